@@ -1,0 +1,5 @@
+"""Allow ``python -m igftui``."""
+
+from igftui.cli import main
+
+raise SystemExit(main())

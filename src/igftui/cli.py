@@ -1,0 +1,420 @@
+"""The ``igftui`` command line (see "Command line (contract)" in DESIGN.md).
+
+Exit codes: 0 success; 1 the command ran but something failed (a file not
+imported, a check with an error, an unknown session id); 2 bad usage or
+unreadable input (a bad option, an unreadable file, a catalogue file that is
+not a catalogue).  Every error is one line on stderr, never a traceback.
+
+Heavy modules (SQLAlchemy, Textual) are imported inside the commands, so
+``igftui --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, Sequence
+
+from igftui import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage or unreadable input: exit 2."""
+
+
+class CommandFailed(Exception):
+    """The command ran but could not do what was asked: exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+    if not 1990 <= value <= 2200:
+        raise argparse.ArgumentTypeError(f"{value} is not a plausible IGF year")
+    return value
+
+
+def _session_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a number, as 'igftui list' shows)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a session id (ids start at 1)")
+    return value
+
+
+def _term(kind_name: str):
+    """An argparse type accepting a contract value or any label or alias the vocabulary knows."""
+
+    def convert(text: str) -> str:
+        from igftui.model import vocabulary
+
+        kind = getattr(vocabulary, kind_name)
+        member = vocabulary.parse(kind, text)
+        if member is None:
+            allowed = ", ".join(m.value for m in kind)
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of: {allowed}")
+        return member.value
+
+    return convert
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="igftui",
+        description="Catalogue, draft, check and export Internet Governance Forum sessions. "
+        "With no command, opens the terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"igftui {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help="the catalogue file (default: IGFTUI_DB, else the user data folder's catalogue.db)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = commands.add_parser("import", help="import igftui JSON files (a folder imports every file in it)")
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    p.add_argument("--year", type=_year, help="the year for sessions whose file does not say")
+    p.add_argument("--json", action="store_true", help="print what was imported and skipped as JSON")
+
+    p = commands.add_parser("list", help="list sessions")
+    p.add_argument("--query", "-q", help="full-text search over titles, descriptions, questions and people")
+    p.add_argument("--year", type=_year)
+    p.add_argument("--type", type=_term("SessionType"), help="session type, e.g. workshop, open_forum")
+    p.add_argument("--status", type=_term("SessionStatus"), help="e.g. catalogued, draft, submitted")
+    p.add_argument("--format", type=_term("Format"), help="e.g. round_table, panel")
+    p.add_argument("--limit", type=int, help="at most this many sessions")
+    p.add_argument("--json", action="store_true", help="print the sessions as igftui JSON")
+
+    p = commands.add_parser("show", help="show one session")
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--json", action="store_true", help="print the session as igftui JSON")
+
+    p = commands.add_parser("export", help="export a session as Markdown (laid out like the IGF form) or JSON")
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--include-private", action="store_true",
+                   help="include private fields (gender, e-mail, private notes)")
+
+    p = commands.add_parser("check", help="run a rule set on a session; exit 1 when a finding is an error")
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--rules", metavar="NAME|PATH", help="a rule set name (see 'igftui rules') or a TOML file")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("rules", help="list every rule with its id, severity and source")
+    p.add_argument("--rules", metavar="NAME|PATH", help="mark which rules this rule set uses")
+    p.add_argument("--json", action="store_true")
+
+    commands.add_parser("samples", help="load the bundled sample catalogue (loading twice adds nothing)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except CommandFailed as exc:
+        return _fail(str(exc), EXIT_FAILED)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed: not an error worth a word.
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last guard: users never see a traceback
+        if os.environ.get("IGFTUI_DEBUG"):
+            raise
+        return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} "
+                     "(run with IGFTUI_DEBUG=1 for details)", EXIT_FAILED)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"igftui: {message}", file=sys.stderr)
+    return code
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from igftui.store.errors import CatalogueError, NotACatalogue, SessionNotFound
+
+    handlers = {
+        None: _run_app, "import": _import, "list": _list, "show": _show, "export": _export,
+        "check": _check, "rules": _rules, "samples": _samples,
+    }
+    try:
+        return handlers[args.command](args)
+    except SessionNotFound as exc:
+        raise CommandFailed(str(exc)) from None
+    except NotACatalogue as exc:
+        raise UsageError(str(exc)) from None
+    except CatalogueError as exc:
+        raise CommandFailed(str(exc)) from None
+
+
+def _open_catalogue(args: argparse.Namespace):
+    from igftui.config import catalogue_path
+    from igftui.store.catalogue import Catalogue
+    from igftui.store.errors import CatalogueError
+
+    try:
+        return Catalogue(catalogue_path(args.db))
+    except CatalogueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _settings():
+    from igftui.config import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+# ----- commands -----
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    settings = _settings()
+    catalogue = _open_catalogue(args)
+    from igftui.tui.app import run_app  # Textual only loads when the app is wanted
+
+    run_app(catalogue, settings)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from igftui.formats.importing import import_paths
+
+    catalogue = _open_catalogue(args)
+    progress = None
+    if not args.json and sys.stderr.isatty():
+        progress = _progress_line
+    report = import_paths(catalogue, args.paths, year=args.year, progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r\033[K")
+    if args.json:
+        _print_json({
+            "imported": [s.to_json() for s in report.stored],
+            "skipped": [skip.to_json() for skip in report.skipped],
+        })
+    else:
+        for session in report.imported:
+            print(f"imported  #{session.id}  {_one_line(session)}")
+        for session in report.updated:
+            print(f"updated   #{session.id}  {_one_line(session)}")
+        for skip in report.skipped:
+            print(f"skipped   {skip.path}: {skip.reason}")
+        print(report.summary())
+    for skip in report.skipped if args.json else ():
+        print(f"igftui: skipped {skip.path}: {skip.reason}", file=sys.stderr)
+    return EXIT_FAILED if report.skipped else EXIT_OK
+
+
+def _progress_line(done: int, total: int, path: Path) -> None:
+    if total < 5:
+        return
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {path.name[:30]}\033[K")
+    sys.stderr.flush()
+
+
+def _filters(args: argparse.Namespace):
+    from igftui.store.catalogue import SessionFilter
+
+    return SessionFilter(query=args.query, year=args.year, session_type=args.type,
+                         status=args.status, format=args.format)
+
+
+def _list(args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    catalogue = _open_catalogue(args)
+    filters = _filters(args)
+    if args.json:
+        sessions = catalogue.all_sessions(filters)
+        if args.limit is not None:
+            sessions = sessions[: args.limit]
+        _print_json([s.to_json() for s in sessions])
+        return EXIT_OK
+    from igftui.model import vocabulary
+
+    rows = catalogue.list(filters, limit=args.limit)
+    if not rows:
+        print("no sessions match" if catalogue.count() else
+              "the catalogue is empty: 'igftui samples' loads the sample catalogue")
+        return EXIT_OK
+    table = [("ID", "CODE", "YEAR", "TYPE", "TITLE", "FORMAT", "STATUS")]
+    for row in rows:
+        table.append((
+            str(row.id), row.code or "", str(row.year or ""),
+            _label(vocabulary.SessionType, row.session_type), _clip(row.title or "", 60),
+            _label(vocabulary.Format, row.format), row.status,
+        ))
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    total = catalogue.count(filters)
+    if total > len(rows):
+        print(f"({len(rows)} of {total} shown)")
+    return EXIT_OK
+
+
+def _label(kind: Any, value: str | None) -> str:
+    from igftui.model import vocabulary
+
+    member = vocabulary.parse(kind, value)
+    return member.label if member else (value or "")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _one_line(session: Any) -> str:
+    bits = [str(session.year or "")]
+    if session.display_code():
+        bits.append(session.display_code())
+    bits.append(session.title or "(untitled)")
+    return "  ".join(b for b in bits if b)
+
+
+def _show(args: argparse.Namespace) -> int:
+    catalogue = _open_catalogue(args)
+    session = catalogue.get(args.id)
+    if args.json:
+        _print_json(session.to_json())
+        return EXIT_OK
+    from igftui.formats.markdown import to_markdown
+
+    print(f"[#{session.id} · {session.status.label}]")
+    sys.stdout.write(to_markdown(session))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from igftui.formats.errors import FormatError
+    from igftui.formats.files import write_atomically
+    from igftui.formats.jsonio import sessions_to_json
+    from igftui.formats.markdown import to_markdown
+
+    catalogue = _open_catalogue(args)
+    session = catalogue.get(args.id)
+    if args.format == "json":
+        text = sessions_to_json(session, include_private=args.include_private)
+    else:
+        text = to_markdown(session, include_private=args.include_private)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomically(args.output, text, overwrite=args.force)
+    except FormatError as exc:
+        raise CommandFailed(str(exc)) from None
+    print(f"exported session #{session.id} to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rule_set(name: str | None):
+    from igftui.checks import RuleSetError, load_rule_set
+
+    try:
+        return load_rule_set(name or _settings().rules)
+    except RuleSetError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from igftui.checks import Severity, run_checks
+
+    rule_set = _rule_set(args.rules)
+    catalogue = _open_catalogue(args)
+    session = catalogue.get(args.id)
+    findings = run_checks(session, rule_set, catalogue)
+    passed = not any(f.severity == Severity.ERROR for f in findings)
+    if args.json:
+        _print_json({"rules": rule_set.name, "passed": passed,
+                     "findings": [f.to_json() for f in findings]})
+    else:
+        print(f"{_one_line(session)}: checked with {rule_set.name}")
+        for finding in findings:
+            print(f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  {finding.message}")
+            if finding.hint:
+                print(f"  {'':7} {'':{len(finding.rule)}}  hint: {finding.hint}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+        verdict = "passed" if passed else "failed"
+        print(f"{verdict}: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+              f"{counts[Severity.INFO]} notes")
+    return EXIT_OK if passed else EXIT_FAILED
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from igftui.checks import describe_rules
+
+    rule_set = _rule_set(args.rules) if args.rules else None
+    active = {rule.id for rule in rule_set.rules} if rule_set is not None else None
+    infos = describe_rules()
+    if args.json:
+        _print_json([
+            {"id": i.id, "severity": i.severity.value, "title": i.title, "source": i.source,
+             "since": i.since, "params": i.params,
+             **({"in_rule_set": i.id in active} if active is not None else {})}
+            for i in infos
+        ])
+        return EXIT_OK
+    for info in infos:
+        mark = "" if active is None else ("* " if info.id in active else "  ")
+        print(f"{mark}{info.id}  {info.severity.value:<7}  {info.title}")
+        print(f"{' ' * len(mark)}{'':{len(info.id)}}  {'':7}  from {info.source}")
+    if rule_set is not None:
+        print(f"* = used by {rule_set.name}")
+    return EXIT_OK
+
+
+def _samples(args: argparse.Namespace) -> int:
+    from igftui.formats.samples import load_samples
+
+    catalogue = _open_catalogue(args)
+    loaded = load_samples(catalogue)
+    if loaded.added:
+        print(f"loaded {loaded.added} sample sessions into {catalogue.path}"
+              + (f" ({loaded.already_there} were there already)" if loaded.already_there else ""))
+    else:
+        print(f"the {loaded.already_there} sample sessions are already in {catalogue.path}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Formats: session JSON, the Markdown proposal, IGF pages, and the bundled samples."""

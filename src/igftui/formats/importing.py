@@ -1,0 +1,126 @@
+"""Bring files into the catalogue: each file its own transaction, a report of every one.
+
+The command line and the UI both import through :func:`import_paths`, so a
+folder, a bad file or a second import of the same page behave the same way
+wherever the user starts from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from igftui.formats.errors import FormatError
+from igftui.formats.files import read_text_file
+from igftui.formats.jsonio import looks_like_igftui_json, parse_sessions_json
+from igftui.model.session import ForumSession
+from igftui.store.catalogue import Catalogue
+from igftui.store.errors import CatalogueError
+
+#: Files in a folder that are never sessions, so they are passed over without a word.
+_IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass
+class ImportReport:
+    """What an import did, file by file."""
+
+    imported: list[ForumSession] = field(default_factory=list)
+    updated: list[ForumSession] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+    @property
+    def stored(self) -> list[ForumSession]:
+        """Every session the import wrote, new or updated, in the order met."""
+        return self.imported + self.updated
+
+    def summary(self) -> str:
+        return (
+            f"imported {len(self.imported)}, updated {len(self.updated)}, "
+            f"skipped {len(self.skipped)}"
+        )
+
+
+#: Called after each file with (files done, files in all, path of the file just done).
+Progress = Callable[[int, int, Path], None]
+
+
+def files_to_import(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedFile]]:
+    """The files named, and the files inside the folders named (not hidden ones), in order."""
+    files: list[Path] = []
+    problems: list[SkippedFile] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name not in _IGNORED_NAMES
+            )
+            if not inside:
+                problems.append(SkippedFile(str(path), "the folder holds no files"))
+            files.extend(inside)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(SkippedFile(str(path), "no such file or folder"))
+    return files, problems
+
+
+def read_sessions(path: Path, *, year: int | None = None) -> list[ForumSession]:
+    """The sessions one file holds; raises :class:`FormatError` saying why it cannot be read."""
+    text = read_text_file(path)
+    if looks_like_igftui_json(text):
+        sessions = parse_sessions_json(text, path.name)
+    else:
+        sessions = _read_page(text, path)
+    if year is not None:
+        sessions = [s if s.year is not None else s.model_copy(update={"year": year}) for s in sessions]
+    return sessions
+
+
+def _read_page(text: str, path: Path) -> list[ForumSession]:
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")):
+        # It looks like JSON but is not igftui's: say what is wrong with it.
+        return parse_sessions_json(text, path.name)
+    raise FormatError(
+        "not an igftui JSON file (reading IGF session pages is not part of this version yet)"
+    )
+
+
+def import_paths(
+    catalogue: Catalogue,
+    paths: Iterable[Path],
+    *,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import every file named or inside a folder named; one transaction per file.
+
+    A file that cannot be read, or whose sessions cannot be stored, is skipped
+    with its reason and leaves nothing behind; the others are imported.
+    """
+    report = ImportReport()
+    files, report.skipped = files_to_import(paths)
+    for done, path in enumerate(files, start=1):
+        try:
+            sessions = read_sessions(path, year=year)
+            if not sessions:
+                raise FormatError("the file holds no sessions")
+            for outcome in catalogue.import_sessions(sessions):
+                (report.imported if outcome.created else report.updated).append(outcome.session)
+        except (FormatError, CatalogueError) as exc:
+            report.skipped.append(SkippedFile(str(path), str(exc)))
+        if progress is not None:
+            progress(done, len(files), path)
+    return report

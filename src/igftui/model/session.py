@@ -1,0 +1,420 @@
+"""The session a user catalogues or drafts, as the session JSON contract describes it.
+
+These are plain pydantic models, detached from the database: the catalogue
+service hands them out and takes them back, so they cross worker threads and
+process boundaries freely.  ``ForumSession`` is not called ``Session`` because
+SQLModel already has a class of that name (a database session).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from igftui.model.vocabulary import (
+    AgendaKind,
+    Attendance,
+    Format,
+    Gender,
+    Layout,
+    ParticipantStatus,
+    Region,
+    Role,
+    SessionStatus,
+    SessionType,
+    StakeholderGroup,
+    Term,
+    parse,
+    parse_strict,
+    session_code,
+)
+
+SCHEMA = "igftui.session/1"
+
+#: Fields a user may keep from everyone else: never exported unless asked for.
+PRIVATE_PARTICIPANT_FIELDS = ("gender", "email")
+
+
+class ContractError(ValueError):
+    """A session JSON document that does not follow the contract; the message says where."""
+
+
+def _term(kind: type[Term], field: str):
+    def check(value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"{field}: expected text, got {value!r}")
+        return parse_strict(kind, value, field)
+
+    return check
+
+
+def _text(value: Any) -> Any:
+    """Blank text is no text: keeps ``null`` meaning "not filled in" everywhere."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(validate_assignment=True, extra="ignore")
+
+
+class Participant(_Model):
+    """One person in a session, with every role they hold in it."""
+
+    name: str | None = None
+    organisation: str | None = None
+    stakeholder_group: StakeholderGroup | None = None
+    region: Region | None = None
+    country: str | None = None
+    roles: list[Role] = Field(default_factory=list)
+    status: ParticipantStatus | None = None
+    attendance: Attendance | None = None
+    first_time: bool = False
+    gender: Gender | None = None
+    email: str | None = None
+
+    _name = field_validator("name", "organisation", "country", "email", mode="before")(_text)
+    _group = field_validator("stakeholder_group", mode="before")(
+        _term(StakeholderGroup, "stakeholder_group")
+    )
+    _region = field_validator("region", mode="before")(_term(Region, "region"))
+    _status = field_validator("status", mode="before")(_term(ParticipantStatus, "participant status"))
+    _attendance = field_validator("attendance", mode="before")(_term(Attendance, "attendance"))
+    _gender = field_validator("gender", mode="before")(_term(Gender, "gender"))
+
+    @field_validator("roles", mode="before")
+    @classmethod
+    def _roles(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValueError(f"roles: expected a list, got {value!r}")
+        roles: list[Role] = []
+        for item in value:
+            role = parse_strict(Role, item, "roles") if isinstance(item, str) else None
+            if role is None:
+                raise ValueError(f"roles: {item!r} is not a role")
+            if role not in roles:
+                roles.append(role)
+        return roles
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+    def display_name(self) -> str:
+        """The name, or for an anonymised organiser the group and region the page gives."""
+        if self.name:
+            return self.name
+        bits = [t.label for t in (self.stakeholder_group, self.region) if t is not None]
+        return "(unnamed: " + ", ".join(bits) + ")" if bits else "(unnamed)"
+
+    def to_json(self, include_private: bool = False) -> dict[str, Any]:
+        data = {
+            "name": self.name,
+            "organisation": self.organisation,
+            "stakeholder_group": _value(self.stakeholder_group),
+            "region": _value(self.region),
+            "country": self.country,
+            "roles": [r.value for r in self.roles],
+            "status": _value(self.status),
+            "attendance": _value(self.attendance),
+            "first_time": self.first_time,
+            "gender": _value(self.gender) if include_private else None,
+            "email": self.email if include_private else None,
+        }
+        return data
+
+
+class AgendaItem(_Model):
+    """A timed segment of the session's agenda."""
+
+    title: str = ""
+    minutes: int = Field(default=0, ge=0, le=24 * 60)
+    kind: str | None = None
+    interactive: bool = False
+    public: bool = True
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title(cls, value: Any) -> Any:
+        return (value or "").strip() if isinstance(value, str) or value is None else value
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        # The contract keeps the kind free text; known spellings fold to one value.
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"agenda kind: expected text, got {value!r}")
+        member = parse(AgendaKind, value)
+        return member.value if member else value.strip()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "minutes": self.minutes,
+            "kind": self.kind,
+            "interactive": self.interactive,
+            "public": self.public,
+        }
+
+
+class OnlineParticipation(_Model):
+    """How people who are not in the room take part, and what leaves the room."""
+
+    platform: str | None = None
+    remote_hubs: list[str] = Field(default_factory=list)
+    speaking_queue: str | None = None
+    captioning: bool = False
+    interpretation: list[str] = Field(default_factory=list)
+    broadcast: bool = True
+    notes: str | None = None
+
+    _texts = field_validator("platform", "speaking_queue", "notes", mode="before")(_text)
+
+    @field_validator("remote_hubs", "interpretation", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+    def is_empty(self) -> bool:
+        return self == OnlineParticipation()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "remote_hubs": list(self.remote_hubs),
+            "speaking_queue": self.speaking_queue,
+            "captioning": self.captioning,
+            "interpretation": list(self.interpretation),
+            "broadcast": self.broadcast,
+            "notes": self.notes,
+        }
+
+
+class Source(_Model):
+    """Where a catalogued session came from."""
+
+    kind: str | None = None
+    path: str | None = None
+    imported_at: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "path": self.path, "imported_at": self.imported_at}
+
+
+class ForumSession(_Model):
+    """A session of the IGF (or a forum like it): catalogued from a page, or a user's draft."""
+
+    id: int | None = None
+    status: SessionStatus = SessionStatus.DRAFT
+    year: int | None = Field(default=None, ge=1990, le=2200)
+    session_type: SessionType | None = None
+    code: str | None = None
+    number: int | None = Field(default=None, ge=0)
+    title: str | None = None
+    short_title: str | None = None
+    theme: str | None = None
+    subtheme: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    format: Format | None = None
+    format_description: str | None = None
+    layout: Layout | None = None
+    duration_minutes: int | None = Field(default=None, ge=0, le=24 * 60 * 7)
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    room: str | None = None
+    venue: str | None = None
+    policy_questions: list[str] = Field(default_factory=list)
+    relevance_to_theme: str | None = None
+    relevance_to_internet_governance: str | None = None
+    description: str | None = None
+    expected_outcomes: str | None = None
+    discussion_facilitation: str | None = None
+    diversity_statement: str | None = None
+    sdgs: list[int] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    online_participation: OnlineParticipation = Field(default_factory=OnlineParticipation)
+    source: Source | None = None
+    #: The organiser's own notes; private, like a speaker's gender and e-mail.
+    private_notes: str | None = None
+
+    _texts = field_validator(
+        "code", "title", "short_title", "theme", "subtheme", "format_description", "room",
+        "venue", "relevance_to_theme", "relevance_to_internet_governance", "description",
+        "expected_outcomes", "discussion_facilitation", "diversity_statement", "private_notes",
+        mode="before",
+    )(_text)
+    _type = field_validator("session_type", mode="before")(_term(SessionType, "session_type"))
+    _format = field_validator("format", mode="before")(_term(Format, "format"))
+    _layout = field_validator("layout", mode="before")(_term(Layout, "layout"))
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> Any:
+        # A session without a status is the user's own draft.
+        return _term(SessionStatus, "status")(value) or SessionStatus.DRAFT
+
+    @field_validator("tags", "policy_questions", mode="before")
+    @classmethod
+    def _string_list(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return [v.strip() for v in value if isinstance(v, str) and v.strip()] + [
+                v for v in value if not isinstance(v, str)
+            ]
+        return value
+
+    @field_validator("sdgs", mode="before")
+    @classmethod
+    def _sdgs(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            for goal in value:
+                if isinstance(goal, bool) or not isinstance(goal, int) or not 1 <= goal <= 17:
+                    raise ValueError(f"sdgs: {goal!r} is not a goal number from 1 to 17")
+            return sorted(set(value))
+        return value
+
+    @field_validator("starts_at", "ends_at", mode="after")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        # Times are kept in UTC, as the contract says; a naive time is taken to be UTC.
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+    @field_validator("online_participation", mode="before")
+    @classmethod
+    def _online(cls, value: Any) -> Any:
+        return OnlineParticipation() if value is None else value
+
+    # ----- derived facts, used by exports, checks and the UI -----
+
+    def display_code(self) -> str | None:
+        """The session's code as given, or the one the IGF would give it."""
+        return self.code or session_code(self.session_type, self.number)
+
+    def people_with(self, role: Role) -> list[Participant]:
+        return [p for p in self.participants if role in p.roles]
+
+    @property
+    def speakers(self) -> list[Participant]:
+        return self.people_with(Role.SPEAKER)
+
+    @property
+    def organisers(self) -> list[Participant]:
+        return self.people_with(Role.ORGANIZER)
+
+    def agenda_minutes(self) -> int:
+        return sum(item.minutes for item in self.agenda)
+
+    def interactive_minutes(self) -> int:
+        return sum(item.minutes for item in self.agenda if item_is_interactive(item))
+
+    def interactive_share(self) -> float | None:
+        """The share of agenda time given to interaction, 0..1, or None without an agenda."""
+        total = self.agenda_minutes()
+        return self.interactive_minutes() / total if total else None
+
+    # ----- the JSON contract -----
+
+    def to_json(self, include_private: bool = False) -> dict[str, Any]:
+        """The session as ``igftui.session/1`` JSON, keys in the contract's order.
+
+        Private fields (gender, e-mail, private notes) are null, and ``private_notes``
+        absent, unless ``include_private`` is set.
+        """
+        data: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": self.id,
+            "status": self.status.value,
+            "year": self.year,
+            "session_type": _value(self.session_type),
+            "code": self.code,
+            "number": self.number,
+            "title": self.title,
+            "short_title": self.short_title,
+            "theme": self.theme,
+            "subtheme": self.subtheme,
+            "tags": list(self.tags),
+            "format": _value(self.format),
+            "format_description": self.format_description,
+            "layout": _value(self.layout),
+            "duration_minutes": self.duration_minutes,
+            "starts_at": _iso(self.starts_at),
+            "ends_at": _iso(self.ends_at),
+            "room": self.room,
+            "venue": self.venue,
+            "policy_questions": list(self.policy_questions),
+            "relevance_to_theme": self.relevance_to_theme,
+            "relevance_to_internet_governance": self.relevance_to_internet_governance,
+            "description": self.description,
+            "expected_outcomes": self.expected_outcomes,
+            "discussion_facilitation": self.discussion_facilitation,
+            "diversity_statement": self.diversity_statement,
+            "sdgs": list(self.sdgs),
+            "participants": [p.to_json(include_private) for p in self.participants],
+            "agenda": [a.to_json() for a in self.agenda],
+            "online_participation": self.online_participation.to_json(),
+            "source": self.source.to_json() if self.source else None,
+        }
+        if include_private:
+            data["private_notes"] = self.private_notes
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> "ForumSession":
+        """Read one session of the contract; raise :class:`ContractError` saying what is wrong."""
+        if not isinstance(data, dict):
+            raise ContractError("a session must be a JSON object")
+        schema = data.get("schema")
+        if schema is not None and schema != SCHEMA:
+            raise ContractError(f"unknown schema {schema!r} (this igftui reads {SCHEMA})")
+        try:
+            return cls.model_validate({k: v for k, v in data.items() if k != "schema"})
+        except ValidationError as exc:
+            raise ContractError(_first_error(exc)) from None
+
+
+def item_is_interactive(item: AgendaItem) -> bool:
+    """An agenda item counts as interaction only when the organiser marked it so.
+
+    The kind suggests a default when an item is created (see ``INTERACTIVE_KINDS``),
+    but the flag the user set is what the form and the checks report.
+    """
+    return item.interactive
+
+
+def _value(term: Term | None) -> str | None:
+    return term.value if term is not None else None
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _first_error(exc: ValidationError) -> str:
+    """One line a user can act on, from pydantic's list of errors."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+    field = where.rsplit(".", 1)[-1]
+    # Our own validators already name the field; do not say it twice.
+    if field and message.startswith(field + ":"):
+        message = message[len(field) + 1 :].strip()
+    return f"{where}: {message}" if where else message

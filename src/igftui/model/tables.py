@@ -1,0 +1,50 @@
+"""The catalogue's database tables.
+
+A session is kept whole as its JSON document (so a field added to the model
+needs no new column), beside the columns the catalogue filters and sorts on.
+Participants get rows of their own because people are searched, filtered by
+group and region, and counted across sessions.
+
+The first schema is written out as SQL in ``igftui.store.schema`` and frozen
+there; these classes must match it (a test compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class SessionRecord(SQLModel, table=True):
+    __tablename__ = "session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    status: str = Field(index=True)
+    year: int | None = Field(default=None, index=True)
+    session_type: str | None = Field(default=None, index=True)
+    code: str | None = None
+    number: int | None = None
+    title: str | None = None
+    format: str | None = Field(default=None, index=True)
+    #: Identity across imports: the same page imported twice updates one entry.
+    identity: str | None = Field(default=None, index=True)
+    document: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ParticipantRecord(SQLModel, table=True):
+    __tablename__ = "participant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", ondelete="CASCADE", index=True)
+    position: int
+    #: The name folded for comparison, so "MARIE KUMMERLOWE" and "Marie Kummerlowe" meet.
+    person_key: str | None = Field(default=None, index=True)
+    name: str | None = None
+    organisation: str | None = None
+    stakeholder_group: str | None = None
+    region: str | None = None
+    #: Roles as " organizer speaker " so one LIKE finds a role.
+    roles: str = ""

@@ -1,0 +1,500 @@
+"""The catalogue service: the one door to the sessions a user keeps.
+
+The command line, the importer, the checks and the UI all go through
+:class:`Catalogue`.  It takes and returns :class:`ForumSession` objects, never
+database rows, so callers hold no database session and can run in any thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from sqlalchemy import create_engine, delete, event, exists, func, insert, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlmodel import Session as DatabaseSession
+from sqlmodel import col, select
+
+from igftui.model.session import ForumSession
+from igftui.model.tables import ParticipantRecord, SessionRecord
+from igftui.model.vocabulary import Role, normalise
+from igftui.store import fulltext
+from igftui.store.errors import CatalogueError, SessionNotFound, explain_database_error
+from igftui.store.schema import install_pragmas, migrate
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SESSIONS = SessionRecord.__table__  # type: ignore[attr-defined]
+_PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
+
+#: Columns the catalogue list can be sorted by, in the user's words.
+SORT_COLUMNS = ("code", "year", "type", "title", "format", "status")
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    """What a list of sessions is narrowed to.  Empty fields do not narrow."""
+
+    query: str | None = None
+    year: int | None = None
+    session_type: str | None = None
+    status: str | None = None
+    format: str | None = None
+    #: Sessions with at least one speaker of this stakeholder group.
+    stakeholder_group: str | None = None
+    #: Sessions with at least one speaker from this regional group.
+    region: str | None = None
+    #: Sessions this person (by name, folded) takes part in.
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the catalogue: enough to list, sort and pick a session."""
+
+    id: int
+    code: str | None
+    year: int | None
+    session_type: str | None
+    title: str | None
+    format: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """Someone who appears in the catalogue, with their sessions counted per year."""
+
+    key: str
+    name: str
+    sessions: int
+    per_year: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    session: ForumSession
+    created: bool
+
+
+def default_catalogue_path() -> Path:
+    """The catalogue of the contract: ``user_data_path("igftui")/catalogue.db``, or ``IGFTUI_DB``."""
+    from igftui.config import catalogue_path
+
+    return catalogue_path()
+
+
+def _guarded(method: F) -> F:
+    """Report database failures as :class:`CatalogueError` with a sentence a user can act on."""
+
+    @functools.wraps(method)
+    def wrapper(self: "Catalogue", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except CatalogueError:
+            raise
+        except SQLAlchemyError as exc:
+            raise explain_database_error(exc, self.path) from exc
+        except OSError as exc:
+            raise explain_database_error(exc, self.path) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the SQLite catalogue at ``path``, with WAL, foreign keys and a busy wait."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": 5},
+    )
+    install_pragmas(engine)
+
+    @event.listens_for(engine, "connect")
+    def _wal(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+        # WAL lets the UI read while a worker (or a second copy of igftui) writes.
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the folder (0700) and the empty database file (0600) before SQLite does.
+
+    SQLite would create the file with the process umask, typically world-readable;
+    the people in a catalogue are often at risk, so nobody else may read it.
+    """
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+        os.chmod(folder, 0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+
+
+class Catalogue:
+    """A catalogue of sessions in one SQLite file."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser()
+        if self.path.is_dir():
+            raise CatalogueError(f"{self.path} is a folder, not a catalogue file")
+        try:
+            _create_private_file(self.path)
+        except OSError as exc:
+            raise CatalogueError(f"cannot create the catalogue {self.path}: {exc.strerror}") from exc
+        self.engine = make_engine(self.path)
+        self._open()
+
+    @_guarded
+    def _open(self) -> None:
+        with self.engine.begin() as connection:
+            migrate(connection, self.path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Catalogue":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _db(self) -> Iterator[DatabaseSession]:
+        with DatabaseSession(self.engine) as db:
+            yield db
+
+    # ----- one session -----
+
+    @_guarded
+    def get(self, session_id: int) -> ForumSession:
+        with self._db() as db:
+            record = db.get(SessionRecord, session_id)
+            if record is None:
+                raise SessionNotFound(session_id)
+            return _to_session(record)
+
+    @_guarded
+    def add(self, session: ForumSession) -> ForumSession:
+        """Store a new session; it gets the id it asks for if that is free, else a new one."""
+        with self._db() as db:
+            stored = self._insert(db, session)
+            db.commit()
+            return stored
+
+    @_guarded
+    def update(self, session: ForumSession) -> ForumSession:
+        if session.id is None:
+            raise CatalogueError("cannot update a session that was never saved")
+        with self._db() as db:
+            if db.get(SessionRecord, session.id) is None:
+                raise SessionNotFound(session.id)
+            stored = self._write(db, session.id, session)
+            db.commit()
+            return stored
+
+    def save(self, session: ForumSession) -> ForumSession:
+        """Add a new session or update a stored one."""
+        return self.add(session) if session.id is None else self.update(session)
+
+    @_guarded
+    def delete(self, session_id: int) -> None:
+        with self._db() as db:
+            record = db.get(SessionRecord, session_id)
+            if record is None:
+                raise SessionNotFound(session_id)
+            fulltext.remove_session(db.connection(), session_id)
+            db.delete(record)
+            db.commit()
+
+    @_guarded
+    def import_sessions(
+        self, sessions: Iterable[ForumSession], *, keep_existing: bool = False
+    ) -> list[ImportOutcome]:
+        """Store sessions from one file in one transaction: all of them, or none.
+
+        A session already in the catalogue (same year, type and number, or same
+        year, type and title) is updated in place, keeping its id, so importing
+        a page twice adds nothing.  With ``keep_existing`` it is left as it is
+        instead (the samples must never undo a user's edits); the outcome then
+        holds the stored session with ``created`` false.
+        """
+        outcomes: list[ImportOutcome] = []
+        with self._db() as db:
+            for session in sessions:
+                identity = identity_of(session)
+                record = None
+                if identity is not None:
+                    record = db.exec(
+                        select(SessionRecord).where(SessionRecord.identity == identity).limit(1)
+                    ).first()
+                if record is None:
+                    outcomes.append(ImportOutcome(self._insert(db, session), True))
+                elif keep_existing:
+                    outcomes.append(ImportOutcome(_to_session(record), False))
+                else:
+                    merged = session.model_copy(update={"id": record.id})
+                    outcomes.append(ImportOutcome(self._write(db, record.id, merged), False))
+            db.commit()
+        return outcomes
+
+    def _insert(self, db: DatabaseSession, session: ForumSession) -> ForumSession:
+        wanted = session.id
+        if wanted is not None and db.get(SessionRecord, wanted) is not None:
+            wanted = None
+        now = _now()
+        # Core statements over the SQLModel tables: the ORM's unit of work costs more
+        # than the write itself when thousands of sessions are imported at once.
+        values = {"status": session.status.value, "document": "{}", "created_at": now, "updated_at": now}
+        if wanted is not None:
+            values["id"] = wanted
+        result = db.connection().execute(insert(_SESSIONS).values(**values))
+        new_id = int(result.inserted_primary_key[0])
+        return self._write(db, new_id, session.model_copy(update={"id": new_id}))
+
+    def _write(self, db: DatabaseSession, session_id: int, session: ForumSession) -> ForumSession:
+        connection = db.connection()
+        connection.execute(
+            update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(
+                status=session.status.value,
+                year=session.year,
+                session_type=session.session_type.value if session.session_type else None,
+                code=session.display_code(),
+                number=session.number,
+                title=session.title,
+                format=session.format.value if session.format else None,
+                identity=identity_of(session),
+                document=json.dumps(session.to_json(include_private=True), ensure_ascii=False),
+                updated_at=_now(),
+            )
+        )
+        connection.execute(delete(_PARTICIPANTS).where(_PARTICIPANTS.c.session_id == session_id))
+        rows = [
+            {
+                "session_id": session_id,
+                "position": position,
+                "person_key": person_key(person.name),
+                "name": person.name,
+                "organisation": person.organisation,
+                "stakeholder_group": person.stakeholder_group.value if person.stakeholder_group else None,
+                "region": person.region.value if person.region else None,
+                "roles": " " + " ".join(r.value for r in person.roles) + " ",
+            }
+            for position, person in enumerate(session.participants)
+        ]
+        if rows:
+            connection.execute(insert(_PARTICIPANTS), rows)
+        fulltext.index_session(connection, session)
+        return session
+
+    # ----- many sessions -----
+
+    def _filtered(self, statement, filters: SessionFilter | None):
+        filters = filters or SessionFilter()
+        if filters.year is not None:
+            statement = statement.where(SessionRecord.year == filters.year)
+        if filters.session_type:
+            statement = statement.where(SessionRecord.session_type == str(filters.session_type))
+        if filters.status:
+            statement = statement.where(SessionRecord.status == str(filters.status))
+        if filters.format:
+            statement = statement.where(SessionRecord.format == str(filters.format))
+        if filters.stakeholder_group or filters.region:
+            speaker = select(ParticipantRecord.id).where(
+                ParticipantRecord.session_id == SessionRecord.id,
+                col(ParticipantRecord.roles).contains(f" {Role.SPEAKER.value} "),
+            )
+            if filters.stakeholder_group:
+                speaker = speaker.where(ParticipantRecord.stakeholder_group == str(filters.stakeholder_group))
+            if filters.region:
+                speaker = speaker.where(ParticipantRecord.region == str(filters.region))
+            statement = statement.where(exists(speaker))
+        if filters.person:
+            key = person_key(filters.person)
+            statement = statement.where(
+                exists(
+                    select(ParticipantRecord.id).where(
+                        ParticipantRecord.session_id == SessionRecord.id,
+                        ParticipantRecord.person_key == key,
+                    )
+                )
+            )
+        match = fulltext.match_expression(filters.query)
+        if match is not None:
+            statement = statement.where(
+                col(SessionRecord.id).in_(
+                    text("SELECT rowid FROM session_fts WHERE session_fts MATCH :match").bindparams(
+                        match=match
+                    )
+                )
+            )
+        return statement
+
+    @_guarded
+    def list(
+        self,
+        filters: SessionFilter | None = None,
+        *,
+        sort: str | None = None,
+        descending: bool = False,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[SessionSummary]:
+        """One page of sessions, newest year first unless ``sort`` names a column."""
+        statement = self._filtered(
+            select(
+                SessionRecord.id, SessionRecord.code, SessionRecord.year, SessionRecord.session_type,
+                SessionRecord.title, SessionRecord.format, SessionRecord.status,
+            ),
+            filters,
+        )
+        statement = statement.order_by(*_ordering(sort, descending)).offset(offset)
+        if limit is not None:
+            statement = statement.limit(limit)
+        with self._db() as db:
+            return [SessionSummary(*row) for row in db.exec(statement).all()]
+
+    @_guarded
+    def count(self, filters: SessionFilter | None = None) -> int:
+        statement = self._filtered(select(func.count()).select_from(SessionRecord), filters)
+        with self._db() as db:
+            return int(db.exec(statement).one())
+
+    @_guarded
+    def all_sessions(self, filters: SessionFilter | None = None) -> list[ForumSession]:
+        """Every matching session in full, in catalogue order (for export of a whole catalogue)."""
+        statement = self._filtered(select(SessionRecord), filters).order_by(*_ordering(None, False))
+        with self._db() as db:
+            return [_to_session(record) for record in db.exec(statement).all()]
+
+    @_guarded
+    def years(self) -> list[int]:
+        """The years the catalogue holds sessions for, newest first."""
+        with self._db() as db:
+            rows = db.exec(
+                select(SessionRecord.year).where(col(SessionRecord.year).is_not(None))
+                .distinct().order_by(col(SessionRecord.year).desc())
+            ).all()
+            return [int(year) for year in rows]
+
+    # ----- people -----
+
+    @_guarded
+    def sessions_of_person(
+        self, name: str, *, year: int | None = None, role: Role | None = None
+    ) -> list[SessionSummary]:
+        """The sessions a person takes part in (optionally in one year, in one role)."""
+        key = person_key(name)
+        if key is None:
+            return []
+        statement = (
+            select(
+                SessionRecord.id, SessionRecord.code, SessionRecord.year, SessionRecord.session_type,
+                SessionRecord.title, SessionRecord.format, SessionRecord.status,
+            )
+            .join(ParticipantRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
+            .where(ParticipantRecord.person_key == key)
+        )
+        if year is not None:
+            statement = statement.where(SessionRecord.year == year)
+        if role is not None:
+            statement = statement.where(col(ParticipantRecord.roles).contains(f" {role.value} "))
+        statement = statement.distinct().order_by(*_ordering(None, False))
+        with self._db() as db:
+            return [SessionSummary(*row) for row in db.exec(statement).all()]
+
+    @_guarded
+    def people(self, query: str | None = None, *, limit: int = 100, offset: int = 0) -> list[PersonSummary]:
+        """Everyone named in the catalogue, most sessions first, with sessions counted per year."""
+        statement = (
+            select(ParticipantRecord.person_key, func.min(ParticipantRecord.name),
+                   func.count(func.distinct(ParticipantRecord.session_id)))
+            .where(col(ParticipantRecord.person_key).is_not(None))
+            .group_by(ParticipantRecord.person_key)
+        )
+        if query and normalise(query):
+            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query)))
+        statement = statement.order_by(
+            func.count(func.distinct(ParticipantRecord.session_id)).desc(), ParticipantRecord.person_key
+        ).limit(limit).offset(offset)
+        with self._db() as db:
+            rows = db.exec(statement).all()
+            keys = [row[0] for row in rows]
+            per_year: dict[str, dict[int, int]] = {key: {} for key in keys}
+            if keys:
+                counts = db.exec(
+                    select(ParticipantRecord.person_key, SessionRecord.year,
+                           func.count(func.distinct(SessionRecord.id)))
+                    .join(SessionRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
+                    .where(col(ParticipantRecord.person_key).in_(keys))
+                    .group_by(ParticipantRecord.person_key, SessionRecord.year)
+                ).all()
+                for key, year, count in counts:
+                    if year is not None:
+                        per_year[key][int(year)] = int(count)
+            return [PersonSummary(key, name, int(total), per_year[key]) for key, name, total in rows]
+
+
+def person_key(name: str | None) -> str | None:
+    """A person's name folded so that case, accents and stray spaces do not make two people."""
+    if not name:
+        return None
+    key = normalise(name)
+    return key or None
+
+
+def identity_of(session: ForumSession) -> str | None:
+    """What makes two imports the same session: year, type and number, or year, type and title."""
+    if session.year is None:
+        return None
+    kind = session.session_type.value if session.session_type else ""
+    if session.number is not None:
+        return f"{session.year}|{kind}|#{session.number}"
+    if session.title:
+        return f"{session.year}|{kind}|{normalise(session.title)}"
+    return None
+
+
+def _ordering(sort: str | None, descending: bool) -> list[Any]:
+    def direction(column: Any) -> Any:
+        expression = col(column) if isinstance(column, InstrumentedAttribute) else column
+        return expression.desc() if descending else expression.asc()
+
+    tail = [col(SessionRecord.number).asc(), col(SessionRecord.title).asc(), col(SessionRecord.id).asc()]
+    if sort == "code":
+        return [direction(SessionRecord.session_type), direction(SessionRecord.number),
+                col(SessionRecord.id).asc()]
+    if sort == "year":
+        return [direction(SessionRecord.year), col(SessionRecord.session_type).asc(), *tail]
+    if sort == "type":
+        return [direction(SessionRecord.session_type), col(SessionRecord.year).desc(), *tail]
+    if sort == "title":
+        return [direction(col(SessionRecord.title).collate("NOCASE")), col(SessionRecord.id).asc()]
+    if sort == "format":
+        return [direction(SessionRecord.format), col(SessionRecord.year).desc(), *tail]
+    if sort == "status":
+        return [direction(SessionRecord.status), col(SessionRecord.year).desc(), *tail]
+    return [col(SessionRecord.year).desc(), col(SessionRecord.session_type).asc(), *tail]
+
+
+def _to_session(record: SessionRecord) -> ForumSession:
+    data = json.loads(record.document)
+    data["id"] = record.id
+    return ForumSession.from_json(data)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)

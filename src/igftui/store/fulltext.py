@@ -1,0 +1,60 @@
+"""Full-text search over the catalogue with SQLite FTS5.
+
+What a user types is never handed to FTS5 as query syntax: quotes, colons or a
+stray ``AND`` would be errors or surprises.  Each word becomes a quoted prefix
+term, and all of them must match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection, text
+
+from igftui.model.session import ForumSession
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The words of a query, as the search matches them (also used to highlight)."""
+    return _WORD.findall(query or "")
+
+
+def match_expression(query: str | None) -> str | None:
+    """An FTS5 MATCH expression for what the user typed, or None when there is nothing to find."""
+    words = search_terms(query)
+    if not words:
+        return None
+    return " AND ".join(f'"{word}"*' for word in words)
+
+
+def index_session(connection: Connection, session: ForumSession) -> None:
+    """Write (or rewrite) the search entry of one session."""
+    remove_session(connection, session.id)
+    people = " ".join(p.name for p in session.participants if p.name)
+    organisations = " ".join(p.organisation for p in session.participants if p.organisation)
+    title = " ".join(filter(None, (session.title, session.short_title, session.display_code())))
+    body = " ".join(
+        filter(None, (session.description, session.expected_outcomes, session.theme,
+                      session.subtheme, " ".join(session.tags)))
+    )
+    connection.execute(
+        text(
+            "INSERT INTO session_fts (rowid, title, description, policy_questions, people, organisations)"
+            " VALUES (:id, :title, :body, :questions, :people, :orgs)"
+        ),
+        {
+            "id": session.id,
+            "title": title,
+            "body": body,
+            "questions": "\n".join(session.policy_questions),
+            "people": people,
+            "orgs": organisations,
+        },
+    )
+
+
+def remove_session(connection: Connection, session_id: int | None) -> None:
+    if session_id is not None:
+        connection.execute(text("DELETE FROM session_fts WHERE rowid = :id"), {"id": session_id})

@@ -1,0 +1,112 @@
+"""The catalogue's schema and how a catalogue moves from one version to the next.
+
+Versions are kept in SQLite's ``PRAGMA user_version``.  Each migration is a
+list of SQL statements that takes a catalogue from the version before it to
+its own; they run in one transaction, in order, when a catalogue is opened.
+To change the schema: append a migration here (never edit a released one),
+update the tables in ``igftui.model.tables`` to match, and add a test that
+opens a catalogue of the previous version.  A catalogue of a newer version
+than this igftui knows is refused rather than damaged.
+
+Everything SQLite-only (pragmas, FTS5) lives in this module and in
+``igftui.store.fulltext``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, event, text
+from sqlalchemy.engine import Engine
+
+from igftui.store.errors import NewerCatalogue, NotACatalogue
+
+#: Migrations by the version they produce.  Version 1 is the first release.
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """
+        CREATE TABLE session (
+            id INTEGER PRIMARY KEY,
+            status VARCHAR NOT NULL,
+            year INTEGER,
+            session_type VARCHAR,
+            code VARCHAR,
+            number INTEGER,
+            title VARCHAR,
+            format VARCHAR,
+            identity VARCHAR,
+            document VARCHAR NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        )
+        """,
+        "CREATE INDEX ix_session_status ON session (status)",
+        "CREATE INDEX ix_session_year ON session (year)",
+        "CREATE INDEX ix_session_session_type ON session (session_type)",
+        "CREATE INDEX ix_session_format ON session (format)",
+        "CREATE INDEX ix_session_identity ON session (identity)",
+        "CREATE INDEX ix_session_sort ON session (year DESC, session_type, number, title)",
+        "CREATE INDEX ix_session_title ON session (title COLLATE NOCASE)",
+        """
+        CREATE TABLE participant (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            person_key VARCHAR,
+            name VARCHAR,
+            organisation VARCHAR,
+            stakeholder_group VARCHAR,
+            region VARCHAR,
+            roles VARCHAR NOT NULL
+        )
+        """,
+        "CREATE INDEX ix_participant_session_id ON participant (session_id)",
+        "CREATE INDEX ix_participant_person_key ON participant (person_key)",
+        # Full-text index over what users search for; rowid is the session id.
+        """
+        CREATE VIRTUAL TABLE session_fts USING fts5(
+            title, description, policy_questions, people, organisations,
+            tokenize = 'unicode61 remove_diacritics 2'
+        )
+        """,
+    ],
+}
+
+SCHEMA_VERSION = max(MIGRATIONS)
+
+APPLICATION_ID = 0x49474654  # "IGFT": marks the file as an igftui catalogue
+
+
+def install_pragmas(engine: Engine) -> None:
+    """Foreign keys on every connection, a wait instead of an error when another copy writes."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+
+def migrate(connection: Connection, path: object) -> int:
+    """Bring the catalogue behind ``connection`` to :data:`SCHEMA_VERSION`; return the version found."""
+    application_id = connection.execute(text("PRAGMA application_id")).scalar() or 0
+    version = connection.execute(text("PRAGMA user_version")).scalar() or 0
+    if application_id not in (0, APPLICATION_ID):
+        raise NotACatalogue(f"{path} is a SQLite database of another program, not an igftui catalogue")
+    if version == 0:
+        tables = connection.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+        ).scalar()
+        if tables:
+            raise NotACatalogue(f"{path} is a SQLite database, but not an igftui catalogue")
+    if version > SCHEMA_VERSION:
+        raise NewerCatalogue(
+            f"{path} was written by a newer igftui (catalogue version {version}, "
+            f"this igftui reads up to {SCHEMA_VERSION}); update igftui to open it"
+        )
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        for statement in MIGRATIONS[target]:
+            connection.execute(text(statement))
+        connection.execute(text(f"PRAGMA user_version = {target}"))
+    if version < SCHEMA_VERSION:
+        connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    return version

@@ -1,0 +1,66 @@
+"""Shared fixtures: every test gets its own catalogue file and its own data folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the real user's catalogue and settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for name in ("IGFTUI_DB", "IGFTUI_THEME", "IGFTUI_RULES", "IGFTUI_EXPORT_FOLDER"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def catalogue_path(tmp_path: Path) -> Path:
+    return tmp_path / "catalogue.db"
+
+
+@pytest.fixture
+def catalogue(catalogue_path: Path):
+    from igftui.store import Catalogue
+
+    with Catalogue(catalogue_path) as opened:
+        yield opened
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def igftui(catalogue_path: Path):
+    """Run the real command line in a subprocess against the test's catalogue."""
+
+    def run(*args: str, db: Path | None = catalogue_path, stdin: str | None = None) -> Result:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
+        env.pop("IGFTUI_DEBUG", None)
+        command = [sys.executable, "-m", "igftui"]
+        if db is not None:
+            command += ["--db", str(db)]
+        done = subprocess.run(
+            command + list(args), capture_output=True, text=True, env=env, input=stdin, timeout=120
+        )
+        return Result(done.returncode, done.stdout, done.stderr)
+
+    return run
