@@ -1,0 +1,153 @@
+"""`make bench`: igftui's speed as ratios against a bare Textual app on the same machine.
+
+Machines differ and are noisy, so nothing here is asserted: it prints numbers
+for a person to read.  Every figure is the median of several runs.
+
+- start-up: a process that opens the app and paints its first screen, against a
+  bare Textual app that paints one screen (``bench/bare_app.py``);
+- the command line: ``igftui --help`` and a search with ``igftui list``;
+- in-process: counting and paging the catalogue, full-text search, the checks;
+  set against the time the bare app takes to answer one key press.
+
+The synthetic catalogue (100,000 sessions by default) is generated once through
+the real catalogue service and kept in ``bench/.cache``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+
+def median_seconds(action, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_process(*args: str) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    subprocess.run([sys.executable, *args], check=True, env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def bare_keypress_seconds(runs: int) -> float:
+    """How long a bare Textual app takes to handle one key press and repaint."""
+    from bare_app import BareApp
+
+    async def measure() -> float:
+        app = BareApp()
+        app.on_mount = lambda: None  # keep it running
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                await pilot.press("down")
+                times.append(time.perf_counter() - start)
+            return statistics.median(times)
+
+    return asyncio.run(measure())
+
+
+def ensure_catalogue(count: int) -> Path:
+    from generate import generate
+
+    cache = HERE / ".cache"
+    cache.mkdir(exist_ok=True)
+    path = cache / f"catalogue-{count}.db"
+    if not path.exists():
+        print(f"generating a synthetic catalogue of {count:,} sessions in {path} (once) ...", flush=True)
+        partial = path.with_suffix(".partial")
+        for leftover in cache.glob(partial.name + "*"):
+            leftover.unlink()
+        generate(partial, count)
+        for suffix in ("-wal", "-shm"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
+        partial.rename(path)
+    return path
+
+
+def report(name: str, seconds: float, baseline: float, baseline_name: str) -> None:
+    print(f"  {name:<46} {seconds * 1000:9.1f} ms   {seconds / baseline:7.2f} x {baseline_name}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    catalogue_path = ensure_catalogue(args.sessions)
+    runs = args.runs
+
+    print(f"\nigftui benchmarks on {args.sessions:,} sessions, median of {runs} runs")
+    bare_start = median_seconds(lambda: run_process(str(HERE / "bare_app.py")), runs)
+    print("\nStart-up (whole process, first screen painted):")
+    report("bare Textual app", bare_start, bare_start, "bare app start")
+    app_start = median_seconds(lambda: run_process(str(HERE / "igftui_app.py"), str(catalogue_path)), runs)
+    report("igftui app, first page of the catalogue", app_start, bare_start, "bare app start")
+
+    print("\nCommand line (whole process):")
+    report("igftui --help", median_seconds(lambda: run_process("-m", "igftui", "--help"), runs),
+           bare_start, "bare app start")
+    report("igftui list --query 'human rights' --limit 20",
+           median_seconds(lambda: run_process("-m", "igftui", "--db", str(catalogue_path), "list",
+                                              "--query", "human rights", "--limit", "20"), runs),
+           bare_start, "bare app start")
+
+    from igftui.model import ForumSession
+    from igftui.store import Catalogue, SessionFilter
+
+    keypress = bare_keypress_seconds(max(runs, 20))
+    print(f"\nIn-process (baseline: a bare Textual app handles a key press in {keypress * 1000:.1f} ms):")
+    catalogue = Catalogue(catalogue_path)
+    cases = [
+        ("count everything", lambda: catalogue.count()),
+        ("first page (200 rows)", lambda: catalogue.list(limit=200)),
+        ("page at offset 50,000", lambda: catalogue.list(limit=200, offset=50_000)),
+        ("sorted by title, first page", lambda: catalogue.list(sort="title", limit=200)),
+        ("search 'privacy' count + first page",
+         lambda: (catalogue.count(SessionFilter(query="privacy")),
+                  catalogue.list(SessionFilter(query="privacy"), limit=200))),
+        ("search 'youth gender rur' count + first page",
+         lambda: (catalogue.count(SessionFilter(query="youth gender rur")),
+                  catalogue.list(SessionFilter(query="youth gender rur"), limit=200))),
+        ("filter year + speaker region, count + page",
+         lambda: (catalogue.count(SessionFilter(year=2019, region="african")),
+                  catalogue.list(SessionFilter(year=2019, region="african"), limit=200))),
+        ("open one session", lambda: catalogue.get(args.sessions // 2)),
+    ]
+    for name, action in cases:
+        report(name, median_seconds(action, runs), keypress, "bare key press")
+
+    try:
+        from igftui.checks import load_rule_set, run_checks
+    except ImportError:
+        return
+    session: ForumSession = catalogue.get(args.sessions // 2)
+    rule_set = load_rule_set(None)
+    report("checks on one session (default rule set)",
+           median_seconds(lambda: run_checks(session, rule_set, catalogue), max(runs, 20)),
+           keypress, "bare key press")
+    report("checks without the catalogue look-ups",
+           median_seconds(lambda: run_checks(session, rule_set, None), max(runs, 20)),
+           keypress, "bare key press")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,366 @@
+"""The Markdown export: a session laid out like the IGF proposal form, ready to paste.
+
+Layout, in the form's order: the title as the one ``#`` heading (with the IGF
+code, "IGF 2018 WS #153 — Help We Are Under Attack"), a short list of session
+type, year, status, time and place, then one ``##`` section per part of the form:
+theme, policy questions, relevance, description, expected outcomes, format,
+agenda, organisers and speakers, moderators and rapporteur, discussion
+facilitation, diversity, online participation, SDGs, and (only when asked for)
+private notes.
+
+Choices worth knowing:
+
+* A section with nothing in it is left out, except the three the form always asks
+  for and a drafter must not forget: policy questions, description and expected
+  outcomes.  Those say "(Not yet written.)" so the gap shows.
+* The layout itself uses no emphasis, links, images, code or HTML: the placeholder
+  is in parentheses, not italics.  Plain text pastes cleanly into forms that do not
+  render Markdown, and any such token in the output can only be a bug.
+* Everything the user typed goes through :func:`escape_markdown_text`, so no
+  title, name or description can open a heading, list, quote, code block, table,
+  link, image, HTML, entity or emphasis.  Escapes are kept to what Markdown needs
+  (``&`` only before an entity, ``<`` only before a non-space, block markers only
+  at the start of a line) so the raw text stays readable.
+* Private fields (speakers' gender and e-mail, private notes) appear only with
+  ``include_private``, like the JSON export.
+* Times are shown in UTC, as they are stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from igftui.model.session import ForumSession, Participant
+from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, Term, parse
+
+NOT_YET_WRITTEN = "(Not yet written.)"
+
+# Inline characters that mean something wherever they are: backslash escapes and
+# hard breaks, code spans, emphasis, links and images, table cells, strikethrough
+# (GitHub's "~" and "~~"), and the fences made of backticks or tildes.
+_INLINE = re.compile(r"[\\`*_\[\]|~]")
+# "<" opens HTML and autolinks only when something follows it directly.
+_ANGLE = re.compile(r"<(?=\S)")
+# "&" is literal unless it starts an entity such as "&amp;" or "&#169;".
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# What opens a block at the start of a line once indentation is gone: ATX
+# headings, block quotes, bullets, setext underlines and thematic breaks ("-",
+# "="), and ordered-list markers ("1." or "1)").  "*", "_", "`", "~", "<", "|"
+# and "[" are escaped everywhere by the patterns above.
+_BLOCK_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def escape_markdown_text(text: str, *, in_table: bool = False) -> str:
+    """Escape user text so Markdown shows it as typed and it cannot add structure.
+
+    Blank lines (paragraph breaks) are kept, leading indentation and trailing
+    spaces are dropped (they would make code blocks and hard line breaks), and
+    each line's leading block marker is escaped.  With ``in_table`` the text
+    becomes one line (newlines turn into spaces: a table cell cannot hold a line
+    break without raw HTML) and ``|`` cannot end the cell.
+    """
+    text = _NEWLINES.sub("\n", text)
+    if in_table:
+        return _escape_inline(" ".join(line.strip(" \t") for line in text.split("\n")).strip(" \t"))
+    paragraphs: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = raw.strip(" \t")
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(_escape_line_start(_escape_inline(line)))
+    return "\n\n".join("\n".join(lines) for lines in paragraphs if lines)
+
+
+def _escape_inline(text: str) -> str:
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _ANGLE.sub(r"\\<", text)
+    return _ENTITY.sub(r"\\&", text)
+
+
+def _escape_line_start(line: str) -> str:
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    if match.group(1):
+        return "\\" + line
+    digits = match.group(2)
+    return digits + "\\" + line[len(digits):]
+
+
+def _one_line(text: str) -> str:
+    """User text for a place that holds one line (a heading, a list item)."""
+    return _escape_line_start(escape_markdown_text(text, in_table=True))
+
+
+# ----- the document -----
+
+
+def to_markdown(session: ForumSession, *, include_private: bool = False) -> str:
+    """The session as a Markdown document laid out like the IGF proposal form.
+
+    Private fields are included only with ``include_private``.  The text ends
+    with a single newline.
+    """
+    blocks: list[str] = [_title(session)]
+    facts = _facts(session)
+    if facts:
+        blocks.append(_bullets(facts))
+    for heading, body in _sections(session, include_private):
+        if body:
+            blocks.append(f"## {heading}")
+            blocks.extend(body)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _title(session: ForumSession) -> str:
+    lead = " ".join(
+        bit for bit in (f"IGF {session.year}" if session.year else None, session.display_code()) if bit
+    )
+    title = _one_line(session.title) if session.title else "(untitled)"
+    line = f"{_one_line(lead)} — {title}" if lead else title
+    # A run of "#" at the end of a heading would be taken as its closing sequence
+    # and vanish: escape the last one.
+    if line.endswith("#"):
+        line = line[:-1] + "\\#"
+    return f"# {line}"
+
+
+def _facts(session: ForumSession) -> list[str]:
+    facts: list[str] = []
+    if session.short_title:
+        facts.append(f"Short title: {_one_line(session.short_title)}")
+    if session.session_type:
+        facts.append(f"Session type: {session.session_type.label}")
+    if session.year:
+        facts.append(f"Year: {session.year}")
+    facts.append(f"Status: {session.status.label}")
+    when = _when(session.starts_at, session.ends_at)
+    if when:
+        facts.append(f"When: {when}")
+    where = ", ".join(_one_line(place) for place in (session.room, session.venue) if place)
+    if where:
+        facts.append(f"Where: {where}")
+    return facts
+
+
+def _sections(session: ForumSession, include_private: bool) -> Iterable[tuple[str, list[str]]]:
+    yield "Theme and subtheme", _theme(session)
+    yield "Policy questions", [_numbered(session.policy_questions) or NOT_YET_WRITTEN]
+    yield "Relevance", _relevance(session)
+    yield "Description", [_paragraphs(session.description) or NOT_YET_WRITTEN]
+    yield "Expected outcomes", [_paragraphs(session.expected_outcomes) or NOT_YET_WRITTEN]
+    yield "Format", _format(session)
+    yield "Agenda", _agenda(session)
+    yield "Organisers and speakers", _people(session.participants, include_private)
+    yield "Moderators and rapporteur", _moderators(session)
+    yield "Discussion facilitation", _nonempty(_paragraphs(session.discussion_facilitation))
+    yield "Diversity", _nonempty(_paragraphs(session.diversity_statement))
+    yield "Online participation", _online(session)
+    yield "SDGs", _nonempty(_bullets(f"{goal}\\. {SDG_NAMES[goal]}" for goal in session.sdgs))
+    if include_private:
+        yield "Private notes", _nonempty(_paragraphs(session.private_notes))
+
+
+# ----- sections -----
+
+
+def _theme(session: ForumSession) -> list[str]:
+    items = []
+    if session.theme:
+        items.append(f"Theme: {_one_line(session.theme)}")
+    if session.subtheme:
+        items.append(f"Subtheme: {_one_line(session.subtheme)}")
+    tags = _listed(session.tags)
+    if tags:
+        items.append(f"Tags: {tags}")
+    return _nonempty(_bullets(items))
+
+
+def _relevance(session: ForumSession) -> list[str]:
+    body: list[str] = []
+    for heading, text in (
+        ("To the theme", session.relevance_to_theme),
+        ("To Internet governance", session.relevance_to_internet_governance),
+    ):
+        if text:
+            body += [f"### {heading}", _paragraphs(text)]
+    return body
+
+
+def _format(session: ForumSession) -> list[str]:
+    items = []
+    if session.format:
+        items.append(f"Format: {session.format.label}")
+    if session.layout:
+        items.append(f"Layout: {session.layout.label}")
+    if session.duration_minutes is not None:
+        items.append(f"Duration: {_minutes(session.duration_minutes)}")
+    return _nonempty(_bullets(items)) + _nonempty(_paragraphs(session.format_description))
+
+
+def _agenda(session: ForumSession) -> list[str]:
+    if not session.agenda:
+        return []
+    rows = [
+        [
+            str(number),
+            _cell(item.title),
+            _kind_label(item.kind),
+            str(item.minutes),
+            _yes_no(item.interactive),
+            _yes_no(item.public),
+        ]
+        for number, item in enumerate(session.agenda, start=1)
+    ]
+    table = _table(["#", "Segment", "Kind", "Minutes", "Interactive", "Public"], rows)
+    total = session.agenda_minutes()
+    summary = f"Agenda: {total}"
+    summary += f" of {_minutes(session.duration_minutes)}" if session.duration_minutes is not None else (
+        " minute" if total == 1 else " minutes"
+    )
+    share = session.interactive_share()
+    if share is not None:
+        summary += f"; interactive {_minutes(session.interactive_minutes())} ({_percent(share)})"
+    return [table, summary]
+
+
+def _people(people: list[Participant], include_private: bool) -> list[str]:
+    if not people:
+        return []
+    headers = ["Name", "Roles", "Organisation", "Stakeholder group", "Regional group", "Country",
+               "Status", "Attendance"]
+    if include_private:
+        headers += ["Gender", "E-mail"]
+    rows = []
+    for person in people:
+        row = [
+            _cell(person.display_name()),
+            ", ".join(role.label for role in person.roles),
+            _cell(person.organisation),
+            _label(person.stakeholder_group),
+            _label(person.region),
+            _cell(person.country),
+            _label(person.status),
+            _label(person.attendance),
+        ]
+        if include_private:
+            row += [_label(person.gender), _cell(person.email)]
+        rows.append(row)
+    return [_table(headers, rows)]
+
+
+def _moderators(session: ForumSession) -> list[str]:
+    items = []
+    for role, one, many in (
+        (Role.MODERATOR, "Onsite moderator", "Onsite moderators"),
+        (Role.ONLINE_MODERATOR, "Online moderator", "Online moderators"),
+        (Role.RAPPORTEUR, "Rapporteur", "Rapporteurs"),
+    ):
+        people = session.people_with(role)
+        if people:
+            names = ", ".join(_one_line(person.display_name()) for person in people)
+            items.append(f"{one if len(people) == 1 else many}: {names}")
+    return _nonempty(_bullets(items))
+
+
+def _online(session: ForumSession) -> list[str]:
+    online = session.online_participation
+    hidden = [
+        _one_line(item.title) if item.title else f"segment {number}"
+        for number, item in enumerate(session.agenda, start=1)
+        if not item.public
+    ]
+    # The defaults (no captioning, broadcast on) say nothing the organiser chose.
+    if online.is_empty() and not hidden:
+        return []
+    items = []
+    if online.platform:
+        items.append(f"Platform: {_one_line(online.platform)}")
+    hubs = _listed(online.remote_hubs)
+    if hubs:
+        items.append("Remote hubs: " + hubs)
+    if online.speaking_queue:
+        items.append(f"Speaking queue: {_one_line(online.speaking_queue)}")
+    items.append(f"Captioning: {_yes_no(online.captioning)}")
+    interpretation = _listed(online.interpretation)
+    items.append(f"Interpretation: {interpretation or 'none'}")
+    items.append(f"Broadcast: {_yes_no(online.broadcast)}")
+    if hidden:
+        items.append("Not broadcast: " + "; ".join(hidden))
+    return [_bullets(items)] + _nonempty(_paragraphs(online.notes))
+
+
+# ----- pieces -----
+
+
+def _paragraphs(text: str | None) -> str:
+    return escape_markdown_text(text) if text else ""
+
+
+def _numbered(items: list[str]) -> str:
+    return "\n".join(f"{number}. {_one_line(item)}" for number, item in enumerate(items, start=1))
+
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _listed(texts: Iterable[str]) -> str:
+    """Short texts on one line, comma-separated; blank ones (the model keeps them) left out."""
+    return ", ".join(_one_line(text) for text in texts if text.strip())
+
+
+def _nonempty(block: str | list[str]) -> list[str]:
+    if isinstance(block, list):
+        return [b for b in block if b]
+    return [block] if block else []
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    # Spaces around every "|" keep a cell ending in an escaped backslash from
+    # escaping the separator.
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _cell(text: str | None) -> str:
+    return escape_markdown_text(text, in_table=True) if text else ""
+
+
+def _label(term: Term | None) -> str:
+    return term.label if term is not None else ""
+
+
+def _kind_label(kind: str | None) -> str:
+    if not kind:
+        return ""
+    member = parse(AgendaKind, kind)
+    return member.label if member is not None else _cell(kind)
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _minutes(count: int) -> str:
+    return f"{count} minute" + ("" if count == 1 else "s")
+
+
+def _percent(share: float) -> str:
+    # Half up, as people round: 82.5% reads as 83%, not Python's banker's 82%.
+    return f"{int(share * 100 + 0.5)}%"
+
+
+def _when(starts: datetime | None, ends: datetime | None) -> str:
+    if starts is None:
+        return f"until {ends:%Y-%m-%d %H:%M} UTC" if ends is not None else ""
+    text = f"{starts:%Y-%m-%d %H:%M}"
+    if ends is not None:
+        text += f"–{ends:%H:%M}" if ends.date() == starts.date() else f" – {ends:%Y-%m-%d %H:%M}"
+    return text + " UTC"

@@ -1,0 +1,96 @@
+"""The igftui App: it opens the catalogue screen and holds what every screen shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
+
+from igftui.config import Settings, save_setting
+from igftui.store.catalogue import Catalogue
+from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.help import HelpScreen
+
+
+class IgfApp(App[None]):
+    """igftui in the terminal, on one catalogue, with the user's settings."""
+
+    TITLE = "igftui"
+    # Absolute, so subclasses in other folders (bench/, tests) find it too: Textual
+    # resolves a relative CSS_PATH against the file of the running class.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", tooltip="Show every key of this screen",
+                id="app.help"),
+    ]
+
+    def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.settings = settings
+        self._unknown_theme: str | None = None
+        if settings.theme:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                self._unknown_theme = settings.theme
+        self._saved_theme = self.theme
+
+    def get_default_screen(self) -> Screen:
+        return CatalogueScreen(self.catalogue)
+
+    def on_mount(self) -> None:
+        if self._unknown_theme:
+            self.notify(f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
+                        title="Settings", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        # A theme picked from the palette is kept for next time.
+        if theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            self._save_theme(theme.name)
+
+    @work(thread=True, exit_on_error=False, group="settings", name="save the theme")
+    def _save_theme(self, name: str) -> None:
+        save_setting("theme", name)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
+                        severity="error", timeout=12, markup=False)
+
+    def action_help(self) -> None:
+        """Show the keys of the screen on top."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The screen's own commands, then Help, then Textual's (theme, keys, quit...)."""
+        titles: set[str] = set()
+        own: list[SystemCommand] = []
+        if isinstance(screen, IgfScreen):
+            own += screen.palette_commands()
+        own.append(SystemCommand("Help", "Show every key of this screen", self.action_help))
+        for command in own:
+            titles.add(command.title)
+            yield command
+        for command in super().get_system_commands(screen):
+            if command.title not in titles:
+                yield command
+
+
+def run_app(catalogue: Catalogue, settings: Settings) -> None:
+    """Run the terminal app on ``catalogue`` until the user quits."""
+    IgfApp(catalogue, settings).run()

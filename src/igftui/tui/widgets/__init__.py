@@ -1,0 +1,1 @@
+"""Widgets the screens are built from, named for what the user sees."""

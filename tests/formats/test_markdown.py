@@ -1,0 +1,497 @@
+"""The Markdown export: layout, golden files, privacy, and escaping checked by a real parser."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import MD_TRIM_CHARS
+
+from igftui.formats.markdown import escape_markdown_text, to_markdown
+from igftui.model.session import SCHEMA, ForumSession
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE_GOLDEN = os.environ.get("IGFTUI_UPDATE_GOLDEN") == "1"
+
+PARSER = MarkdownIt("commonmark").enable("table")
+
+
+# ----- sessions the tests and golden files are built from (invented people and text) -----
+
+
+def full_workshop() -> ForumSession:
+    """A complete workshop proposal, shaped like IGF 2018 WS #153."""
+    return ForumSession.from_json({
+        "schema": SCHEMA, "id": 153, "status": "accepted", "year": 2018, "session_type": "workshop",
+        "code": "WS #153", "number": 153, "title": "Rapid Response for Defenders Under Digital Attack",
+        "theme": "Human Rights, Gender and Youth", "subtheme": "Digital safety of civil society",
+        "tags": ["digital security", "human rights defenders"],
+        "format": "break_out_groups", "layout": "u_shape", "duration_minutes": 60,
+        "format_description": (
+            "A short shared case opens the session. Each help desk then hosts a table, and the "
+            "audience moves between tables in timed rotations."
+        ),
+        "starts_at": "2018-11-13T09:00:00+01:00", "ends_at": "2018-11-13T10:00:00+01:00",
+        "room": "Salle VI", "venue": "UNESCO Headquarters, Paris",
+        "policy_questions": [
+            "Who can an activist call when their website is knocked offline?",
+            "How should emergency help desks share cases without exposing the people they help?",
+        ],
+        "relevance_to_theme": "Defenders online face the same threats as offline, and faster.",
+        "relevance_to_internet_governance": (
+            "Platforms, hosts and governments each hold part of the answer; none can respond alone."
+        ),
+        "description": (
+            "Six help desks walk through one invented emergency: a newsroom whose site is attacked "
+            "on the eve of an election.\n\n"
+            "Each desk explains the part it would handle: hosting, legal aid, device forensics, "
+            "psycho-social care."
+        ),
+        "expected_outcomes": "Participants leave knowing which desk to call, and for what.",
+        "discussion_facilitation": "Every table has a facilitator and a question card; rotations are timed.",
+        "diversity_statement": "Half the speakers are women; desks come from four regions.",
+        "sdgs": [16, 5, 10],
+        "participants": [
+            {"name": None, "stakeholder_group": "civil_society", "region": "weog", "roles": ["organizer"]},
+            {"name": "Lena Kowalski", "organisation": "Defenders Help Desk", "stakeholder_group": "civil_society",
+             "region": "weog", "country": "Netherlands", "roles": ["organizer", "speaker", "moderator"],
+             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "lena@example.org"},
+            {"name": "Tomás Rivera", "organisation": "Red Segura", "stakeholder_group": "civil_society",
+             "region": "grulac", "country": "Mexico", "roles": ["speaker"], "status": "confirmed",
+             "attendance": "onsite", "gender": "man"},
+            {"name": "Amina Okafor", "organisation": "Lagos Digital Rights Lab",
+             "stakeholder_group": "academia", "region": "african", "country": "Nigeria",
+             "roles": ["speaker"], "status": "provisional", "attendance": "online", "first_time": True},
+            {"name": "Kenji Sato", "organisation": "HostSafe", "stakeholder_group": "private_sector",
+             "region": "asia_pacific", "country": "Japan", "roles": ["online_moderator"],
+             "status": "invited", "attendance": "online"},
+            {"name": "Sara Lindqvist", "organisation": "Nordic Media Defence",
+             "stakeholder_group": "civil_society", "region": "weog", "country": "Sweden",
+             "roles": ["rapporteur"], "status": "confirmed", "attendance": "onsite"},
+        ],
+        "agenda": [
+            {"title": "Welcome and the case", "minutes": 10, "kind": "presentation",
+             "interactive": False, "public": True},
+            {"title": "Rotations between help desks", "minutes": 40, "kind": "breakout",
+             "interactive": True, "public": False},
+            {"title": "What we heard", "minutes": 10, "kind": "closing", "interactive": True, "public": True},
+        ],
+        "online_participation": {
+            "platform": "Zoom", "remote_hubs": ["Nairobi", "Manila"], "speaking_queue": "Raise hand in chat",
+            "captioning": True, "interpretation": ["Spanish", "French"], "broadcast": True,
+            "notes": "The rotations stay off the stream: people may describe cases in confidence.",
+        },
+        "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
+    })
+
+
+def minimal_draft() -> ForumSession:
+    """A proposal just started: a type and a year, nothing else."""
+    return ForumSession(session_type="open_forum", year=2025)
+
+
+def private_draft() -> ForumSession:
+    """A draft whose organiser kept private notes and speakers' private details."""
+    return ForumSession.from_json({
+        "schema": SCHEMA, "status": "draft", "year": 2025, "session_type": "lightning_talk",
+        "title": "Community networks after the flood", "duration_minutes": 20,
+        "description": "How a village network came back online in a week.",
+        "participants": [
+            {"name": "Priya Nair", "organisation": "Mesh Kerala", "stakeholder_group": "technical_community",
+             "region": "asia_pacific", "country": "India", "roles": ["organizer", "speaker"],
+             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "priya@example.net"},
+            {"name": "Jo Mbeki", "stakeholder_group": "civil_society", "region": "african",
+             "roles": ["speaker"], "status": "invited", "gender": "non_binary",
+             "email": "jo.mbeki@example.org"},
+        ],
+        "private_notes": "Jo asked not to be named before the programme is out.\n\nBudget: travel for Priya.",
+    })
+
+
+GOLDEN_CASES = {
+    "workshop": (full_workshop, False),
+    "minimal_draft": (minimal_draft, False),
+    "private": (private_draft, True),
+}
+
+
+# ----- helpers over the parsed token stream -----
+
+
+def tokens(markdown: str):
+    return PARSER.parse(markdown)
+
+
+def all_types(markdown: str) -> list[str]:
+    """Every token type, block and inline."""
+    found = []
+    for token in tokens(markdown):
+        found.append(token.type)
+        found.extend(child.type for child in token.children or ())
+    return found
+
+
+def shown(inline) -> str:
+    """What a reader sees of one inline token: its text, soft breaks as newlines."""
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    toks = tokens(markdown)
+    return [(tok.tag, shown(toks[i + 1])) for i, tok in enumerate(toks) if tok.type == "heading_open"]
+
+
+def cells(markdown: str) -> list[str]:
+    toks = tokens(markdown)
+    return [shown(toks[i + 1]) for i, tok in enumerate(toks) if tok.type in ("th_open", "td_open")]
+
+
+def paragraphs_shown(markdown: str) -> list[str]:
+    """The text of each block that holds text, in order, empty ones left out."""
+    return [text for text in (shown(t) for t in tokens(markdown) if t.type == "inline") if text]
+
+
+def visible_text(markdown: str) -> str:
+    """The text a reader sees, block after block on its own line."""
+    return "\n".join(paragraphs_shown(markdown))
+
+
+def table_shapes(markdown: str) -> list[list[int]]:
+    """For each table, the number of cells in each row (header first)."""
+    shapes: list[list[int]] = []
+    for token in tokens(markdown):
+        if token.type == "table_open":
+            shapes.append([])
+        elif token.type == "tr_open":
+            shapes[-1].append(0)
+        elif token.type in ("th_open", "td_open"):
+            shapes[-1][-1] += 1
+    return shapes
+
+
+FORBIDDEN = {
+    "link_open", "image", "html_block", "html_inline", "strong_open", "em_open", "code_inline",
+    "code_block", "fence", "blockquote_open", "hr", "s_open",
+}
+
+# ----- golden files -----
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden_file(name):
+    build, include_private = GOLDEN_CASES[name]
+    produced = to_markdown(build(), include_private=include_private)
+    path = GOLDEN / f"{name}.md"
+    if UPDATE_GOLDEN:
+        path.write_text(produced, encoding="utf-8", newline="\n")
+    assert path.exists(), f"{path} is missing; run with IGFTUI_UPDATE_GOLDEN=1 to create it"
+    assert produced == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs; if the change is intended, rerun with IGFTUI_UPDATE_GOLDEN=1 "
+        "and review the diff"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden_files_use_no_markup_the_layout_forbids(name):
+    build, include_private = GOLDEN_CASES[name]
+    assert not FORBIDDEN & set(all_types(to_markdown(build(), include_private=include_private)))
+
+
+# ----- layout -----
+
+
+def test_sections_follow_the_form():
+    markdown = to_markdown(full_workshop())
+    assert headings(markdown) == [
+        ("h1", "IGF 2018 WS #153 — Rapid Response for Defenders Under Digital Attack"),
+        ("h2", "Theme and subtheme"),
+        ("h2", "Policy questions"),
+        ("h2", "Relevance"),
+        ("h3", "To the theme"),
+        ("h3", "To Internet governance"),
+        ("h2", "Description"),
+        ("h2", "Expected outcomes"),
+        ("h2", "Format"),
+        ("h2", "Agenda"),
+        ("h2", "Organisers and speakers"),
+        ("h2", "Moderators and rapporteur"),
+        ("h2", "Discussion facilitation"),
+        ("h2", "Diversity"),
+        ("h2", "Online participation"),
+        ("h2", "SDGs"),
+    ]
+
+
+def test_key_facts_under_the_title():
+    markdown = to_markdown(full_workshop())
+    assert (
+        "- Session type: Workshop\n- Year: 2018\n- Status: Accepted\n"
+        "- When: 2018-11-13 08:00–09:00 UTC\n- Where: Salle VI, UNESCO Headquarters, Paris\n"
+    ) in markdown
+
+
+def test_times_across_midnight_show_both_dates():
+    session = ForumSession(starts_at="2025-06-23T23:30:00Z", ends_at="2025-06-24T00:30:00+00:00")
+    assert "- When: 2025-06-23 23:30 – 2025-06-24 00:30 UTC" in to_markdown(session)
+
+
+def test_policy_questions_are_numbered():
+    markdown = to_markdown(full_workshop())
+    assert "1. Who can an activist call" in markdown and "\n2. How should emergency" in markdown
+    types = all_types(markdown)
+    start = types.index("ordered_list_open")
+    items = types[start: types.index("ordered_list_close")].count("list_item_open")
+    assert types.count("ordered_list_open") == 1 and items == 2
+
+
+def test_format_section():
+    markdown = to_markdown(full_workshop())
+    assert "- Format: Break-out Group Discussions\n- Layout: U-shape\n- Duration: 60 minutes" in markdown
+
+
+def test_agenda_table_and_total():
+    markdown = to_markdown(full_workshop())
+    assert "| # | Segment | Kind | Minutes | Interactive | Public |" in markdown
+    assert "| 2 | Rotations between help desks | Break-out groups | 40 | yes | no |" in markdown
+    assert "Agenda: 60 of 60 minutes; interactive 50 minutes (83%)" in markdown
+
+
+def test_agenda_total_without_a_duration():
+    session = ForumSession(agenda=[{"title": "Talk", "minutes": 15, "kind": "presentation"}])
+    assert "Agenda: 15 minutes; interactive 0 minutes (0%)" in to_markdown(session)
+
+
+def test_people_table_uses_the_igf_labels():
+    markdown = to_markdown(full_workshop())
+    assert (
+        "| Name | Roles | Organisation | Stakeholder group | Regional group | Country | Status | Attendance |"
+        in markdown
+    )
+    assert (
+        "| Lena Kowalski | Organizer, Speaker, Moderator | Defenders Help Desk | Civil Society "
+        "| Western European and Others Group (WEOG) | Netherlands | Confirmed | Onsite |"
+    ) in markdown
+    assert "| (unnamed: Civil Society, Western European and Others Group (WEOG)) | Organizer |" in markdown
+    assert "Provisionally confirmed" in markdown and "| Online |" in markdown
+    assert table_shapes(markdown)[1] == [8] * 7
+
+
+def test_moderators_and_rapporteur():
+    markdown = to_markdown(full_workshop())
+    assert (
+        "- Onsite moderator: Lena Kowalski\n- Online moderator: Kenji Sato\n- Rapporteur: Sara Lindqvist"
+        in markdown
+    )
+
+
+def test_online_participation_lists_what_is_not_broadcast():
+    markdown = to_markdown(full_workshop())
+    assert (
+        "- Platform: Zoom\n- Remote hubs: Nairobi, Manila\n- Speaking queue: Raise hand in chat\n"
+        "- Captioning: yes\n- Interpretation: Spanish, French\n- Broadcast: yes\n"
+        "- Not broadcast: Rotations between help desks\n\nThe rotations stay off the stream"
+    ) in markdown
+
+
+def test_sdgs_by_number_and_name():
+    text = visible_text(to_markdown(full_workshop()))
+    assert "5. Gender Equality\n10. Reduced Inequalities\n16. Peace, Justice and Strong Institutions" in text
+
+
+def test_an_empty_draft_shows_the_gaps_and_nothing_else():
+    markdown = to_markdown(minimal_draft())
+    assert [h for _, h in headings(markdown)] == [
+        "IGF 2025 — (untitled)", "Policy questions", "Description", "Expected outcomes",
+    ]
+    assert markdown.count("(Not yet written.)") == 3
+    assert "Online participation" not in markdown and "Captioning" not in markdown
+
+
+def test_a_session_with_no_year_or_code():
+    assert to_markdown(ForumSession(title="Just a title")).startswith("# Just a title\n\n- Status: Draft\n")
+    assert to_markdown(ForumSession()).startswith("# (untitled)\n")
+
+
+def test_output_ends_with_one_newline():
+    for build, include_private in GOLDEN_CASES.values():
+        markdown = to_markdown(build(), include_private=include_private)
+        assert markdown.endswith("\n") and not markdown.endswith("\n\n")
+
+
+# ----- privacy -----
+
+PRIVATE_BITS = ["Woman", "Non-binary", "priya@example.net", "jo.mbeki@example.org",
+                "Jo asked not to be named", "Budget: travel", "Private notes", "Gender", "E-mail"]
+
+
+def test_private_fields_stay_out_by_default():
+    markdown = to_markdown(private_draft())
+    for bit in PRIVATE_BITS:
+        assert bit not in markdown
+    workshop = to_markdown(full_workshop())
+    assert "lena@example.org" not in workshop and "| Woman |" not in workshop
+
+
+def test_private_fields_appear_when_asked():
+    markdown = to_markdown(private_draft(), include_private=True)
+    for bit in PRIVATE_BITS:
+        assert bit in markdown
+    assert headings(markdown)[-1] == ("h2", "Private notes")
+    assert table_shapes(markdown) == [[10, 10, 10]]
+    assert "| Woman | priya@example.net |" in markdown
+
+
+# ----- escaping: hostile input -----
+
+HOSTILE_DESCRIPTION = (
+    "[x](http://evil) ![i](y) <script>alert(1)</script> **b** `c`\n"
+    "# H\n- item\n1. one\n> q\n---"
+)
+
+
+def hostile_session() -> ForumSession:
+    return ForumSession.from_json({
+        "schema": SCHEMA, "title": "# Hi", "year": 2024, "session_type": "workshop", "code": "WS #1 ##",
+        "description": HOSTILE_DESCRIPTION,
+        "expected_outcomes": "    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b\n```\nfence\n```",
+        "policy_questions": ["# heading?", "- nested?", "2) ordered?", "| a | b |"],
+        "theme": "*theme*", "tags": ["_tag_", "<b>tag</b>"],
+        "participants": [
+            {"name": "Ana | Souza", "organisation": "A|B|C", "country": "x\ny|z", "roles": ["speaker", "moderator"]},
+            {"name": "[Bob](javascript:alert(1))", "organisation": "`code`", "roles": ["rapporteur"]},
+            {"name": "trailing backslash \\", "organisation": "\\|", "roles": ["speaker"]},
+        ],
+        "agenda": [{"title": "seg | ment\n# two", "minutes": 5, "kind": "<i>odd</i>", "public": False}],
+        "online_participation": {"platform": "<https://zoom.example>", "remote_hubs": ["*a*", "b"],
+                                 "notes": "> quoted\n* starred\n+ plussed"},
+        "private_notes": "![img](http://track.example/pixel.png)",
+        "sdgs": [5],
+    })
+
+
+def test_hostile_input_adds_no_structure():
+    markdown = to_markdown(hostile_session(), include_private=True)
+    types = all_types(markdown)
+    assert not FORBIDDEN & set(types), sorted(FORBIDDEN & set(types))
+    # One title, and only the sections the layout itself adds.
+    assert [h for h in headings(markdown) if h[0] == "h1"] == [("h1", "IGF 2024 WS #1 ## — # Hi")]
+    assert [h for _, h in headings(markdown)][1:] == [
+        "Theme and subtheme", "Policy questions", "Description", "Expected outcomes", "Agenda",
+        "Organisers and speakers", "Moderators and rapporteur", "Online participation", "SDGs",
+        "Private notes",
+    ]
+    # Lists only where the layout puts them: no list inside a list item.
+    assert types.count("ordered_list_open") == 1 and types.count("bullet_list_open") == 5
+    assert table_shapes(markdown) == [[6, 6], [10, 10, 10, 10]]
+
+
+def test_hostile_input_is_still_shown_as_typed():
+    markdown = to_markdown(hostile_session(), include_private=True)
+    text = visible_text(markdown)
+    for line in HOSTILE_DESCRIPTION.split("\n"):
+        assert line in text
+    for piece in ["indented code?", "===", "<div>block</div>", "&amp; &#169; R&D a < b", "```",
+                  "# heading?", "- nested?", "2) ordered?", "| a | b |", "*theme*", "_tag_, <b>tag</b>",
+                  "[Bob](javascript:alert(1))", "`code`", "trailing backslash \\", "A|B|C", "x y|z",
+                  "seg | ment # two", "<i>odd</i>", "<https://zoom.example>", "*a*, b",
+                  "> quoted\n* starred\n+ plussed", "![img](http://track.example/pixel.png)"]:
+        assert piece in text, piece
+
+
+def test_table_cells_show_what_was_typed():
+    found = cells(to_markdown(hostile_session()))
+    for cell in ["Ana | Souza", "A|B|C", "x y|z", "trailing backslash \\", "\\|", "seg | ment # two",
+                 "<i>odd</i>", "[Bob](javascript:alert(1))", "`code`"]:
+        assert cell in found, cell
+
+
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        ("plain words, e.g. this.", "plain words, e.g. this."),
+        ("R&D & more", "R&D & more"),
+        ("&amp;", "\\&amp;"),
+        ("a < b > c", "a < b > c"),
+        ("<b>", "\\<b>"),
+        ("snake_case *bold*", "snake\\_case \\*bold\\*"),
+        ("# one\n  - two\n\t3. three\n> four", "\\# one\n\\- two\n3\\. three\n\\> four"),
+        ("first\n\n\n\nsecond  ", "first\n\nsecond"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("cell | with\nnewline", "cell \\| with\nnewline"),
+    ],
+)
+def test_escape_examples(typed, escaped):
+    assert escape_markdown_text(typed) == escaped
+
+
+def test_escape_in_a_table_is_one_line():
+    assert escape_markdown_text("a | b\n  c\r\nd", in_table=True) == "a \\| b c d"
+
+
+# ----- escaping: any text at all -----
+
+MARKDOWNISH = st.text(alphabet=st.sampled_from(list("#*_`[]()<>!|\\-+=.:;&~ \t\n\r\v\f\x00\x1f\x85\xa0\u2028\u3000" "1234567890aZé")), max_size=60)
+ANY_TEXT = st.one_of(st.text(max_size=80), MARKDOWNISH)
+
+
+def session_with(title: str, description: str, name: str) -> ForumSession:
+    return ForumSession.from_json({
+        "schema": SCHEMA, "title": title, "description": description, "year": 2024,
+        "session_type": "workshop", "number": 7, "policy_questions": [description],
+        "participants": [{"name": name, "organisation": name, "roles": ["speaker", "moderator"]}],
+        "agenda": [{"title": name, "minutes": 10, "kind": name, "public": False}],
+        "online_participation": {"notes": description, "remote_hubs": [name]},
+    })
+
+
+STRUCTURE = ("heading_open", "bullet_list_open", "ordered_list_open", "list_item_open", "table_open",
+             "tr_open", "th_open", "td_open")
+
+
+def stand_in(text: str) -> str:
+    # The model drops blank text (None, or left out of a list), so the baseline
+    # must have the same fields filled for the same sections to appear.
+    return "x" if text.strip() else ""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=ANY_TEXT, description=ANY_TEXT, name=ANY_TEXT)
+def test_any_text_adds_no_structure(title, description, name):
+    markdown = to_markdown(session_with(title, description, name), include_private=True)
+    types = all_types(markdown)
+    assert not FORBIDDEN & set(types), (sorted(FORBIDDEN & set(types)), markdown)
+    baseline = to_markdown(
+        session_with(stand_in(title), stand_in(description), stand_in(name)), include_private=True
+    )
+    expected = all_types(baseline)
+    for kind in STRUCTURE:
+        assert types.count(kind) == expected.count(kind), (kind, markdown)
+    assert table_shapes(markdown) == table_shapes(baseline)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ANY_TEXT)
+def test_escaped_text_reads_back_as_typed(text):
+    # What a reader sees is what was typed, paragraph by paragraph, up to the
+    # whitespace Markdown folds: indentation, trailing spaces, and the ends of a
+    # paragraph (which the parser trims of CommonMark's whitespace).
+    typed = re.sub(r"\r\n?", "\n", text).replace("\x00", "\ufffd")
+    expected, lines = [], []
+    for line in typed.split("\n") + [""]:
+        if line.strip(" \t"):
+            lines.append(line.strip(" \t"))
+        elif lines:
+            expected.append("\n".join(lines).strip(MD_TRIM_CHARS))
+            lines = []
+    assert paragraphs_shown(escape_markdown_text(text)) == [p for p in expected if p]

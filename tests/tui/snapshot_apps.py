@@ -1,0 +1,129 @@
+"""Apps and data for the TUI tests: deterministic sessions in a real temporary catalogue.
+
+Nothing here depends on today's date or on the bundled samples, so snapshots
+stay the same from one run (and one day) to the next.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from igftui.config import Settings
+from igftui.model import AgendaItem, ForumSession, Participant
+from igftui.store import Catalogue
+from igftui.tui.app import IgfApp
+
+SIZE = (100, 30)
+
+TOPICS = (
+    "Meaningful connectivity for rural and remote communities",
+    "Data governance and cross-border data flows",
+    "Protecting human rights defenders online",
+    "Artificial intelligence in public services",
+    "Multilingual Internet and universal acceptance",
+    "Youth voices in Internet governance",
+    "Cybersecurity norms for critical infrastructure",
+    "Platform accountability and content moderation",
+    "Digital public infrastructure for inclusion",
+    "Environmental footprint of the Internet",
+    "Gender and online violence",
+    "Community networks and spectrum policy",
+)
+TYPES = ("workshop", "open_forum", "dynamic_coalition", "nri_session", "main_session",
+         "best_practice_forum", "lightning_talk")
+FORMATS = ("round_table", "panel", "break_out_groups", "debate", "birds_of_a_feather", None)
+STATUSES = ("catalogued", "catalogued", "catalogued", "draft", "submitted", "accepted")
+PEOPLE = (
+    ("Amina Diallo", "Digital Rights Network", "civil_society", "african"),
+    ("Kenji Sato", "Ministry of Communications", "government", "asia_pacific"),
+    ("Lucía Fernández", "Universidad del Pacífico", "academia", "grulac"),
+    ("Olena Kovalenko", "Open Networks Lab", "technical_community", "eastern_european"),
+    ("Mark Jensen", "Nordic Telecom", "private_sector", "weog"),
+    ("Sara Haddad", "UNESCO", "intergovernmental_organization", "intergovernmental_organization"),
+)
+
+
+def samples_available() -> bool:
+    """Whether the bundled samples.json can be read (another change adds it)."""
+    from igftui.formats.samples import sample_sessions
+
+    try:
+        return bool(sample_sessions())
+    except (OSError, ValueError):
+        return False
+
+
+def generated_session(index: int) -> ForumSession:
+    """The session number ``index`` (0-based) of a made-up but plausible catalogue."""
+    kind = TYPES[index % len(TYPES)]
+    people = [
+        Participant(name=name, organisation=org, stakeholder_group=group, region=region,
+                    roles=["speaker"] if n else ["organizer", "moderator"], status="confirmed")
+        for n, (name, org, group, region) in enumerate(PEOPLE[: 2 + index % 5])
+    ]
+    return ForumSession(
+        status=STATUSES[index % len(STATUSES)],
+        year=2025 - index % 9,
+        session_type=kind,
+        number=index + 1,
+        title=f"{TOPICS[index % len(TOPICS)]} ({index + 1})",
+        theme="Universal Access and Meaningful Connectivity" if index % 2 else "Trust and Security",
+        format=FORMATS[index % len(FORMATS)],
+        duration_minutes=60 if index % 3 else 90,
+        policy_questions=[
+            "How can policy makers close the gap between connectivity and meaningful use?",
+            "Which safeguards keep people at risk safe when they take part online?",
+        ],
+        description=f"A session on {TOPICS[index % len(TOPICS)].lower()}, with voices from every "
+        "stakeholder group and region.",
+        expected_outcomes="A short report with recommendations for the IGF's intersessional work.",
+        participants=people,
+        agenda=[
+            AgendaItem(title="Opening and framing", minutes=10, kind="opening"),
+            AgendaItem(title="Case presentations", minutes=20, kind="presentation"),
+            AgendaItem(title="Open discussion with the room and online", minutes=25,
+                       kind="discussion", interactive=True),
+            AgendaItem(title="Wrap-up", minutes=5, kind="closing"),
+        ],
+    )
+
+
+def generated_sessions(count: int) -> list[ForumSession]:
+    return [generated_session(index) for index in range(count)]
+
+
+def filled_catalogue(path: Path, count: int) -> Catalogue:
+    """A real catalogue at ``path`` holding ``count`` generated sessions (added in one import)."""
+    catalogue = Catalogue(path)
+    if count:
+        catalogue.import_sessions(generated_sessions(count))
+    return catalogue
+
+
+def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None) -> IgfApp:
+    """The real app on a fresh catalogue of ``count`` generated sessions."""
+    return IgfApp(filled_catalogue(path, count), settings or Settings())
+
+
+async def settle(pilot) -> None:
+    """Wait until every worker is done and what they posted is on screen."""
+    await pilot.pause()
+    for _ in range(5):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+    await pilot.pause()
+
+
+def screen_text(app: IgfApp) -> str:
+    """The screen as plain text, as a user would read it (no colours)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system=None, record=True, legacy_windows=False, safe_box=False)
+    # The same render export_screenshot uses, exported as text instead of SVG.
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

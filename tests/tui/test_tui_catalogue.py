@@ -1,0 +1,373 @@
+"""The catalogue screen, driven by Pilot on a real temporary catalogue."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import text
+from textual.widgets import ContentSwitcher, Footer
+
+from igftui.config import Settings
+from igftui.store import Catalogue
+from igftui.tui.app import IgfApp
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.help import HelpScreen
+from igftui.tui.screens.session_detail import SessionDetailScreen
+from igftui.tui.widgets.empty_state import EmptyState
+from igftui.tui.widgets.session_table import SessionTable
+from snapshot_apps import (
+    SIZE,
+    catalogue_app,
+    filled_catalogue,
+    generated_sessions,
+    samples_available,
+    screen_text,
+    settle,
+)
+
+
+def table_of(app: IgfApp) -> SessionTable:
+    return app.screen.query_one(SessionTable)
+
+
+async def test_list_shows_sessions_with_labels_and_count(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        assert table.row_count == 30
+        shown = screen_text(app)
+        assert "30 sessions" in shown
+        for header in ("Code", "Year", "Type", "Title", "Format", "Status"):
+            assert header in shown
+        first = app.catalogue.list(limit=1)[0]
+        cells = [cell.plain for cell in table.get_row_at(0)]
+        assert cells[0] == first.code and cells[3] == first.title
+        labels = {cell.plain for row in range(table.row_count) for cell in table.get_row_at(row)}
+        assert {"Workshop", "Open Forum", "Round Table", "Panel", "Catalogued"} <= labels
+        assert "round_table" not in labels and "open_forum" not in labels
+
+
+async def test_one_session_is_counted_in_the_singular(db):
+    app = catalogue_app(db, 1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "1 session " in screen_text(app)
+
+
+class SlowCatalogue(Catalogue):
+    """The real catalogue, but listing waits until the test lets it go."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.release = threading.Event()
+
+    def list(self, *args, **kwargs):
+        self.release.wait(10)
+        return super().list(*args, **kwargs)
+
+
+async def test_screen_paints_before_the_data_arrives(db):
+    filled_catalogue(db, 5).close()
+    catalogue = SlowCatalogue(db)
+    app = IgfApp(catalogue, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Loading" in screen_text(app)
+        assert app.screen.query_one("#catalogue-body", ContentSwitcher).current == "loading"
+        catalogue.release.set()
+        await settle(pilot)
+        assert table_of(app).row_count == 5
+        assert "Loading" not in screen_text(app)
+
+
+async def test_keys_move_the_cursor(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        assert table.has_focus and table.cursor_row == 0
+        await pilot.press("j", "j", "down")
+        assert table.cursor_row == 3
+        await pilot.press("k")
+        assert table.cursor_row == 2
+        await pilot.press("up")
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == 29
+        await pilot.press("g")
+        assert table.cursor_row == 0
+
+
+async def test_enter_opens_the_selected_session_and_escape_returns(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        chosen = app.catalogue.list(limit=1, offset=3)[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert detail.session_id == chosen.id
+        assert detail.session is not None and detail.session.title == chosen.title
+        shown = screen_text(app)
+        assert chosen.title in shown
+        assert chosen.code in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogueScreen)
+        assert table_of(app).cursor_row == 3
+
+
+async def test_detail_shows_people_and_agenda_with_labels(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=(120, 80)) as pilot:
+        await settle(pilot)
+        chosen = app.catalogue.list(limit=1)[0]
+        session = app.catalogue.get(chosen.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        for person in session.participants:
+            assert person.name in shown
+        # Labels, not contract values (long ones wrap in their column, so check short ones).
+        for label in ("Civil Society", "Government", "African Group", "Asia-Pacific Group",
+                      "Organizer, Moderator"):
+            assert label in shown
+        assert "civil_society" not in shown
+        assert "Open discussion with the room and online" in shown
+        assert str(session.agenda_minutes()) in shown
+        assert session.policy_questions[0] in shown
+
+
+async def test_empty_catalogue_says_what_igftui_is(db):
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#catalogue-body", ContentSwitcher).current == "empty"
+        assert app.screen.query_one(EmptyState).display
+        assert not table_of(app).display
+        shown = screen_text(app)
+        assert "Internet Governance Forum" in shown
+        assert "Press s to load the sample catalogue" in shown
+        # Nothing to open: enter is not offered and does nothing.
+        assert "Open" not in shown.splitlines()[-1]
+        await pilot.press("enter")
+        assert isinstance(app.screen, CatalogueScreen)
+
+
+@pytest.mark.skipif(not samples_available(), reason="the bundled samples.json is not there yet")
+async def test_s_loads_the_samples_once(db, notes):
+    from igftui.formats.samples import sample_sessions
+
+    expected = len(sample_sessions())
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert table_of(app).row_count == min(expected, SessionTable.PAGE_SIZE)
+        assert app.screen.query_one("#catalogue-body", ContentSwitcher).current == "sessions"
+        assert f"{expected} sessions" in screen_text(app)
+        assert ("", f"Loaded {expected} sample sessions", "information") in notes
+        await pilot.press("s")
+        await settle(pilot)
+        assert ("", "Samples already loaded", "information") in notes
+        assert app.catalogue.count() == expected
+
+
+async def test_s_adds_samples_then_says_they_are_there(db, notes, monkeypatch):
+    # The real load_samples and catalogue, with generated sessions standing in for
+    # the bundled file, so this runs whether or not samples.json is there yet.
+    import igftui.formats.samples as samples
+
+    monkeypatch.setattr(samples, "sample_sessions", lambda: generated_sessions(28))
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert ("", "Loaded 28 sample sessions", "information") in notes
+        assert table_of(app).row_count == 28
+        assert table_of(app).has_focus
+        assert "28 sessions" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert ("", "Samples already loaded", "information") in notes
+        assert app.catalogue.count() == 28 and table_of(app).row_count == 28
+
+
+async def test_samples_that_cannot_be_read_are_reported(db, notes, monkeypatch):
+    import igftui.formats.samples as samples
+
+    def missing():
+        raise FileNotFoundError(2, "No such file or directory", "samples.json")
+
+    monkeypatch.setattr(samples, "sample_sessions", missing)
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.is_running
+        assert [(t, sev) for t, _m, sev in notes] == [("Could not load the samples", "error")]
+        assert app.screen.query_one("#catalogue-body", ContentSwitcher).current == "empty"
+
+
+async def test_a_failing_catalogue_is_reported_not_a_traceback(db, notes):
+    catalogue = filled_catalogue(db, 3)
+    with catalogue.engine.begin() as connection:
+        connection.execute(text("DROP TABLE participant"))
+        connection.execute(text("DROP TABLE session"))
+    app = IgfApp(catalogue, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert any(title == "Could not read the catalogue" and severity == "error"
+                   for title, _message, severity in notes)
+        assert "The catalogue could not be read." in screen_text(app)
+
+
+async def test_help_lists_the_keys_of_the_screen(db):
+    app = catalogue_app(db, 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = {line.description: line.keys for line in help_screen.keys}
+        assert described["Open"] == "⏎"
+        assert described["Quit"] in ("q", "^q")
+        assert "Load samples" in described and "Help" in described
+        assert any(line.keys == "↓, j" for line in help_screen.keys)
+        shown = screen_text(app)
+        assert "Open" in shown and "Load samples" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogueScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogueScreen)
+
+
+async def test_help_on_the_detail_screen_lists_back(db):
+    app = catalogue_app(db, 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Back" in {line.description for line in app.screen.keys}
+
+
+async def test_q_quits(db):
+    app = catalogue_app(db, 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_palette_offers_the_screen_actions(db):
+    app = catalogue_app(db, 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for title in ("Open session", "Load samples", "Help", "Quit", "Theme"):
+            assert titles.count(title) == 1, title
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open session")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetailScreen)
+
+
+async def test_paging_loads_the_next_page_only_when_needed(db):
+    app = catalogue_app(db, 1000)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        assert table.total == 1000
+        assert table.row_count == SessionTable.PAGE_SIZE < 1000
+        assert "1,000 sessions" in screen_text(app)
+        # Moving a little does not read more.
+        await pilot.press(*["down"] * 20)
+        await settle(pilot)
+        assert table.row_count == SessionTable.PAGE_SIZE
+        # Near the end of what is loaded, the next page comes, in catalogue order.
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.row_count == 2 * SessionTable.PAGE_SIZE
+        expected = app.catalogue.list(limit=1, offset=SessionTable.PAGE_SIZE)[0]
+        assert table.get_row_at(SessionTable.PAGE_SIZE)[3].plain == expected.title
+        for _ in range(5):
+            await pilot.press("end")
+            await settle(pilot)
+        assert table.row_count == 1000 and table.fully_loaded
+        assert table.cursor_row == 999
+        ids = {table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(1000)}
+        assert len(ids) == 1000
+
+
+async def test_usable_at_80_by_24(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        footer = app.screen.query_one(Footer)
+        assert table.display and footer.display
+        assert table.region.height >= 15 and table.region.width == 80
+        assert footer.region.y == 23
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= 78
+        title = table.columns["title"].width
+        assert title >= 20
+        bottom = screen_text(app).splitlines()[-1]
+        for word in ("Open", "Quit", "Help"):
+            assert word in bottom
+
+
+async def test_theme_comes_from_the_settings(db, notes):
+    app = catalogue_app(db, 1, Settings(theme="nord"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"
+
+
+async def test_an_unknown_theme_is_reported_and_ignored(db, notes):
+    app = catalogue_app(db, 1, Settings(theme="no-such-theme"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+        assert any("no-such-theme" in message for _title, message, _severity in notes)
+
+
+async def test_a_theme_picked_in_the_app_is_kept_for_next_time(db):
+    from igftui.config import load_settings
+
+    app = catalogue_app(db, 1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "gruvbox"
+        await settle(pilot)
+    assert load_settings().theme == "gruvbox"
+
+
+async def test_no_color_is_respected(db, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        assert table_of(app).row_count == 3
