@@ -343,7 +343,8 @@ class ForumSession(_Model):
             "status": self.status.value,
             "year": self.year,
             "session_type": _value(self.session_type),
-            "code": self.code,
+            # A session stored with only its number still carries the code the IGF gives it.
+            "code": self.display_code(),
             "number": self.number,
             "title": self.title,
             "short_title": self.short_title,

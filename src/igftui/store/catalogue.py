@@ -266,6 +266,9 @@ class Catalogue:
         return self._write(db, new_id, session.model_copy(update={"id": new_id}))
 
     def _write(self, db: DatabaseSession, session_id: int, session: ForumSession) -> ForumSession:
+        if session.code is None and session.display_code() is not None:
+            # Stored as it will be read back: with the code the IGF gives its number.
+            session = session.model_copy(update={"code": session.display_code()})
         connection = db.connection()
         connection.execute(
             update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(
