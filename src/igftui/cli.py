@@ -357,7 +357,7 @@ def _rule_set(name: str | None):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from igftui.checks import Severity, run_checks
+    from igftui.checks import Severity, rule_set_names, run_checks
 
     rule_set = _rule_set(args.rules)
     catalogue = _open_catalogue(args)
@@ -375,9 +375,19 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"  {'':7} {'':{len(finding.rule)}}  hint: {finding.hint}")
         counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
         verdict = "passed" if passed else "failed"
-        print(f"{verdict}: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-              f"{counts[Severity.INFO]} notes")
+        print(f"{verdict}: {_count(counts[Severity.ERROR], 'error')}, "
+              f"{_count(counts[Severity.WARNING], 'warning')}, {_count(counts[Severity.INFO], 'note')}")
+        older = f"igf-{session.year}"
+        if (not args.rules and not _settings().rules and rule_set.name != older and session.year
+                and older in rule_set_names()):
+            # The newest rules are the default (a draft is judged by them); say how to
+            # see a past session as the committee of its year saw it.
+            print(f"(for the rules of {session.year}: igftui check {session.id} --rules {older})")
     return EXIT_OK if passed else EXIT_FAILED
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -397,7 +407,8 @@ def _rules(args: argparse.Namespace) -> int:
     for info in infos:
         mark = "" if active is None else ("* " if info.id in active else "  ")
         print(f"{mark}{info.id}  {info.severity.value:<7}  {info.title}")
-        print(f"{' ' * len(mark)}{'':{len(info.id)}}  {'':7}  from {info.source}")
+        since = f"; in the rule sets from igf-{info.since}" if info.since else ""
+        print(f"{' ' * len(mark)}{'':{len(info.id)}}  {'':7}  from {info.source}{since}")
     if rule_set is not None:
         print(f"* = used by {rule_set.name}")
     return EXIT_OK

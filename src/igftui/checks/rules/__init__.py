@@ -1,0 +1,16 @@
+"""The rules, one module per family; importing this package registers them all.
+
+Ids are stable (rule sets and users' TOML files name them):
+``IGF-D…`` diversity, ``IGF-C…`` completeness, ``IGF-A…`` agenda and format,
+``IGF-O…`` online participation, ``IGF-P…`` people across the catalogue,
+``IGF-I…`` notes that help (never a requirement).
+"""
+
+# The import order is the order rules run and are listed in: completeness, diversity,
+# agenda, online, people, notes.  Keep it (an import sorter would scramble it).
+from igftui.checks.rules import completeness  # noqa: F401, I001 - registers the rules
+from igftui.checks.rules import diversity  # noqa: F401
+from igftui.checks.rules import agenda  # noqa: F401
+from igftui.checks.rules import online  # noqa: F401
+from igftui.checks.rules import people  # noqa: F401
+from igftui.checks.rules import notes  # noqa: F401
