@@ -214,3 +214,18 @@ def test_default_data_location_and_environment(igftui, tmp_path, monkeypatch):
     monkeypatch.setenv("IGFTUI_DB", str(other))
     assert igftui("samples", db=None).code == 0
     assert other.exists()
+
+
+def test_copies_started_together_on_a_new_catalogue(igftui, catalogue_path):
+    """Several igftui processes open a catalogue that does not exist yet and load the samples
+    at the same moment: each succeeds, the schema is built once, and no sample is doubled."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from igftui.formats.samples import sample_sessions
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: igftui("samples"), range(4)))
+    assert [r.code for r in results] == [0, 0, 0, 0], [r.err for r in results]
+    assert sum("loaded" in r.out for r in results) == 1, [r.out for r in results]
+    listed = igftui("list", "--json").json()
+    assert len(listed) == len(sample_sessions())

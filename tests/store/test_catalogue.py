@@ -97,6 +97,21 @@ def test_full_text_search(catalogue):
     assert len(titles("   ")) == 2
 
 
+def test_search_count_follows_updates_and_deletes(catalogue):
+    first = catalogue.add(workshop(1, "Privacy by design"))
+    second = catalogue.add(workshop(2, "Privacy for children", year=2019))
+    catalogue.add(workshop(3, "Encryption"))
+    search = SessionFilter(query="privacy")
+    assert catalogue.count(search) == len(catalogue.list(search)) == 2
+    catalogue.update(first.model_copy(update={"title": "Security by design"}))
+    catalogue.delete(second.id)
+    assert catalogue.count(search) == len(catalogue.list(search)) == 0
+    # With another filter the search is counted against the sessions themselves.
+    catalogue.add(workshop(4, "Privacy at home", year=2020))
+    assert catalogue.count(SessionFilter(query="privacy", year=2020)) == 1
+    assert catalogue.count(SessionFilter(query="privacy", year=2018)) == 0
+
+
 def test_paging_and_sorting(catalogue):
     catalogue.import_sessions(workshop(n, f"Session {n:03}", year=2000 + n % 20) for n in range(1, 251))
     first = catalogue.list(limit=100)

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from sqlalchemy import create_engine, delete, event, exists, func, insert, text, update
+from sqlalchemy import create_engine, delete, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -29,7 +29,7 @@ from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, normalise
 from igftui.store import fulltext
 from igftui.store.errors import CatalogueError, SessionNotFound, explain_database_error
-from igftui.store.schema import install_pragmas, migrate
+from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -117,14 +117,6 @@ def make_engine(path: Path) -> Engine:
         connect_args={"check_same_thread": False, "timeout": 5},
     )
     install_pragmas(engine)
-
-    @event.listens_for(engine, "connect")
-    def _wal(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
-        # WAL lets the UI read while a worker (or a second copy of igftui) writes.
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.close()
-
     return engine
 
 
@@ -156,12 +148,13 @@ class Catalogue:
         except OSError as exc:
             raise CatalogueError(f"cannot create the catalogue {self.path}: {exc.strerror}") from exc
         self.engine = make_engine(self.path)
+        #: The same engine, for transactions that write (see ``schema.install_pragmas``).
+        self._writer = self.engine.execution_options(**{WRITE: True})
         self._open()
 
     @_guarded
     def _open(self) -> None:
-        with self.engine.begin() as connection:
-            migrate(connection, self.path)
+        open_catalogue_schema(self.engine, self.path)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -173,8 +166,10 @@ class Catalogue:
         self.close()
 
     @contextmanager
-    def _db(self) -> Iterator[DatabaseSession]:
-        with DatabaseSession(self.engine) as db:
+    def _db(self, *, write: bool = False) -> Iterator[DatabaseSession]:
+        """A database session; ``write`` takes the write lock before its first read, so
+        what it looks up (is this session there yet?) cannot change before it writes."""
+        with DatabaseSession(self._writer if write else self.engine) as db:
             yield db
 
     # ----- one session -----
@@ -190,7 +185,7 @@ class Catalogue:
     @_guarded
     def add(self, session: ForumSession) -> ForumSession:
         """Store a new session; it gets the id it asks for if that is free, else a new one."""
-        with self._db() as db:
+        with self._db(write=True) as db:
             stored = self._insert(db, session)
             db.commit()
             return stored
@@ -199,7 +194,7 @@ class Catalogue:
     def update(self, session: ForumSession) -> ForumSession:
         if session.id is None:
             raise CatalogueError("cannot update a session that was never saved")
-        with self._db() as db:
+        with self._db(write=True) as db:
             if db.get(SessionRecord, session.id) is None:
                 raise SessionNotFound(session.id)
             stored = self._write(db, session.id, session)
@@ -212,7 +207,7 @@ class Catalogue:
 
     @_guarded
     def delete(self, session_id: int) -> None:
-        with self._db() as db:
+        with self._db(write=True) as db:
             record = db.get(SessionRecord, session_id)
             if record is None:
                 raise SessionNotFound(session_id)
@@ -233,7 +228,7 @@ class Catalogue:
         holds the stored session with ``created`` false.
         """
         outcomes: list[ImportOutcome] = []
-        with self._db() as db:
+        with self._db(write=True) as db:
             for session in sessions:
                 identity = identity_of(session)
                 record = None
@@ -372,6 +367,14 @@ class Catalogue:
 
     @_guarded
     def count(self, filters: SessionFilter | None = None) -> int:
+        """How many sessions match ``filters`` (all of them without)."""
+        match = fulltext.match_expression(filters.query) if filters else None
+        if match is not None and filters == SessionFilter(query=filters.query):
+            # A search alone is counted in the search index itself: every session has
+            # exactly one entry there, and joining each match back to its session costs
+            # ten times more when a common word matches most of a large catalogue.
+            with self._db() as db:
+                return fulltext.count_matches(db.connection(), match)
         statement = self._filtered(select(func.count()).select_from(SessionRecord), filters)
         with self._db() as db:
             return int(db.exec(statement).one())

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+#: Below this much free space, a disk I/O error is taken to mean the disk is full.
+_NEARLY_FULL = 1024 * 1024
+
 
 class CatalogueError(Exception):
     """A catalogue problem whose message is fit to show a user as it is."""
@@ -30,8 +36,10 @@ def explain_database_error(exc: BaseException, path: object) -> CatalogueError:
         error = CatalogueError(
             f"the catalogue {path} is busy: another igftui is writing to it; try again in a moment"
         )
-    elif "disk is full" in text or "no space" in text:
-        error = CatalogueError(f"the disk holding {path} is full: nothing was changed")
+    elif "disk is full" in text or "no space" in text or ("disk i/o" in text and _disk_full(path)):
+        error = CatalogueError(
+            f"the disk holding {path} is full: nothing was changed; free some space and try again"
+        )
     elif "readonly" in text or "read-only" in text or "permission" in text:
         error = CatalogueError(f"the catalogue {path} cannot be written (read-only file or folder)")
     elif "unable to open" in text:
@@ -40,3 +48,12 @@ def explain_database_error(exc: BaseException, path: object) -> CatalogueError:
         error = CatalogueError(f"the catalogue {path} could not be used: {text}")
     error.__cause__ = exc
     return error
+
+
+def _disk_full(path: object) -> bool:
+    # SQLite reports a full disk as a plain I/O error when its WAL index cannot grow,
+    # which happens even before a read: look at the disk itself.
+    try:
+        return shutil.disk_usage(Path(str(path)).parent).free < _NEARLY_FULL
+    except OSError:
+        return False

@@ -29,6 +29,13 @@ def match_expression(query: str | None) -> str | None:
     return " AND ".join(f'"{word}"*' for word in words)
 
 
+def count_matches(connection: Connection, match: str) -> int:
+    """How many sessions the search index finds for a MATCH expression."""
+    return int(connection.execute(
+        text("SELECT count(*) FROM session_fts WHERE session_fts MATCH :match"), {"match": match}
+    ).scalar_one())
+
+
 def index_session(connection: Connection, session: ForumSession) -> None:
     """Write (or rewrite) the search entry of one session."""
     remove_session(connection, session.id)

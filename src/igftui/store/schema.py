@@ -75,15 +75,47 @@ SCHEMA_VERSION = max(MIGRATIONS)
 APPLICATION_ID = 0x49474654  # "IGFT": marks the file as an igftui catalogue
 
 
+#: Execution option that marks a transaction as one that will write.
+WRITE = "igftui_write"
+
+
 def install_pragmas(engine: Engine) -> None:
-    """Foreign keys on every connection, a wait instead of an error when another copy writes."""
+    """WAL, foreign keys, a wait instead of an error when another copy writes, real transactions.
+
+    Python's sqlite3 driver begins a transaction only before it changes a row,
+    so a read, or a CREATE, runs outside any transaction: two copies of igftui
+    could both see a session missing and both add it.  Here the driver is told
+    to leave transactions alone, and each one begins with ``BEGIN`` (reads see
+    one state of the catalogue) or, for a transaction marked :data:`WRITE`,
+    ``BEGIN IMMEDIATE``, which takes the write lock before the first read (the
+    recipe of SQLAlchemy's documentation for pysqlite).
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # WAL lets the UI read while a worker (or a second copy of igftui) writes.
+        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # pragma: no cover - trivial
+        writes = connection.get_execution_options().get(WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def open_catalogue_schema(engine: Engine, path: object) -> int:
+    """Check and migrate the catalogue in one write transaction; return the version found.
+
+    Two copies of igftui may open a new catalogue at the same moment: the
+    write lock, taken first, makes the second wait and then find the schema
+    built, and the migration is all or nothing.
+    """
+    with engine.execution_options(**{WRITE: True}).begin() as connection:
+        return migrate(connection, path)
 
 
 def migrate(connection: Connection, path: object) -> int:
