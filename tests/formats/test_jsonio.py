@@ -111,8 +111,6 @@ def test_private_notes_survive_a_private_round_trip():
 
 @pytest.mark.parametrize("include_private", [False, True])
 def test_round_trip_of_the_bundled_samples(include_private):
-    if not SAMPLES.exists():
-        pytest.skip("the bundled samples (formats/data/samples.json) are not there yet")
     sessions = read_sessions_file(SAMPLES)
     assert sessions, "the samples file holds no sessions"
     text = sessions_to_json(sessions, include_private=include_private)

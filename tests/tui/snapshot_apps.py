@@ -46,16 +46,6 @@ PEOPLE = (
 )
 
 
-def samples_available() -> bool:
-    """Whether the bundled samples.json can be read (another change adds it)."""
-    from igftui.formats.samples import sample_sessions
-
-    try:
-        return bool(sample_sessions())
-    except (OSError, ValueError):
-        return False
-
-
 def generated_session(index: int) -> ForumSession:
     """The session number ``index`` (0-based) of a made-up but plausible catalogue."""
     kind = TYPES[index % len(TYPES)]

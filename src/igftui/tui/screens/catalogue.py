@@ -159,12 +159,14 @@ class CatalogueScreen(IgfScreen[None]):
     def _samples_loaded(self, message: SamplesDone) -> None:
         outcome = message.outcome
         if not outcome.added:
-            self.notify("Samples already loaded")
-            return
-        note = f"Loaded {plural(outcome.added, 'sample session')}"
-        if outcome.already_there:
-            note += f" ({outcome.already_there:,} were already there)"
-        self.notify(note)
+            self.notify("The sample sessions are already in the catalogue")
+        else:
+            note = f"Loaded {plural(outcome.added, 'sample session')}"
+            if outcome.already_there:
+                note += f" ({outcome.already_there:,} were already there)"
+            self.notify(note)
+        # Read the list again even when nothing was added here: another copy of
+        # igftui on the same catalogue may have loaded them a moment before.
         self.reload()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
