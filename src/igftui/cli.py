@@ -235,10 +235,10 @@ def _import(args: argparse.Namespace) -> int:
         for session in report.updated:
             print(f"updated   #{session.id}  {_one_line(session)}")
         for skip in report.skipped:
-            print(f"skipped   {skip.path}: {skip.reason}")
+            print(f"skipped   {_about(skip.path, skip.reason)}")
         print(report.summary())
     for skip in report.skipped if args.json else ():
-        print(f"igftui: skipped {skip.path}: {skip.reason}", file=sys.stderr)
+        print(f"igftui: skipped {_about(skip.path, skip.reason)}", file=sys.stderr)
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
@@ -384,6 +384,12 @@ def _check(args: argparse.Namespace) -> int:
             # see a past session as the committee of its year saw it.
             print(f"(for the rules of {session.year}: igftui check {session.id} --rules {older})")
     return EXIT_OK if passed else EXIT_FAILED
+
+
+def _about(path: str, reason: str) -> str:
+    """'file: reason', unless the reason is a sentence that names the file already."""
+    named = (path, os.path.basename(path))
+    return reason if reason.startswith(named) else f"{path}: {reason}"
 
 
 def _count(number: int, noun: str) -> str:

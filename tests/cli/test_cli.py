@@ -186,6 +186,13 @@ def test_import_reports_bad_files_and_keeps_the_good(igftui, stored, tmp_path):
     after = igftui("list", "--json").json()
     # Nothing of the bad files is kept: not even the good first half of wrong.json twice.
     assert len(after) == len(before) + 1
+    # Each bad file is one line that names it once.
+    text = igftui("import", str(folder))
+    skipped = [line for line in text.out.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 4
+    for line in skipped:
+        name = next(n for n in reasons if n in line)
+        assert line.count(name) == 1, line
 
 
 def test_import_of_a_missing_path(igftui):

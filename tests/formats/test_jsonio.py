@@ -156,7 +156,7 @@ def test_a_nested_error_says_where():
     data["participants"][1]["region"] = "atlantis"
     with pytest.raises(FormatError) as caught:
         parse_sessions_json(json.dumps([data]), "x.json")
-    assert str(caught.value).startswith("x.json: session 1: participants.1.region: 'atlantis' is not one of")
+    assert str(caught.value).startswith("x.json: session 1: participants[1].region: 'atlantis' is not one of")
 
 
 def test_an_entry_that_is_not_an_object():
@@ -216,7 +216,7 @@ def test_a_lone_surrogate_is_refused():
     with pytest.raises(FormatError) as caught:
         parse_sessions_json(text, "x.json")
     assert str(caught.value) == (
-        "x.json: participants.0.name holds a broken character (an unpaired surrogate escape)"
+        "x.json: participants[0].name holds a broken character (an unpaired surrogate escape)"
     )
 
 

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -87,15 +88,18 @@ def test_sdgs_sorted_and_checked():
     ("data", "message"),
     [
         ({"session_type": "symposium"}, "session_type: 'symposium' is not one of workshop"),
-        ({"year": "last year"}, "year"),
-        ({"participants": [{"roles": ["juggler"]}]}, "participants.0.roles"),
-        ({"agenda": [{"title": "x", "minutes": -5}]}, "agenda.0.minutes"),
+        ({"year": "last year"}, 'year: "last year" is not a whole number'),
+        ({"year": 99999}, "year: 99999 is too large (at most 2200)"),
+        ({"starts_at": "tomorrow"}, 'starts_at: "tomorrow" is not a date and time (ISO 8601'),
+        ({"participants": [{}, {"first_time": "maybe"}]}, 'participants[1].first_time: "maybe" is not true or false'),
+        ({"participants": [{"roles": ["juggler"]}]}, "participants[0].roles"),
+        ({"agenda": [{"title": "x", "minutes": -5}]}, "agenda[0].minutes: -5 is too small (at least 0)"),
         ({"schema": "other/2"}, "unknown schema"),
         ([], "must be a JSON object"),
     ],
 )
 def test_contract_errors_say_where(data, message):
-    with pytest.raises(ContractError, match=message):
+    with pytest.raises(ContractError, match=re.escape(message)):
         ForumSession.from_json(data)
 
 

@@ -120,7 +120,16 @@ def import_paths(
             for outcome in catalogue.import_sessions(sessions):
                 (report.imported if outcome.created else report.updated).append(outcome.session)
         except (FormatError, CatalogueError) as exc:
-            report.skipped.append(SkippedFile(str(path), str(exc)))
+            report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
         if progress is not None:
             progress(done, len(files), path)
     return report
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    """Why a file was skipped, without the leading file name the report already gives."""
+    reason = str(exc)
+    for name in (str(path), path.name):
+        if reason.startswith(name + ": "):
+            return reason[len(name) + 2:]
+    return reason

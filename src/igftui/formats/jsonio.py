@@ -151,7 +151,8 @@ def _broken_text(value: Any, where: str = "") -> str | None:
     for key, item in items:
         if isinstance(key, str) and _broken_text(key) is not None:
             return where or "a key"
-        found = _broken_text(item, f"{where}.{key}" if where else str(key))
+        path = f"{where}[{key}]" if isinstance(key, int) else (f"{where}.{key}" if where else str(key))
+        found = _broken_text(item, path)
         if found is not None:
             return found
     return None

@@ -8,6 +8,7 @@ SQLModel already has a class of that name (a database session).
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from typing import Any
 
@@ -412,10 +413,44 @@ def _iso(moment: datetime | None) -> str | None:
 def _first_error(exc: ValidationError) -> str:
     """One line a user can act on, from pydantic's list of errors."""
     error = exc.errors()[0]
-    where = ".".join(str(part) for part in error.get("loc", ()))
-    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+    # A JSON path as editors show it: participants[0].first_time
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}"
+                    for part in error.get("loc", ())).lstrip(".")
+    message = _plain(error) or str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     field = where.rsplit(".", 1)[-1]
     # Our own validators already name the field; do not say it twice.
     if field and message.startswith(field + ":"):
         message = message[len(field) + 1 :].strip()
     return f"{where}: {message}" if where else message
+
+
+#: pydantic's error types, said the way a person editing a JSON file would want to read them.
+_PLAIN_ERRORS = {
+    "less_than_equal": "{input} is too large (at most {le})",
+    "greater_than_equal": "{input} is too small (at least {ge})",
+    "int_parsing": "{input} is not a whole number",
+    "int_type": "{input} is not a whole number",
+    "int_from_float": "{input} is not a whole number",
+    "bool_parsing": "{input} is not true or false",
+    "bool_type": "{input} is not true or false",
+    "list_type": "{input} should be a list ([...])",
+    "string_type": "{input} should be text",
+    "dict_type": "{input} should be an object ({{...}})",
+    "model_type": "{input} should be an object ({{...}})",
+    "datetime_parsing": "{input} is not a date and time (ISO 8601, e.g. 2025-06-23T09:00:00Z)",
+    "datetime_from_date_parsing": "{input} is not a date and time (ISO 8601, e.g. 2025-06-23T09:00:00Z)",
+    "datetime_type": "{input} is not a date and time (ISO 8601, e.g. 2025-06-23T09:00:00Z)",
+}
+
+
+def _plain(error: Any) -> str | None:
+    template = _PLAIN_ERRORS.get(error.get("type", ""))
+    if template is None:
+        return None
+    shown = json.dumps(error.get("input"), ensure_ascii=False, default=str)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    try:
+        return template.format(input=shown, **(error.get("ctx") or {}))
+    except (KeyError, IndexError, ValueError):
+        return None
