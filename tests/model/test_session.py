@@ -90,6 +90,7 @@ def test_sdgs_sorted_and_checked():
         ({"session_type": "symposium"}, "session_type: 'symposium' is not one of workshop"),
         ({"year": "last year"}, 'year: "last year" is not a whole number'),
         ({"year": 99999}, "year: 99999 is too large (at most 2200)"),
+        ({"starts_at": "0999-01-01T10:00:00Z"}, "starts_at: 999 is not a plausible year"),
         ({"starts_at": "tomorrow"}, 'starts_at: "tomorrow" is not a date and time (ISO 8601'),
         ({"participants": [{}, {"first_time": "maybe"}]}, 'participants[1].first_time: "maybe" is not true or false'),
         ({"participants": [{"roles": ["juggler"]}]}, "participants[0].roles"),

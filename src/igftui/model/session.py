@@ -291,11 +291,16 @@ class ForumSession(_Model):
     @classmethod
     def _utc(cls, value: datetime | None) -> datetime | None:
         # Times are kept in UTC, as the contract says; a naive time is taken to be UTC.
+        # The schedule is to the minute, so seconds are the finest that is kept: what is
+        # kept is exactly what the JSON says.
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+            value = value.replace(tzinfo=timezone.utc)
+        value = value.astimezone(timezone.utc).replace(microsecond=0)
+        if not 1990 <= value.year <= 2200:
+            raise ValueError(f"{value.year} is not a plausible year for a session (1990 to 2200)")
+        return value
 
     @field_validator("online_participation", mode="before")
     @classmethod
