@@ -35,3 +35,11 @@ def test_importing_igftui_is_light():
 def test_command_line_module_is_light():
     loaded = _modules_after_import("igftui.cli")
     assert "sqlalchemy" not in loaded and "textual" not in loaded
+
+
+def test_the_app_paints_before_storage_loads():
+    # The app's module loads Textual but not SQLAlchemy or pydantic: it paints its
+    # first screen, then opens the catalogue in a worker (which loads them).
+    loaded = _modules_after_import("igftui.tui.app")
+    assert "textual" in loaded
+    assert "sqlalchemy" not in loaded and "pydantic" not in loaded

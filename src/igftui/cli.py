@@ -206,11 +206,18 @@ def _print_json(data: Any) -> None:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    from igftui.config import catalogue_path
+
     settings = _settings()
-    catalogue = _open_catalogue(args)
+    path = catalogue_path(args.db)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder, not a catalogue file")
     from igftui.tui.app import run_app  # Textual only loads when the app is wanted
 
-    run_app(catalogue, settings)
+    # The app opens the catalogue itself, after its first screen is painted.
+    problem = run_app(path, settings)
+    if problem:
+        raise UsageError(problem)
     return EXIT_OK
 
 

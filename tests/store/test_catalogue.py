@@ -4,6 +4,8 @@ import stat
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from igftui.model import ForumSession, Participant
 from igftui.store import (
@@ -218,3 +220,14 @@ def test_two_copies_share_one_catalogue(catalogue_path):
         thread.join()
     assert errors == []
     assert first.count() == second.count() == 40
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=40))
+def test_any_typed_query_searches_without_error(catalogue, query):
+    # Whatever a user types in the search box (FTS5 syntax, quotes, stray operators)
+    # is taken as words: it finds something or nothing, and never fails.
+    if not catalogue.count():
+        catalogue.add(workshop(1, "Data justice", description='He said "NEAR(a b)" AND * OR ^'))
+    found = catalogue.list(SessionFilter(query=query))
+    assert catalogue.count(SessionFilter(query=query)) == len(found)

@@ -365,3 +365,36 @@ async def test_no_color_is_respected(db, monkeypatch):
         await settle(pilot)
         assert app.no_color
         assert table_of(app).row_count == 3
+
+
+async def test_the_app_opens_its_catalogue_after_the_first_paint(db):
+    # As `igftui` runs it: given the path, the app paints, then opens the catalogue.
+    filled_catalogue(db, 5).close()
+    app = IgfApp(db, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.catalogue is not None and app.catalogue_problem is None
+        assert table_of(app).row_count == 5
+        assert "5 sessions" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetailScreen)
+
+
+async def test_a_catalogue_that_cannot_be_opened_is_said_on_screen(tmp_path, notes):
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not a database at all " * 100)
+    app = IgfApp(bogus, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running and app.catalogue is None
+        assert "is not an igftui catalogue" in (app.catalogue_problem or "")
+        assert "could not be opened" in screen_text(app)
+        assert ("Could not open the catalogue", "error") in [(t, sev) for t, _m, sev in notes]
+        # Nothing to load samples into: the key does nothing and is not offered.
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.catalogue is None
+        assert "Load samples" not in screen_text(app)
+        await pilot.press("q")
+    assert bogus.read_bytes().startswith(b"this is not a database")

@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -29,56 +29,13 @@ from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, normalise
 from igftui.store import fulltext
 from igftui.store.errors import CatalogueError, SessionNotFound, explain_database_error
+from igftui.store.listing import SORT_COLUMNS, PersonSummary, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 _SESSIONS = SessionRecord.__table__  # type: ignore[attr-defined]
 _PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
-
-#: Columns the catalogue list can be sorted by, in the user's words.
-SORT_COLUMNS = ("code", "year", "type", "title", "format", "status")
-
-
-@dataclass(frozen=True)
-class SessionFilter:
-    """What a list of sessions is narrowed to.  Empty fields do not narrow."""
-
-    query: str | None = None
-    year: int | None = None
-    session_type: str | None = None
-    status: str | None = None
-    format: str | None = None
-    #: Sessions with at least one speaker of this stakeholder group.
-    stakeholder_group: str | None = None
-    #: Sessions with at least one speaker from this regional group.
-    region: str | None = None
-    #: Sessions this person (by name, folded) takes part in.
-    person: str | None = None
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of the catalogue: enough to list, sort and pick a session."""
-
-    id: int
-    code: str | None
-    year: int | None
-    session_type: str | None
-    title: str | None
-    format: str | None
-    status: str
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    """Someone who appears in the catalogue, with their sessions counted per year."""
-
-    key: str
-    name: str
-    sessions: int
-    per_year: dict[int, int] = field(default_factory=dict)
-
 
 @dataclass(frozen=True)
 class ImportOutcome:

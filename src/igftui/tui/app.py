@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -14,14 +14,22 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from igftui.config import Settings, save_setting
-from igftui.store.catalogue import Catalogue
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.help import HelpScreen
 
+if TYPE_CHECKING:
+    from igftui.store.catalogue import Catalogue
+
 
 class IgfApp(App[None]):
-    """igftui in the terminal, on one catalogue, with the user's settings."""
+    """igftui in the terminal, on one catalogue, with the user's settings.
+
+    Given the path of the catalogue, the app paints its first screen and opens
+    the catalogue in a worker meanwhile: opening loads SQLAlchemy and the session
+    model, which takes longer than Textual needs to paint.  Given a catalogue
+    already open (tests, scripts), it uses that one.
+    """
 
     TITLE = "igftui"
     # Absolute, so subclasses in other folders (bench/, tests) find it too: Textual
@@ -33,9 +41,17 @@ class IgfApp(App[None]):
                 id="app.help"),
     ]
 
-    def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
+    def __init__(self, catalogue: Catalogue | Path, settings: Settings) -> None:
         super().__init__()
-        self.catalogue = catalogue
+        self._catalogue_path: Path | None = None
+        #: The open catalogue; None while it is being opened.
+        self.catalogue: Catalogue | None = None
+        #: Why the catalogue could not be opened, when it could not.
+        self.catalogue_problem: str | None = None
+        if isinstance(catalogue, (str, Path)):
+            self._catalogue_path = Path(catalogue)
+        else:
+            self.catalogue = catalogue
         self.settings = settings
         self._unknown_theme: str | None = None
         if settings.theme:
@@ -46,9 +62,12 @@ class IgfApp(App[None]):
         self._saved_theme = self.theme
 
     def get_default_screen(self) -> Screen:
-        return CatalogueScreen(self.catalogue)
+        self._catalogue_screen = CatalogueScreen(self.catalogue)
+        return self._catalogue_screen
 
     def on_mount(self) -> None:
+        if self.catalogue is None and self._catalogue_path is not None:
+            self._open_catalogue(self._catalogue_path)
         if self._unknown_theme:
             self.notify(f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
                         title="Settings", severity="warning", markup=False)
@@ -60,11 +79,24 @@ class IgfApp(App[None]):
             self._saved_theme = theme.name
             self._save_theme(theme.name)
 
+    @work(thread=True, exit_on_error=False, group="catalogue", name="open the catalogue")
+    def _open_catalogue(self, path: Path) -> Catalogue:
+        from igftui.store.catalogue import Catalogue
+
+        return Catalogue(path)
+
     @work(thread=True, exit_on_error=False, group="settings", name="save the theme")
     def _save_theme(self, name: str) -> None:
         save_setting("theme", name)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "catalogue":
+            if event.state is WorkerState.SUCCESS:
+                self.catalogue = event.worker.result
+                self._catalogue_screen.catalogue_opened(self.catalogue)
+            elif event.state is WorkerState.ERROR:
+                self.catalogue_problem = describe_failure(event.worker.error)
+                self._catalogue_screen.catalogue_failed(self.catalogue_problem)
         if event.state is WorkerState.ERROR:
             self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
                         severity="error", timeout=12, markup=False)
@@ -91,6 +123,16 @@ class IgfApp(App[None]):
                 yield command
 
 
-def run_app(catalogue: Catalogue, settings: Settings) -> None:
-    """Run the terminal app on ``catalogue`` until the user quits."""
-    IgfApp(catalogue, settings).run()
+def run_app(catalogue: Catalogue | Path, settings: Settings) -> str | None:
+    """Run the terminal app on ``catalogue`` (open, or the path of one) until the user quits.
+
+    Returns why the catalogue could not be opened, if it could not, so that the
+    command line can say it again once the terminal is back.
+    """
+    app = IgfApp(catalogue, settings)
+    try:
+        app.run()
+    finally:
+        if app.catalogue is not None:
+            app.catalogue.close()
+    return app.catalogue_problem

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -13,13 +13,16 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from textual.worker import Worker
 
-from igftui.formats.samples import SamplesLoaded, load_samples
-from igftui.store.catalogue import Catalogue, SessionFilter, SessionSummary
+from igftui.store.listing import SessionFilter, SessionSummary
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.empty_state import EmptyState
 from igftui.tui.widgets.session_table import SessionTable
+
+if TYPE_CHECKING:
+    from igftui.formats.samples import SamplesLoaded
+    from igftui.store.catalogue import Catalogue
 
 
 class CatalogueScreen(IgfScreen[None]):
@@ -58,8 +61,9 @@ class CatalogueScreen(IgfScreen[None]):
             super().__init__()
             self.outcome = outcome
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue | None) -> None:
         super().__init__()
+        #: None until the app has opened the catalogue (see :meth:`catalogue_opened`).
         self.catalogue = catalogue
         #: What the list is narrowed to (search and filters will set this).
         self.filters = SessionFilter()
@@ -81,12 +85,30 @@ class CatalogueScreen(IgfScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.catalogue is None:
+            self.query_one("#loading", Static).update("Opening the catalogue…")
+        else:
+            self.reload()
+
+    def catalogue_opened(self, catalogue: Catalogue) -> None:
+        """The app has opened the catalogue in the background: show what it holds."""
+        self.catalogue = catalogue
+        self.refresh_bindings()
         self.reload()
+
+    def catalogue_failed(self, reason: str) -> None:
+        """The catalogue cannot be opened: say why where the list would be."""
+        self.query_one("#loading", Static).update(
+            f"The catalogue could not be opened: {reason}\n\nPress q to quit."
+        )
+        self.query_one("#session-count", Static).update("")
 
     # ----- reading the catalogue -----
 
     def reload(self) -> None:
         """Read the list again from its first page (after the catalogue or the filters changed)."""
+        if self.catalogue is None:
+            return
         self._generation += 1
         self._read_page(self._generation, 0, self.filters, self.sort, self.descending, with_total=True)
 
@@ -142,18 +164,23 @@ class CatalogueScreen(IgfScreen[None]):
     def action_open_session(self) -> None:
         """Show the session under the cursor."""
         session_id = self.query_one(SessionTable).selected_id()
-        if session_id is None:
+        if session_id is None or self.catalogue is None:
             self.notify("There is no session to open.", severity="warning")
             return
         self.app.push_screen(SessionDetailScreen(self.catalogue, session_id))
 
     def action_load_samples(self) -> None:
         """Add the bundled sample sessions to the catalogue."""
-        self._load_samples()
+        if self.catalogue is None:
+            self.notify("The catalogue is not open yet.", severity="warning")
+            return
+        self._load_samples(self.catalogue)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="samples", name="load the samples")
-    def _load_samples(self) -> None:
-        self.post_message(self.SamplesDone(load_samples(self.catalogue)))
+    def _load_samples(self, catalogue: Catalogue) -> None:
+        from igftui.formats.samples import load_samples
+
+        self.post_message(self.SamplesDone(load_samples(catalogue)))
 
     @on(SamplesDone)
     def _samples_loaded(self, message: SamplesDone) -> None:
@@ -169,8 +196,15 @@ class CatalogueScreen(IgfScreen[None]):
         # igftui on the same catalogue may have loaded them a moment before.
         self.reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to load the samples into until the catalogue is open.
+        if action == "load_samples" and self.catalogue is None:
+            return False
+        return True
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.query_one(SessionTable).row_count:
             yield SystemCommand("Open session", "Show the selected session", self.action_open_session)
-        yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
-                            self.action_load_samples)
+        if self.catalogue is not None:
+            yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
+                                self.action_load_samples)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -12,10 +12,12 @@ from textual.message import Message
 from textual.widgets import Footer, Header
 from textual.worker import Worker
 
-from igftui.model.session import ForumSession
-from igftui.store.catalogue import Catalogue
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.session_view import SessionView
+
+if TYPE_CHECKING:
+    from igftui.model.session import ForumSession
+    from igftui.store.catalogue import Catalogue
 
 
 class SessionDetailScreen(IgfScreen[None]):

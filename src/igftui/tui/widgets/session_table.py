@@ -12,7 +12,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
-from igftui.store.catalogue import SessionSummary
+from igftui.store.listing import SessionSummary
 from igftui.tui.labels import format_label, status_label, type_label
 
 #: (key, header) of the columns, in order.

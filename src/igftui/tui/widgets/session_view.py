@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -12,8 +12,10 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from igftui.model.session import ForumSession, item_is_interactive
 from igftui.model.vocabulary import label
+
+if TYPE_CHECKING:
+    from igftui.model.session import ForumSession
 
 
 def _facts(session: ForumSession) -> Table:
@@ -54,6 +56,10 @@ def _participants(session: ForumSession) -> Table:
 
 
 def _agenda(session: ForumSession) -> Table:
+    # Loaded by now (the session came from the catalogue); imported here so that the
+    # first screen paints before the session model is loaded.
+    from igftui.model.session import item_is_interactive
+
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=True)
     table.add_column("Minutes", justify="right", no_wrap=True,
                      footer=str(session.agenda_minutes()))

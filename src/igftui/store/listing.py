@@ -1,0 +1,52 @@
+"""What the catalogue's lists are made of: filters and one-line summaries.
+
+Plain dataclasses with no database behind them, so that the UI can build a
+filter and show a summary before the storage layer (SQLAlchemy) is even loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Columns the catalogue list can be sorted by, in the user's words.
+SORT_COLUMNS = ("code", "year", "type", "title", "format", "status")
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    """What a list of sessions is narrowed to.  Empty fields do not narrow."""
+
+    query: str | None = None
+    year: int | None = None
+    session_type: str | None = None
+    status: str | None = None
+    format: str | None = None
+    #: Sessions with at least one speaker of this stakeholder group.
+    stakeholder_group: str | None = None
+    #: Sessions with at least one speaker from this regional group.
+    region: str | None = None
+    #: Sessions this person (by name, folded) takes part in.
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the catalogue: enough to list, sort and pick a session."""
+
+    id: int
+    code: str | None
+    year: int | None
+    session_type: str | None
+    title: str | None
+    format: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """Someone who appears in the catalogue, with their sessions counted per year."""
+
+    key: str
+    name: str
+    sessions: int
+    per_year: dict[int, int] = field(default_factory=dict)
