@@ -289,13 +289,7 @@ class Catalogue:
             )
         match = fulltext.match_expression(filters.query)
         if match is not None:
-            statement = statement.where(
-                col(SessionRecord.id).in_(
-                    text("SELECT rowid FROM session_fts WHERE session_fts MATCH :match").bindparams(
-                        match=match
-                    )
-                )
-            )
+            statement = statement.where(fulltext.matching_sessions(match))
         return statement
 
     @_guarded

