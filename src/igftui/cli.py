@@ -259,7 +259,7 @@ def _progress_line(done: int, total: int, path: Path) -> None:
 
 
 def _filters(args: argparse.Namespace):
-    from igftui.store.catalogue import SessionFilter
+    from igftui.store.listing import SessionFilter
 
     return SessionFilter(query=args.query, year=args.year, session_type=args.type,
                          status=args.status, format=args.format)

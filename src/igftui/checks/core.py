@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
 
 if TYPE_CHECKING:  # the model is plain pydantic, but keep start-up light for the CLI
     from igftui.model.session import ForumSession
-    from igftui.store.catalogue import SessionSummary
+    from igftui.store.listing import SessionSummary
 
 
 class Severity(str, Enum):

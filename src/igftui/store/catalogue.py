@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from sqlalchemy import create_engine, delete, exists, func, insert, text, update
+from sqlalchemy import create_engine, delete, exists, func, insert, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -29,7 +29,7 @@ from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, normalise
 from igftui.store import fulltext
 from igftui.store.errors import CatalogueError, SessionNotFound, explain_database_error
-from igftui.store.listing import SORT_COLUMNS, PersonSummary, SessionFilter, SessionSummary
+from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
 F = TypeVar("F", bound=Callable[..., Any])
