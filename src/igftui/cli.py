@@ -393,6 +393,16 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK if passed else EXIT_FAILED
 
 
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
+
+
 def _about(path: str, reason: str) -> str:
     """'file: reason', unless the reason is a sentence that names the file already."""
     named = (path, os.path.basename(path))
@@ -407,7 +417,8 @@ def _rules(args: argparse.Namespace) -> int:
     from igftui.checks import describe_rules
 
     rule_set = _rule_set(args.rules) if args.rules else None
-    active = {rule.id for rule in rule_set.rules} if rule_set is not None else None
+    # With a rule set, a rule it uses shows the severity and settings it has there.
+    active = {rule.id: rule for rule in rule_set.rules} if rule_set is not None else None
     infos = describe_rules()
     if args.json:
         _print_json([
@@ -418,10 +429,17 @@ def _rules(args: argparse.Namespace) -> int:
         ])
         return EXIT_OK
     for info in infos:
-        mark = "" if active is None else ("* " if info.id in active else "  ")
-        print(f"{mark}{info.id}  {info.severity.value:<7}  {info.title}")
+        used = active.get(info.id) if active is not None else None
+        severity = used.severity if used is not None else info.severity
+        params = used.params if used is not None else info.params
+        mark = "" if active is None else ("* " if used is not None else "  ")
+        indent = " " * len(mark) + " " * len(info.id) + "  " + " " * 7 + "  "
+        print(f"{mark}{info.id}  {severity.value:<7}  {info.title}")
         since = f"; in the rule sets from igf-{info.since}" if info.since else ""
-        print(f"{' ' * len(mark)}{'':{len(info.id)}}  {'':7}  from {info.source}{since}")
+        print(f"{indent}from {info.source}{since}")
+        if params:
+            # In the TOML a custom rule set uses, so it can be copied into one.
+            print(f"{indent}settings: " + ", ".join(f"{k} = {_toml(v)}" for k, v in params.items()))
     if rule_set is not None:
         print(f"* = used by {rule_set.name}")
     return EXIT_OK

@@ -137,6 +137,18 @@ def test_rules_lists_every_rule(igftui):
     for rule_id in ("IGF-C001", "IGF-D002", "IGF-P001", "IGF-I004"):
         assert rule_id in result.out
     assert "from IGF 2023" in result.out
+    assert "settings: min_groups = 2" in result.out
+
+
+def test_rules_of_a_rule_set_show_its_severities_and_settings(igftui):
+    result = igftui("rules", "--rules", str(EXAMPLE))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "IGF-D004" in line)
+    assert lines[at].startswith("* IGF-D004  error")
+    assert "min_groups = 5" in lines[at + 2] and '"academia"' in lines[at + 2]
+    assert any(line.startswith("  IGF-P001") for line in lines)  # turned off by the example
+    assert lines[-1] == "* = used by national-igf"
 
 
 def test_rules_json(igftui):
