@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from igftui.model import ForumSession, Participant
+from igftui.model import ForumSession, Participant, Role
 from igftui.store import (
     Catalogue, CatalogueError, NewerCatalogue, NotACatalogue, SessionFilter, SessionNotFound,
 )
@@ -169,6 +169,14 @@ def test_people_and_their_sessions(catalogue):
     assert people[0].sessions == 5
     assert people[0].per_year == {2019: 4, 2020: 1}
     assert [p.sessions for p in catalogue.people("other 2")] == [1]
+    # Several people at once give what asking for each gives.
+    names = ["Ana Souza", "other 2", "Nobody Here", ""]
+    together = catalogue.sessions_of_people(names, year=2019, role=Role.SPEAKER)
+    assert set(together) == set(names)
+    for name in names:
+        assert together[name] == catalogue.sessions_of_person(name, year=2019, role=Role.SPEAKER)
+    assert [s.title for s in together["other 2"]] == ["S2"]
+    assert together["Nobody Here"] == [] and together[""] == []
 
 
 def test_not_a_database(tmp_path):

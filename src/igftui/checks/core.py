@@ -70,6 +70,10 @@ class CatalogueView(Protocol):
         self, name: str, *, year: int | None = None, role: Any = None
     ) -> list["SessionSummary"]: ...
 
+    def sessions_of_people(
+        self, names: Iterable[str], *, year: int | None = None, role: Any = None
+    ) -> dict[str, list["SessionSummary"]]: ...
+
 
 class CachedCatalogue:
     """A catalogue whose person look-ups are remembered for a few seconds.
@@ -97,6 +101,26 @@ class CachedCatalogue:
             self._answers.clear()
         self._answers[key] = (now, answer)
         return answer
+
+    def sessions_of_people(
+        self, names: Iterable[str], *, year: int | None = None, role: Any = None
+    ) -> dict[str, list[Any]]:
+        now = time.monotonic()
+        answers: dict[str, list[Any]] = {}
+        missing: list[str] = []
+        for name in names:
+            known = self._answers.get((name, year, role))
+            if known is not None and now - known[0] < self.seconds:
+                answers[name] = known[1]
+            else:
+                missing.append(name)
+        if missing:
+            if len(self._answers) > 4096:
+                self._answers.clear()
+            for name, answer in self.catalogue.sessions_of_people(missing, year=year, role=role).items():
+                self._answers[(name, year, role)] = (now, answer)
+                answers[name] = answer
+        return answers
 
     def forget(self) -> None:
         self._answers.clear()

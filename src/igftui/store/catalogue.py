@@ -374,6 +374,38 @@ class Catalogue:
             return [SessionSummary(*row) for row in db.exec(statement).all()]
 
     @_guarded
+    def sessions_of_people(
+        self, names: Iterable[str], *, year: int | None = None, role: Role | None = None
+    ) -> dict[str, list[SessionSummary]]:
+        """:meth:`sessions_of_person` for several people in one query, keyed by the names given.
+
+        The checks ask this for every speaker of a proposal on every keystroke; one
+        query instead of one per person keeps that well under the time of a key press.
+        """
+        wanted = {name: person_key(name) for name in names}
+        keys = {key for key in wanted.values() if key is not None}
+        found: dict[str, list[SessionSummary]] = {key: [] for key in keys}
+        if keys:
+            statement = (
+                select(
+                    ParticipantRecord.person_key, SessionRecord.id, SessionRecord.code, SessionRecord.year,
+                    SessionRecord.session_type, SessionRecord.title, SessionRecord.format,
+                    SessionRecord.status,
+                )
+                .join(ParticipantRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
+                .where(col(ParticipantRecord.person_key).in_(keys))
+            )
+            if year is not None:
+                statement = statement.where(SessionRecord.year == year)
+            if role is not None:
+                statement = statement.where(col(ParticipantRecord.roles).contains(f" {role.value} "))
+            statement = statement.distinct().order_by(*_ordering(None, False))
+            with self._db() as db:
+                for key, *row in db.exec(statement).all():
+                    found[key].append(SessionSummary(*row))
+        return {name: list(found.get(key, [])) if key else [] for name, key in wanted.items()}
+
+    @_guarded
     def people(self, query: str | None = None, *, limit: int = 100, offset: int = 0) -> list[PersonSummary]:
         """Everyone named in the catalogue, most sessions first, with sessions counted per year."""
         statement = (

@@ -41,12 +41,13 @@ def busy_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     limit = ctx.params["max_sessions"]
     types = ctx.params.get("session_types") or ()
-    for person in speakers(session):
-        if not person.name:
-            continue
+    named = [person for person in speakers(session) if person.name]
+    # One look-up for every speaker: this runs on every keystroke in the editor.
+    sessions_of = ctx.catalogue.sessions_of_people([p.name for p in named], year=session.year,
+                                                   role=Role.SPEAKER)
+    for person in named:
         others = [
-            other for other in ctx.catalogue.sessions_of_person(person.name, year=session.year,
-                                                                 role=Role.SPEAKER)
+            other for other in sessions_of.get(person.name, [])
             if other.id != session.id and other.status not in _NOT_HAPPENING
             and (not types or other.session_type in types)
         ]
@@ -70,11 +71,11 @@ def first_time_in_catalogue(session: ForumSession, ctx: Context) -> Iterator[Fin
     """
     if ctx.catalogue is None:
         return
-    for person in unique(active(session.participants)):
-        if not person.first_time or not person.name:
-            continue
+    newcomers = [p for p in unique(active(session.participants)) if p.first_time and p.name]
+    sessions_of = ctx.catalogue.sessions_of_people([p.name for p in newcomers]) if newcomers else {}
+    for person in newcomers:
         earlier = [
-            other for other in ctx.catalogue.sessions_of_person(person.name)
+            other for other in sessions_of.get(person.name, [])
             if other.id != session.id and other.year is not None and other.status in _TOOK_PLACE
             and (session.year is None or other.year < session.year)
         ]
