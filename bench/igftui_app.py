@@ -14,8 +14,9 @@ from igftui.tui.app import IgfApp
 class FirstPaintApp(IgfApp):
     """Exits as soon as the first screen has been painted (the catalogue may still be opening)."""
 
+    # Textual calls IgfApp.on_mount too (it dispatches to every class that has the
+    # handler), which starts opening the catalogue: calling super() would open it twice.
     def on_mount(self) -> None:
-        super().on_mount()
         self.call_after_refresh(self._painted)
 
     def _painted(self) -> None:
@@ -27,7 +28,6 @@ class FirstPageApp(IgfApp):
     """Exits as soon as the catalogue's first page of sessions is in the list."""
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.set_interval(0.002, self._painted_rows)
 
     def _painted_rows(self) -> None:
