@@ -354,24 +354,7 @@ class Catalogue:
         self, name: str, *, year: int | None = None, role: Role | None = None
     ) -> list[SessionSummary]:
         """The sessions a person takes part in (optionally in one year, in one role)."""
-        key = person_key(name)
-        if key is None:
-            return []
-        statement = (
-            select(
-                SessionRecord.id, SessionRecord.code, SessionRecord.year, SessionRecord.session_type,
-                SessionRecord.title, SessionRecord.format, SessionRecord.status,
-            )
-            .join(ParticipantRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
-            .where(ParticipantRecord.person_key == key)
-        )
-        if year is not None:
-            statement = statement.where(SessionRecord.year == year)
-        if role is not None:
-            statement = statement.where(col(ParticipantRecord.roles).contains(f" {role.value} "))
-        statement = statement.distinct().order_by(*_ordering(None, False))
-        with self._db() as db:
-            return [SessionSummary(*row) for row in db.exec(statement).all()]
+        return self.sessions_of_people([name], year=year, role=role)[name]
 
     @_guarded
     def sessions_of_people(
