@@ -7,18 +7,10 @@ term, and all of them must match.
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import Connection, TextClause, text
 
 from igftui.model.session import ForumSession
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def search_terms(query: str | None) -> list[str]:
-    """The words of a query, as the search matches them (also used to highlight)."""
-    return _WORD.findall(query or "")
+from igftui.store.listing import search_terms
 
 
 def match_expression(query: str | None) -> str | None:

@@ -6,7 +6,40 @@ filter and show a summary before the storage layer (SQLAlchemy) is even loaded.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The words of a query, as the search matches them (each the start of a word)."""
+    return _WORD.findall(query or "")
+
+
+def _fold(text: str) -> str:
+    # As the search index folds: case and accents do not matter ("Lucia" finds "Lucía").
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matched_spans(text: str, query: str | None) -> list[tuple[int, int]]:
+    """Where the words of ``query`` begin words of ``text``: (start, end) of each whole word.
+
+    Used to highlight what a search matched; a word is matched as the search
+    matches it, by its beginning, whatever its case or accents.
+    """
+    terms = [_fold(term) for term in search_terms(query)]
+    if not terms:
+        return []
+    spans = []
+    for word in _WORD.finditer(text):
+        folded = _fold(word.group())
+        if any(folded.startswith(term) for term in terms):
+            spans.append(word.span())
+    return spans
+
 
 #: Columns the catalogue list can be sorted by, in the user's words.
 SORT_COLUMNS = ("code", "year", "type", "title", "format", "status")

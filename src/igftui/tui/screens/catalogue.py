@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -10,15 +12,22 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
-from textual.worker import Worker
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, get_current_worker
 
-from igftui.store.listing import SessionFilter, SessionSummary
+from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.empty_state import EmptyState
-from igftui.tui.widgets.session_table import SessionTable
+from igftui.tui.widgets.filters import (
+    FilterChanged,
+    FilterChips,
+    FilterPanel,
+    active_filters,
+)
+from igftui.tui.widgets.search_box import SearchBox
+from igftui.tui.widgets.session_table import COLUMNS, SessionTable
 
 if TYPE_CHECKING:
     from igftui.formats.samples import SamplesLoaded
@@ -39,22 +48,51 @@ class CatalogueScreen(IgfScreen[None]):
     HELP_TITLE: ClassVar[str] = "Catalogue"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "load_samples", "Load samples",
+        Binding("slash", "search", "Search", tooltip="Search the catalogue as you type",
+                id="catalogue.search"),
+        Binding("f", "filters", "Filters",
+                tooltip="Narrow the list by year, type, format, status, speakers' group or region",
+                id="catalogue.filters"),
+        Binding("o", "sort_next", "Sort", show=False,
+                tooltip="Sort by the next column (code, year, type, title, format, status)",
+                id="catalogue.sort"),
+        Binding("O", "sort_reverse", "Reverse sort", show=False,
+                tooltip="Sort the other way round", id="catalogue.sort_reverse"),
+        Binding("x", "clear_filters", "Clear filters", show=False,
+                tooltip="Remove the search and every filter", id="catalogue.clear"),
+        Binding("p", "people", "People",
+                tooltip="Everyone in the catalogue, with their sessions per year", id="catalogue.people"),
+        Binding("i", "import_pages", "Import",
+                tooltip="Import IGF session pages or igftui JSON files from a file or folder",
+                id="catalogue.import"),
+        Binding("s", "load_samples", "Load samples", show=False,
                 tooltip="Load the bundled sample catalogue (sessions already there are kept as they are)",
                 id="catalogue.samples"),
+        Binding("escape", "back", "Clear search", show=False,
+                tooltip="Close the filters, or clear the search", id="catalogue.back"),
         Binding("q", "app.quit", "Quit", tooltip="Quit igftui", id="catalogue.quit"),
     ]
 
     class PageLoaded(Message):
-        """A page of sessions read by a worker, for the listing numbered ``generation``."""
+        """A page of sessions read by a worker, for the listing numbered ``generation``.
+
+        ``total`` is how many sessions match (first page only); ``everything`` how
+        many the catalogue holds, when a search or filter narrows the list.
+        """
 
         def __init__(self, generation: int, offset: int, sessions: Sequence[SessionSummary],
-                     total: int | None) -> None:
+                     total: int | None, everything: int | None = None) -> None:
             super().__init__()
             self.generation = generation
             self.offset = offset
             self.sessions = sessions
             self.total = total
+            self.everything = everything
+
+    class YearsRead(Message):
+        def __init__(self, years: list[int]) -> None:
+            super().__init__()
+            self.years = years
 
     class SamplesDone(Message):
         def __init__(self, outcome: SamplesLoaded) -> None:
@@ -72,19 +110,25 @@ class CatalogueScreen(IgfScreen[None]):
         self.descending = False
         # Each reload is a new listing; pages of an older one are dropped when they arrive.
         self._generation = 0
+        # The search box has been opened with / (or a click) and not left yet.
+        self._searching = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="catalogue-bar"):
-            # The search box and filter chips will sit in this bar, left of the count.
+            yield SearchBox(id="search")
             yield Static("Loading…", id="session-count", markup=False)
+        yield FilterChips(id="filter-chips")
+        yield FilterPanel(id="filter-panel")
         with ContentSwitcher(initial="loading", id="catalogue-body"):
             yield Static("Loading the catalogue…", id="loading", markup=False)
             yield SessionTable(id="sessions")
+            yield Static("", id="no-match", markup=False)
             yield EmptyState(id="empty")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(FilterPanel).display = False
         if self.catalogue is None:
             self.query_one("#loading", Static).update("Opening the catalogue…")
         else:
@@ -105,6 +149,11 @@ class CatalogueScreen(IgfScreen[None]):
 
     # ----- reading the catalogue -----
 
+    @property
+    def narrowed(self) -> bool:
+        """Whether a search or a filter narrows the list."""
+        return self.filters != SessionFilter()
+
     def reload(self) -> None:
         """Read the list again from its first page (after the catalogue or the filters changed)."""
         if self.catalogue is None:
@@ -112,13 +161,23 @@ class CatalogueScreen(IgfScreen[None]):
         self._generation += 1
         self._read_page(self._generation, 0, self.filters, self.sort, self.descending, with_total=True)
 
+    # exclusive: a newer keystroke's search cancels the one still running, and
+    # the cancelled one posts nothing, so the list only ever shows the latest.
     @work(thread=True, exclusive=True, exit_on_error=False, group="sessions", name="read the catalogue")
     def _read_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
                    descending: bool, *, with_total: bool = False) -> None:
-        total = self.catalogue.count(filters) if with_total else None
+        worker = get_current_worker()
+        total = everything = None
+        if with_total:
+            total = self.catalogue.count(filters)
+            if filters != SessionFilter() and not worker.is_cancelled:
+                everything = self.catalogue.count()
+        if worker.is_cancelled:
+            return
         sessions = self.catalogue.list(filters, sort=sort, descending=descending,
                                        limit=SessionTable.PAGE_SIZE, offset=offset)
-        self.post_message(self.PageLoaded(generation, offset, sessions, total))
+        if not worker.is_cancelled:
+            self.post_message(self.PageLoaded(generation, offset, sessions, total, everything))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -126,23 +185,58 @@ class CatalogueScreen(IgfScreen[None]):
             return
         table = self.query_one(SessionTable)
         if message.total is not None:
-            table.start(message.total)
-            self._show_count(message.total)
+            table.start(message.total, self.filters.query)
+            self._show_count(message.total, message.everything)
             body = self.query_one("#catalogue-body", ContentSwitcher)
-            body.current = "sessions" if message.total else "empty"
             if message.total:
-                table.focus()
+                body.current = "sessions"
+            elif self.narrowed:
+                body.current = "no-match"
+                self._say_no_match()
             else:
-                self.set_focus(None)
+                body.current = "empty"
+            # While the user types a search or picks filters the focus stays with them;
+            # otherwise it goes to the list, so its keys work at once.
+            if not self._choosing():
+                if message.total:
+                    table.focus()
+                else:
+                    # Not the search box either: a key typed there would be lost.
+                    self.set_focus(None)
         table.add_page(message.offset, message.sessions)
         self.refresh_bindings()
+
+    def _choosing(self) -> bool:
+        """Whether the user is typing a search or picking filters just now."""
+        focused = self.focused
+        if focused is None:
+            return False
+        return (focused is self.query_one(SearchBox) and self._searching) or any(
+            node is self.query_one(FilterPanel) for node in focused.ancestors
+        )
+
+    def _say_no_match(self) -> None:
+        what = []
+        if self.filters.query:
+            what.append(f"for “{self.filters.query}”")
+        if active_filters(self.filters):
+            what.append("with these filters")
+        self.query_one("#no-match", Static).update(
+            f"No session matches {' '.join(what)}.\n\n"
+            "escape clears the search, x removes every filter, f changes the filters."
+        )
 
     @on(SessionTable.MoreWanted)
     def _read_more(self, message: SessionTable.MoreWanted) -> None:
         self._read_page(self._generation, message.offset, self.filters, self.sort, self.descending)
 
-    def _show_count(self, total: int) -> None:
-        text = plural(total, "session") if total else "No sessions yet"
+    def _show_count(self, total: int, everything: int | None = None) -> None:
+        if everything is not None:
+            text = f"{total:,} of {plural(everything, 'session')}"
+        else:
+            text = plural(total, "session") if total else "No sessions yet"
+        if self.sort is not None:
+            text += f" · by {self.sort}" + (" ▼" if self.descending else "")
         self.query_one("#session-count", Static).update(text)
 
     def work_failed(self, worker: Worker) -> None:
@@ -155,7 +249,143 @@ class CatalogueScreen(IgfScreen[None]):
             # A later page failed: moving the cursor again asks for it again.
             self.query_one(SessionTable).page_failed()
 
+    # ----- search, filters and sorting -----
+
+    def action_search(self) -> None:
+        """Put the cursor in the search box."""
+        self._searching = True
+        self.query_one(SearchBox).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._searching = True
+        query = event.value.strip() or None
+        if query != self.filters.query:
+            self.filters = replace(self.filters, query=query)
+            self.reload()
+
+    @on(SearchBox.Done)
+    def _search_done(self, message: SearchBox.Done) -> None:
+        self._searching = False
+        table = self.query_one(SessionTable)
+        if table.row_count:
+            table.focus()
+        elif message.cleared:
+            self.set_focus(None)
+
+    def action_filters(self) -> None:
+        """Show the filters (or hide them when they are shown)."""
+        panel = self.query_one(FilterPanel)
+        if panel.display:
+            self._close_filters()
+            return
+        panel.display = True
+        panel.show(self.filters)
+        panel.focus_first()
+        if self.catalogue is not None:
+            self._read_years()
+
+    def _close_filters(self) -> None:
+        table = self.query_one(SessionTable)
+        if table.row_count:
+            table.focus()
+        else:
+            self.set_focus(None)
+        # Hidden after the focus has moved: hiding the focused choice first would
+        # leave the screen with nothing focused.
+        self.call_after_refresh(setattr, self.query_one(FilterPanel), "display", False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="years", name="read the years")
+    def _read_years(self) -> None:
+        self.post_message(self.YearsRead(self.catalogue.years()))
+
+    @on(YearsRead)
+    def _years_read(self, message: YearsRead) -> None:
+        panel = self.query_one(FilterPanel)
+        panel.set_years(sorted(message.years, reverse=True))
+        panel.show(self.filters)
+
+    @on(FilterChanged)
+    def _filter_changed(self, message: FilterChanged) -> None:
+        self.set_filter(message.field, message.value)
+
+    def set_filter(self, field: str, value: object | None) -> None:
+        """Narrow the list by ``field`` (a :class:`SessionFilter` field), or stop when None."""
+        if getattr(self.filters, field) == value:
+            return
+        self.filters = replace(self.filters, **{field: value})
+        self._filters_shown()
+        self.reload()
+
+    def action_clear_filters(self) -> None:
+        """Remove the search and every filter."""
+        if not self.narrowed:
+            self.notify("Nothing narrows the list: it shows every session.")
+            return
+        self.filters = SessionFilter()
+        with self.prevent(Input.Changed):
+            self.query_one(SearchBox).value = ""
+        self._filters_shown()
+        self.reload()
+
+    def _filters_shown(self) -> None:
+        self.query_one(FilterChips).show(self.filters)
+        panel = self.query_one(FilterPanel)
+        if panel.display:
+            panel.show(self.filters)
+
+    def action_back(self) -> None:
+        """Close the filters, or else clear the search."""
+        if self.query_one(FilterPanel).display:
+            self._close_filters()
+        elif self.filters.query:
+            self.query_one(SearchBox).action_clear_search()
+
+    def sort_by(self, column: str | None, descending: bool = False) -> None:
+        """Sort the list by ``column`` (one of SORT_COLUMNS), or newest year first when None."""
+        self.sort, self.descending = column, descending
+        self.query_one(SessionTable).show_sort(column, descending)
+        self.reload()
+
+    def action_sort_next(self) -> None:
+        """Sort by the next column; after the last, back to newest year first."""
+        order: list[str | None] = [*SORT_COLUMNS, None]
+        self.sort_by(order[(order.index(self.sort) + 1) % len(order)])
+
+    def action_sort_reverse(self) -> None:
+        """Sort the other way round."""
+        if self.sort is None:
+            # The default order is newest year first; reversed, it is oldest first.
+            self.sort_by("year", False)
+        else:
+            self.sort_by(self.sort, not self.descending)
+
+    @on(DataTable.HeaderSelected, "#sessions")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self.sort_by(column, self.sort == column and not self.descending)
+
     # ----- actions -----
+
+    def action_people(self) -> None:
+        """Show everyone in the catalogue."""
+        if self.catalogue is None:
+            return
+        from igftui.tui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen(self.catalogue))
+
+    def action_import_pages(self) -> None:
+        """Choose files or a folder to import, then import them with progress and a summary."""
+        if self.catalogue is None:
+            return
+        from igftui.tui.screens.import_dialog import ImportDialog
+
+        self.app.push_screen(ImportDialog(self.catalogue), self._imported)
+
+    def _imported(self, stored: int | None) -> None:
+        if stored:
+            self.reload()
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_chosen(self) -> None:
@@ -197,14 +427,39 @@ class CatalogueScreen(IgfScreen[None]):
         self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Nothing to load the samples into until the catalogue is open.
-        if action == "load_samples" and self.catalogue is None:
+        # Nothing to load, import, search or sort until the catalogue is open.
+        if self.catalogue is None and action in {
+            "load_samples", "import_pages", "people", "search", "filters", "sort_next",
+            "sort_reverse", "clear_filters",
+        }:
             return False
+        if action == "clear_filters":
+            return self.narrowed
         return True
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.query_one(SessionTable).row_count:
             yield SystemCommand("Open session", "Show the selected session", self.action_open_session)
-        if self.catalogue is not None:
-            yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
-                                self.action_load_samples)
+        if self.catalogue is None:
+            return
+        yield SystemCommand("Search", "Search the catalogue as you type", self.action_search)
+        yield SystemCommand("Filters", "Narrow the list by year, type, format, status, group or region",
+                            self.action_filters)
+        if self.narrowed:
+            yield SystemCommand("Clear filters", "Remove the search and every filter",
+                                self.action_clear_filters)
+        for field, value in active_filters(self.filters):
+            yield SystemCommand(f"Remove filter: {field.short}", f"Stop narrowing the list by {value}",
+                                partial(self.set_filter, field.name, None))
+        for key, header in COLUMNS:
+            yield SystemCommand(f"Sort by {header.lower()}", f"Sort the list by {header.lower()}",
+                                partial(self.sort_by, key))
+        yield SystemCommand("Sort newest first", "The usual order: newest year first, then by type and number",
+                            partial(self.sort_by, None))
+        yield SystemCommand("Reverse sort", "Sort the other way round", self.action_sort_reverse)
+        yield SystemCommand("People", "Everyone in the catalogue, with their sessions per year",
+                            self.action_people)
+        yield SystemCommand("Import pages", "Import IGF session pages or igftui JSON files",
+                            self.action_import_pages)
+        yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
+                            self.action_load_samples)

@@ -25,6 +25,17 @@ class KeyHelp:
     details: str
 
 
+#: What Textual's own bindings do, in the words of this help (Textual gives them no tooltip).
+_FRAMEWORK_DETAILS = {
+    "focus_next": "Move to the next part of the screen (search box, list, filters…)",
+    "focus_previous": "Move to the previous part of the screen",
+    "screen.copy_text": "Copy the selected text to the clipboard",
+    "copy_text": "Copy the selected text to the clipboard",
+    "app.focus_next": "Move to the next part of the screen",
+    "app.focus_previous": "Move to the previous part of the screen",
+}
+
+
 def _group_name(node: DOMNode) -> str:
     if isinstance(node, App):
         return "Everywhere"
@@ -49,7 +60,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
         line = lines.setdefault(
             (id(active.node), binding.action),
             {"group": _group_name(active.node), "keys": [], "description": binding.description,
-             "details": binding.tooltip},
+             "details": binding.tooltip or _FRAMEWORK_DETAILS.get(binding.action, "")},
         )
         shown = app.get_key_display(binding)
         if shown not in line["keys"]:  # type: ignore[operator]

@@ -13,7 +13,7 @@ ABOUT = (
 
 
 class EmptyState(Middle):
-    """A short word on what igftui is, and the key that fills an empty catalogue."""
+    """A short word on what igftui is, and the keys that fill an empty catalogue."""
 
     DEFAULT_CSS = """
     EmptyState {
@@ -44,4 +44,8 @@ class EmptyState(Middle):
             with Vertical(id="empty-panel"):
                 yield Static("The catalogue is empty", id="empty-title")
                 yield Static(ABOUT, id="empty-about")
-                yield Static("Press [b]s[/b] to load the sample catalogue", id="empty-hint")
+                yield Static(
+                    "Press [b]s[/b] to load the sample catalogue, "
+                    "or [b]i[/b] to import IGF session pages you have saved",
+                    id="empty-hint",
+                )

@@ -12,7 +12,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
-from igftui.store.listing import SessionSummary
+from igftui.store.listing import SessionSummary, matched_spans
 from igftui.tui.labels import format_label, status_label, type_label
 
 #: (key, header) of the columns, in order.
@@ -38,6 +38,11 @@ def column_widths(width: int, padding: int = 1) -> dict[str, int]:
     rest = available - code - year - status
     label = max(8, min(20, rest * 22 // 100))
     title = rest - 2 * label
+    if title < 16:
+        # Narrow (the filters are open beside the list at 80 columns): the title
+        # matters more than the labels, which shrink to a stub.
+        label = max(5, (rest - 16) // 2)
+        title = max(16, rest - 2 * label)
     return {"code": code, "year": year, "type": label, "title": title, "format": label,
             "status": status}
 
@@ -49,13 +54,27 @@ def _cell(text: str | None, *, placeholder: str = "") -> Text:
     return Text(text, no_wrap=True, overflow="ellipsis", end="")
 
 
-def session_cells(session: SessionSummary) -> tuple[Text, ...]:
-    """One row of the table: code, year, type, title, format and status, as labels."""
+def highlighted(text: Text, query: str | None) -> Text:
+    """``text`` with the words a search for ``query`` matched in bold reverse.
+
+    Reverse video, not a colour alone, so a match shows on every theme and with NO_COLOR.
+    """
+    for start, end in matched_spans(text.plain, query):
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def session_cells(session: SessionSummary, query: str | None = None) -> tuple[Text, ...]:
+    """One row of the table: code, year, type, title, format and status, as labels.
+
+    The words of ``query`` are highlighted in the code and the title.
+    """
     return (
-        _cell(session.code),
+        highlighted(_cell(session.code), query),
         _cell(str(session.year) if session.year else None),
         _cell(type_label(session.session_type)),
-        _cell(session.title, placeholder="(untitled)"),
+        highlighted(_cell(session.title, placeholder="(untitled)"), query) if session.title
+        else _cell(None, placeholder="(untitled)"),
         _cell(format_label(session.format)),
         _cell(status_label(session.status)),
     )
@@ -118,12 +137,24 @@ class SessionTable(DataTable[Text]):
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         #: How many sessions the listing holds in all (loaded or not).
         self.total = 0
+        #: What the listing was searched for: its words are highlighted.
+        self.query: str | None = None
         self._waiting = False
 
     def on_mount(self) -> None:
         for key, header in COLUMNS:
             self.add_column(header, key=key, width=10)
         self._fit_columns()
+
+    def show_sort(self, column: str | None, descending: bool) -> None:
+        """Mark the column the list is sorted by with an arrow (a mark, not a colour)."""
+        for key, header in COLUMNS:
+            label = header
+            if key == column:
+                label += " ▼" if descending else " ▲"
+            self.columns[key].label = Text(label)  # type: ignore[index]
+        self._clear_caches()
+        self.refresh()
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -145,10 +176,14 @@ class SessionTable(DataTable[Text]):
 
     # ----- paging -----
 
-    def start(self, total: int) -> None:
-        """Begin a new listing of ``total`` sessions: drop the rows and wait for its first page."""
+    def start(self, total: int, query: str | None = None) -> None:
+        """Begin a new listing of ``total`` sessions: drop the rows and wait for its first page.
+
+        ``query`` is what the listing was searched for, to highlight in each row.
+        """
         self.clear()
         self.total = total
+        self.query = query
         self._waiting = True
 
     def add_page(self, offset: int, sessions: Sequence[SessionSummary]) -> None:
@@ -156,7 +191,7 @@ class SessionTable(DataTable[Text]):
         if offset != self.row_count:
             return
         for session in sessions:
-            self.add_row(*session_cells(session), key=str(session.id))
+            self.add_row(*session_cells(session, self.query), key=str(session.id))
         if len(sessions) < self.PAGE_SIZE:
             # The catalogue has no more: believe it over a count taken a moment ago.
             self.total = self.row_count

@@ -1,0 +1,233 @@
+"""Import from the catalogue screen: choose a file or folder, watch it import, read the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, ContentSwitcher, DirectoryTree, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from igftui.tui.labels import plural
+from igftui.tui.screens.base import describe_failure
+
+if TYPE_CHECKING:
+    from igftui.formats.importing import ImportReport
+    from igftui.store.catalogue import Catalogue
+
+
+class PageTree(DirectoryTree):
+    """Folders and files to import from, without the hidden ones."""
+
+    HELP_TITLE: ClassVar[str] = "Files"
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [path for path in paths if not path.name.startswith(".")]
+
+
+def summary_table(report: ImportReport) -> Table:
+    """Each file that was skipped or read only in part, with why, under the counts."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for skipped in report.skipped:
+        grid.add_row(Text("✖ skipped"), Text(f"{Path(skipped.path).name}: {skipped.reason}"))
+    for warning in getattr(report, "warnings", ()):
+        grid.add_row(Text("! partial"), Text(f"{Path(warning.path).name}: {warning.reason}"))
+    return grid
+
+
+class ImportDialog(ModalScreen[int]):
+    """Import IGF pages or igftui JSON into ``catalogue``.
+
+    Dismissed with how many sessions were stored (0 when cancelled), so the
+    catalogue knows whether to read its list again.
+    """
+
+    HELP_TITLE: ClassVar[str] = "Import"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Close this dialog (an import under way goes on to its end)",
+                id="import.close"),
+    ]
+
+    DEFAULT_CSS = """
+    ImportDialog {
+        align: center middle;
+    }
+    ImportDialog #import-dialog {
+        width: 90;
+        max-width: 100%;
+        height: 80%;
+        min-height: 16;
+        max-height: 100%;
+        border: round $primary;
+        border-title-color: $text-primary;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    ImportDialog .hint {
+        color: $text-muted;
+    }
+    ImportDialog #import-path {
+        margin: 1 0 0 0;
+    }
+    ImportDialog PageTree {
+        height: 1fr;
+        margin: 1 0;
+        background: $surface;
+    }
+    ImportDialog #import-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ImportDialog #import-buttons Button {
+        margin-left: 1;
+    }
+    ImportDialog #import-progress-panel, ImportDialog #import-summary-panel {
+        height: 1fr;
+    }
+    ImportDialog #import-now {
+        margin: 1 0;
+    }
+    ImportDialog #import-counts {
+        text-style: bold;
+        margin: 1 0;
+    }
+    ImportDialog #import-details {
+        height: 1fr;
+    }
+    """
+
+    class Progressed(Message):
+        def __init__(self, done: int, total: int, path: Path) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+            self.path = path
+
+    def __init__(self, catalogue: Catalogue, start: Path | None = None) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.start = start or Path.cwd()
+        #: The report of the import, once it has run.
+        self.report: ImportReport | None = None
+
+    def compose(self) -> ComposeResult:
+        dialog = Vertical(id="import-dialog")
+        dialog.border_title = "Import sessions"
+        dialog.border_subtitle = "escape closes"
+        with dialog, ContentSwitcher(initial="import-choose", id="import-steps"):
+            with Vertical(id="import-choose"):
+                yield Static(
+                    "A file or a folder of IGF session pages (text, Markdown or saved .html) "
+                    "or igftui JSON. A folder imports every file in it; each file is imported "
+                    "whole or not at all.",
+                    classes="hint", markup=False,
+                )
+                yield Input(str(self.start) + "/", id="import-path", compact=True,
+                            placeholder="Path of a file or folder")
+                yield PageTree(self.start, id="import-tree")
+                with Horizontal(id="import-buttons"):
+                    yield Button("Import", id="import-go", variant="primary", compact=True)
+                    yield Button("Cancel", id="import-cancel", compact=True)
+            with Vertical(id="import-progress-panel"):
+                yield Static("Importing…", id="import-now", markup=False)
+                yield ProgressBar(id="import-bar", show_eta=False)
+            with Vertical(id="import-summary-panel"):
+                yield Static("", id="import-counts", markup=False)
+                with VerticalScroll(id="import-details"):
+                    yield Static("", id="import-reasons")
+                with Horizontal(id="import-buttons-done"):
+                    yield Button("Close", id="import-done", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        path_box = self.query_one("#import-path", Input)
+        path_box.focus()
+        path_box.cursor_position = len(path_box.value)
+
+    # ----- choosing -----
+
+    @on(DirectoryTree.NodeHighlighted, "#import-tree")
+    def _browsed(self, event: DirectoryTree.NodeHighlighted) -> None:
+        entry = event.node.data
+        if entry is not None:
+            self.query_one("#import-path", Input).value = str(entry.path)
+
+    @on(DirectoryTree.FileSelected, "#import-tree")
+    def _file_chosen(self, event: DirectoryTree.FileSelected) -> None:
+        self._start(event.path)
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#import-go")
+    def _path_chosen(self) -> None:
+        text = self.query_one("#import-path", Input).value.strip()
+        if not text:
+            self.notify("Type the path of a file or a folder to import.", severity="warning")
+            return
+        self._start(Path(text).expanduser())
+
+    @on(Button.Pressed, "#import-cancel")
+    @on(Button.Pressed, "#import-done")
+    def action_close(self) -> None:
+        """Close the dialog, saying how many sessions were stored."""
+        self.dismiss(len(self.report.stored) if self.report else 0)
+
+    # ----- importing -----
+
+    def _start(self, path: Path) -> None:
+        self.query_one("#import-steps", ContentSwitcher).current = "import-progress-panel"
+        self.query_one("#import-now", Static).update(f"Looking at {path}…")
+        self.set_focus(None)
+        self._import(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import", name="import the files")
+    def _import(self, path: Path) -> ImportReport:
+        from igftui.formats.importing import import_paths
+
+        def progress(done: int, total: int, current: Path) -> None:
+            self.post_message(self.Progressed(done, total, current))
+
+        return import_paths(self.catalogue, [path], progress=progress)
+
+    @on(Progressed)
+    def _progressed(self, message: Progressed) -> None:
+        bar = self.query_one("#import-bar", ProgressBar)
+        bar.update(total=message.total, progress=message.done)
+        self.query_one("#import-now", Static).update(
+            f"{message.done:,} of {plural(message.total, 'file')}: {message.path.name}"
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "import":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self._show_summary(event.worker.result)
+        elif event.state is WorkerState.ERROR:
+            # The files imported before the failure are kept (one transaction each).
+            self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"
+            self.query_one("#import-counts", Static).update(
+                f"The import stopped: {describe_failure(event.worker.error)}"
+            )
+            self.query_one("#import-done", Button).focus()
+
+    def _show_summary(self, report: ImportReport) -> None:
+        self.report = report
+        self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"
+        counts = (f"Imported {report.summary().removeprefix('imported ')}"
+                  if report.imported or report.updated or report.skipped else "There was nothing to import.")
+        self.query_one("#import-counts", Static).update(counts)
+        self.query_one("#import-reasons", Static).update(summary_table(report))
+        self.query_one("#import-done", Button).focus()
+        if report.stored:
+            self.notify(f"Stored {plural(len(report.stored), 'session')}", title="Import")
