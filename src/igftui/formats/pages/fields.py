@@ -1,0 +1,254 @@
+"""The labelled parts of a session page, and the values that have a shape of their own.
+
+A page labels its answers ("Policy Question(s)", "Relevance to Theme:", "Expected
+Outcomes:") sometimes on the same line as the answer and sometimes on a line of their
+own.  :func:`match_field` recognises the labels; the helpers read the values that are
+not free text: the format line ("Round Table - U-shape - 90 Min", "Roundtable" with
+"Duration (minutes): 60"), the Sustainable Development Goals ("GOAL 4: Quality
+Education", "9. Industry, Innovation and Infrastructure") and lists of policy questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from igftui.formats.pages.text import fold
+from igftui.model.vocabulary import SDG_NAMES, Format, Layout, normalise, parse
+
+# (label spellings, field key, may stand alone on its line)
+_FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
+    (("relevance to theme and internet governance", "relevance to the theme and internet governance",
+      "relevance to internet governance and theme"), "relevance_both", True),
+    (("relevance to internet governance", "relevance to ig"), "relevance_to_internet_governance", True),
+    (("relevance to theme", "relevance to the theme"), "relevance_to_theme", True),
+    (("policy question(s)", "policy questions", "policy question", "selected policy questions",
+      "policy questions addressed"), "policy_questions", True),
+    (("format description", "description of the format", "session format description"), "format_description", True),
+    (("session format", "format of the session", "format"), "format", True),
+    (("duration (minutes)", "duration in minutes", "duration"), "duration", False),
+    (("sub-theme", "subtheme", "sub theme", "sub-themes", "subthemes"), "subtheme", True),
+    (("theme", "main theme", "thematic track", "track"), "theme", False),
+    (("tags", "tag", "keywords", "issues"), "tags", False),
+    (("short title",), "short_title", True),
+    (("session description", "description", "outline", "content of the session", "about this session",
+      "about the session", "session content", "abstract", "session outline"), "description", True),
+    (("expected outcomes", "expected outcome", "expected outputs"), "expected_outcomes", True),
+    (("what will participants gain from attending this session",), "participants_gain", True),
+    (("discussion facilitation", "interventions", "interaction"), "discussion_facilitation", True),
+    (("online participation", "online participation plan", "remote participation"), "online_participation", True),
+    (("diversity", "diversity statement"), "diversity_statement", True),
+    (("connection to sdgs", "sdgs", "sdg", "sustainable development goals", "related sdgs",
+      "connection with sdgs", "links to sdgs"), "sdgs", True),
+    (("room", "location"), "room", False),
+    (("venue",), "venue", False),
+    # Labels whose answers igftui does not keep; they end the answer above them.
+    (("connection with previous messages", "targets", "session agenda", "agenda", "draft agenda",
+      "session report", "report", "key takeaways", "call to action", "messages",
+      "internet governance issue"), "ignore", True),
+]
+_LOOKUP: list[tuple[str, str, bool]] = sorted(
+    ((fold(spelling), key, alone) for spellings, key, alone in _FIELDS for spelling in spellings),
+    key=lambda item: -len(item[0]),
+)
+#: The 2019 page prints the facilitation prompt as page text; it introduces that answer.
+_FACILITATION_PROMPT = "the list below provides examples of the ways discussion and presentation will be facilitated"
+
+
+@dataclass(frozen=True)
+class FieldLabel:
+    """A labelled field at the start of a line, and what follows the label on that line."""
+
+    key: str
+    value: str
+    #: The label stands alone on its line (with or without a colon): the answer follows.
+    alone: bool
+
+
+def match_field(line: str) -> FieldLabel | None:
+    """The field a line labels, if any."""
+    folded = fold(line)
+    if folded.startswith(_FACILITATION_PROMPT):
+        return FieldLabel("discussion_facilitation", "", True)
+    for spelling, key, alone_ok in _LOOKUP:
+        if not folded.startswith(spelling):
+            continue
+        rest_folded = folded[len(spelling):]
+        if rest_folded and rest_folded[0].isalnum():
+            continue  # "Themes of..." is not "Theme"
+        # The same cut in the line as written (folding keeps lengths for these labels).
+        rest = line[_cut(line, spelling):].strip()
+        if rest.startswith((":", "：")):
+            value = rest[1:].strip()
+            return FieldLabel(key, value, not value)
+        if rest.startswith("?"):
+            return FieldLabel(key, rest[1:].strip(), not rest[1:].strip())
+        if not rest and alone_ok:
+            return FieldLabel(key, "", True)
+    return None
+
+
+def _cut(line: str, spelling: str) -> int:
+    """Where the label ends in the line as written."""
+    count = len(spelling.split())
+    words = re.finditer(r"\S+", line)
+    end = 0
+    for index, word in enumerate(words):
+        if index == count - 1:
+            end = word.end()
+            break
+    # A colon glued to the last word ("Theme:") is not part of the label.
+    while end > 0 and line[end - 1] in ":：?":
+        end -= 1
+    return end
+
+
+# ----- the format line -----
+
+
+@dataclass(frozen=True)
+class FormatLine:
+    format: Format | None = None
+    layout: Layout | None = None
+    minutes: int | None = None
+    #: The words as written, when they name no format igftui knows.
+    words: str | None = None
+
+
+_MINUTES = re.compile(r"^(\d{1,3})\s*(?:min(?:ute)?s?\.?|’|')$", re.IGNORECASE)
+_HOURS = re.compile(r"^(\d{1,2}(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)$", re.IGNORECASE)
+_FORMAT_WORDS: list[tuple[str, Format]] = [
+    ("round table", Format.ROUND_TABLE), ("roundtable", Format.ROUND_TABLE),
+    ("birds of a feather", Format.BIRDS_OF_A_FEATHER), ("break out", Format.BREAK_OUT_GROUPS),
+    ("breakout", Format.BREAK_OUT_GROUPS), ("panel", Format.PANEL), ("debate", Format.DEBATE),
+    ("tutorial", Format.TUTORIAL), ("flash session", Format.FLASH_SESSION),
+    ("lightning talk", Format.LIGHTNING_TALK), ("lightning session", Format.LIGHTNING_TALK),
+]
+
+
+def parse_format_line(line: str, *, labelled: bool = False) -> FormatLine | None:
+    """Read "Round Table - U-shape - 90 Min", "Other - 90 Min", "Roundtable", "Panel - 60'".
+
+    Without ``labelled`` (the line stands on its own), a bare format name is only taken
+    when it is the whole line, and the line must otherwise end with the minutes.
+    """
+    text = line.strip().strip(".")
+    if not text or len(text) > 120:
+        return None
+    pieces = [p.strip() for p in re.split(r"\s+[-–—|]\s+|\s*,\s*", text) if p.strip()]
+    minutes = None
+    if pieces:
+        found = _MINUTES.match(pieces[-1]) or _HOURS.match(pieces[-1])
+        if found:
+            value = float(found.group(1).replace(",", "."))
+            minutes = int(value * 60) if found.re is _HOURS else int(value)
+            pieces = pieces[:-1]
+    if not pieces:
+        return FormatLine(minutes=minutes) if minutes and labelled else None
+    kind = parse(Format, pieces[0])
+    layout = parse(Layout, pieces[1]) if len(pieces) > 1 else None
+    if len(pieces) > 2 or (len(pieces) == 2 and layout is None):
+        return None
+    if kind is None:
+        if labelled:
+            return FormatLine(format=_format_in(text), layout=layout, minutes=minutes, words=pieces[0])
+        if minutes is None or len(pieces[0].split()) > 4:
+            return None
+        return FormatLine(layout=layout, minutes=minutes, words=pieces[0])
+    return FormatLine(format=kind, layout=layout, minutes=minutes)
+
+
+def _format_in(text: str) -> Format | None:
+    """A format named inside free words: "Interactive roundtable discussion" is a round table."""
+    folded = " " + normalise(text) + " "
+    for words, kind in _FORMAT_WORDS:
+        if f" {words} " in folded or f" {words}s " in folded:
+            return kind
+    return None
+
+
+def is_bare_format(line: str) -> Format | None:
+    """A line that is only a format's name ("Roundtable", "Panel")."""
+    text = line.strip().strip(".:")
+    return parse(Format, text) if len(text) <= 40 else None
+
+
+_DURATION = re.compile(r"(\d{1,3})\s*(?:min|minutes)?", re.IGNORECASE)
+
+
+def parse_minutes(value: str) -> int | None:
+    """"60", "90 minutes", "1 hour 30" as minutes."""
+    value = value.strip()
+    hours = re.match(r"^(\d{1,2})\s*(?:h|hours?)\s*(?:(\d{1,2})\s*(?:min(?:utes)?)?)?$", value, re.IGNORECASE)
+    if hours:
+        return int(hours.group(1)) * 60 + int(hours.group(2) or 0)
+    match = _DURATION.match(value)
+    if match and 0 < int(match.group(1)) <= 24 * 60:
+        return int(match.group(1))
+    return None
+
+
+# ----- Sustainable Development Goals -----
+
+_GOAL = re.compile(r"^(?:-\s*)?(?:goal|sdg)\s*#?\s*(\d{1,2})\b", re.IGNORECASE)
+_NUMBERED_GOAL = re.compile(r"^(?:-\s*)?(\d{1,2})[.):]\s*(.+)$")
+_SDG_KEYS = {number: normalise(name) for number, name in SDG_NAMES.items()}
+
+
+def parse_sdg_line(line: str) -> list[int]:
+    """The goals a line names: "GOAL 4: Quality Education", "9. Industry, Innovation and Infrastructure"."""
+    goals: list[int] = []
+    for match in re.finditer(r"(?:goal|sdg)\s*#?\s*(\d{1,2})\b", line, re.IGNORECASE):
+        if _GOAL.match(line) or len(line) < 120:
+            number = int(match.group(1))
+            if 1 <= number <= 17:
+                goals.append(number)
+    if goals:
+        return goals
+    numbered = _NUMBERED_GOAL.match(line.strip())
+    if numbered:
+        number, name = int(numbered.group(1)), normalise(numbered.group(2))
+        key = _SDG_KEYS.get(number)
+        # The name must be the goal's own (perhaps cut short): "3. Argentina IGF" is not goal 3.
+        if key and name and (key.startswith(name[: max(len(name) - 3, 6)]) or name.startswith(key)):
+            return [number]
+    return []
+
+
+# ----- policy questions -----
+
+_LETTERED = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]\s*(?=\S)")
+_BETWEEN_QUESTIONS = re.compile(r"(?<=[?.!])\s+[-–—]\s+(?=\S)")
+_SEVERAL_QUESTIONS = re.compile(r"(?<=\?)\s+(?=[A-Z¿\"“])")
+
+
+def split_questions(lines: list[str]) -> list[str]:
+    """Policy questions, one each: lettered ("A.", "C.q"), dashed, or several on one line."""
+    questions: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        dashed = line.startswith("- ")
+        if dashed:
+            line = line[2:].strip()
+        line = _LETTERED.sub("", line, count=1) if _LETTERED.match(line) else line
+        pieces = _BETWEEN_QUESTIONS.split(line)
+        if len(pieces) == 1 and dashed:
+            dash_pieces = re.split(r"\s+[-–—]\s+(?=[A-Z])", line)
+            if len(dash_pieces) > 1 and all(len(p.split()) >= 4 for p in dash_pieces):
+                pieces = dash_pieces
+        for piece in pieces:
+            for question in _SEVERAL_QUESTIONS.split(piece):
+                question = _LETTERED.sub("", question.strip(), count=1).strip(" -–—")
+                if question:
+                    questions.append(question)
+    return questions
+
+
+def looks_like_question_list(lines: list[str]) -> bool:
+    """Dashed lines that are questions: M's policy questions stand after the format description unlabelled."""
+    items = [line for line in lines if line.strip()]
+    return bool(items) and all(line.startswith("- ") for line in items) and sum(
+        line.rstrip().endswith("?") for line in items
+    ) * 2 >= len(items)

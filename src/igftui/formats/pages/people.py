@@ -1,0 +1,743 @@
+"""The people of a session page: who they are and what role each holds.
+
+IGF pages list people in many ways over the years:
+
+* "Organizer 1: Civil Society, Western European and Others Group (WEOG)" (anonymised:
+  group and region, no name), "Speaker 2: <Name> , Private Sector, African Group";
+* "Proposer's Name: Ms. <Name>" with "Country:" and "Stakeholder Group:" lines after,
+  a comma-separated "Mr,<First>,<LAST>,Academia,<Org>", free "<Name>, <Org>" lines;
+* a Dynamic Coalition's one crammed line, "Moderator: X, Org Speakers: A, Org B, Org
+  Rapporteur: Y, Org";
+* label-lost forms, where the onsite moderator and the rapporteur are bare
+  "Name, Group, Region" lines around an "Online Moderator" label (or with no label at
+  all, in the order moderator, online moderator, rapporteur);
+* free text, "Name - Org, Group Region [email protected] Name - Org, ...".
+
+:class:`PeopleCollector` is fed the page's lines in order and keeps the state these
+forms need; :meth:`PeopleCollector.participants` gives one entry per person, every role
+that person holds merged into it (matched by the folded name, so "Jane DOE" and
+"Doe Jane" are one person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from igftui.formats.pages.text import EMAIL_MARK, unmark
+from igftui.model.session import Participant
+from igftui.model.vocabulary import Region, Role, StakeholderGroup, normalise, parse
+
+_SALUTATION = re.compile(
+    r"^(?:(?:ms|mr|mrs|miss|mx|dr|prof|professor|ambassador|amb|h\.?\s?e|hon|honou?rable|sir|dame|"
+    r"eng|engr|rev|excellency|his excellency|her excellency)\.?(?:\s+|$))+",
+    re.IGNORECASE,
+)
+_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
+              "ter", "ten", "le", "la", "bin", "binti", "ibn", "al", "el", "y", "e", "st"}
+# Words that make a line prose or an organisation rather than a person's name.
+_NOT_NAME_WORDS = {
+    "the", "will", "is", "are", "be", "to", "with", "for", "this", "that", "we", "our", "session",
+    "sessions", "group", "groups", "forum", "coalition", "university", "institute", "ministry",
+    "foundation", "organization", "organisation", "association", "network", "internet", "digital",
+    "policy", "government", "council", "commission", "agency", "centre", "center", "society",
+    "committee", "department", "office", "union", "programme", "program", "project", "initiative",
+    "company", "inc", "ltd", "igf", "theme", "moderator", "rapporteur", "speaker", "speakers",
+    "organizer", "organiser", "format", "description", "online", "onsite", "room", "hall", "related",
+    "report", "policy", "questions", "question", "goal", "goals", "and", "or", "of", "on", "in",
+    "by", "from", "at", "as", "an", "a", "all", "how", "what", "why", "who", "when", "which",
+    "round", "table", "panel", "other", "min", "minutes", "agenda", "outcomes", "expected",
+    "sdgs", "youth", "not", "has", "have", "can", "should", "would", "could", "it", "its",
+}
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+
+
+@dataclass
+class Person:
+    """One person (or an anonymised organiser) as read from the page."""
+
+    name: str | None = None
+    organisation: str | None = None
+    stakeholder_group: StakeholderGroup | None = None
+    region: Region | None = None
+    country: str | None = None
+    roles: list[Role] = field(default_factory=list)
+
+    def add_role(self, role: Role) -> None:
+        if role not in self.roles:
+            self.roles.append(role)
+
+    def add_organisation(self, text: str) -> None:
+        text = text.strip(" ,;")
+        if text:
+            self.organisation = f"{self.organisation}, {text}" if self.organisation else text
+
+    @property
+    def described(self) -> bool:
+        return bool(self.organisation or self.stakeholder_group or self.region)
+
+
+# ----- names -----
+
+
+def clean_name(text: str | None) -> str | None:
+    """A name without salutation, e-mail, stray spaces or punctuation; case left as written."""
+    if text is None:
+        return None
+    text = unmark(text).strip(" ,;:-–—\"“”'")
+    text = _SALUTATION.sub("", text).strip(" ,;:-–—")
+    text = " ".join(text.split())
+    return text or None
+
+
+def plausible_name(text: str | None, *, lenient: bool = False) -> bool:
+    """Whether text can be a person's name.
+
+    ``lenient`` is for a value after a role label ("Speaker 2: valentina pellizzer"),
+    where the label vouches for it and lower case is allowed; otherwise the words must
+    be capitalised like a name, and two to five of them.
+    """
+    if not text or len(text) > 70 or any(ch.isdigit() for ch in text):
+        return False
+    if any(ch in text for ch in "?!:;@/()[]{}|\"“”#*="):
+        return False
+    tokens = text.split()
+    if not 1 <= len(tokens) <= (6 if lenient else 5):
+        return False
+    if not all(_NAME_TOKEN.match(t) for t in tokens):
+        return False
+    folded = [t.casefold().strip(".,") for t in tokens]
+    if any(t in _NOT_NAME_WORDS and t not in ("and", "of") for t in folded):
+        return False
+    if parse(StakeholderGroup, text) or parse(Region, text) or parse(Role, text):
+        return False
+    if lenient:
+        return not any(t in ("and", "of") for t in folded)
+    if len(tokens) < 2 or any(t in ("and", "of") for t in folded):
+        return False
+    capitals = [t for t in tokens if t[0].isupper()]
+    lowers = [t for t in tokens if not t[0].isupper()]
+    return len(capitals) >= 2 and all(t.casefold() in _PARTICLES for t in lowers)
+
+
+def name_key(name: str) -> str:
+    """The folded name two lines of a page share when they mean the same person."""
+    return " ".join(sorted(normalise(name).split()))
+
+
+# ----- one person -----
+
+
+def _group(text: str) -> StakeholderGroup | None:
+    return parse(StakeholderGroup, text) or parse(StakeholderGroup, _no_brackets(text))
+
+
+def _region(text: str) -> Region | None:
+    found = parse(Region, text)
+    if found is None:
+        bare = _no_brackets(text)
+        found = parse(Region, bare)
+        if found is None and bare != text:
+            inner = text[text.find("(") + 1: text.rfind(")")]
+            found = parse(Region, inner)
+    return found
+
+
+def _no_brackets(text: str) -> str:
+    return re.sub(r"\([^)]*\)", " ", text).strip()
+
+
+_AMBIGUOUS_REGIONS = {"na", "eu"}
+
+
+def _group_and_region(text: str) -> tuple[StakeholderGroup | None, Region | None]:
+    """"Civil Society Asia-Pacific (APAC)": a group and a region written without a comma."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        group = _group(" ".join(words[:cut]))
+        region = _region(" ".join(words[cut:])) if group else None
+        if group and region:
+            return group, region
+    return None, None
+
+
+def parse_person(text: str, *, lenient: bool = False) -> Person | None:
+    """Read "Name, Org", "Name, Group, Region", "Group, Region", "Name - Org, Group Region"...
+
+    Returns ``None`` when the text does not hold a plausible name (or, for an anonymised
+    organiser, a stakeholder group or region in its first place).
+    """
+    text = unmark(text).strip()
+    if text.startswith("- "):
+        text = text[2:]
+    text = text.strip(" .;,")
+    if not text or len(text) > 300:
+        return None
+    parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    first, rest = parts[0], parts[1:]
+    person = Person()
+    if _group(first) or (_region(first) and normalise(first) not in _AMBIGUOUS_REGIONS):
+        rest = parts  # an anonymised organiser: no name, group and region only
+    else:
+        dash = re.split(r"\s+[-–—]\s+", first, maxsplit=1)
+        if len(dash) == 2 and plausible_name(clean_name(dash[0]), lenient=lenient):
+            first, rest = dash[0], [dash[1], *rest]
+        elif "(" in first and first.endswith(")"):
+            # "Jane Doe (UNESCO)"
+            inner = first[first.find("(") + 1: -1]
+            first, rest = first[: first.find("(")], [inner, *rest]
+        person.name = clean_name(first)
+        if not plausible_name(person.name, lenient=lenient):
+            return None
+    organisation: list[str] = []
+    for part in rest:
+        group, region = _group(part), _region(part)
+        if group and person.stakeholder_group is None and (region is None or person.region is None):
+            if region and person.stakeholder_group is None and group.value == region.value:
+                person.stakeholder_group = group  # the group comes before the region
+            else:
+                person.stakeholder_group = group
+        elif region and person.region is None and (
+            normalise(part) not in _AMBIGUOUS_REGIONS or person.stakeholder_group is not None
+        ):
+            person.region = region
+        else:
+            both = _group_and_region(part) if person.stakeholder_group is None else (None, None)
+            if both[0]:
+                person.stakeholder_group, person.region = both
+            else:
+                organisation.append(part)
+    if organisation:
+        org = ", ".join(organisation)
+        country = re.search(r"\s*\(([^()]+)\)$", org)
+        if country and _looks_like_country(country.group(1)):
+            person.country = country.group(1).strip()
+            org = org[: country.start()].strip()
+        person.organisation = org.strip(" ,") or None
+    if person.name is None and not (person.stakeholder_group or person.region):
+        return None
+    return person
+
+
+def _looks_like_country(text: str) -> bool:
+    # "(Brazil)", "(South Africa)"; an acronym in brackets ("(ITU)") belongs to the organisation.
+    words = text.split()
+    return 1 <= len(words) <= 4 and not text.isupper() and all(w[0].isupper() or w in ("and", "of", "the") for w in words)
+
+
+_CSV_PERSON = re.compile(r"^(ms|mr|mrs|miss|mx|dr|prof)\.?,", re.IGNORECASE)
+
+
+def parse_csv_person(line: str) -> Person | None:
+    """"Mr,First,LAST,Academia,Org": salutation, first name, surname, group, organisation."""
+    if not _CSV_PERSON.match(line):
+        return None
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 3:
+        return None
+    names = [p for p in parts[1:3] if p and not _group(p)]
+    person = Person(name=clean_name(" ".join(names)))
+    for part in parts[3:] if len(names) == 2 else parts[1 + len(names):]:
+        if not part:
+            continue
+        if _group(part) and person.stakeholder_group is None:
+            person.stakeholder_group = _group(part)
+        elif _region(part) and person.region is None:
+            person.region = _region(part)
+        else:
+            person.add_organisation(part)
+    return person if plausible_name(person.name, lenient=True) else None
+
+
+# ----- several people in one value -----
+
+
+def split_people(value: str, *, lenient: bool = False) -> list[Person]:
+    """The people in one value that lists several: "A, Org B, Org", "A; B", "A and B"..."""
+    value = value.strip().strip(".")
+    if not value:
+        return []
+    for separator in (EMAIL_MARK, ";", " | "):
+        if separator in value:
+            return _each(value.split(separator), lenient)
+    dashed = re.split(r"\s+[-–—]\s+", value)
+    if len(dashed) >= 2:
+        people = [parse_person(piece) for piece in dashed]
+        described = [p for p in people if p and p.name and (p.stakeholder_group or p.region)]
+        if len(described) >= 2:
+            return [p for p in people if p]
+    if re.search(r"\)\s*,\s*\S", value):
+        return _each(re.split(r"(?<=\))\s*,\s*", value), lenient)
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) == 1:
+        both = re.split(r"\s+(?:and|&)\s+", parts[0])
+        if len(both) >= 2 and all(plausible_name(clean_name(b)) for b in both):
+            return _each(both, lenient)
+        person = parse_person(parts[0], lenient=lenient)
+        return [person] if person else []
+    if all(plausible_name(clean_name(p)) for p in parts):
+        return _each(parts, lenient)  # names only: "A, B, C"
+    return _comma_chain(parts, lenient)
+
+
+def _each(pieces: list[str], lenient: bool) -> list[Person]:
+    people = []
+    for piece in pieces:
+        person = parse_person(piece, lenient=lenient) if piece.strip(" .,;") else None
+        if person:
+            people.append(person)
+    return people
+
+
+def _comma_chain(parts: list[str], lenient: bool) -> list[Person]:
+    """"A, Org A B, Org B C, Org C": where line breaks were lost, a name ends each organisation."""
+    people: list[Person] = []
+    current = [parts[0]]
+    for index, part in enumerate(parts[1:], start=1):
+        last = index == len(parts) - 1
+        words = part.split()
+        cut = 0 if last else _name_tail(words)
+        if cut and len(words) > cut:
+            current.append(" ".join(words[:-cut]))
+            people.extend(_each([", ".join(current)], lenient))
+            current = [" ".join(words[-cut:])]
+        else:
+            current.append(part)
+    people.extend(_each([", ".join(current)], lenient))
+    return people
+
+
+def _name_tail(words: list[str]) -> int:
+    """How many words at the end of ``words`` make a name: 2, more with particles, or 0."""
+    if len(words) < 3:
+        return 0
+    size = 2
+    while size < len(words) - 1 and words[-size - 1].casefold() in _PARTICLES:
+        size += 2 if size + 2 < len(words) else 1
+    tail = " ".join(words[-size:])
+    return size if plausible_name(tail) else 0
+
+
+# ----- labels -----
+
+_ROLE_WORDS: list[tuple[str, Role, bool]] = [
+    # (pattern, role, plural)
+    (r"(?:online|remote)\s+moderators", Role.ONLINE_MODERATOR, True),
+    (r"(?:online|remote)\s+moderator", Role.ONLINE_MODERATOR, False),
+    (r"(?:onsite|on-site|in-person|in\s+person)\s+moderator", Role.MODERATOR, False),
+    (r"moderators", Role.MODERATOR, True),
+    (r"moderator", Role.MODERATOR, False),
+    (r"rapporteurs", Role.RAPPORTEUR, True),
+    (r"rapporteur", Role.RAPPORTEUR, False),
+    (r"(?:additional|confirmed|invited|key|proposed|other)\s+speakers", Role.SPEAKER, True),
+    (r"speakers", Role.SPEAKER, True),
+    (r"speaker", Role.SPEAKER, False),
+    (r"panel+ists", Role.SPEAKER, True),
+    (r"panel+ist", Role.SPEAKER, False),
+    (r"co-?organi[sz]ers", Role.ORGANIZER, True),
+    (r"co-?organi[sz]er", Role.ORGANIZER, False),
+    (r"organi[sz]ers", Role.ORGANIZER, True),
+    (r"organi[sz]er", Role.ORGANIZER, False),
+    (r"coordinators", Role.ORGANIZER, True),
+    (r"coordinator", Role.ORGANIZER, False),
+]
+_ROLE_ALTERNATION = "|".join(f"(?:{p})" for p, _, _ in _ROLE_WORDS)
+_ROLE_LABEL = re.compile(rf"^({_ROLE_ALTERNATION})(?:\s*(\d+))?\s*(:|：)?\s*(.*)$", re.IGNORECASE)
+# A role label in the middle of a crammed line: capitalised, followed by a colon
+# (or "Rapporteur" followed by a capitalised name, as one 2019 page writes it).
+_INNER_LABEL = re.compile(
+    r"(?<=\s)((?:(?:Online|Remote|Onsite|On-site)\s+)?(?:[Mm]oderators?|[Ss]peakers?|[Rr]apporteurs?|"
+    r"[Cc]oordinators?|(?:Co-?)?[Oo]rgani[sz]ers?|[Pp]anel+ists?)\s*:|Rapporteurs?(?=\s+[A-Z])|"
+    r"Secretariat support\s*:)"
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A people label at the start of a line: its kind, role, number and the value after it."""
+
+    kind: str  # role, proposer, proposer_org, proposer_header, coproposer_header, country, group, name, organisation, ignore
+    value: str = ""
+    role: Role | None = None
+    plural: bool = False
+    number: int | None = None
+    colon: bool = False
+
+
+_OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^co-?proposer'?s?\s+name\s*:\s*(.*)$", re.I), "proposer"),
+    (re.compile(r"^proposer'?s?\s+name\s*:\s*(.*)$", re.I), "proposer"),
+    (re.compile(r"^co-?proposer'?s?\s+organi[sz]ation\s*:\s*(.*)$", re.I), "proposer_org"),
+    (re.compile(r"^proposer'?s?\s+organi[sz]ation\s*:\s*(.*)$", re.I), "proposer_org"),
+    (re.compile(r"^proposer\s*:?\s*$", re.I), "proposer_header"),
+    (re.compile(r"^co-?proposer\s*:?\s*$", re.I), "coproposer_header"),
+    (re.compile(r"^country\s*:\s*(.*)$", re.I), "country"),
+    (re.compile(r"^stakeholder\s+group\s*:\s*(.*)$", re.I), "group"),
+    (re.compile(r"^name\s*:\s*(.*)$", re.I), "name"),
+    (re.compile(r"^organi[sz]ation\s*:\s*(.*)$", re.I), "organisation"),
+    (re.compile(r"^(?:secretariat\s+support|organi[sz]ing\s+organi[sz]ations?)\s*:\s*(.*)$", re.I), "ignore"),
+]
+
+
+def match_label(line: str) -> Label | None:
+    """The people label a line starts with, if any."""
+    for pattern, kind in _OTHER_LABELS:
+        match = pattern.match(line)
+        if match:
+            return Label(kind=kind, value=(match.group(1) if match.groups() else "").strip(), colon=True)
+    match = _ROLE_LABEL.match(line)
+    if not match:
+        return None
+    words, number, colon, value = match.groups()
+    if not colon and value and not number:
+        # "Speakers are expected to..." is prose; only "Moderator" alone, "Speaker 1 Name" or
+        # "Rapporteur Name" (seen on one page) count without a colon.
+        return None
+    for pattern, role, plural in _ROLE_WORDS:
+        if re.fullmatch(pattern, words, re.IGNORECASE):
+            return Label(kind="role", value=value.strip(), role=role, plural=plural,
+                         number=int(number) if number else None, colon=bool(colon))
+    return None
+
+
+def split_crammed(line: str) -> list[tuple[Label, str]] | None:
+    """A line holding several role labels, cut into (label, value) pieces; ``None`` otherwise."""
+    first = match_label(line)
+    if first is None or first.kind not in ("role", "ignore") or not first.value:
+        return None
+    starts = [m.start() for m in _INNER_LABEL.finditer(line)]
+    if not starts:
+        return None
+    pieces: list[tuple[Label, str]] = []
+    bounds = [0, *starts, len(line)]
+    for begin, end in zip(bounds, bounds[1:]):
+        chunk = line[begin:end].strip()
+        label = match_label(chunk) or match_label(re.sub(r"^(Rapporteurs?)\s+", r"\1: ", chunk))
+        if label is not None:
+            pieces.append((label, label.value))
+    return pieces if len(pieces) >= 2 else None
+
+
+# ----- the collector -----
+
+
+_NRI_ITEM = re.compile(r"^\d{1,2}[.)]\s+(.{2,60}?\b(?:IGF|Internet Governance Forum)(?:\s+\w+)?)\s*\.?$")
+_ORDER = [Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR]
+
+
+@dataclass
+class _TailItem:
+    person: Person
+    role: Role | None  # None: a bare line whose label the page lost
+
+
+class PeopleCollector:
+    """Reads the page's people line by line; see the module's docstring for the forms."""
+
+    def __init__(self) -> None:
+        self._people: list[Person] = []
+        self._tail: list[_TailItem] = []
+        self._pending: tuple[Role, bool] | None = None
+        self._zone = False
+        self._speakers_seen = False
+        self._mode: str | None = None  # "free": unlabelled speaker lines; "bullets": a bulleted list
+        self._last: Person | None = None
+        self._continuable = False
+        self._proposers: list[Person] = []
+        self._cursor = 0
+        self._named: Person | None = None
+
+    # -- what the reader asks --
+
+    @property
+    def found_any(self) -> bool:
+        return bool(self._people)
+
+    def close_zone(self) -> None:
+        """The people part of the page is over (prose or another field began)."""
+        self._zone = False
+        self._pending = None
+        self._continuable = False
+
+    def feed(self, line: str, *, blanks_before: int = 0, in_text: bool = False) -> bool:
+        """Take a line if it is about people; return whether it was taken."""
+        taken = self._feed(line, blanks_before, in_text)
+        if not taken and line:
+            self._continuable = False
+        return taken
+
+    def _feed(self, line: str, blanks: int, in_text: bool) -> bool:
+        if not line:
+            return False
+        label = match_label(line)
+        if label is not None:
+            return self._labelled(line, label, in_text)
+        if in_text:
+            return False
+        csv = parse_csv_person(line)
+        if csv:
+            self._add(csv, Role.ORGANIZER)
+            return True
+        nri = _NRI_ITEM.match(line)
+        if nri:
+            self._add(Person(organisation=nri.group(1).strip()), Role.ORGANIZER)
+            return True
+        if self._pending is not None:
+            role, plural = self._pending
+            people = split_people(line, lenient=True) if plural else _one(line, lenient=True)
+            if people:
+                for person in people:
+                    self._add_role_person(person, role, labelled=True)
+                if not plural:
+                    self._pending = None
+                self._continuable = line.endswith(",")
+                return True
+            self._pending = None
+        if self._continuable and blanks == 0 and self._last is not None and _continuation(line):
+            self._last.add_organisation(line)
+            self._continuable = line.endswith(",")
+            return True
+        if self._several(line):
+            return True
+        bulleted = line.startswith("- ")
+        person = parse_person(line)
+        if person is None or person.name is None:
+            if (
+                person is None and self._zone and self._tail and any(i.role for i in self._tail)
+                and plausible_name(clean_name(line))
+            ):
+                # "<Name>" alone after a labelled online moderator: the rapporteur, label lost.
+                self._tail.append(_TailItem(self._keep(Person(name=clean_name(line))), None))
+                return True
+            return False
+        if bulleted and not self._zone and not person.described:
+            return False
+        if bulleted:
+            self._mode = "bullets"
+            self._add(person, Role.SPEAKER)
+            self._speakers_seen = True
+        elif not self._zone or not person.described:
+            return False
+        elif self._mode == "free" or not self._speakers_seen:
+            self._mode = "free"
+            self._add(person, Role.SPEAKER)
+            self._speakers_seen = True
+        else:
+            self._tail.append(_TailItem(self._keep(person), None))
+        self._zone = True
+        self._continuable = True
+        return True
+
+    def _labelled(self, line: str, label: Label, in_text: bool) -> bool:
+        kind = label.kind
+        if kind == "role":
+            crammed = split_crammed(line)
+            if crammed:
+                for piece, value in crammed:
+                    if piece.kind == "role" and piece.role is not None:
+                        for person in split_people(value, lenient=True):
+                            self._add_role_person(person, piece.role, labelled=True)
+                self._zone = True
+                return True
+            if not label.value:
+                if in_text and label.colon is False and label.number is None:
+                    return False
+                self._pending = (label.role, label.plural or label.role is Role.SPEAKER and label.number is None
+                                 and not label.colon)
+                self._zone = True
+                self._mode = None
+                return True
+            if label.plural:
+                people = split_people(label.value, lenient=True)
+            else:
+                people = _one(label.value, lenient=True)
+            if not people:
+                return False
+            for person in people:
+                self._add_role_person(person, label.role, labelled=True)
+            self._pending = None
+            self._mode = None
+            self._zone = True
+            self._continuable = label.value.endswith(",")
+            return True
+        if in_text and kind in ("name", "organisation", "country", "group"):
+            return False
+        self._zone = True
+        if kind == "proposer":
+            person = parse_person(label.value, lenient=True) if label.value else None
+            if person is not None:
+                self._proposers.append(self._add(person, Role.ORGANIZER))
+            return True
+        if kind == "proposer_org":
+            if self._proposers and label.value:
+                self._proposers[-1].add_organisation(label.value)
+            return True
+        if kind == "proposer_header":
+            self._cursor = 0
+            return True
+        if kind == "coproposer_header":
+            self._cursor = 1
+            return True
+        if kind in ("country", "group"):
+            target = self._proposer_at_cursor() or self._named
+            if target is not None and label.value:
+                if kind == "country":
+                    target.country = target.country or label.value
+                else:
+                    target.stakeholder_group = target.stakeholder_group or _group(label.value)
+                    if self._proposer_at_cursor() is target:
+                        self._cursor += 1
+            return True
+        if kind == "name":
+            person = parse_person(label.value, lenient=True) if label.value else None
+            if person is not None:
+                self._named = self._add(person, Role.SPEAKER)
+                self._speakers_seen = True
+            return True
+        if kind == "organisation":
+            if self._named is not None and label.value:
+                self._named.add_organisation(label.value)
+            return True
+        return kind == "ignore"
+
+    def _proposer_at_cursor(self) -> Person | None:
+        return self._proposers[self._cursor] if self._cursor < len(self._proposers) else None
+
+    def _several(self, line: str) -> bool:
+        """A free-text line holding several people (the 2023 Day 0 form)."""
+        if EMAIL_MARK not in line and " - " not in line and " – " not in line:
+            return False
+        people = split_people(line)
+        described = [p for p in people if p.name and (p.stakeholder_group or p.region)]
+        if len(described) < 2 and not (EMAIL_MARK in line and len(people) >= 2):
+            return False
+        dashed = EMAIL_MARK in line or all(re.search(r"\s[-–—]\s", piece) for piece in line.split(",")[:1])
+        organisers = not self._speakers_seen and not dashed
+        for person in people:
+            self._add(person, Role.ORGANIZER if organisers else Role.SPEAKER)
+        if not organisers:
+            self._speakers_seen = True
+        self._zone = True
+        return True
+
+    def _add_role_person(self, person: Person, role: Role, *, labelled: bool) -> None:
+        if role in _ORDER:
+            self._tail.append(_TailItem(self._keep(person), role))
+            return
+        self._add(person, role)
+        if role is Role.SPEAKER:
+            self._speakers_seen = True
+
+    def _keep(self, person: Person) -> Person:
+        self._people.append(person)
+        self._last = person
+        return person
+
+    def _add(self, person: Person, role: Role) -> Person:
+        person.add_role(role)
+        return self._keep(person)
+
+    # -- the result --
+
+    def participants(self) -> list[Participant]:
+        """Everyone found, one entry per person, with all their roles."""
+        self._resolve_tail()
+        merged: list[Person] = []
+        by_key: dict[str, Person] = {}
+        for person in self._people:
+            if not person.roles:
+                continue
+            key = name_key(person.name) if person.name else None
+            if key and key in by_key:
+                _merge(by_key[key], person)
+                continue
+            if key:
+                by_key[key] = person
+            merged.append(person)
+        return [
+            Participant(
+                name=p.name, organisation=p.organisation, stakeholder_group=p.stakeholder_group,
+                region=p.region, country=p.country, roles=list(p.roles),
+            )
+            for p in merged
+        ]
+
+    def _resolve_tail(self) -> None:
+        """Give the bare lines their lost roles from where they stand among the labelled ones."""
+        items = self._tail
+        index = 0
+        while index < len(items):
+            if items[index].role is not None:
+                items[index].person.add_role(items[index].role)
+                index += 1
+                continue
+            end = index
+            while end < len(items) and items[end].role is None:
+                end += 1
+            before = items[index - 1].role if index > 0 else None
+            after = items[end].role if end < len(items) else None
+            low = _ORDER.index(before) + 1 if before in _ORDER else 0
+            high = _ORDER.index(after) if after in _ORDER else len(_ORDER)
+            allowed = _ORDER[low:high] or [before or Role.MODERATOR]
+            gap = items[index:end]
+            for position, item in enumerate(gap):
+                item.person.add_role(_pick(allowed, position, len(gap)))
+            index = end
+        self._tail = []
+
+
+def _pick(allowed: list[Role], position: int, count: int) -> Role:
+    """The role of the ``position``-th of ``count`` unlabelled lines where ``allowed`` roles fit.
+
+    As many lines as roles: in order.  Fewer: the first and the last roles first (a page
+    that lost two labels of three most often kept the moderator and the rapporteur).
+    """
+    if count >= len(allowed):
+        return allowed[min(position, len(allowed) - 1)]
+    if count == 1:
+        return allowed[0]
+    if position == count - 1:
+        return allowed[-1]
+    return allowed[position]
+
+
+def _merge(into: Person, other: Person) -> None:
+    for role in other.roles:
+        into.add_role(role)
+    into.organisation = into.organisation or other.organisation
+    into.stakeholder_group = into.stakeholder_group or other.stakeholder_group
+    into.region = into.region or other.region
+    into.country = into.country or other.country
+
+
+def _one(value: str, *, lenient: bool) -> list[Person]:
+    person = parse_person(value, lenient=lenient)
+    if person is None and "," not in value:
+        person = _no_comma(value)
+    return [person] if person else []
+
+
+def _no_comma(value: str) -> Person | None:
+    """"Speaker: Jane Doe UNESCO" (the comma lost): an all-capitals tail is the organisation."""
+    words = unmark(value).split()
+    for cut in range(len(words) - 1, 0, -1):
+        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and not all(w.isupper() for w in words[:cut]):
+            name = clean_name(" ".join(words[:cut]))
+            if plausible_name(name, lenient=True):
+                return Person(name=name, organisation=" ".join(words[cut:]))
+    if len(words) > 3 and plausible_name(clean_name(" ".join(words[:2]))):
+        return Person(name=clean_name(" ".join(words[:2])), organisation=" ".join(words[2:]))
+    return None
+
+
+def _continuation(line: str) -> bool:
+    """A line that carries on the organisation of the person above (a wrapped line)."""
+    if len(line) > 100 or line.endswith(("?", ":")) or line.startswith("- "):
+        return False
+    if match_label(line) is not None:
+        return False
+    person = parse_person(line)
+    return person is None or person.name is None

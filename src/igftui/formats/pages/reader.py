@@ -1,0 +1,557 @@
+"""Read an IGF session page (or a listing of sessions) into :class:`ForumSession` objects.
+
+The page is cleaned (:mod:`.text`, or :mod:`.html` first for a saved web page), cut into
+sessions at their title lines (:mod:`.titles`), and each session's lines are read in
+order: date and room (:mod:`.dates`), people (:mod:`.people`), labelled answers and the
+format line (:mod:`.fields`).  What is left, the paragraphs whose labels the page lost,
+is placed last, by where it stands: on 2018 workshop pages the three answers after the
+format line are, in order, how the discussion is facilitated, the diversity statement
+and the description; elsewhere unlabelled prose is the description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from igftui.formats.errors import FormatError
+from igftui.formats.pages import fields as F
+from igftui.formats.pages.dates import DateLine, parse_date_line, venue_of
+from igftui.formats.pages.html import html_to_text
+from igftui.formats.pages.people import PeopleCollector, match_label
+from igftui.formats.pages.text import fold, normalise_page, unmark
+from igftui.formats.pages.titles import TitleLine, parse_title_line
+from igftui.model.session import ForumSession, OnlineParticipation, Source
+from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType
+
+NOT_A_SESSION = "this page is not an IGF session (no session title, speakers or format found)"
+
+#: What a session page normally tells; a page that does not is imported with these named.
+EXPECTED_FIELDS = ("title", "year", "session_type", "format", "duration_minutes", "participants", "description")
+
+_TEXT_FIELDS = {
+    "relevance_both", "relevance_to_internet_governance", "relevance_to_theme", "format_description",
+    "description", "expected_outcomes", "participants_gain", "discussion_facilitation",
+    "online_participation", "diversity_statement", "ignore", "policy_questions",
+}
+_SHORT_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "tags", "duration"}
+_FOOTERS = ("related sessions", "want to find out more", "sign up to our newsletter", "session report",
+            "pre-session synthesis", "report back")
+_ROOM = re.compile(
+    r"^(?:room|salle|sala|hall|ballroom|banquet hall|plenary|main hall|workshop room|conference room|"
+    r"annex|ws\s*\d+\b|press room|village stage|studio|auditorium|meeting room)\b.{0,50}$",
+    re.IGNORECASE,
+)
+_COALITION_LINE = re.compile(r"^dynamic\s+coalition\s+(?:on|for)\s+\S", re.IGNORECASE)
+_TITLED_QUESTION = re.compile(r"^([^:?]{3,80}):\s+(.+\?)$")
+_DIVERSITY_WORDS = ("divers", "gender", "geograph", "women", "youth", "regional balance", "stakeholder balance",
+                    "perspectives", "inclusive", "representation", "balance")
+_HTML_HINTS = ("<html", "<body", "<div", "<p>", "<p ", "<!doctype", "<h1", "<table", "<span", "<br")
+
+
+@dataclass
+class PageReading:
+    """One session read from a page, and the expected fields the page did not yield."""
+
+    session: ForumSession
+    missing: list[str] = field(default_factory=list)
+
+
+def read_page(text: str, *, source_path: str | None = None, year: int | None = None) -> list[PageReading]:
+    """Read the sessions of an IGF page: plain text, Markdown or HTML.
+
+    A page of one session yields one reading; a listing (a schedule, a theme page)
+    yields one per session.  ``year`` fills the year where the page does not say.
+    Raises :class:`FormatError` with one sentence when the text is not a session page.
+    """
+    if _looks_like_html(text):
+        text = html_to_text(text)
+    lines = normalise_page(text).split("\n")
+    lines = _without_footer(lines)
+    readings = []
+    blocks = _blocks(lines)
+    for block, listed in blocks:
+        reading = _BlockReader(block, year=year, source_path=source_path, listed=listed).read()
+        if reading is not None:
+            readings.append(reading)
+    if not readings:
+        raise FormatError(NOT_A_SESSION)
+    return readings
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    return head.startswith("<") and any(hint in head for hint in _HTML_HINTS)
+
+
+def _without_footer(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        folded = fold(line).rstrip(" ?:.")
+        if index > 0 and (folded in _FOOTERS or re.match(r"^session report\b", folded)
+                          or re.match(r"^igf \d{4} pre-session synthesis", folded)):
+            return lines[:index]
+    return lines
+
+
+def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
+    """The page cut into one list of lines per session, at each strong title line."""
+    starts: list[int] = []
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        title = parse_title_line(line)
+        strong = title is not None and title.strong
+        if not strong and index + 1 < len(lines) and _is_title_like(line) and parse_date_line(lines[index + 1]):
+            # On schedule listings every entry is a title line with its time just below.
+            strong = parse_date_line(line) is None and match_label(line) is None
+        if strong:
+            key = fold(line)
+            if key in seen:
+                continue
+            seen.add(key)
+            starts.append(index)
+    if len(starts) <= 1:
+        return [(lines[starts[0]:] if starts and _only_noise(lines[: starts[0]]) else lines, False)]
+    bounds = [*starts, len(lines)]
+    return [(lines[begin:end], True) for begin, end in zip(bounds, bounds[1:])]
+
+
+def _only_noise(lines: list[str]) -> bool:
+    """Lines above the one title: menus and breadcrumbs, not part of the session."""
+    return not any(F.match_field(line) or match_label(line) or len(line) > 100 for line in lines)
+
+
+def _is_title_like(line: str) -> bool:
+    return (
+        3 <= len(line) <= 200 and not line.endswith((".", ":", ";", ","))
+        and F.match_field(line) is None and match_label(line) is None and not line.startswith("- ")
+    )
+
+
+@dataclass
+class _Loose:
+    index: int
+    text: str
+    blanks: int
+    after_format: bool
+    joined: bool  # directly after the loose line before it
+
+
+class _BlockReader:
+    def __init__(self, lines: list[str], *, year: int | None, source_path: str | None, listed: bool):
+        self.lines = lines
+        self.default_year = year
+        self.source_path = source_path
+        self.listed = listed
+        self.people = PeopleCollector()
+        self.values: dict[str, object] = {}
+        self.texts: dict[str, list[str]] = {}
+        self.loose: list[_Loose] = []
+        self.title: TitleLine | None = None
+        self.date: DateLine | None = None
+        self.format: F.FormatLine | None = None
+        self.format_index: int | None = None
+        self.first_content: int | None = None
+        self.labelled_fields = 0
+        self.session_type: SessionType | None = None
+        self.fallback_title: str | None = None
+
+    # ----- the title -----
+
+    def _find_title(self) -> int:
+        """Read the title lines; return the index of the first line after them."""
+        filled = [i for i, line in enumerate(self.lines) if line][:4]
+        if not filled:
+            return 0
+        candidates = [(i, parse_title_line(self.lines[i])) for i in filled[:3]]
+        first_index, first = candidates[0]
+        if first is not None and first.strong:
+            return self._take_title(first, first_index)
+        # A weak first line ("Dynamic Coalition on X", "IGF 2019 <Title>") may be followed
+        # by a stronger one ("NRIs Collaborative Session: <Title>").
+        for index, title in candidates[1:]:
+            if title is not None and title.strong and title.title and first is not None:
+                merged = TitleLine(
+                    year=title.year or first.year, session_type=title.session_type or first.session_type,
+                    number=title.number, title=title.title, code=title.code, strong=True,
+                )
+                return self._take_title(merged, index)
+        if first is not None:
+            return self._take_title(first, first_index)
+        if _is_title_like(self.lines[first_index]) and parse_date_line(self.lines[first_index]) is None:
+            self.fallback_title = self.lines[first_index]
+            return first_index  # kept for the body; used as the title only with other evidence
+        return first_index
+
+    def _take_title(self, title: TitleLine, index: int) -> int:
+        self.title = title
+        if title.title is None:
+            # "IGF 2018 WS #153" with the title on the next line.
+            for following in range(index + 1, min(index + 4, len(self.lines))):
+                line = self.lines[following]
+                if not line:
+                    continue
+                if _is_title_like(line) and parse_date_line(line) is None and F.parse_format_line(line) is None:
+                    self.title = TitleLine(title.year, title.session_type, title.number, line, title.code, True)
+                    return following + 1
+                break
+        return index + 1
+
+    # ----- the body -----
+
+    def read(self) -> PageReading | None:
+        start = self._find_title()
+        self._scan(start)
+        return self._build()
+
+    def _scan(self, start: int) -> None:
+        lines = self.lines
+        current: str | None = None  # the field whose answer is being read
+        blanks = 0
+        room_next = False
+        format_next = False
+        index = start - 1
+        while index + 1 < len(lines):
+            index += 1
+            line = lines[index]
+            if not line:
+                blanks += 1
+                if current is not None:
+                    self.texts[current].append("")
+                continue
+            before, blanks = blanks, 0
+            if current is not None:
+                has_text = any(self.texts[current])
+                if has_text and (before >= 2 or (current in _SHORT_FIELDS and before >= 1)):
+                    current = None
+            if index == start and self.fallback_title == line:
+                continue
+            if self.date is None and (date := parse_date_line(line)) is not None:
+                self.date = date
+                room_next = True
+                current = None
+                continue
+            if room_next and before == 0 and self.values.get("room") is None and _room_like(line):
+                self.values["room"] = line
+                room_next = False
+                continue
+            room_next = False
+            if current is None and self.values.get("room") is None and _ROOM.match(line) and not F.match_field(line):
+                self.values["room"] = line
+                continue
+            label = F.match_field(line)
+            if label is not None and not (label.key == "room" and match_label(line)):
+                current = self._open_field(label, index)
+                format_next = label.key == "format" and label.alone
+                continue
+            if format_next:
+                format_next = False
+                found = F.parse_format_line(line, labelled=True)
+                if found is not None and (found.format or found.minutes):
+                    self._set_format(found, index)
+                    continue
+            in_text = current in _TEXT_FIELDS
+            if self.people.feed(line, blanks_before=before, in_text=in_text):
+                self._content(index)
+                if in_text:
+                    current = None
+                continue
+            if self._format_line(line, index):
+                current = None if current in _TEXT_FIELDS else current
+                continue
+            goals = F.parse_sdg_line(line) if len(line) < 120 and current in (None, "sdgs") else []
+            if goals:
+                self.values.setdefault("sdgs", [])
+                self.values["sdgs"].extend(goals)  # type: ignore[union-attr]
+                continue
+            if current is None and _COALITION_LINE.match(line) and len(line) < 160:
+                self.session_type = self.session_type or SessionType.DYNAMIC_COALITION
+                continue
+            if line.startswith("- ") and current != "policy_questions" and current not in _SHORT_FIELDS:
+                run = self._dash_run(index)
+                if F.looks_like_question_list(run) and not self.texts.get("policy_questions"):
+                    current = "policy_questions"
+                    self.texts[current] = list(run)
+                    self.labelled_fields += 1
+                    index += len(run) - 1
+                    continue
+            if current is not None:
+                self.texts[current].append(line)
+                continue
+            titled = _TITLED_QUESTION.match(line)
+            if titled and self.format is None and not self._prose_started() and F.match_field(line) is None:
+                # H: selected policy questions, "<Question title>: <question>?", no label above.
+                self.texts.setdefault("policy_questions", []).append(line)
+                continue
+            if _prose(line):
+                self.people.close_zone()
+            previous = self.loose[-1] if self.loose else None
+            joined = previous is not None and previous.index == index - 1
+            self.loose.append(_Loose(index, line, before, self.format is not None, joined))
+
+    def _dash_run(self, index: int) -> list[str]:
+        run = []
+        for line in self.lines[index:]:
+            if not line.startswith("- "):
+                break
+            run.append(line)
+        return run
+
+    def _prose_started(self) -> bool:
+        return any(_prose(item.text) for item in self.loose)
+
+    def _content(self, index: int) -> None:
+        if self.first_content is None:
+            self.first_content = index
+
+    def _open_field(self, label: F.FieldLabel, index: int) -> str | None:
+        self.people.close_zone()
+        key = label.key
+        if key != "ignore":
+            self.labelled_fields += 1
+        self._content(index)
+        value = label.value
+        if key == "format":
+            if value:
+                found = F.parse_format_line(value, labelled=True)
+                if found is not None:
+                    self._set_format(found, index)
+                    if found.format and found.words and fold(found.words) != fold(found.format.label):
+                        self.values.setdefault("format_description", value)
+            return None
+        if key == "duration":
+            minutes = F.parse_minutes(value) if value else None
+            if minutes:
+                self.values["duration"] = minutes
+            return None
+        if key in ("theme", "subtheme", "short_title", "room", "venue", "tags") and value:
+            self.values[key] = value
+            return None
+        if key == "sdgs" and value:
+            self.values.setdefault("sdgs", [])
+            self.values["sdgs"].extend(_goal_numbers(value))  # type: ignore[union-attr]
+        self.texts[key] = [value] if value and key != "sdgs" else []
+        return key
+
+    def _set_format(self, found: F.FormatLine, index: int) -> None:
+        if self.format is None or (self.format.format is None and found.format is not None):
+            self.format = found
+            self.format_index = index
+            self._content(index)
+        if found.minutes and "duration" not in self.values:
+            self.values["duration"] = found.minutes
+
+    def _format_line(self, line: str, index: int) -> bool:
+        found = F.parse_format_line(line)
+        if found is not None and found.minutes is not None and (found.format or found.layout or self.format is None):
+            if found.format is None and found.layout is None and not _format_words(found.words):
+                return False
+            self._set_format(found, index)
+            return True
+        bare = F.is_bare_format(line)
+        if bare is not None and self.format is None and self._format_context(index):
+            self._set_format(F.FormatLine(format=bare), index)
+            return True
+        return False
+
+    def _format_context(self, index: int) -> bool:
+        """A bare "Roundtable" is the format when "Duration" or "Format description" follows."""
+        for line in self.lines[index + 1: index + 4]:
+            if not line:
+                continue
+            label = F.match_field(line)
+            return label is not None and label.key in ("duration", "format_description")
+        return False
+
+    # ----- the session -----
+
+    def _build(self) -> PageReading | None:
+        participants = self.people.participants()
+        title = self.title
+        evidence = bool(participants) or self.format is not None or self.labelled_fields >= 2 or (
+            self.date is not None and self.date.starts_at is not None
+        )
+        if title is None or not title.strong:
+            if not evidence:
+                return None
+        name = title.title if title else None
+        if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
+            name = self.fallback_title
+        year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
+        session_type = (title.session_type if title else None) or self.session_type
+        texts = {key: _joined(lines) for key, lines in self.texts.items()}
+        description = texts.get("description")
+        facilitation = texts.get("discussion_facilitation")
+        diversity = texts.get("diversity_statement")
+        subtheme = self.values.get("subtheme")
+        tags = _tags(self.values.get("tags"))
+        loose = self._loose_paragraphs()
+        if loose and loose[0][0] and self.first_content is not None:
+            # K and L: subtheme and tags, one per line, above the people.
+            block = loose[0][1]
+            if (
+                len(block) == 1 and len(block[0]) >= 2
+                and all(len(x) <= 100 and not x.endswith((".", ":")) for x in block[0])
+                and block[0][0] is not None
+            ):
+                subtheme = subtheme or block[0][0]
+                tags = tags or block[0][1:]
+                loose = loose[1:]
+        groups = [[p for p in group] for _top, group, after in loose]
+        after_format = [group for _top, group, after in loose if after]
+        if description is None and facilitation is None and len(after_format) >= 2 and (year or 0) <= 2018:
+            facilitation = _paragraphs(after_format[0])
+            rest = after_format[1:]
+            if len(rest) >= 2:
+                diversity = diversity or _paragraphs(rest[0])
+                description = _paragraphs([p for group in rest[1:] for p in group])
+            else:
+                paragraphs = rest[0]
+                cut = 0
+                while cut < len(paragraphs) - 1 and _about_diversity(paragraphs[cut]):
+                    cut += 1
+                diversity = diversity or (_paragraphs(paragraphs[:cut]) if cut else None)
+                description = _paragraphs(paragraphs[cut:])
+            before_format = [g for _t, g, after in loose if not after]
+            if before_format and description is None:
+                description = _paragraphs(_prose_only([p for g in before_format for p in g]))
+        elif description is None:
+            description = _paragraphs(_prose_only([p for group in groups for p in group]))
+        expected = texts.get("expected_outcomes") or texts.get("participants_gain")
+        relevance_theme = texts.get("relevance_to_theme") or texts.get("relevance_both")
+        relevance_ig = texts.get("relevance_to_internet_governance") or texts.get("relevance_both")
+        fmt = self.format
+        minutes = self.values.get("duration") or (self.date.minutes if self.date else None)
+        if minutes is not None and not 0 < int(minutes) <= 24 * 60:  # type: ignore[call-overload]
+            minutes = None
+        online = texts.get("online_participation")
+        date = self.date
+        session = ForumSession(
+            status=SessionStatus.CATALOGUED,
+            year=year if year and 1990 <= year <= 2200 else None,
+            session_type=session_type,
+            number=title.number if title else None,
+            title=_short(name),
+            short_title=_short(self.values.get("short_title") or texts.get("short_title")),
+            theme=_short(self.values.get("theme") or texts.get("theme")),
+            subtheme=_short(subtheme or texts.get("subtheme")),
+            tags=tags or _tags(texts.get("tags")),
+            format=fmt.format if fmt else None,
+            format_description=texts.get("format_description") or self.values.get("format_description"),
+            layout=fmt.layout if fmt else None,
+            duration_minutes=minutes,
+            starts_at=date.starts_at if date else None,
+            ends_at=date.ends_at if date else None,
+            room=_short(self.values.get("room") or texts.get("room")),
+            venue=_short(self.values.get("venue") or texts.get("venue") or venue_of(date.rest if date else None)),
+            policy_questions=F.split_questions(self.texts.get("policy_questions", [])),
+            relevance_to_theme=relevance_theme,
+            relevance_to_internet_governance=relevance_ig,
+            description=description,
+            expected_outcomes=expected,
+            discussion_facilitation=facilitation,
+            diversity_statement=diversity,
+            sdgs=sorted({g for g in self.values.get("sdgs", []) if 1 <= g <= 17}),  # type: ignore[union-attr]
+            participants=participants,
+            online_participation=OnlineParticipation(notes=online) if online else OnlineParticipation(),
+            source=Source(kind="igf_page", path=self.source_path,
+                          imported_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
+        )
+        data = session.to_json()
+        missing = [key for key in EXPECTED_FIELDS if data.get(key) in (None, [], "")]
+        return PageReading(session=session, missing=missing)
+
+    def _loose_paragraphs(self) -> list[tuple[bool, list[list[str]], bool]]:
+        """Loose lines as groups of paragraphs: (above the content?, paragraphs, after the format?)."""
+        groups: list[tuple[bool, list[list[str]], bool]] = []
+        for item in self.loose:
+            new_group = not groups or not item.joined or item.blanks >= 2
+            if not item.joined and groups and item.blanks == 1 and self._only_blank_between(item):
+                new_group = False
+            top = self.first_content is None or item.index < self.first_content
+            if new_group:
+                groups.append((top, [[item.text]], item.after_format))
+            elif item.blanks >= 1:
+                groups[-1][1].append([item.text])
+            else:
+                groups[-1][1][-1].append(item.text)
+        return groups
+
+    def _only_blank_between(self, item: _Loose) -> bool:
+        previous = self.loose[self.loose.index(item) - 1]
+        return all(not line for line in self.lines[previous.index + 1: item.index])
+
+
+def _room_like(line: str) -> bool:
+    return (
+        len(line) <= 60 and not line.endswith((".", ":")) and F.match_field(line) is None
+        and match_label(line) is None and F.parse_format_line(line) is None and "," not in line
+    )
+
+
+def _format_words(words: str | None) -> bool:
+    """Words before "- 90 Min" that name a format igftui does not know, e.g. "Interactive Session"."""
+    return bool(words) and F._format_in(words) is not None  # noqa: SLF001
+
+
+def _prose(line: str) -> bool:
+    return len(line) >= 60 or line.endswith((".", "!", "?", "\u201d", '"'))
+
+
+def _prose_only(paragraphs: list[list[str]]) -> list[list[str]]:
+    """From the first paragraph that reads as prose on: headings above it are not the description."""
+    for index, paragraph in enumerate(paragraphs):
+        if any(_prose(line) for line in paragraph):
+            return paragraphs[index:]
+    return []
+
+
+def _paragraphs(paragraphs: list[list[str]]) -> str | None:
+    text = "\n\n".join("\n".join(p) for p in paragraphs if p)
+    return unmark(text) or None
+
+
+def _about_diversity(paragraph: list[str]) -> bool:
+    text = " ".join(paragraph).casefold()
+    return any(word in text for word in _DIVERSITY_WORDS)
+
+
+def _joined(lines: list[str]) -> str | None:
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return _paragraphs([p for p in paragraphs if p])
+
+
+def _tags(value: object) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [t.strip() for t in re.split(r"[;,\n]", str(value)) if t.strip()]
+
+
+def _goal_numbers(value: str) -> list[int]:
+    goals = F.parse_sdg_line(value)
+    if goals:
+        return goals
+    if re.fullmatch(r"[\d\s,;and]+", value):
+        return [int(n) for n in re.findall(r"\d{1,2}", value) if 1 <= int(n) <= 17]
+    return []
+
+
+def _short(value: object) -> str | None:
+    """A one-line field: never a paragraph (a title is never a page of description)."""
+    if not value:
+        return None
+    text = unmark(" ".join(str(value).split()))
+    return text if text and len(text) <= 300 else None
+
+
+__all__ = ["PageReading", "read_page", "html_to_text", "NOT_A_SESSION", "EXPECTED_FIELDS",
+           "Format", "Layout"]

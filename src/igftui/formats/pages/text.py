@@ -1,0 +1,126 @@
+"""Clean what a user copied from an IGF page into plain lines the other modules can read.
+
+Copies from the IGF site carry more than the words: non-breaking spaces, a padlock emoji
+inside organisation names, Cloudflare's "[email protected]" in place of addresses, view
+counters, "Skip to main content", four spaces before every line, and Markdown when the
+copy went through a note-taking app.  All of that is settled here, once, so the readers
+of titles, dates, people and fields see ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Stands where a page had an obfuscated e-mail address.  On some pages (the 2023 Day 0
+#: form) it is the only thing between one speaker and the next, so it is kept as a mark
+#: for the people reader to split on, and removed from everything else by :func:`unmark`.
+EMAIL_MARK = "\ue000"
+
+_SPACES = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u2002": " ", "\u2003": " ",
+    "\u2008": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\ufe0f": "", "\u00ad": "",
+}
+_SPACE_TABLE = str.maketrans(_SPACES)
+# Padlocks mark fields the site keeps private; they are not part of the value.
+_LOCKS = re.compile("[\U0001F510-\U0001F513]")
+_OBFUSCATED = re.compile(r"\[\s*email\s*(?:&#160;|&nbsp;|\s)*protected\s*\]", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_VIEWS = re.compile(r"(?:^|\|\s*)\d[\d,.\s]*\s+views?\s*$", re.IGNORECASE)
+_BOILERPLATE = {"skip to main content", "skip to content", "main navigation", "breadcrumb",
+                "you are here", "share this page", "print this page", "back to top"}
+_BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·]|[*+](?=\s))\s*")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
+_MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def normalise_page(text: str) -> str:
+    """The page as plain lines: spacing, Markdown, bullets and site boilerplate settled.
+
+    Every line is stripped of surrounding spaces (some copies indent every line by four),
+    bullets become "- ", runs of spaces become one, and blank lines are kept as they
+    are, because on IGF pages a double blank line often separates answers whose
+    question labels were lost.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_SPACE_TABLE)
+    text = _LOCKS.sub("", text)
+    text = _OBFUSCATED.sub(f" {EMAIL_MARK} ", text)
+    lines = []
+    fenced = False
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if not fenced:
+            line = _markdown_line(line)
+        line = _SPACE_RUN.sub(" ", line).strip()
+        if line.casefold().rstrip(".:") in _BOILERPLATE or _VIEWS.search(line):
+            continue
+        lines.append(line)
+    return "\n".join(lines).strip("\n")
+
+
+def _markdown_line(line: str) -> str:
+    if _MD_RULE.match(line) and not line.startswith("- "):
+        return ""
+    if _MD_TABLE_RULE.match(line) and "-" in line:
+        return ""
+    heading = _MD_HEADING.match(line)
+    if heading:
+        line = heading.group(1)
+    while line.startswith(">"):
+        line = line[1:].lstrip()
+    line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+    line = _MD_LINK.sub(lambda m: m.group(1), line)
+    line = _MD_AUTOLINK.sub(lambda m: m.group(1), line)
+    bullet = _BULLET.match(line)
+    if bullet:
+        line = "- " + line[bullet.end():]
+    line = _MD_STRONG.sub(lambda m: m.group(2), line)
+    line = _MD_EMPHASIS.sub(lambda m: m.group(1), line)
+    line = _MD_ESCAPE.sub(lambda m: m.group(1), line)
+    if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        # A Markdown table row: its cells read as one line of text.
+        line = " ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+    return line
+
+
+def unmark(text: str) -> str:
+    """Text fit for a field: the e-mail marks and plain addresses removed, spacing tidied."""
+    text = text.replace(EMAIL_MARK, " ")
+    text = _EMAIL.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def fold(text: str) -> str:
+    """Text folded for comparing labels: case and accents off, spaces single."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Lines joined into paragraphs at blank lines; each paragraph keeps its line breaks."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            out.append("\n".join(current))
+            current = []
+    if current:
+        out.append("\n".join(current))
+    return out
