@@ -45,7 +45,7 @@ _FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
     # Labels whose answers igftui does not keep; they end the answer above them.
     (("connection with previous messages", "targets", "session agenda", "agenda", "draft agenda",
       "session report", "report", "key takeaways", "call to action", "messages",
-      "internet governance issue"), "ignore", True),
+      ), "ignore", True),
 ]
 _LOOKUP: list[tuple[str, str, bool]] = sorted(
     ((fold(spelling), key, alone) for spellings, key, alone in _FIELDS for spelling in spellings),

@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from igftui.formats.pages.dates import parse_date_line
+from igftui.formats.pages.fields import match_field, parse_sdg_line
 from igftui.formats.pages.text import EMAIL_MARK, unmark
 from igftui.model.session import Participant
-from igftui.model.vocabulary import Region, Role, StakeholderGroup, normalise, parse
+from igftui.model.vocabulary import Format, Region, Role, StakeholderGroup, normalise, parse
 
 _SALUTATION = re.compile(
     r"^(?:(?:ms|mr|mrs|miss|mx|dr|prof|professor|ambassador|amb|h\.?\s?e|hon|honou?rable|sir|dame|"
@@ -133,14 +135,8 @@ def _group(text: str) -> StakeholderGroup | None:
 
 
 def _region(text: str) -> Region | None:
-    found = parse(Region, text)
-    if found is None:
-        bare = _no_brackets(text)
-        found = parse(Region, bare)
-        if found is None and bare != text:
-            inner = text[text.find("(") + 1: text.rfind(")")]
-            found = parse(Region, inner)
-    return found
+    # "Asia-Pacific Group (APAC)": the words outside the brackets name the region.
+    return parse(Region, text) or parse(Region, _no_brackets(text))
 
 
 def _no_brackets(text: str) -> str:
@@ -505,14 +501,11 @@ class PeopleCollector:
         bulleted = line.startswith("- ")
         person = parse_person(line)
         if person is None or person.name is None:
-            if (
-                person is None and self._zone and self._tail and any(i.role for i in self._tail)
-                and plausible_name(clean_name(line))
-            ):
-                # "<Name>" alone after a labelled online moderator: the rapporteur, label lost.
-                self._tail.append(_TailItem(self._keep(Person(name=clean_name(line))), None))
-                return True
             return False
+        if not bulleted and not person.described and self._zone and any(i.role for i in self._tail):
+            # "<Name>" alone after a labelled online moderator: the rapporteur, label lost.
+            self._tail.append(_TailItem(self._keep(person), None))
+            return True
         if bulleted and not self._zone and not person.described:
             return False
         if bulleted:
@@ -528,7 +521,9 @@ class PeopleCollector:
         else:
             self._tail.append(_TailItem(self._keep(person), None))
         self._zone = True
-        self._continuable = True
+        # Free "Name, role, organisation" lines wrap onto the next line; "Name, Group,
+        # Region" lines do not.
+        self._continuable = not (person.stakeholder_group and person.region)
         return True
 
     def _labelled(self, line: str, label: Label, in_text: bool) -> bool:
@@ -714,13 +709,14 @@ def _merge(into: Person, other: Person) -> None:
 
 
 def _one(value: str, *, lenient: bool) -> list[Person]:
-    person = parse_person(value, lenient=lenient)
+    person = _no_comma(value, capitals_only=True) if "," not in value else None
+    person = person or parse_person(value, lenient=lenient)
     if person is None and "," not in value:
         person = _no_comma(value)
     return [person] if person else []
 
 
-def _no_comma(value: str) -> Person | None:
+def _no_comma(value: str, *, capitals_only: bool = False) -> Person | None:
     """"Speaker: Jane Doe UNESCO" (the comma lost): an all-capitals tail is the organisation."""
     words = unmark(value).split()
     for cut in range(len(words) - 1, 0, -1):
@@ -728,7 +724,7 @@ def _no_comma(value: str) -> Person | None:
             name = clean_name(" ".join(words[:cut]))
             if plausible_name(name, lenient=True):
                 return Person(name=name, organisation=" ".join(words[cut:]))
-    if len(words) > 3 and plausible_name(clean_name(" ".join(words[:2]))):
+    if not capitals_only and len(words) > 3 and plausible_name(clean_name(" ".join(words[:2]))):
         return Person(name=clean_name(" ".join(words[:2])), organisation=" ".join(words[2:]))
     return None
 
@@ -737,7 +733,11 @@ def _continuation(line: str) -> bool:
     """A line that carries on the organisation of the person above (a wrapped line)."""
     if len(line) > 100 or line.endswith(("?", ":")) or line.startswith("- "):
         return False
-    if match_label(line) is not None:
+    if match_label(line) is not None or match_field(line) is not None or parse(Format, line):
         return False
+    if parse_date_line(line) is not None or parse_sdg_line(line):
+        return False
+    if "," not in line:
+        return True  # every person line of such a list has "Name, organisation"
     person = parse_person(line)
     return person is None or person.name is None

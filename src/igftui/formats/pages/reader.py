@@ -36,7 +36,7 @@ _TEXT_FIELDS = {
     "online_participation", "diversity_statement", "ignore", "policy_questions",
 }
 _SHORT_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "tags", "duration"}
-_FOOTERS = ("related sessions", "want to find out more", "sign up to our newsletter", "session report",
+_FOOTERS = ("related sessions", "session time", "want to find out more", "sign up to our newsletter", "session report",
             "pre-session synthesis", "report back")
 _ROOM = re.compile(
     r"^(?:room|salle|sala|hall|ballroom|banquet hall|plenary|main hall|workshop room|conference room|"
@@ -390,17 +390,14 @@ class _BlockReader:
         loose = self._loose_paragraphs()
         if loose and loose[0][0] and self.first_content is not None:
             # K and L: subtheme and tags, one per line, above the people.
-            block = loose[0][1]
-            if (
-                len(block) == 1 and len(block[0]) >= 2
-                and all(len(x) <= 100 and not x.endswith((".", ":")) for x in block[0])
-                and block[0][0] is not None
-            ):
-                subtheme = subtheme or block[0][0]
-                tags = tags or block[0][1:]
-                loose = loose[1:]
+            block = loose[0][1][0]
+            if len(block) >= 2 and all(len(x) <= 100 and not x.endswith((".", ":")) for x in block):
+                subtheme = subtheme or block[0]
+                tags = tags or block[1:]
+                loose = [(loose[0][0], loose[0][1][1:], loose[0][2]), *loose[1:]]
         groups = [[p for p in group] for _top, group, after in loose]
-        after_format = [group for _top, group, after in loose if after]
+        # Headings and stray short lines are no answer of their own.
+        after_format = [group for _top, group, after in loose if after and _prose_only(group)]
         if description is None and facilitation is None and len(after_format) >= 2 and (year or 0) <= 2018:
             facilitation = _paragraphs(after_format[0])
             rest = after_format[1:]
