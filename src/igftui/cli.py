@@ -87,7 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = commands.add_parser("import", help="import igftui JSON files (a folder imports every file in it)")
+    p = commands.add_parser(
+        "import",
+        help="import IGF session pages (text, Markdown, saved HTML) and igftui JSON files; "
+        "a folder imports every file in it",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     p.add_argument("--year", type=_year, help="the year for sessions whose file does not say")
     p.add_argument("--json", action="store_true", help="print what was imported and skipped as JSON")
@@ -225,12 +229,10 @@ def _import(args: argparse.Namespace) -> int:
     from igftui.formats.importing import import_paths
 
     catalogue = _open_catalogue(args)
-    progress = None
-    if not args.json and sys.stderr.isatty():
-        progress = _progress_line
+    progress = _ProgressLine() if sys.stderr.isatty() else None
     report = import_paths(catalogue, args.paths, year=args.year, progress=progress)
     if progress is not None:
-        sys.stderr.write("\r\033[K")
+        progress.clear()
     if args.json:
         _print_json({
             "imported": [s.to_json() for s in report.stored],
@@ -241,21 +243,38 @@ def _import(args: argparse.Namespace) -> int:
             print(f"imported  #{session.id}  {_one_line(session)}")
         for session in report.updated:
             print(f"updated   #{session.id}  {_one_line(session)}")
+        print(report.summary())
         for skip in report.skipped:
             print(f"skipped   {_about(skip.path, skip.reason)}")
-        print(report.summary())
     for skip in report.skipped if args.json else ():
         print(f"igftui: skipped {_about(skip.path, skip.reason)}", file=sys.stderr)
+    for warning in report.warnings:
+        # A page read only in part is imported; the user hears what it lacked, on stderr
+        # so that `import --json` keeps its output exactly the contract's shape.
+        print(f"igftui: warning: {_about(warning.path, warning.message)}", file=sys.stderr)
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
-def _progress_line(done: int, total: int, path: Path) -> None:
-    if total < 5:
-        return
-    width = 30
-    filled = width * done // total
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {path.name[:30]}\033[K")
-    sys.stderr.flush()
+class _ProgressLine:
+    """"Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end."""
+
+    #: Up to this many files an import is quick enough to need no progress line.
+    quiet_up_to = 20
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int, path: Path) -> None:
+        if total <= self.quiet_up_to:
+            return
+        self.shown = True
+        sys.stderr.write(f"\rImporting {done}/{total} files…\033[K")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _filters(args: argparse.Namespace):

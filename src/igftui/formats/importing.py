@@ -7,6 +7,7 @@ wherever the user starts from.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from igftui.formats.errors import FormatError
 from igftui.formats.files import read_text_file
 from igftui.formats.jsonio import looks_like_igftui_json, parse_sessions_json
+from igftui.formats.pages import PageReading, read_page
 from igftui.model.session import ForumSession
 from igftui.store.catalogue import Catalogue
 from igftui.store.errors import CatalogueError
@@ -31,6 +33,14 @@ class SkippedFile:
         return {"path": self.path, "reason": self.reason}
 
 
+@dataclass(frozen=True)
+class FileWarning:
+    """A file that was imported, with something the user should know about it."""
+
+    path: str
+    message: str
+
+
 @dataclass
 class ImportReport:
     """What an import did, file by file."""
@@ -38,6 +48,8 @@ class ImportReport:
     imported: list[ForumSession] = field(default_factory=list)
     updated: list[ForumSession] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    #: Pages imported with expected fields not found ("imported, but ... were not found").
+    warnings: list[FileWarning] = field(default_factory=list)
 
     @property
     def stored(self) -> list[ForumSession]:
@@ -78,24 +90,53 @@ def files_to_import(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedFile
 
 def read_sessions(path: Path, *, year: int | None = None) -> list[ForumSession]:
     """The sessions one file holds; raises :class:`FormatError` saying why it cannot be read."""
+    return _read_file(path, year)[0]
+
+
+def _read_file(path: Path, year: int | None) -> tuple[list[ForumSession], str | None]:
+    """The sessions of one file, and a note on the fields a page did not yield (or None)."""
     text = read_text_file(path)
-    if looks_like_igftui_json(text):
+    note = None
+    if looks_like_igftui_json(text) or _meant_as_json(text, path):
+        # JSON that is not igftui's is still read as JSON, to say what is wrong with it.
         sessions = parse_sessions_json(text, path.name)
     else:
-        sessions = _read_page(text, path)
+        readings = read_page(text, source_path=str(path), year=year)
+        sessions = [reading.session for reading in readings]
+        note = _missing_note(readings)
     if year is not None:
         sessions = [s if s.year is not None else s.model_copy(update={"year": year}) for s in sessions]
-    return sessions
+    return sessions, note
 
 
-def _read_page(text: str, path: Path) -> list[ForumSession]:
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
-        # It looks like JSON but is not igftui's: say what is wrong with it.
-        return parse_sessions_json(text, path.name)
-    raise FormatError(
-        "not an igftui JSON file (reading IGF session pages is not part of this version yet)"
-    )
+def _meant_as_json(text: str, path: Path) -> bool:
+    """A .json file, or text that parses as JSON; a Markdown page may start with "[" too."""
+    if path.suffix.lower() == ".json":
+        return True
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(stripped)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _missing_note(readings: list[PageReading]) -> str | None:
+    """"imported, but these fields were not found: format, duration_minutes", for one page."""
+    if len(readings) == 1:
+        missing = readings[0].missing
+        return "imported, but these fields were not found: " + ", ".join(missing) if missing else None
+    # A listing gives little about each session; say what most of them lack, once.
+    counts: dict[str, int] = {}
+    for reading in readings:
+        for name in reading.missing:
+            counts[name] = counts.get(name, 0) + 1
+    lacking = [name for name, count in counts.items() if count * 2 > len(readings)]
+    if not lacking:
+        return None
+    return f"imported {len(readings)} sessions, but most lack these fields: " + ", ".join(lacking)
 
 
 def import_paths(
@@ -114,11 +155,13 @@ def import_paths(
     files, report.skipped = files_to_import(paths)
     for done, path in enumerate(files, start=1):
         try:
-            sessions = read_sessions(path, year=year)
+            sessions, note = _read_file(path, year)
             if not sessions:
                 raise FormatError("the file holds no sessions")
             for outcome in catalogue.import_sessions(sessions):
                 (report.imported if outcome.created else report.updated).append(outcome.session)
+            if note:
+                report.warnings.append(FileWarning(str(path), note))
         except (FormatError, CatalogueError) as exc:
             report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
         if progress is not None:

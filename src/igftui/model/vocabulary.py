@@ -94,7 +94,10 @@ class Layout(Term):
 
 
 class StakeholderGroup(Term):
-    CIVIL_SOCIETY = ("civil_society", "Civil Society", ("cso", "civil society organization", "ngo"))
+    CIVIL_SOCIETY = (
+        "civil_society", "Civil Society",
+        ("cso", "civil society organization", "civil society organisation", "ngo", "civil-society"),
+    )
     GOVERNMENT = ("government", "Government", ("governments", "public sector"))
     INTERGOVERNMENTAL_ORGANIZATION = (
         "intergovernmental_organization",
@@ -103,12 +106,12 @@ class StakeholderGroup(Term):
          "inter-governmental organisation", "igo", "intergovernmental"),
     )
     PRIVATE_SECTOR = ("private_sector", "Private Sector", ("business", "industry"))
-    TECHNICAL_COMMUNITY = ("technical_community", "Technical Community", ("technical",))
+    TECHNICAL_COMMUNITY = ("technical_community", "Technical Community", ("technical", "technical and academic community"))
     ACADEMIA = ("academia", "Academia", ("academic", "academic community", "research"))
 
 
 class Region(Term):
-    AFRICAN = ("african", "African Group", ("africa", "african group", "african states"))
+    AFRICAN = ("african", "African Group", ("africa", "african group", "african states", "african region"))
     ASIA_PACIFIC = (
         "asia_pacific",
         "Asia-Pacific Group",
@@ -124,7 +127,8 @@ class Region(Term):
         "grulac",
         "Latin American and Caribbean Group (GRULAC)",
         ("lac", "latin american and caribbean group", "latin america and caribbean",
-         "latin america", "latin american and caribbean states"),
+         "latin america", "latin american and caribbean states", "latin america and the caribbean",
+         "latin american and caribbean", "latin american and the caribbean group"),
     )
     WEOG = (
         "weog",
@@ -132,7 +136,8 @@ class Region(Term):
         # "NA" and "EU" are how free-text pages abbreviate North America and Europe;
         # both sit in WEOG in the UN's grouping.
         ("western european and others group", "western europe and others", "na", "eu",
-         "north america", "europe", "western europe"),
+         "north america", "europe", "western europe", "western european and others",
+         "western european and other states", "western european and others states"),
     )
     INTERGOVERNMENTAL_ORGANIZATION = (
         "intergovernmental_organization",

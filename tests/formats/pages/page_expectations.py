@@ -60,8 +60,8 @@ def _key(name):
 
 
 def check_participants(actual: list[dict], expected: list[dict], where: str) -> None:
-    names = sorted((_key(p["name"]) or "" for p in actual))
-    wanted = sorted((_key(p.get("name")) or "" for p in expected))
+    names = sorted(_key(p["name"]) or "" for p in actual)
+    wanted = sorted(_key(p.get("name")) or "" for p in expected)
     assert names == wanted, f"{where}: participants {names} != {wanted}"
     unnamed = [p for p in actual if p["name"] is None]
     for person in expected:

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from page_expectations import check_fixture
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -112,13 +112,13 @@ def _inside(position: int, dates: list[tuple[int, int, date]]) -> bool:
 def _zone(text: str) -> timezone:
     match = _ZONE.search(text)
     if not match:
-        return timezone.utc
+        return UTC
     minutes = _NAMED_ZONES[match.group(1).lower()]
     if match.group(3):
         sign = -1 if match.group(2) in ("-", "−") else 1
         minutes += sign * (int(match.group(3)) * 60 + int(match.group(4) or 0))
     if abs(minutes) >= 24 * 60:
-        return timezone.utc
+        return UTC
     return timezone(timedelta(minutes=minutes))
 
 
@@ -129,7 +129,7 @@ def _at(day: date, match: re.Match[str], zone: timezone) -> datetime:
         hour += 12
     elif meridiem == "a" and hour == 12:
         hour = 0
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).astimezone(UTC)
 
 
 def _rest(text: str) -> str | None:

@@ -11,19 +11,26 @@ from __future__ import annotations
 
 import warnings
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
-from bs4 import ProcessingInstruction
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 
-#: Never content: code, styling, menus, embedded media and the document head.
+#: Never content: code, styling, menus, the site footer, embedded media and the document head.
 _DROPPED = frozenset({
     "script", "style", "noscript", "template", "head", "nav", "svg", "math", "iframe",
-    "object", "embed", "canvas", "video", "audio", "select", "button", "form", "input",
+    "object", "embed", "canvas", "footer", "video", "audio", "select", "button", "form", "input",
     "textarea", "map", "picture", "source", "link", "meta",
 })
 #: Elements that stand on their own lines.
 _BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "header", "hgroup",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "header", "hgroup",
     "html", "legend", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table",
     "tbody", "tfoot", "thead", "tr", "ul", "caption",
 })

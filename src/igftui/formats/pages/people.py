@@ -28,7 +28,14 @@ from igftui.formats.pages.dates import parse_date_line
 from igftui.formats.pages.fields import match_field, parse_sdg_line
 from igftui.formats.pages.text import EMAIL_MARK, unmark
 from igftui.model.session import Participant
-from igftui.model.vocabulary import Format, Region, Role, StakeholderGroup, normalise, parse
+from igftui.model.vocabulary import (
+    Format,
+    Region,
+    Role,
+    StakeholderGroup,
+    normalise,
+    parse,
+)
 
 _SALUTATION = re.compile(
     r"^(?:(?:ms|mr|mrs|miss|mx|dr|prof|professor|ambassador|amb|h\.?\s?e|hon|honou?rable|sir|dame|"
@@ -46,7 +53,7 @@ _NOT_NAME_WORDS = {
     "committee", "department", "office", "union", "programme", "program", "project", "initiative",
     "company", "inc", "ltd", "igf", "theme", "moderator", "rapporteur", "speaker", "speakers",
     "organizer", "organiser", "format", "description", "online", "onsite", "room", "hall", "related",
-    "report", "policy", "questions", "question", "goal", "goals", "and", "or", "of", "on", "in",
+    "report", "questions", "question", "goal", "goals", "and", "or", "of", "on", "in",
     "by", "from", "at", "as", "an", "a", "all", "how", "what", "why", "who", "when", "which",
     "round", "table", "panel", "other", "min", "minutes", "agenda", "outcomes", "expected",
     "sdgs", "youth", "not", "has", "have", "can", "should", "would", "could", "it", "its",
@@ -164,8 +171,7 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     organiser, a stakeholder group or region in its first place).
     """
     text = unmark(text).strip()
-    if text.startswith("- "):
-        text = text[2:]
+    text = text.removeprefix("- ")
     text = text.strip(" .;,")
     if not text or len(text) > 300:
         return None
@@ -274,8 +280,8 @@ def split_people(value: str, *, lenient: bool = False) -> list[Person]:
             return _each(both, lenient)
         person = parse_person(parts[0], lenient=lenient)
         return [person] if person else []
-    if all(plausible_name(clean_name(p)) for p in parts):
-        return _each(parts, lenient)  # names only: "A, B, C"
+    if len(parts) >= 3 and all(len(p.split()) <= 3 and plausible_name(clean_name(p)) for p in parts):
+        return _each(parts, lenient)  # names only: "A, B, C" (two parts are "Name, Org")
     return _comma_chain(parts, lenient)
 
 
@@ -364,17 +370,17 @@ class Label:
 
 
 _OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^co-?proposer'?s?\s+name\s*:\s*(.*)$", re.I), "proposer"),
-    (re.compile(r"^proposer'?s?\s+name\s*:\s*(.*)$", re.I), "proposer"),
-    (re.compile(r"^co-?proposer'?s?\s+organi[sz]ation\s*:\s*(.*)$", re.I), "proposer_org"),
-    (re.compile(r"^proposer'?s?\s+organi[sz]ation\s*:\s*(.*)$", re.I), "proposer_org"),
-    (re.compile(r"^proposer\s*:?\s*$", re.I), "proposer_header"),
-    (re.compile(r"^co-?proposer\s*:?\s*$", re.I), "coproposer_header"),
-    (re.compile(r"^country\s*:\s*(.*)$", re.I), "country"),
-    (re.compile(r"^stakeholder\s+group\s*:\s*(.*)$", re.I), "group"),
-    (re.compile(r"^name\s*:\s*(.*)$", re.I), "name"),
-    (re.compile(r"^organi[sz]ation\s*:\s*(.*)$", re.I), "organisation"),
-    (re.compile(r"^(?:secretariat\s+support|organi[sz]ing\s+organi[sz]ations?)\s*:\s*(.*)$", re.I), "ignore"),
+    (re.compile(r"^co-?proposer'?s?\s+name\s*:\s*(.*)$", re.IGNORECASE), "proposer"),
+    (re.compile(r"^proposer'?s?\s+name\s*:\s*(.*)$", re.IGNORECASE), "proposer"),
+    (re.compile(r"^co-?proposer'?s?\s+organi[sz]ation\s*:\s*(.*)$", re.IGNORECASE), "proposer_org"),
+    (re.compile(r"^proposer'?s?\s+organi[sz]ation\s*:\s*(.*)$", re.IGNORECASE), "proposer_org"),
+    (re.compile(r"^proposer\s*:?\s*$", re.IGNORECASE), "proposer_header"),
+    (re.compile(r"^co-?proposer\s*:?\s*$", re.IGNORECASE), "coproposer_header"),
+    (re.compile(r"^country\s*:\s*(.*)$", re.IGNORECASE), "country"),
+    (re.compile(r"^stakeholder\s+group\s*:\s*(.*)$", re.IGNORECASE), "group"),
+    (re.compile(r"^name\s*:\s*(.*)$", re.IGNORECASE), "name"),
+    (re.compile(r"^organi[sz]ation\s*:\s*(.*)$", re.IGNORECASE), "organisation"),
+    (re.compile(r"^(?:secretariat\s+support|organi[sz]ing\s+organi[sz]ations?)\s*:\s*(.*)$", re.IGNORECASE), "ignore"),
 ]
 
 
@@ -483,7 +489,9 @@ class PeopleCollector:
             return True
         if self._pending is not None:
             role, plural = self._pending
-            people = split_people(line, lenient=True) if plural else _one(line, lenient=True)
+            # Under "Confirmed Speakers:" each line is one person, unless it says otherwise.
+            several = plural and any(sep in line for sep in (";", EMAIL_MARK, " | "))
+            people = split_people(line, lenient=True) if several else _one(line, lenient=True)
             if people:
                 for person in people:
                     self._add_role_person(person, role, labelled=True)
@@ -549,6 +557,9 @@ class PeopleCollector:
                 people = split_people(label.value, lenient=True)
             else:
                 people = _one(label.value, lenient=True)
+            if not people and label.plural and label.role is Role.ORGANIZER:
+                # "Co-organizers: Student Net Council, Open Campus Network": organisations.
+                people = [Person(organisation=part.strip()) for part in label.value.split(",") if part.strip()]
             if not people:
                 return False
             for person in people:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from igftui.formats.errors import FormatError
 from igftui.formats.pages import fields as F
@@ -454,7 +454,7 @@ class _BlockReader:
             participants=participants,
             online_participation=OnlineParticipation(notes=online) if online else OnlineParticipation(),
             source=Source(kind="igf_page", path=self.source_path,
-                          imported_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
+                          imported_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
         )
         data = session.to_json()
         missing = [key for key in EXPECTED_FIELDS if data.get(key) in (None, [], "")]
@@ -490,7 +490,7 @@ def _room_like(line: str) -> bool:
 
 def _format_words(words: str | None) -> bool:
     """Words before "- 90 Min" that name a format igftui does not know, e.g. "Interactive Session"."""
-    return bool(words) and F._format_in(words) is not None  # noqa: SLF001
+    return bool(words) and F._format_in(words) is not None
 
 
 def _prose(line: str) -> bool:
@@ -500,8 +500,9 @@ def _prose(line: str) -> bool:
 def _prose_only(paragraphs: list[list[str]]) -> list[list[str]]:
     """From the first paragraph that reads as prose on: headings above it are not the description."""
     for index, paragraph in enumerate(paragraphs):
-        if any(_prose(line) for line in paragraph):
-            return paragraphs[index:]
+        for start, line in enumerate(paragraph):
+            if _prose(line):
+                return [paragraph[start:], *paragraphs[index + 1:]]
     return []
 
 
@@ -550,5 +551,12 @@ def _short(value: object) -> str | None:
     return text if text and len(text) <= 300 else None
 
 
-__all__ = ["PageReading", "read_page", "html_to_text", "NOT_A_SESSION", "EXPECTED_FIELDS",
-           "Format", "Layout"]
+__all__ = [
+    "EXPECTED_FIELDS",
+    "NOT_A_SESSION",
+    "Format",
+    "Layout",
+    "PageReading",
+    "html_to_text",
+    "read_page",
+]
