@@ -429,10 +429,19 @@ def person_key(name: str | None) -> str | None:
 
 
 def identity_of(session: ForumSession) -> str | None:
-    """What makes two imports the same session: year, type and number, or year, type and title."""
-    if session.year is None:
-        return None
+    """What makes two imports the same session: year, type and number, or year, type and title.
+
+    A page that does not say its year (and no ``--year`` was given) is the same session
+    when the same file is imported again: its identity is then the page's path with its
+    type and number or title.
+    """
     kind = session.session_type.value if session.session_type else ""
+    if session.year is None:
+        source = session.source
+        if source is None or source.kind != "igf_page" or not source.path:
+            return None
+        what = f"#{session.number}" if session.number is not None else normalise(session.title or "")
+        return f"page:{source.path}|{kind}|{what}"
     if session.number is not None:
         return f"{session.year}|{kind}|#{session.number}"
     if session.title:

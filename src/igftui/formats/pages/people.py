@@ -175,7 +175,12 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     text = text.strip(" .;,")
     if not text or len(text) > 300:
         return None
-    parts = [p.strip() for p in text.split(",")]
+    bracketed = re.match(r"^([^(),]+?)\s*\(([^()]+)\)$", text)
+    if bracketed and plausible_name(clean_name(bracketed.group(1)), lenient=lenient):
+        # "Halvard Osei (Civil Society, WEOG)", "Jane Doe (UNESCO)"
+        parts = [bracketed.group(1), *(p.strip() for p in bracketed.group(2).split(","))]
+    else:
+        parts = [p.strip() for p in text.split(",")]
     parts = [p for p in parts if p]
     if not parts:
         return None
@@ -475,6 +480,10 @@ class PeopleCollector:
         if not line:
             return False
         label = match_label(line)
+        if label is None and line.startswith("- ") and match_label(line[2:]) is not None:
+            # A saved page's list: "- Speaker 1: ..." is the same line as "Speaker 1: ...".
+            line = line[2:]
+            label = match_label(line)
         if label is not None:
             return self._labelled(line, label, in_text)
         if in_text:
@@ -581,11 +590,12 @@ class PeopleCollector:
             if self._proposers and label.value:
                 self._proposers[-1].add_organisation(label.value)
             return True
-        if kind == "proposer_header":
-            self._cursor = 0
-            return True
-        if kind == "coproposer_header":
-            self._cursor = 1
+        if kind in ("proposer_header", "coproposer_header"):
+            # "Proposer:" then "Country:" and "Stakeholder Group:": the proposer, named above
+            # or, when the page names nobody, an organiser known only by group and country.
+            self._cursor = 0 if kind == "proposer_header" else 1
+            while len(self._proposers) <= self._cursor:
+                self._proposers.append(self._add(Person(), Role.ORGANIZER))
             return True
         if kind in ("country", "group"):
             target = self._proposer_at_cursor() or self._named
@@ -596,12 +606,16 @@ class PeopleCollector:
                     target.stakeholder_group = target.stakeholder_group or _group(label.value)
                     if self._proposer_at_cursor() is target:
                         self._cursor += 1
+            elif target is None and kind == "group" and _group(label.value):
+                # A "Country:"/"Stakeholder Group:" pair for a proposer the page does not name.
+                self._proposers.append(self._add(Person(stakeholder_group=_group(label.value)), Role.ORGANIZER))
+                self._cursor = len(self._proposers)
             return True
         if kind == "name":
             person = parse_person(label.value, lenient=True) if label.value else None
             if person is not None:
-                self._named = self._add(person, Role.SPEAKER)
-                self._speakers_seen = True
+                # "Name:", "Organization:", "Stakeholder Group:": the proposer's contact details.
+                self._named = self._add(person, Role.ORGANIZER)
             return True
         if kind == "organisation":
             if self._named is not None and label.value:

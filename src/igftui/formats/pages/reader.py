@@ -11,6 +11,7 @@ and the description; elsewhere unlabelled prose is the description.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +36,9 @@ _TEXT_FIELDS = {
     "description", "expected_outcomes", "participants_gain", "discussion_facilitation",
     "online_participation", "diversity_statement", "ignore", "policy_questions",
 }
+#: Answers that run over several paragraphs even after "Label: " on the same line.
+_LONG_FIELDS = {"description", "format_description", "discussion_facilitation", "diversity_statement",
+                "policy_questions"}
 _SHORT_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "tags", "duration"}
 _FOOTERS = ("related sessions", "session time", "want to find out more", "sign up to our newsletter", "session report",
             "pre-session synthesis", "report back")
@@ -70,7 +74,10 @@ def read_page(text: str, *, source_path: str | None = None, year: int | None = N
     lines = normalise_page(text).split("\n")
     lines = _without_footer(lines)
     readings = []
-    blocks = _blocks(lines)
+    blocks, header = _blocks(lines)
+    # A listing's heading often names the year its entries leave out ("Internet
+    # Governance Forum (IGF) 2017"); the page saying it beats --year.
+    year = _page_year(header) or year
     for block, listed in blocks:
         reading = _BlockReader(block, year=year, source_path=source_path, listed=listed).read()
         if reading is not None:
@@ -94,8 +101,8 @@ def _without_footer(lines: list[str]) -> list[str]:
     return lines
 
 
-def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
-    """The page cut into one list of lines per session, at each strong title line."""
+def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
+    """The page cut into one list of lines per session at each strong title line, and the heading above them."""
     starts: list[int] = []
     seen: set[str] = set()
     for index, line in enumerate(lines):
@@ -113,9 +120,28 @@ def _blocks(lines: list[str]) -> list[tuple[list[str], bool]]:
             seen.add(key)
             starts.append(index)
     if len(starts) <= 1:
-        return [(lines[starts[0]:] if starts and _only_noise(lines[: starts[0]]) else lines, False)]
+        if starts and _only_noise(lines[: starts[0]]):
+            return [(lines[starts[0]:], False)], lines[: starts[0]]
+        return [(lines, False)], []
     bounds = [*starts, len(lines)]
-    return [(lines[begin:end], True) for begin, end in zip(bounds, bounds[1:])]
+    return [(lines[begin:end], True) for begin, end in itertools.pairwise(bounds)], lines[: starts[0]]
+
+
+_PAGE_YEAR = re.compile(
+    r"(?:\bIGF\b|Internet Governance Forum)\D{0,20}?\b(20\d\d)\b|\b(20\d\d)\b\s+(?:IGF|Internet Governance Forum)\b"
+    r"|\bigf(20\d\d)\.sched\b",
+    re.IGNORECASE,
+)
+
+
+def _page_year(header: list[str]) -> int | None:
+    """The year a listing's heading names, when it names exactly one."""
+    years = set()
+    for line in header:
+        if len(line) <= 150:
+            for match in _PAGE_YEAR.finditer(line):
+                years.add(int(next(g for g in match.groups() if g)))
+    return years.pop() if len(years) == 1 else None
 
 
 def _only_noise(lines: list[str]) -> bool:
@@ -157,6 +183,7 @@ class _BlockReader:
         self.labelled_fields = 0
         self.session_type: SessionType | None = None
         self.fallback_title: str | None = None
+        self.inline: set[str] = set()
 
     # ----- the title -----
 
@@ -224,7 +251,8 @@ class _BlockReader:
             before, blanks = blanks, 0
             if current is not None:
                 has_text = any(self.texts[current])
-                if has_text and (before >= 2 or (current in _SHORT_FIELDS and before >= 1)):
+                one_paragraph = current in _SHORT_FIELDS or (current in self.inline and current not in _LONG_FIELDS)
+                if has_text and (before >= 2 or (one_paragraph and before >= 1)):
                     current = None
             if index == start and self.fallback_title == line:
                 continue
@@ -333,6 +361,11 @@ class _BlockReader:
             self.values.setdefault("sdgs", [])
             self.values["sdgs"].extend(_goal_numbers(value))  # type: ignore[union-attr]
         self.texts[key] = [value] if value and key != "sdgs" else []
+        # "Label: answer" on one line is one paragraph; a label alone heads longer text.
+        if value:
+            self.inline.add(key)
+        else:
+            self.inline.discard(key)
         return key
 
     def _set_format(self, found: F.FormatLine, index: int) -> None:
