@@ -1,0 +1,59 @@
+"""igftui import on IGF pages, run as a user runs it: warnings, skipped files, the JSON shape."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "formats" / "pages" / "fixtures"
+
+
+def test_pages_import_with_warnings_on_stderr_and_contract_json(igftui, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("c_2018_ws.txt", "unknown_layout_title_only.txt", "news_item.txt", "html_2023_ws.html"):
+        shutil.copyfile(FIXTURES / name, folder / name)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    result = igftui("import", str(folder), "--json")
+    assert result.code == 1 and "Traceback" not in result.err
+    report = result.json()
+    assert set(report) == {"imported", "skipped"}
+    assert sorted(s["title"] for s in report["imported"]) == [
+        "Open Doors for Online Organisers", "Postal Services in the Digital Age", "The Carbon Cost of Computing",
+    ]
+    assert all(s["status"] == "catalogued" and s["source"]["kind"] == "igf_page" for s in report["imported"])
+    reasons = {os.path.basename(s["path"]): s["reason"] for s in report["skipped"]}
+    assert set(reasons) == {"news_item.txt", "empty.txt", "binary.txt"}
+    assert "not an IGF session" in reasons["news_item.txt"]
+    warning = next(line for line in result.err.splitlines() if "unknown_layout_title_only.txt" in line)
+    assert "imported, but these fields were not found: " in warning and "format" in warning
+
+    again = igftui("import", str(folder))
+    assert "imported 0, updated 3, skipped 3" in again.out
+    skipped = [line for line in again.out.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 3
+
+
+def test_year_fills_what_the_page_does_not_say(igftui, tmp_path):
+    page = tmp_path / "m.txt"
+    shutil.copyfile(FIXTURES / "m_2024_ws.txt", page)
+    result = igftui("import", str(page), "--year", "2024", "--json")
+    assert result.code == 0, result.err
+    [session] = result.json()["imported"]
+    assert session["year"] == 2024 and session["format"] == "round_table"
+    assert json.loads(igftui("show", str(session["id"]), "--json").out)["duration_minutes"] == 60
+
+
+def test_progress_line_only_for_many_files(capsys):
+    from igftui.cli import _ProgressLine
+
+    small = _ProgressLine()
+    small(3, 20, Path("x.txt"))
+    small.clear()
+    assert capsys.readouterr().err == ""
+    large = _ProgressLine()
+    large(120, 500, Path("x.txt"))
+    large.clear()
+    err = capsys.readouterr().err
+    assert "\rImporting 120/500 files…" in err and err.endswith("\r\033[K")
