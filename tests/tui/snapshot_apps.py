@@ -98,13 +98,24 @@ def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None)
     return IgfApp(filled_catalogue(path, count), settings or Settings())
 
 
+#: Workers that wait for work as long as their widget lives (DirectoryTree's loader).
+_LONG_LIVED_GROUPS = {"_loader"}
+
+
+def _busy_workers(app) -> list:
+    return [worker for worker in app.workers
+            if worker.is_running and worker.group not in _LONG_LIVED_GROUPS]
+
+
 async def settle(pilot) -> None:
     """Wait until every worker is done and what they posted is on screen."""
     await pilot.pause()
     for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
+        busy = _busy_workers(pilot.app)
+        if busy:
+            await pilot.app.workers.wait_for_complete(busy)
         await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
+        if not _busy_workers(pilot.app):
             break
     await pilot.pause()
 

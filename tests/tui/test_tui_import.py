@@ -1,0 +1,129 @@
+"""Import from the catalogue screen: the dialog, the import in a worker, the summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import ContentSwitcher, DirectoryTree, Input, ProgressBar
+
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.import_dialog import ImportDialog
+from igftui.tui.widgets.session_table import SessionTable
+from snapshot_apps import SIZE, catalogue_app, generated_sessions, screen_text, settle
+
+
+def write_sessions(path: Path, first: int, count: int) -> None:
+    """An igftui JSON file holding ``count`` generated sessions, from number ``first``."""
+    sessions = generated_sessions(first + count)[first:]
+    path.write_text(json.dumps([s.to_json() for s in sessions]), encoding="utf-8")
+
+
+def folder_to_import(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    write_sessions(folder / "a.json", 100, 3)
+    write_sessions(folder / "b.json", 103, 2)
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
+    return folder
+
+
+async def import_path(pilot, path: Path) -> ImportDialog:
+    app = pilot.app
+    await pilot.press("i")
+    await settle(pilot)
+    dialog = app.screen
+    assert isinstance(dialog, ImportDialog)
+    box = dialog.query_one("#import-path", Input)
+    assert app.focused is box
+    box.value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)
+    return dialog
+
+
+async def test_a_folder_imports_from_the_screen_with_a_summary(db, tmp_path):
+    folder = folder_to_import(tmp_path)
+    app = catalogue_app(db, 4)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dialog = await import_path(pilot, folder)
+        steps = dialog.query_one("#import-steps", ContentSwitcher)
+        assert steps.current == "import-summary-panel"
+        bar = dialog.query_one(ProgressBar)
+        assert bar.total == 3 and bar.progress == 3
+        shown = screen_text(app)
+        assert "Imported 5, updated 0, skipped 1" in shown
+        assert "broken.txt" in shown and "binary" in shown
+        await pilot.press("enter")  # Close
+        await settle(pilot)
+        assert isinstance(app.screen, CatalogueScreen)
+        # The list was read again: the five new sessions are there.
+        assert app.screen.query_one(SessionTable).total == 9 == app.catalogue.count()
+        assert "9 sessions" in screen_text(app)
+
+
+async def test_importing_the_same_folder_again_updates_instead_of_adding(db, tmp_path):
+    folder = folder_to_import(tmp_path)
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The empty catalogue offers the import.
+        assert "i to import" in screen_text(app)
+        await import_path(pilot, folder)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.catalogue.count() == 5
+        dialog = await import_path(pilot, folder)
+        assert dialog.report is not None
+        assert (len(dialog.report.imported), len(dialog.report.updated)) == (0, 5)
+        assert "Imported 0, updated 5, skipped 1" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.catalogue.count() == 5
+
+
+async def test_a_path_that_does_not_exist_is_reported(db, tmp_path):
+    app = catalogue_app(db, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await import_path(pilot, tmp_path / "nowhere")
+        shown = screen_text(app)
+        assert "skipped 1" in shown and "no such file or folder" in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.catalogue.count() == 2
+
+
+async def test_a_file_chosen_in_the_tree_is_imported(db, tmp_path, monkeypatch):
+    folder = folder_to_import(tmp_path)
+    monkeypatch.chdir(folder)
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        tree = dialog.query_one(DirectoryTree)
+        tree.focus()
+        await settle(pilot)
+        # The files are listed in name order: a.json first.
+        await pilot.press("down")
+        await settle(pilot)
+        assert dialog.query_one("#import-path", Input).value == str(folder / "a.json")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert dialog.report is not None and len(dialog.report.imported) == 3
+        assert not dialog.report.skipped
+
+
+async def test_escape_cancels_without_importing(db, tmp_path):
+    app = catalogue_app(db, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CatalogueScreen)
+        assert app.catalogue.count() == 2
