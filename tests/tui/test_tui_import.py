@@ -127,3 +127,48 @@ async def test_escape_cancels_without_importing(db, tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, CatalogueScreen)
         assert app.catalogue.count() == 2
+
+
+PAGE = """IGF 2022 WS #412 Community radio and the open Internet
+
+Organizer 1: Civil Society, African Group
+
+Speaker 1: Nadia Okonkwo-Berg, Civil Society, African Group
+Speaker 2: Tomasz Wielgosz , Private Sector, Eastern European Group
+
+Round Table - Circle - 60 Min
+
+Policy Question(s)
+
+How can community radio stations reach listeners online without losing their licence?
+"""
+
+UNKNOWN = """IGF 2023 Networking Session #9 Meet the coalition on open standards
+
+Come and meet us at the networking area.
+"""
+
+
+async def test_pages_import_from_the_screen_and_partial_pages_are_named(db, tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "ws412.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "networking.txt").write_text(UNKNOWN, encoding="utf-8")
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dialog = await import_path(pilot, folder)
+        report = dialog.report
+        assert report is not None and len(report.imported) == 2 and not report.skipped
+        shown = screen_text(app)
+        assert "Imported 2, updated 0, skipped 0" in shown
+        assert "partly read" in shown and "networking.txt" in shown
+        # The page without a description is named for that; nothing else is said of it.
+        assert "ws412.txt: imported, but these fields were not found: description" in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "WS #412" in screen_text(app)
+        workshop = next(s for s in report.imported if s.number == 412)
+        stored = app.catalogue.get(workshop.id)
+        assert [p.name for p in stored.speakers()] == ["Nadia Okonkwo-Berg", "Tomasz Wielgosz"]
+        assert stored.duration_minutes == 60

@@ -41,8 +41,8 @@ def summary_table(report: ImportReport) -> Table:
     grid.add_column()
     for skipped in report.skipped:
         grid.add_row(Text("✖ skipped"), Text(f"{Path(skipped.path).name}: {skipped.reason}"))
-    for warning in getattr(report, "warnings", ()):
-        grid.add_row(Text("! partial"), Text(f"{Path(warning.path).name}: {warning.reason}"))
+    for warning in report.warnings:
+        grid.add_row(Text("! partly read"), Text(f"{Path(warning.path).name}: {warning.message}"))
     return grid
 
 
