@@ -170,5 +170,5 @@ async def test_pages_import_from_the_screen_and_partial_pages_are_named(db, tmp_
         assert "WS #412" in screen_text(app)
         workshop = next(s for s in report.imported if s.number == 412)
         stored = app.catalogue.get(workshop.id)
-        assert [p.name for p in stored.speakers()] == ["Nadia Okonkwo-Berg", "Tomasz Wielgosz"]
+        assert [p.name for p in stored.speakers] == ["Nadia Okonkwo-Berg", "Tomasz Wielgosz"]
         assert stored.duration_minutes == 60
