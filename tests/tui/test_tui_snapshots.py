@@ -26,6 +26,15 @@ def test_session_detail(snap_compare, db):
     assert snap_compare(catalogue_app(db, 28), terminal_size=SIZE, run_before=open_third)
 
 
+def test_session_detail_80x24(snap_compare, db):
+    async def open_third(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+
+    assert snap_compare(catalogue_app(db, 28), terminal_size=(80, 24), run_before=open_third)
+
+
 def test_help(snap_compare, db):
     async def open_help(pilot) -> None:
         await settle(pilot)

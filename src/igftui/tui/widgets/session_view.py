@@ -1,74 +1,268 @@
-"""One session laid out for reading: the facts, the questions, the people and the agenda."""
+"""One session laid out for reading, in the order an IGF session page shows it.
+
+The title line and the facts (when, where, theme, tags), the checks, then the
+people, the format, the policy questions, the answers to the form's questions,
+the agenda with its timing, online participation, the SDGs and where the
+session came from.
+
+What is left out: private fields (a speaker's gender and e-mail, the
+organiser's notes) are never shown, since the screen may be shared or
+screenshotted.  An imported page rarely has every part, so empty sections are
+left out too, except the three every session should have (participants, policy
+questions, description), which say "Not given."  What a draft still lacks is
+for the checks to say, at the top.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from igftui.model.vocabulary import label
+from igftui.model.vocabulary import (
+    SDG_NAMES,
+    AgendaKind,
+    Role,
+    label,
+    parse,
+)
+from igftui.tui.widgets.findings import ChecksPanel
 
 if TYPE_CHECKING:
-    from igftui.model.session import ForumSession
+    from igftui.model.session import AgendaItem, ForumSession, Participant
+
+NOT_GIVEN = "Not given."
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: The order an IGF page lists people in: organisers, speakers, then who runs the room.
+_ROLE_ORDER = (Role.ORGANIZER, Role.SPEAKER, Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR)
+_ROLE_NOUNS = {
+    Role.ORGANIZER: ("organiser", "organisers"),
+    Role.SPEAKER: ("speaker", "speakers"),
+    Role.MODERATOR: ("moderator", "moderators"),
+    Role.ONLINE_MODERATOR: ("online moderator", "online moderators"),
+    Role.RAPPORTEUR: ("rapporteur", "rapporteurs"),
+}
+_SOURCE_KINDS = {
+    "igf_page": "an IGF session page",
+    "json": "an igftui JSON file",
+    "sample": "the bundled sample catalogue",
+}
 
 
-def _facts(session: ForumSession) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    format_line = label(session.format)
-    if session.duration_minutes:
-        format_line = ", ".join(part for part in (format_line, f"{session.duration_minutes} minutes") if part)
-    facts = [
-        ("Code", session.display_code()),
-        ("Type", label(session.session_type)),
-        ("Year", str(session.year) if session.year else None),
-        ("Status", label(session.status)),
-        ("Theme", " / ".join(part for part in (session.theme, session.subtheme) if part) or None),
-        ("Format", format_line or None),
-        ("Layout", label(session.layout) or None),
-        ("Room", " / ".join(part for part in (session.room, session.venue) if part) or None),
-    ]
-    for name, value in facts:
-        grid.add_row(name, Text(value) if value else Text("—", style="dim"))
-    return grid
+# ----- words -----
 
 
-def _participants(session: ForumSession) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    for header in ("Name", "Organisation", "Stakeholder group", "Region", "Roles"):
-        table.add_column(header, overflow="fold")
-    for person in session.participants:
-        table.add_row(
-            Text(person.display_name()),
-            Text(person.organisation or ""),
-            Text(label(person.stakeholder_group)),
-            Text(label(person.region)),
-            Text(", ".join(role.label for role in person.roles)),
-        )
-    return table
+def _day(moment: datetime) -> str:
+    # Written out by hand: strftime's names follow the process locale.
+    return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
-def _agenda(session: ForumSession) -> Table:
-    # Loaded by now (the session came from the catalogue); imported here so that the
-    # first screen paints before the session model is loaded.
-    from igftui.model.session import item_is_interactive
+def when_text(starts_at: datetime | None, ends_at: datetime | None) -> str | None:
+    """``"Tue 29 Nov 2022, 06:00–07:00 UTC"``; the end day is written when it differs."""
+    if starts_at is None:
+        return f"until {_day(ends_at)}, {ends_at:%H:%M} UTC" if ends_at else None
+    start = starts_at.astimezone(timezone.utc)
+    text = f"{_day(start)}, {start:%H:%M}"
+    if ends_at is not None:
+        end = ends_at.astimezone(timezone.utc)
+        text += f"–{end:%H:%M}" if end.date() == start.date() else f" – {_day(end)}, {end:%H:%M}"
+    return text + " UTC"
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=True)
-    table.add_column("Minutes", justify="right", no_wrap=True,
-                     footer=str(session.agenda_minutes()))
-    table.add_column("Segment", overflow="fold", footer="Total")
-    table.add_column("Interactive", no_wrap=True)
-    for item in session.agenda:
-        interactive = "yes" if item_is_interactive(item) else ""
-        table.add_row(str(item.minutes), Text(item.title or ""), interactive)
-    return table
+
+def clock(minutes: int) -> str:
+    """Minutes from the start as a running clock: 0 -> ``"0:00"``, 95 -> ``"1:35"``."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def minutes_text(minutes: int) -> str:
+    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+
+
+def _count(number: int, nouns: tuple[str, str]) -> str:
+    return f"{number} {nouns[0] if number == 1 else nouns[1]}"
+
+
+def _kind_label(kind: str | None) -> str:
+    if not kind:
+        return ""
+    return label(parse(AgendaKind, kind)) or kind
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _listed(items: Iterable[str]) -> str:
+    return ", ".join(item for item in items if item.strip())
+
+
+def _person_name(person: Participant) -> Text:
+    if person.name:
+        return Text(person.name)
+    # Organisers that pages list by stakeholder group and region only.
+    return Text("(name not given)", style="italic")
+
+
+def people_in_page_order(people: Iterable[Participant]) -> list[Participant]:
+    """Organisers first, then speakers, moderators, online moderators, rapporteurs (stable)."""
+    def rank(person: Participant) -> int:
+        return min((_ROLE_ORDER.index(role) for role in person.roles if role in _ROLE_ORDER),
+                   default=len(_ROLE_ORDER))
+
+    return sorted(people, key=rank)
+
+
+def role_counts(people: list[Participant]) -> str:
+    """``"2 organisers · 4 speakers · 1 moderator"``: how many hold each role."""
+    bits = []
+    for role in _ROLE_ORDER:
+        number = sum(1 for person in people if role in person.roles)
+        if number:
+            bits.append(_count(number, _ROLE_NOUNS[role]))
+    return " · ".join(bits)
+
+
+# ----- tables that fit the width they are given -----
+
+
+def _widest(text: Text) -> int:
+    return max(Text(line).cell_len for line in text.plain.split("\n"))
+
+
+class ParticipantTable:
+    """The people as a table: one column per field when they fit, stacked cells when not.
+
+    A column nobody has a value for (pages rarely give a country or a status) is left out.
+    """
+
+    def __init__(self, people: list[Participant]) -> None:
+        self.people = people
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # One field a column only when no cell has to wrap; else fewer, stacked columns.
+        wide = self._kept(self._wide_columns())
+        needed = sum(max(_widest(text) for text in [Text(header), *cells]) for header, cells in wide)
+        if needed + 2 * (len(wide) - 1) <= options.max_width:
+            yield self._table(wide)
+        else:
+            yield self._table(self._kept(self._narrow_columns()))
+
+    @staticmethod
+    def _kept(columns: list[tuple[str, list[Text]]]) -> list[tuple[str, list[Text]]]:
+        return [(header, cells) for header, cells in columns if any(cell.plain for cell in cells)]
+
+    @staticmethod
+    def _table(kept: list[tuple[str, list[Text]]]) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        for header, cells in kept:
+            # Roles stay on one line while they are short ("Organizer, Moderator"); the
+            # rest wraps at spaces.
+            one_line = header == "Roles" and max(cell.cell_len for cell in cells) <= 24
+            table.add_column(header, no_wrap=one_line, overflow="fold")
+        for row in zip(*(cells for _header, cells in kept)):
+            table.add_row(*row)
+        return table
+
+    def _wide_columns(self) -> list[tuple[str, list[Text]]]:
+        people = self.people
+        return [
+            ("Name", [_person_name(p) for p in people]),
+            ("Organisation", [Text(p.organisation or "") for p in people]),
+            ("Stakeholder group", [Text(label(p.stakeholder_group)) for p in people]),
+            ("Region", [Text(label(p.region)) for p in people]),
+            ("Country", [Text(p.country or "") for p in people]),
+            ("Roles", [Text(", ".join(role.label for role in p.roles)) for p in people]),
+            ("Status", [Text(label(p.status)) for p in people]),
+            ("Onsite/online", [Text(label(p.attendance)) for p in people]),
+            ("First time", [Text("yes" if p.first_time else "") for p in people]),
+        ]
+
+    def _narrow_columns(self) -> list[tuple[str, list[Text]]]:
+        columns: list[tuple[str, list[Text]]] = [
+            ("Name", []), ("Group, region", []), ("Roles", []), ("Status", [])]
+        for person in self.people:
+            who = _person_name(person)
+            for extra in (person.organisation, person.country):
+                if extra:
+                    who.append("\n" + extra, style="dim")
+            columns[0][1].append(who)
+            columns[1][1].append(Text("\n".join(
+                bit for bit in (label(person.stakeholder_group), label(person.region)) if bit)))
+            columns[2][1].append(Text(", ".join(role.label for role in person.roles)))
+            columns[3][1].append(Text("\n".join(
+                bit for bit in (label(person.status), label(person.attendance),
+                                "first time" if person.first_time else "") if bit)))
+        return columns
+
+
+class AgendaTable:
+    """The agenda with a running clock from the start; flags as columns when there is room."""
+
+    WIDE = 96
+
+    def __init__(self, items: list[AgendaItem]) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        wide = options.max_width >= self.WIDE
+        table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
+        table.add_column("Time", no_wrap=True)
+        table.add_column("Min", justify="right", no_wrap=True)
+        table.add_column("Segment", ratio=3)
+        table.add_column("Kind")
+        if wide:
+            table.add_column("Interactive", no_wrap=True)
+            table.add_column("Public", no_wrap=True)
+        start = 0
+        for item in self.items:
+            end = start + item.minutes
+            row: list[Any] = [Text(f"{clock(start)}–{clock(end)}"), Text(str(item.minutes)),
+                              Text(item.title or "(untitled)")]
+            if wide:
+                row += [Text(_kind_label(item.kind)), Text(_yes_no(item.interactive)),
+                        Text("yes" if item.public else "no, private")]
+            else:
+                flags = [bit for bit in (_kind_label(item.kind),
+                                         "interactive" if item.interactive else "",
+                                         "" if item.public else "private") if bit]
+                row.append(Text(", ".join(flags)))
+            table.add_row(*row)
+            start = end
+        yield table
+
+
+def agenda_summary(session: ForumSession) -> tuple[str, str | None]:
+    """The total against the duration with the interactive share, and what does not add up.
+
+    ``("Total 80 of 90 minutes; interactive 25 minutes (31%)",
+    "The agenda adds up to 80 of 90 minutes.")``; the second is None when it adds up.
+    """
+    total = session.agenda_minutes()
+    duration = session.duration_minutes
+    line = f"Total {total} of {minutes_text(duration)}" if duration else f"Total {minutes_text(total)}"
+    share = session.interactive_share()
+    if share is not None:
+        line += f"; interactive {minutes_text(session.interactive_minutes())} ({share:.0%})"
+    problem = None
+    if duration and total != duration:
+        problem = f"The agenda adds up to {total} of {minutes_text(duration)}."
+    return line, problem
+
+
+# ----- the widget -----
 
 
 def _heading(text: str) -> Static:
@@ -77,40 +271,96 @@ def _heading(text: str) -> Static:
 
 def _paragraph(text: str | None) -> Static:
     if not text:
-        return Static("Not given.", classes="paragraph missing", markup=False)
+        return Static(NOT_GIVEN, classes="paragraph missing", markup=False)
     return Static(text, classes="paragraph", markup=False)
 
 
+def _fields(rows: Iterable[tuple[str, str | None]]) -> Table | None:
+    """Label and value pairs as a two-column grid; pairs without a value are left out."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    shown = False
+    for name, value in rows:
+        if value:
+            grid.add_row(name, Text(value))
+            shown = True
+    return grid if shown else None
+
+
+def _source_text(session: ForumSession) -> str | None:
+    source = session.source
+    if source is None or not (source.kind or source.path or source.imported_at):
+        return None
+    text = "Imported from " + _SOURCE_KINDS.get(source.kind or "", source.kind or "a file")
+    if source.path:
+        text += f", {source.path}"
+    if source.imported_at:
+        try:
+            moment = datetime.fromisoformat(source.imported_at.replace("Z", "+00:00"))
+        except ValueError:
+            text += f", on {source.imported_at}"
+        else:
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=timezone.utc)
+            moment = moment.astimezone(timezone.utc)
+            text += f", on {_day(moment)} at {moment:%H:%M} UTC"
+    return text
+
+
 class SessionView(VerticalScroll, can_focus=True):
-    """A read-only, scrollable account of one session.
+    """A read-only, scrollable account of one session, with a place for its checks.
 
     Private fields (a speaker's gender and e-mail, the organiser's notes) are
     not shown: the screen may be shared or screenshotted.
     """
+
+    HELP_TITLE: ClassVar[str] = "Session"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down",
                 id="session.down"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up",
                 id="session.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, tooltip="Scroll one screen down",
+                id="session.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up",
+                id="session.page_up"),
+        Binding("home,g", "top", "Top", show=False, tooltip="Back to the title of the session",
+                id="session.top"),
+        Binding("end,G", "bottom", "End", show=False, tooltip="Down to the last section",
+                id="session.bottom"),
     ]
 
     DEFAULT_CSS = """
     SessionView {
         padding: 0 2;
     }
+    SessionView .session-code {
+        margin-top: 1;
+        text-style: bold;
+        color: $text-accent;
+    }
     SessionView .session-title {
         text-style: bold;
         color: $text-primary;
-        margin: 1 0;
+    }
+    SessionView .session-title:first-child {
+        margin-top: 1;
+    }
+    SessionView .facts {
+        margin-top: 1;
     }
     SessionView .heading {
         text-style: bold;
         color: $text-accent;
         margin-top: 1;
     }
-    SessionView .missing {
+    SessionView .missing, SessionView .aside {
         color: $text-muted;
+    }
+    SessionView .problem {
+        color: $text-warning;
     }
     SessionView #loading-session {
         color: $text-muted;
@@ -121,29 +371,20 @@ class SessionView(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static("Loading the session…", id="loading-session")
 
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
+
+    @property
+    def checks(self) -> ChecksPanel:
+        """Where the findings go (there once a session is shown)."""
+        return self.query_one(ChecksPanel)
+
     def show(self, session: ForumSession) -> None:
-        """Replace what is shown by ``session``."""
-        parts: list[Widget] = [
-            Static(session.title or "(untitled)", classes="session-title", markup=False),
-            Static(_facts(session), classes="facts"),
-            _heading("Policy questions"),
-        ]
-        if session.policy_questions:
-            questions = Text()
-            for number, question in enumerate(session.policy_questions, 1):
-                questions.append(f"{number}. ", style="bold")
-                questions.append(question + ("\n" if number < len(session.policy_questions) else ""))
-            parts.append(Static(questions, classes="paragraph"))
-        else:
-            parts.append(_paragraph(None))
-        parts += [
-            _heading("Description"), _paragraph(session.description),
-            _heading("Expected outcomes"), _paragraph(session.expected_outcomes),
-            _heading(f"Participants ({len(session.participants)})"),
-        ]
-        parts.append(Static(_participants(session)) if session.participants else _paragraph(None))
-        parts.append(_heading("Agenda"))
-        parts.append(Static(_agenda(session)) if session.agenda else _paragraph(None))
+        """Replace what is shown by ``session``; the checks section waits for its findings."""
+        parts = list(self._parts(session))
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(parts)
@@ -153,4 +394,121 @@ class SessionView(VerticalScroll, can_focus=True):
         """Say why the session cannot be shown (it was deleted, the catalogue is unreadable)."""
         with self.app.batch_update():
             self.remove_children()
-            self.mount(Static(message, classes="paragraph missing", markup=False))
+            self.mount(Static(message, classes="paragraph problem", markup=False))
+
+    # ----- sections, in the page's order -----
+
+    def _parts(self, session: ForumSession) -> Iterable[Widget]:
+        yield from self._title(session)
+        facts = _fields([
+            ("Type", label(session.session_type)),
+            ("Status", label(session.status)),
+            ("When", when_text(session.starts_at, session.ends_at)),
+            ("Where", ", ".join(p for p in (session.room, session.venue) if p)),
+            ("Theme", session.theme),
+            ("Subtheme", session.subtheme),
+            ("Tags", _listed(session.tags)),
+        ])
+        if facts is not None:
+            yield Static(facts, classes="facts")
+        yield ChecksPanel(id="checks")
+
+        yield _heading(f"Participants ({len(session.participants)})")
+        if session.participants:
+            people = people_in_page_order(session.participants)
+            yield Static(Content(role_counts(people)), classes="aside")
+            yield Static(ParticipantTable(people), classes="participants")
+        else:
+            yield _paragraph(None)
+
+        format_bits = [label(session.format), label(session.layout),
+                       minutes_text(session.duration_minutes) if session.duration_minutes else ""]
+        format_line = " · ".join(bit for bit in format_bits if bit)
+        if format_line or session.format_description:
+            yield _heading("Format")
+            if format_line:
+                yield Static(Content(format_line), classes="paragraph")
+            if session.format_description:
+                yield _paragraph(session.format_description)
+
+        yield _heading("Policy questions")
+        if session.policy_questions:
+            # A grid, so a question that wraps stays clear of the numbers.
+            questions = Table.grid(padding=(0, 1))
+            questions.add_column(justify="right", style="bold", no_wrap=True)
+            questions.add_column()
+            for number, question in enumerate(session.policy_questions, 1):
+                questions.add_row(f"{number}.", Text(question))
+            yield Static(questions, classes="paragraph")
+        else:
+            yield _paragraph(None)
+
+        for title, text, core in (
+            ("Relevance to the theme", session.relevance_to_theme, False),
+            ("Relevance to Internet governance", session.relevance_to_internet_governance, False),
+            ("Description", session.description, True),
+            ("Expected outcomes", session.expected_outcomes, False),
+            ("Discussion facilitation", session.discussion_facilitation, False),
+            ("Diversity", session.diversity_statement, False),
+        ):
+            if text or core:
+                yield _heading(title)
+                yield _paragraph(text)
+
+        if session.agenda:
+            yield _heading(f"Agenda ({len(session.agenda)} segments)"
+                           if len(session.agenda) != 1 else "Agenda (1 segment)")
+            yield Static(AgendaTable(session.agenda), classes="agenda")
+            total, problem = agenda_summary(session)
+            yield Static(Content(total), classes="paragraph")
+            if problem:
+                yield Static(Content("! " + problem), classes="paragraph problem")
+
+        yield from self._online(session)
+
+        if session.sdgs:
+            yield _heading("Sustainable Development Goals")
+            goals = Text()
+            for n, goal in enumerate(session.sdgs):
+                goals.append(("\n" if n else "") + f"{goal:>2} ", style="bold")
+                goals.append(SDG_NAMES.get(goal, ""))
+            yield Static(goals, classes="paragraph")
+
+        related = _fields([
+            ("Source", _source_text(session)),
+            ("Catalogue id", str(session.id) if session.id is not None else None),
+        ])
+        if related is not None:
+            yield _heading("Related information")
+            yield Static(related, classes="paragraph")
+
+    def _title(self, session: ForumSession) -> Iterable[Widget]:
+        lead = " ".join(bit for bit in (f"IGF {session.year}" if session.year else None,
+                                        session.display_code()) if bit)
+        if lead:
+            yield Static(lead, classes="session-code", markup=False)
+        yield Static(session.title or "(untitled)", classes="session-title", markup=False)
+        if session.short_title:
+            yield Static(f"Short title: {session.short_title}", classes="aside", markup=False)
+
+    def _online(self, session: ForumSession) -> Iterable[Widget]:
+        online = session.online_participation
+        private = [item.title or f"segment {n}" for n, item in enumerate(session.agenda, 1)
+                   if not item.public]
+        # The defaults (no captioning, broadcast on) say nothing the organiser chose.
+        if online.is_empty() and not private:
+            return
+        yield _heading("Online participation")
+        grid = _fields([
+            ("Platform", online.platform),
+            ("Remote hubs", _listed(online.remote_hubs)),
+            ("Speaking queue", online.speaking_queue),
+            ("Captioning", _yes_no(online.captioning)),
+            ("Interpretation", _listed(online.interpretation) or "none"),
+            ("Broadcast", _yes_no(online.broadcast)),
+            ("Not broadcast", "; ".join(private)),
+        ])
+        if grid is not None:
+            yield Static(grid, classes="paragraph")
+        if online.notes:
+            yield _paragraph(online.notes)
