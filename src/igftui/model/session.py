@@ -155,7 +155,8 @@ class AgendaItem(_Model):
         if not isinstance(value, str):
             raise ValueError(f"agenda kind: expected text, got {value!r}")
         member = parse(AgendaKind, value)
-        return member.value if member else value.strip()
+        # Blank after trimming is no kind, as everywhere else in the model.
+        return member.value if member else (value.strip() or None)
 
     def to_json(self) -> dict[str, Any]:
         return {
