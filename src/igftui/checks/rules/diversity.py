@@ -73,17 +73,18 @@ def _gender(session: ForumSession, ctx: Context, question: str, goal: str) -> It
             f"({names(people)}), so igftui cannot tell whether {question}.",
             record + ".", severity=Severity.INFO)
         return
-    (gender, same), = genders.items()
-    word = _COMPARABLE[gender]  # type: ignore[index]
+    # A finding never says which gender a named speaker has: findings are shown on
+    # screen and printed by `igftui check`, and gender is private.
+    (_gender_of_all, same), = genders.items()
     if unknown:
         yield ctx.finding(
-            (f"{names(same)} is the only speaker whose gender is recorded; " if len(same) == 1 else
-             f"The speakers whose gender is recorded are all {word} ({names(same)}); ")
-            + f"for {names(unknown)} it is not, so igftui cannot tell whether {question}.",
+            f"The gender of {names(unknown)} is not recorded"
+            + (f" and the other {len(same)} speakers are all of one gender" if len(same) > 1 else "")
+            + f", so igftui cannot tell whether {question}.",
             record + ", or invite a speaker of another gender.", severity=Severity.INFO)
         return
     yield ctx.finding(
-        f"All {len(same)} speakers are {word} ({names(same)}); {goal}.",
+        f"All {len(same)} speakers are of one gender; {goal}.",
         "Invite a speaker of another gender, or replace one of the speakers.")
 
 
@@ -97,7 +98,8 @@ def gender_diversity(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     shares the same one.  A gender that is not recorded, undisclosed or
     self-described cannot be compared: when that leaves the question open the rule
     gives a note (info), never an error.  Gender is private data: it is used here
-    on the user's own machine and never exported unless asked for.
+    on the user's own machine, never exported unless asked for, and no finding
+    says which gender a named speaker has.
     """
     yield from _gender(session, ctx, "the speakers are of more than one gender",
                        "the IGF looks for gender diversity among speakers")

@@ -40,10 +40,16 @@ def summary_table(report: ImportReport) -> Table:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
     for skipped in report.skipped:
-        grid.add_row(Text("✖ skipped"), Text(f"{Path(skipped.path).name}: {skipped.reason}"))
+        grid.add_row(Text("✖ skipped"), _about(skipped.path, skipped.reason))
     for warning in report.warnings:
-        grid.add_row(Text("! partly read"), Text(f"{Path(warning.path).name}: {warning.message}"))
+        grid.add_row(Text("! partly read"), _about(warning.path, warning.message))
     return grid
+
+
+def _about(path: str, reason: str) -> Text:
+    # Some reasons already begin with the file's name ("a.txt is a binary file").
+    name = Path(path).name
+    return Text(reason if reason.startswith(name) else f"{name}: {reason}")
 
 
 class ImportDialog(ModalScreen[int]):
@@ -106,6 +112,10 @@ class ImportDialog(ModalScreen[int]):
     }
     ImportDialog #import-details {
         height: 1fr;
+    }
+    ImportDialog #import-buttons-done {
+        height: auto;
+        align-horizontal: right;
     }
     """
 
@@ -229,5 +239,3 @@ class ImportDialog(ModalScreen[int]):
         self.query_one("#import-counts", Static).update(counts)
         self.query_one("#import-reasons", Static).update(summary_table(report))
         self.query_one("#import-done", Button).focus()
-        if report.stored:
-            self.notify(f"Stored {plural(len(report.stored), 'session')}", title="Import")
