@@ -7,8 +7,12 @@ Each picture is the real app driven by Pilot on a temporary catalogue, at a
 fixed 100x30 terminal, with the default theme:
 
     catalogue.svg   the bundled samples, listed
+    search.svg      a search as you type, the words found highlighted
+    filters.svg     the filters open beside the list, at 80x24
+    detail.svg      one sample session, opened, with its checks
+    people.svg      everyone in the catalogue, per year
+    import.svg      the summary of importing a folder of IGF pages
     empty.svg       a new, empty catalogue
-    detail.svg      one sample session, opened
     help.svg        the keys of the catalogue screen
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -33,24 +38,43 @@ from igftui.tui.app import IgfApp  # noqa: E402
 SIZE = (100, 30)
 
 
+#: The folder of IGF pages the import screenshot imports (written for the importer's tests).
+PAGES = ROOT / "tests" / "formats" / "pages" / "unseen"
+
+
+def _busy(app) -> list:
+    # DirectoryTree keeps a loader worker waiting for as long as it lives.
+    return [worker for worker in app.workers if worker.is_running and worker.group != "_loader"]
+
+
 async def _settle(pilot) -> None:
     """Wait for every worker, and for what they posted to be painted."""
     await pilot.pause()
     for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
+        busy = _busy(pilot.app)
+        if busy:
+            await pilot.app.workers.wait_for_complete(busy)
         await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
+        if not _busy(pilot.app):
             break
     await pilot.pause()
 
 
-async def shoot(catalogue: Catalogue, target: Path, keys: Iterable[str] = ()) -> None:
-    """Open the app on ``catalogue``, press ``keys``, and save what the screen shows."""
+async def shoot(catalogue: Catalogue, target: Path, keys: Iterable[str] = (),
+                size: tuple[int, int] = SIZE, typed: dict[str, str] | None = None) -> None:
+    """Open the app on ``catalogue``, press ``keys``, and save what the screen shows.
+
+    ``typed`` puts text into inputs (by id) after the keys, and presses enter.
+    """
     app = IgfApp(catalogue, Settings())
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _settle(pilot)
         for key in keys:
             await pilot.press(key)
+            await _settle(pilot)
+        for input_id, text in (typed or {}).items():
+            app.screen.query_one(f"#{input_id}").value = text
+            await pilot.press("enter")
             await _settle(pilot)
         target.write_text(app.export_screenshot(title="igftui"), encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
@@ -73,9 +97,24 @@ async def main(out: Path) -> None:
         print(f"loaded {loaded.added} sample sessions")
         out.mkdir(parents=True, exist_ok=True)
         await shoot(samples, out / "catalogue.svg")
+        await shoot(samples, out / "search.svg", ["slash", *"human rights"])
+        # The filters: the first year in the list, then sessions with a civil-society speaker.
+        await shoot(samples, out / "filters.svg",
+                    ["f", "enter", "down", "enter", "tab", "tab", "tab", "tab", "enter", "down", "enter"],
+                    size=(80, 24))
         await shoot(samples, out / "detail.svg", ["down"] * richest_row(samples) + ["enter"])
+        await shoot(samples, out / "people.svg", ["p"])
         await shoot(samples, out / "help.svg", ["question_mark"])
         samples.close()
+
+        pages = Path(folder) / "igf-pages"
+        pages.mkdir()
+        for page in PAGES.iterdir():
+            if page.suffix in {".txt", ".md", ".html"}:
+                shutil.copy(page, pages / page.name)
+        imported = Catalogue(Path(folder) / "imported.db")
+        await shoot(imported, out / "import.svg", ["i"], typed={"import-path": str(pages)})
+        imported.close()
 
         empty = Catalogue(Path(folder) / "empty.db")
         await shoot(empty, out / "empty.svg")

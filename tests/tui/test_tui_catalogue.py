@@ -388,7 +388,7 @@ async def test_a_catalogue_that_cannot_be_opened_is_said_on_screen(tmp_path, not
         await settle(pilot)
         assert app.is_running and app.catalogue is None
         assert "is not an igftui catalogue" in (app.catalogue_problem or "")
-        assert "could not be opened" in screen_text(app)
+        assert "could not be opened" in screen_text(app), screen_text(app)
         assert ("Could not open the catalogue", "error") in [(t, sev) for t, _m, sev in notes]
         # Nothing to load samples into: the key does nothing and is not offered.
         await pilot.press("s")

@@ -42,8 +42,9 @@ class CatalogueScreen(IgfScreen[None]):
     """
 
     SUB_TITLE = "Catalogue"
-    # Nothing to focus until the first page says whether there is a list.
-    AUTO_FOCUS = None
+    # Nothing to focus until the first page says whether there is a list ("" rather
+    # than None, which would fall back to the app's and focus the search box).
+    AUTO_FOCUS = ""
     #: How the help screen names the keys of this screen.
     HELP_TITLE: ClassVar[str] = "Catalogue"
 
@@ -112,6 +113,8 @@ class CatalogueScreen(IgfScreen[None]):
         self._generation = 0
         # The search box has been opened with / (or a click) and not left yet.
         self._searching = False
+        #: Why the catalogue could not be opened, once the app has said so.
+        self._problem: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,18 +133,24 @@ class CatalogueScreen(IgfScreen[None]):
     def on_mount(self) -> None:
         self.query_one(FilterPanel).display = False
         if self.catalogue is None:
-            self.query_one("#loading", Static).update("Opening the catalogue…")
+            # Nothing to search until the catalogue is open.
+            self.query_one(SearchBox).disabled = True
+            if self._problem is None:
+                # (A catalogue that failed at once may have said so before this screen mounted.)
+                self.query_one("#loading", Static).update("Opening the catalogue…")
         else:
             self.reload()
 
     def catalogue_opened(self, catalogue: Catalogue) -> None:
         """The app has opened the catalogue in the background: show what it holds."""
         self.catalogue = catalogue
+        self.query_one(SearchBox).disabled = False
         self.refresh_bindings()
         self.reload()
 
     def catalogue_failed(self, reason: str) -> None:
         """The catalogue cannot be opened: say why where the list would be."""
+        self._problem = reason
         self.query_one("#loading", Static).update(
             f"The catalogue could not be opened: {reason}\n\nPress q to quit."
         )

@@ -79,15 +79,14 @@ class FilterChanged(Message):
 
 
 class FilterPanel(VerticalScroll, can_focus=False):
-    """A choice per filter field; each change narrows the list at once."""
+    """A choice per filter field; each change narrows the list at once.
+
+    ``tab`` moves from one choice to the next; ``enter`` or ``down`` opens one.
+    """
 
     HELP_TITLE: ClassVar[str] = "Filters"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "app.focus_next", "Next filter", show=False, tooltip="Go to the next filter",
-                id="filters.next"),
-        Binding("up", "app.focus_previous", "Previous filter", show=False,
-                tooltip="Go to the previous filter", id="filters.previous"),
         Binding("delete,backspace", "clear_focused", "Remove this filter",
                 tooltip="Show every value of the filter under the cursor again", id="filters.clear"),
     ]
