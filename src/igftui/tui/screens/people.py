@@ -1,0 +1,513 @@
+"""Everyone who appears in the catalogue, with how many sessions each is in, year by year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, get_current_worker
+
+from igftui.store.listing import PersonSummary
+from igftui.tui.screens.base import IgfScreen
+
+if TYPE_CHECKING:
+    from igftui.store.catalogue import Catalogue
+
+#: The IGF 2018 rule: nobody should speak in more than this many sessions of one year.
+MAX_SESSIONS_A_YEAR = 3
+#: Marks a year (and a person) over that limit; a symbol, so it reads without colour too.
+OVER_MARK = "⚑"
+LEGEND = (f"{OVER_MARK} in more than {MAX_SESSIONS_A_YEAR} sessions in one year "
+          "(the IGF 2018 limit for speakers)")
+
+NOBODY = (
+    "Nobody in the catalogue yet: load the samples or import pages.\n\n"
+    "escape goes back to the catalogue, where s loads the samples and i imports pages."
+)
+
+
+def over_limit(person: PersonSummary) -> list[int]:
+    """The years in which ``person`` is in more sessions than the IGF 2018 rule allows."""
+    return sorted((year for year, count in person.per_year.items() if count > MAX_SESSIONS_A_YEAR),
+                  reverse=True)
+
+
+def year_counts(per_year: dict[int, int], years: Iterable[int]) -> Text:
+    """``"2022:1 2019:4⚑"``: the sessions of each of ``years`` that has any, newest first."""
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    for year in sorted(years, reverse=True):
+        count = per_year.get(year)
+        if not count:
+            continue
+        if text:
+            text.append(" ")
+        if count > MAX_SESSIONS_A_YEAR:
+            text.append(f"{year}:{count}{OVER_MARK}", style="bold")
+        else:
+            text.append(f"{year}:{count}")
+    return text
+
+
+@dataclass(frozen=True)
+class PeopleLayout:
+    """Which columns the people table has at a given width, and how wide each is.
+
+    Years get a column each, newest first, when at least :attr:`MIN_YEARS` of
+    them fit beside an "Earlier" column (or all of them fit); the rest of the
+    years, or all of them on a narrow terminal, are written "2019:4 2018:1" in
+    one column, which reads better than a row of mostly empty narrow columns.
+    """
+
+    name: int
+    sessions: int
+    years: tuple[int, ...]
+    #: Width of the column of the years without one of their own (0: there are none).
+    rest: int
+
+    MIN_YEARS: ClassVar[int] = 4
+    NAME: ClassVar[int] = 28
+    SESSIONS: ClassVar[int] = 8
+    YEAR: ClassVar[int] = 5
+    REST: ClassVar[int] = 20
+
+    @classmethod
+    def fit(cls, width: int, years: Sequence[int], padding: int = 1) -> PeopleLayout:
+        """The layout for a table ``width`` cells wide over ``years`` (newest first)."""
+
+        def room(columns: int) -> int:
+            return width - 2 * padding * columns
+
+        all_years = room(2 + len(years)) - cls.SESSIONS - cls.YEAR * len(years)
+        if years and all_years >= cls.NAME:
+            return cls(min(all_years, 40), cls.SESSIONS, tuple(years), 0)
+        shown = 0
+        for count in range(len(years) - 1, cls.MIN_YEARS - 1, -1):
+            left = room(3 + count) - cls.SESSIONS - cls.YEAR * count - cls.NAME
+            if left >= cls.REST:
+                shown = count
+                break
+        left = room(3 + shown) - cls.SESSIONS - cls.YEAR * shown
+        name = max(16, min(cls.NAME, left - cls.REST))
+        return cls(name, cls.SESSIONS, tuple(years[:shown]), max(cls.REST, left - name))
+
+    def columns(self) -> list[tuple[str, str, int]]:
+        """(key, header, width) of each column, in order."""
+        columns = [("name", "Name", self.name), ("sessions", "Sessions", self.sessions)]
+        columns += [(str(year), str(year), self.YEAR) for year in self.years]
+        if self.rest:
+            columns.append(("rest", "Earlier" if self.years else "Per year", self.rest))
+        return columns
+
+    def cells(self, person: PersonSummary, all_years: Sequence[int]) -> list[Text]:
+        """One row of the table for ``person``."""
+        over = over_limit(person)
+        total = f"{person.sessions:,}" + (f" {OVER_MARK}" if over else "  ")
+        cells = [
+            Text(person.name, no_wrap=True, overflow="ellipsis", end=""),
+            Text(total, justify="right", style="bold" if over else "", end=""),
+        ]
+        for year in self.years:
+            count = person.per_year.get(year, 0)
+            if not count:
+                cells.append(Text("· ", justify="right", style="dim", end=""))
+            elif count > MAX_SESSIONS_A_YEAR:
+                cells.append(Text(f"{count}{OVER_MARK}", justify="right", style="bold", end=""))
+            else:
+                cells.append(Text(f"{count} ", justify="right", end=""))
+        if self.rest:
+            cells.append(year_counts(person.per_year, [y for y in all_years if y not in self.years]))
+        return cells
+
+
+class PeopleTable(DataTable[Text]):
+    """People of the catalogue, one row each, loaded a page at a time.
+
+    Like the session list, the table never asks the catalogue itself: near the
+    end of what is loaded it posts :class:`MoreWanted` and its screen reads the
+    next page in a worker.  Which year columns it shows depends on its width; a
+    resize that changes them builds the rows again from the people loaded.
+    """
+
+    HELP_TITLE: ClassVar[str] = "People list"
+
+    #: People asked of the catalogue at a time.
+    PAGE_SIZE: ClassVar[int] = 100
+    #: How close to the last loaded row the cursor may come before the next page is wanted.
+    PREFETCH: ClassVar[int] = 30
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Their sessions",
+                tooltip="List the sessions of the person under the cursor", id="people.open"),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next person", id="people.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous person", id="people.up"),
+        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip="First person",
+                id="people.first"),
+        Binding("end,ctrl+end,G", "scroll_bottom", "Last loaded", show=False,
+                tooltip="Last person loaded so far; the next page loads as you get there",
+                id="people.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down",
+                id="people.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up",
+                id="people.page_up"),
+    ]
+
+    DEFAULT_CSS = """
+    PeopleTable {
+        height: 1fr;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    class MoreWanted(Message):
+        """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
+
+        def __init__(self, table: PeopleTable, offset: int) -> None:
+            super().__init__()
+            self.table = table
+            self.offset = offset
+
+        @property
+        def control(self) -> PeopleTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        #: The people loaded so far, in the order shown.
+        self.people: list[PersonSummary] = []
+        #: Every year of the catalogue, newest first.
+        self.years: list[int] = []
+        #: Whether the catalogue has more people than are loaded.
+        self.more = False
+        self._layout: PeopleLayout | None = None
+        self._waiting = False
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        layout = PeopleLayout.fit(self.scrollable_content_region.width, self.years, self.cell_padding)
+        if layout == self._layout:
+            return
+        self._layout = layout
+        row = self.cursor_row
+        self.clear(columns=True)
+        for key, header, width in layout.columns():
+            justify = "left" if key in {"name", "rest"} else "right"
+            self.add_column(Text(header, justify=justify), key=key, width=width)
+        self._add_rows(self.people)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
+    def _add_rows(self, people: Sequence[PersonSummary]) -> None:
+        assert self._layout is not None
+        for person in people:
+            self.add_row(*self._layout.cells(person, self.years), key=person.key)
+
+    # ----- paging -----
+
+    def start(self, years: Sequence[int]) -> None:
+        """Begin a new listing: drop the rows and wait for its first page."""
+        self.people = []
+        self.years = list(years)
+        self.more = False
+        self._waiting = True
+        self._layout = None
+        self._fit()
+
+    def add_page(self, offset: int, people: Sequence[PersonSummary]) -> None:
+        """Append a page that starts at row ``offset``; a page that no longer fits is ignored."""
+        if offset != len(self.people):
+            return
+        self.people.extend(people)
+        self._add_rows(people)
+        # people() has no count: a full page means there may be more.
+        self.more = len(people) >= self.PAGE_SIZE
+        self._waiting = False
+        self.refresh_bindings()
+        self._want_more_if_near_end()
+
+    def page_failed(self) -> None:
+        """The page asked for could not be read; the next cursor move asks again."""
+        self._waiting = False
+
+    @on(DataTable.RowHighlighted)
+    def _cursor_moved(self) -> None:
+        self._want_more_if_near_end()
+
+    def _want_more_if_near_end(self) -> None:
+        if self._waiting or not self.more:
+            return
+        if self.cursor_row >= self.row_count - self.PREFETCH:
+            self._waiting = True
+            self.post_message(self.MoreWanted(self, self.row_count))
+
+    def selected(self) -> PersonSummary | None:
+        """The person under the cursor, or None when the table is empty."""
+        if not self.row_count:
+            return None
+        return self.people[self.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Every column fits, so the sideways moves of DataTable do nothing here.
+        if action in {"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
+                      "page_right"}:
+            return False
+        if action == "select_cursor":
+            return self.row_count > 0
+        return True
+
+
+class PeopleSearch(Input):
+    """Narrows the people by name as you type; the screen runs the search in a worker."""
+
+    HELP_TITLE: ClassVar[str] = "Search people"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_search", "Clear search",
+                tooltip="Empty the box, list everyone again and go back to the list",
+                id="people.clear_search"),
+        Binding("down,enter", "done", "To the list", tooltip="Go down to the people found",
+                id="people.to_list"),
+    ]
+
+    DEFAULT_CSS = """
+    PeopleSearch {
+        width: 1fr;
+    }
+    """
+
+    class Done(Message):
+        """The user is done with the box and wants the list."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder="Search: press / and type a name", id=id, compact=True,
+                         select_on_focus=False)
+
+    def action_clear_search(self) -> None:
+        """Empty the box (everyone is listed again) and go back to the list."""
+        self.value = ""
+        self.post_message(self.Done())
+
+    def action_done(self) -> None:
+        self.post_message(self.Done())
+
+
+class PeopleScreen(IgfScreen[None]):
+    """Everyone named in the catalogue, most sessions first, paged from the database."""
+
+    SUB_TITLE = "People"
+    HELP_TITLE: ClassVar[str] = "People"
+    # Nothing to focus until the first page says whether there is a list ("", not
+    # None: None would fall back to the app's "*" and put the cursor in the search box).
+    AUTO_FOCUS = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", tooltip="Narrow the list by name as you type",
+                id="people.search"),
+        Binding("escape", "back", "Back", tooltip="Back to the catalogue", id="people.back"),
+    ]
+
+    DEFAULT_CSS = """
+    PeopleScreen #people-bar {
+        height: 1;
+        background: $panel;
+    }
+    PeopleScreen #people-count {
+        width: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    PeopleScreen #people-body {
+        height: 1fr;
+    }
+    PeopleScreen .people-message {
+        height: 1fr;
+        padding: 1 2;
+        color: $text-muted;
+    }
+    PeopleScreen #people-legend {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    class PageLoaded(Message):
+        """A page of people read by a worker, for the listing numbered ``generation``.
+
+        ``years`` (first page only) are every year of the catalogue, newest first.
+        """
+
+        def __init__(self, generation: int, offset: int, people: Sequence[PersonSummary],
+                     years: list[int] | None) -> None:
+            super().__init__()
+            self.generation = generation
+            self.offset = offset
+            self.people = people
+            self.years = years
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        #: What the names are narrowed to (None: everyone).
+        self.search: str | None = None
+        # Each search is a new listing; pages of an older one are dropped when they arrive.
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="people-bar"):
+            yield PeopleSearch(id="people-search")
+            yield Static("Loading…", id="people-count", markup=False)
+        with ContentSwitcher(initial="people-loading", id="people-body"):
+            yield Static("Reading the people of the catalogue…", id="people-loading",
+                         classes="people-message", markup=False)
+            yield PeopleTable(id="people")
+            yield Static("", id="people-no-match", classes="people-message", markup=False)
+            yield Static(NOBODY, id="people-empty", classes="people-message", markup=False)
+        yield Static(LEGEND, id="people-legend", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#people-legend").display = False
+        self.reload()
+
+    # ----- reading the catalogue -----
+
+    def reload(self) -> None:
+        """List the people again from the first page (after the search changed)."""
+        self._generation += 1
+        self._read_page(self._generation, 0, self.search, first=True)
+
+    # exclusive: a newer keystroke's search cancels the one still running, and
+    # the cancelled one posts nothing, so the list only ever shows the latest.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="people", name="read the people")
+    def _read_page(self, generation: int, offset: int, query: str | None, *, first: bool = False) -> None:
+        worker = get_current_worker()
+        years = self.catalogue.years() if first else None
+        if worker.is_cancelled:
+            return
+        people = self.catalogue.people(query, limit=PeopleTable.PAGE_SIZE, offset=offset)
+        if not worker.is_cancelled:
+            self.post_message(self.PageLoaded(generation, offset, people, years))
+
+    @on(PageLoaded)
+    def _show_page(self, message: PageLoaded) -> None:
+        if message.generation != self._generation:
+            return
+        table = self.query_one(PeopleTable)
+        if message.years is not None:
+            table.start(message.years)
+            body = self.query_one("#people-body", ContentSwitcher)
+            if message.people:
+                body.current = "people"
+            elif self.search:
+                body.current = "people-no-match"
+                self.query_one("#people-no-match", Static).update(
+                    f"Nobody's name matches “{self.search}”.\n\nescape in the search box lists everyone again."
+                )
+            else:
+                body.current = "people-empty"
+            if not self._typing():
+                if message.people:
+                    table.focus()
+                else:
+                    self.set_focus(None)
+        table.add_page(message.offset, message.people)
+        # The legend explains the mark: only worth its line when someone has it.
+        self.query_one("#people-legend").display = any(over_limit(p) for p in table.people)
+        self._show_count()
+        self.refresh_bindings()
+
+    def _typing(self) -> bool:
+        return self.focused is self.query_one(PeopleSearch)
+
+    def _show_count(self) -> None:
+        table = self.query_one(PeopleTable)
+        shown = len(table.people)
+        if not shown:
+            text = "No match" if self.search else "Nobody yet"
+        else:
+            text = "1 person" if shown == 1 else f"{shown:,} people"
+            if table.more:
+                text = f"{shown:,}+ people, more as you scroll"
+            elif self.search:
+                text += " match"
+        self.query_one("#people-count", Static).update(text)
+
+    @on(PeopleTable.MoreWanted)
+    def _read_more(self, message: PeopleTable.MoreWanted) -> None:
+        self._read_page(self._generation, message.offset, self.search)
+
+    def work_failed(self, worker: Worker) -> None:
+        if worker.group != "people":
+            return
+        if self.query_one("#people-body", ContentSwitcher).current == "people-loading":
+            self.query_one("#people-loading", Static).update(
+                "The people of the catalogue could not be read. Press escape to go back."
+            )
+            self.query_one("#people-count", Static).update("")
+        else:
+            self.query_one(PeopleTable).page_failed()
+
+    # ----- search -----
+
+    def action_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one(PeopleSearch).focus()
+
+    @on(Input.Changed, "#people-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip() or None
+        if query != self.search:
+            self.search = query
+            self.reload()
+
+    @on(PeopleSearch.Done)
+    def _search_done(self) -> None:
+        table = self.query_one(PeopleTable)
+        if table.row_count:
+            table.focus()
+        else:
+            # Not the box: a key typed there would be lost; escape now goes back.
+            self.set_focus(None)
+
+    # ----- actions -----
+
+    @on(DataTable.RowSelected, "#people")
+    def _row_chosen(self) -> None:
+        self.action_open_person()
+
+    def action_open_person(self) -> None:
+        """List the sessions of the person under the cursor."""
+        person = self.query_one(PeopleTable).selected()
+        if person is None:
+            self.notify("There is nobody to open.", severity="warning")
+            return
+        from igftui.tui.screens.person_sessions import PersonSessionsScreen
+
+        self.app.push_screen(PersonSessionsScreen(self.catalogue, person.name))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        table = self.query_one(PeopleTable)
+        person = table.selected()
+        if person is not None:
+            yield SystemCommand(f"Sessions of {person.name}", "List the sessions of the selected person",
+                                self.action_open_person)
+        yield SystemCommand("Search people", "Narrow the list of people by name as you type",
+                            self.action_search)
+        if self.search:
+            yield SystemCommand("Clear the people search", "List everyone again",
+                                self.query_one(PeopleSearch).action_clear_search)
+        yield SystemCommand("Back", "Back to the catalogue", self.action_back)

@@ -1,0 +1,359 @@
+"""The sessions one person takes part in, with their roles in each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.worker import Worker, get_current_worker
+
+from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
+from igftui.tui.labels import plural, type_label
+from igftui.tui.screens.base import IgfScreen
+from igftui.tui.screens.people import LEGEND, over_limit, year_counts
+from igftui.tui.screens.session_detail import SessionDetailScreen
+
+if TYPE_CHECKING:
+    from igftui.store.catalogue import Catalogue
+
+#: (key, header) of the columns, in order.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("code", "Code"),
+    ("year", "Year"),
+    ("type", "Type"),
+    ("title", "Title"),
+    ("roles", "Roles"),
+)
+
+
+def column_widths(width: int, padding: int = 1, roles: int = 12) -> dict[str, int]:
+    """Share ``width`` cells between the columns, the title getting what is left.
+
+    ``roles`` is the width of the longest roles text: most people have one role
+    ("Speaker"), and the title needs the room more than an empty column does.
+    """
+    available = max(width - 2 * padding * len(COLUMNS), 50)
+    code, year = 10, 4
+    rest = available - code - year
+    label = max(10, min(22, rest * 20 // 100))
+    roles = max(5, min(roles, 30, rest * 30 // 100))
+    return {"code": code, "year": year, "type": label, "roles": roles,
+            "title": rest - label - roles}
+
+
+def _cell(text: str | None, *, placeholder: str = "") -> Text:
+    # Text, not str: a str cell is read as markup, and titles may hold "[...]".
+    if not text:
+        return Text(placeholder, style="dim", no_wrap=True, overflow="ellipsis", end="")
+    return Text(text, no_wrap=True, overflow="ellipsis", end="")
+
+
+class PersonSessionsTable(DataTable[Text]):
+    """A person's sessions, newest year first, loaded a page at a time like the catalogue list."""
+
+    HELP_TITLE: ClassVar[str] = "Their sessions"
+
+    PAGE_SIZE: ClassVar[int] = 200
+    PREFETCH: ClassVar[int] = 50
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", tooltip="Open the selected session",
+                id="person.open"),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next session",
+                id="person.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous session", id="person.up"),
+        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip="First session",
+                id="person.first"),
+        Binding("end,ctrl+end,G", "scroll_bottom", "Last loaded", show=False,
+                tooltip="Last session loaded so far; the next page loads as you get there",
+                id="person.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down",
+                id="person.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up",
+                id="person.page_up"),
+    ]
+
+    DEFAULT_CSS = """
+    PersonSessionsTable {
+        height: 1fr;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    class MoreWanted(Message):
+        """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
+
+        def __init__(self, table: PersonSessionsTable, offset: int) -> None:
+            super().__init__()
+            self.table = table
+            self.offset = offset
+
+        @property
+        def control(self) -> PersonSessionsTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        #: How many sessions the person is in (loaded or not).
+        self.total = 0
+        #: The roles the person has in each session, by session id.
+        self.roles: dict[int, list[str]] = {}
+        self._waiting = False
+
+    def on_mount(self) -> None:
+        for key, header in COLUMNS:
+            self.add_column(header, key=key, width=10)
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        longest = max((len(", ".join(roles)) for roles in self.roles.values()), default=5)
+        widths = column_widths(self.scrollable_content_region.width, self.cell_padding, longest)
+        changed = False
+        for column in self.columns.values():
+            wanted = widths[str(column.key.value)]
+            if column.width != wanted or column.auto_width:
+                column.width, column.auto_width = wanted, False
+                changed = True
+        if changed:
+            # DataTable has no public way to resize a column; these are what
+            # add_column itself sets (Textual is pinned, so this cannot drift).
+            self._require_update_dimensions = True
+            self._clear_caches()
+            self.refresh()
+
+    def start(self, total: int, roles: dict[int, list[str]]) -> None:
+        """Begin the listing of ``total`` sessions, with the person's ``roles`` in each."""
+        self.clear()
+        self.total = total
+        self.roles = roles
+        self._waiting = True
+        self._fit_columns()
+
+    def add_page(self, offset: int, sessions: Sequence[SessionSummary]) -> None:
+        """Append a page that starts at row ``offset``; a page that no longer fits is ignored."""
+        if offset != self.row_count:
+            return
+        for session in sessions:
+            self.add_row(
+                _cell(session.code),
+                _cell(str(session.year) if session.year else None),
+                _cell(type_label(session.session_type)),
+                _cell(session.title, placeholder="(untitled)"),
+                _cell(", ".join(self.roles.get(session.id, [])), placeholder="–"),
+                key=str(session.id),
+            )
+        if len(sessions) < self.PAGE_SIZE:
+            self.total = self.row_count
+        self._waiting = False
+        self.refresh_bindings()
+        self._want_more_if_near_end()
+
+    def page_failed(self) -> None:
+        self._waiting = False
+
+    @on(DataTable.RowHighlighted)
+    def _cursor_moved(self) -> None:
+        self._want_more_if_near_end()
+
+    def _want_more_if_near_end(self) -> None:
+        if self._waiting or self.row_count >= self.total:
+            return
+        if self.cursor_row >= self.row_count - self.PREFETCH:
+            self._waiting = True
+            self.post_message(self.MoreWanted(self, self.row_count))
+
+    def selected_id(self) -> int | None:
+        """The id of the session under the cursor, or None when the table is empty."""
+        if not self.row_count:
+            return None
+        row_key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
+        return int(row_key.value) if row_key.value is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
+                      "page_right"}:
+            return False
+        if action == "select_cursor":
+            return self.row_count > 0
+        return True
+
+
+def find_person(catalogue: Catalogue, name: str) -> PersonSummary | None:
+    """The catalogue's summary of the person called ``name`` (as the catalogue folds names)."""
+    from igftui.store.catalogue import person_key
+
+    key = person_key(name)
+    if key is None:
+        return None
+    offset, page = 0, 200
+    while True:
+        # The search matches any name containing this one: look for the exact person.
+        people = catalogue.people(name, limit=page, offset=offset)
+        for person in people:
+            if person.key == key:
+                return person
+        if len(people) < page:
+            return None
+        offset += page
+
+
+class PersonSessionsScreen(IgfScreen[None]):
+    """The sessions of the person called :attr:`person_name`, newest first."""
+
+    SUB_TITLE = "Sessions of a person"
+    HELP_TITLE: ClassVar[str] = "Sessions of a person"
+    AUTO_FOCUS = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="Back to the people", id="person.back"),
+    ]
+
+    DEFAULT_CSS = """
+    PersonSessionsScreen #person-summary {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+    }
+    PersonSessionsScreen #person-body {
+        height: 1fr;
+    }
+    PersonSessionsScreen .person-message {
+        height: 1fr;
+        padding: 1 2;
+        color: $text-muted;
+    }
+    PersonSessionsScreen #person-legend {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    class PageLoaded(Message):
+        """A page of the person's sessions; the first also brings the count, roles and summary."""
+
+        def __init__(self, offset: int, sessions: Sequence[SessionSummary], total: int | None = None,
+                     roles: dict[int, list[str]] | None = None,
+                     person: PersonSummary | None = None) -> None:
+            super().__init__()
+            self.offset = offset
+            self.sessions = sessions
+            self.total = total
+            self.roles = roles
+            self.person = person
+
+    def __init__(self, catalogue: Catalogue, name: str) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        #: The person's name, as the catalogue gives it.
+        self.person_name = name
+        #: What the catalogue says of the person once read (sessions per year).
+        self.person: PersonSummary | None = None
+
+    @property
+    def filters(self) -> SessionFilter:
+        return SessionFilter(person=self.person_name)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(self.person_name, style="bold"), id="person-summary")
+        with ContentSwitcher(initial="person-loading", id="person-body"):
+            yield Static("Reading their sessions…", id="person-loading", classes="person-message",
+                         markup=False)
+            yield PersonSessionsTable(id="person-sessions")
+            yield Static(f"{self.person_name} is in no session of the catalogue any more.\n\nescape goes back.",
+                         id="person-none", classes="person-message", markup=False)
+        yield Static(LEGEND, id="person-legend", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.person_name
+        self.query_one("#person-legend").display = False
+        self._read_page(0, first=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person",
+          name="read the person's sessions")
+    def _read_page(self, offset: int, *, first: bool = False) -> None:
+        worker = get_current_worker()
+        total = roles = person = None
+        if first:
+            from igftui.model.vocabulary import Role, label
+
+            total = self.catalogue.count(self.filters)
+            roles = {}
+            for role in Role:
+                for session in self.catalogue.sessions_of_person(self.person_name, role=role):
+                    roles.setdefault(session.id, []).append(label(role))
+            person = find_person(self.catalogue, self.person_name)
+        if worker.is_cancelled:
+            return
+        sessions = self.catalogue.list(self.filters, limit=PersonSessionsTable.PAGE_SIZE, offset=offset)
+        if not worker.is_cancelled:
+            self.post_message(self.PageLoaded(offset, sessions, total, roles, person))
+
+    @on(PageLoaded)
+    def _show_page(self, message: PageLoaded) -> None:
+        table = self.query_one(PersonSessionsTable)
+        if message.total is not None:
+            table.start(message.total, message.roles or {})
+            self.person = message.person
+            self._show_summary(message.total)
+            body = self.query_one("#person-body", ContentSwitcher)
+            body.current = "person-sessions" if message.total else "person-none"
+            if message.total:
+                table.focus()
+        table.add_page(message.offset, message.sessions)
+        self.refresh_bindings()
+
+    def _show_summary(self, total: int) -> None:
+        summary = Text(self.person_name, style="bold")
+        summary.append(f" · {plural(total, 'session')}")
+        if self.person is not None and self.person.per_year:
+            summary.append(" · ")
+            summary.append_text(year_counts(self.person.per_year, self.person.per_year))
+        self.query_one("#person-summary", Static).update(summary)
+        self.query_one("#person-legend").display = bool(self.person and over_limit(self.person))
+
+    @on(PersonSessionsTable.MoreWanted)
+    def _read_more(self, message: PersonSessionsTable.MoreWanted) -> None:
+        self._read_page(message.offset)
+
+    def work_failed(self, worker: Worker) -> None:
+        if worker.group != "person":
+            return
+        if self.query_one("#person-body", ContentSwitcher).current == "person-loading":
+            self.query_one("#person-loading", Static).update(
+                "Their sessions could not be read. Press escape to go back."
+            )
+        else:
+            self.query_one(PersonSessionsTable).page_failed()
+
+    @on(DataTable.RowSelected, "#person-sessions")
+    def _row_chosen(self) -> None:
+        self.action_open_session()
+
+    def action_open_session(self) -> None:
+        """Show the session under the cursor."""
+        session_id = self.query_one(PersonSessionsTable).selected_id()
+        if session_id is None:
+            self.notify("There is no session to open.", severity="warning")
+            return
+        self.app.push_screen(SessionDetailScreen(self.catalogue, session_id))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if self.query_one(PersonSessionsTable).row_count:
+            yield SystemCommand("Open session", "Show the selected session", self.action_open_session)
+        yield SystemCommand("Back", "Back to the people", self.action_back)
