@@ -251,8 +251,9 @@ _PUNCT = re.compile(r"[^\w&]+")
 
 def normalise(text: str) -> str:
     """Fold text for comparison: accents off, case off, punctuation to single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no accents to take off; the page importer calls this per line
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _PUNCT.sub(" ", text.casefold()).strip()
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from igftui.formats.pages.text import fold
+from igftui.formats.pages.text import LINE_CACHE, fold
 from igftui.model.vocabulary import SDG_NAMES, Format, Layout, normalise, parse
 
 # (label spellings, field key, may stand alone on its line)
@@ -51,6 +52,13 @@ _LOOKUP: list[tuple[str, str, bool]] = sorted(
     ((fold(spelling), key, alone) for spellings, key, alone in _FIELDS for spelling in spellings),
     key=lambda item: -len(item[0]),
 )
+#: The spellings by their first letter, longest first: a line is tried only against the
+#: labels it could start with (every line of a page passes here).
+_BY_INITIAL: dict[str, list[tuple[str, str, bool]]] = {}
+for _entry in _LOOKUP:
+    _BY_INITIAL.setdefault(_entry[0][:1], []).append(_entry)
+#: Characters of a line that can hold a label (the longest, the facilitation prompt, is ~100).
+_LABEL_HEAD = 160
 #: The 2019 page prints the facilitation prompt as page text; it introduces that answer.
 _FACILITATION_PROMPT = "the list below provides examples of the ways discussion and presentation will be facilitated"
 
@@ -65,12 +73,14 @@ class FieldLabel:
     alone: bool
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def match_field(line: str) -> FieldLabel | None:
     """The field a line labels, if any."""
-    folded = fold(line)
+    # Labels are short: folding the line's head is enough, and keeps long prose lines cheap.
+    folded = fold(line[:_LABEL_HEAD])
     if folded.startswith(_FACILITATION_PROMPT):
         return FieldLabel("discussion_facilitation", "", True)
-    for spelling, key, alone_ok in _LOOKUP:
+    for spelling, key, alone_ok in _BY_INITIAL.get(folded[:1], ()):
         if not folded.startswith(spelling):
             continue
         rest_folded = folded[len(spelling):]
@@ -90,6 +100,11 @@ def match_field(line: str) -> FieldLabel | None:
 
 def _cut(line: str, spelling: str) -> int:
     """Where the label ends in the line as written."""
+    # Matched word by word first, so that an answer glued to the colon
+    # ("Description:Several countries...") is not swallowed with the last label word.
+    written = re.match(r"\s*" + r"\s+".join(re.escape(w) for w in spelling.split()), line, re.IGNORECASE)
+    if written:
+        return written.end()
     count = len(spelling.split())
     words = re.finditer(r"\S+", line)
     end = 0
@@ -126,6 +141,7 @@ _FORMAT_WORDS: list[tuple[str, Format]] = [
 ]
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def parse_format_line(line: str, *, labelled: bool = False) -> FormatLine | None:
     """Read "Round Table - U-shape - 90 Min", "Other - 90 Min", "Roundtable", "Panel - 60'".
 
@@ -197,6 +213,11 @@ _SDG_KEYS = {number: normalise(name) for number, name in SDG_NAMES.items()}
 
 def parse_sdg_line(line: str) -> list[int]:
     """The goals a line names: "GOAL 4: Quality Education", "9. Industry, Innovation and Infrastructure"."""
+    return list(_sdgs_of(line))
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _sdgs_of(line: str) -> tuple[int, ...]:
     goals: list[int] = []
     for match in re.finditer(r"(?:goal|sdg)\s*#?\s*(\d{1,2})\b", line, re.IGNORECASE):
         if _GOAL.match(line) or len(line) < 120:
@@ -204,15 +225,15 @@ def parse_sdg_line(line: str) -> list[int]:
             if 1 <= number <= 17:
                 goals.append(number)
     if goals:
-        return goals
+        return tuple(goals)
     numbered = _NUMBERED_GOAL.match(line.strip())
     if numbered:
         number, name = int(numbered.group(1)), normalise(numbered.group(2))
         key = _SDG_KEYS.get(number)
         # The name must be the goal's own (perhaps cut short): "3. Argentina IGF" is not goal 3.
         if key and name and (key.startswith(name[: max(len(name) - 3, 6)]) or name.startswith(key)):
-            return [number]
-    return []
+            return (number,)
+    return ()
 
 
 # ----- policy questions -----
@@ -244,6 +265,11 @@ def split_questions(lines: list[str]) -> list[str]:
                 if question:
                     questions.append(question)
     return questions
+
+
+def is_enumerated(line: str) -> bool:
+    """A line that starts a lettered or numbered item: "A. ...", "2) ...", "iv. ..."."""
+    return bool(_LETTERED.match(line.strip()))
 
 
 def looks_like_question_list(lines: list[str]) -> bool:

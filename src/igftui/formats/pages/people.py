@@ -22,11 +22,12 @@ that person holds merged into it (matched by the folded name, so "Jane DOE" and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from igftui.formats.pages.dates import parse_date_line
 from igftui.formats.pages.fields import match_field, parse_sdg_line
-from igftui.formats.pages.text import EMAIL_MARK, unmark
+from igftui.formats.pages.text import EMAIL_MARK, LINE_CACHE, unmark
 from igftui.model.session import Participant
 from igftui.model.vocabulary import (
     Format,
@@ -170,6 +171,13 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     Returns ``None`` when the text does not hold a plausible name (or, for an anonymised
     organiser, a stakeholder group or region in its first place).
     """
+    found = _read_person(text, lenient)
+    # The cached reading is never handed out: the collector adds roles to what it gets.
+    return replace(found, roles=list(found.roles)) if found is not None else None
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _read_person(text: str, lenient: bool) -> Person | None:
     text = unmark(text).strip()
     text = text.removeprefix("- ")
     text = text.strip(" .;,")
@@ -351,6 +359,7 @@ _ROLE_WORDS: list[tuple[str, Role, bool]] = [
     (r"coordinators", Role.ORGANIZER, True),
     (r"coordinator", Role.ORGANIZER, False),
 ]
+_ROLE_PATTERNS = [(re.compile(p, re.IGNORECASE), role, plural) for p, role, plural in _ROLE_WORDS]
 _ROLE_ALTERNATION = "|".join(f"(?:{p})" for p, _, _ in _ROLE_WORDS)
 _ROLE_LABEL = re.compile(rf"^({_ROLE_ALTERNATION})(?:\s*(\d+))?\s*(:|：)?\s*(.*)$", re.IGNORECASE)
 # A role label in the middle of a crammed line: capitalised, followed by a colon
@@ -374,6 +383,13 @@ class Label:
     colon: bool = False
 
 
+#: The words any people label starts with (the patterns below and the role words).
+_LABEL_START = re.compile(
+    r"(?:co-?proposer|proposer|country|stakeholder|name|organi[sz]|secretariat|online|remote|onsite|on-site|"
+    r"in-person|in\s|moderator|rapporteur|additional|confirmed|invited|key|proposed|other|speaker|panel|"
+    r"co-?organi|coordinator)",
+    re.IGNORECASE,
+)
 _OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^co-?proposer'?s?\s+name\s*:\s*(.*)$", re.IGNORECASE), "proposer"),
     (re.compile(r"^proposer'?s?\s+name\s*:\s*(.*)$", re.IGNORECASE), "proposer"),
@@ -389,8 +405,11 @@ _OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def match_label(line: str) -> Label | None:
     """The people label a line starts with, if any."""
+    if not _LABEL_START.match(line):
+        return None  # most lines: one regex instead of a dozen
     for pattern, kind in _OTHER_LABELS:
         match = pattern.match(line)
         if match:
@@ -403,8 +422,8 @@ def match_label(line: str) -> Label | None:
         # "Speakers are expected to..." is prose; only "Moderator" alone, "Speaker 1 Name" or
         # "Rapporteur Name" (seen on one page) count without a colon.
         return None
-    for pattern, role, plural in _ROLE_WORDS:
-        if re.fullmatch(pattern, words, re.IGNORECASE):
+    for pattern, role, plural in _ROLE_PATTERNS:
+        if pattern.fullmatch(words):
             return Label(kind="role", value=value.strip(), role=role, plural=plural,
                          number=int(number) if number else None, colon=bool(colon))
     return None
@@ -456,6 +475,10 @@ class PeopleCollector:
         self._proposers: list[Person] = []
         self._cursor = 0
         self._named: Person | None = None
+        # The one person of the line just taken, and the text read for them: a copy may
+        # have wrapped that line ("Speaker 2: Name, Private Sector," / "African Group").
+        self._wrap: tuple[Person, str] | None = None
+        self._tail_labelled = False  # some moderator or rapporteur in the tail kept its label
 
     # -- what the reader asks --
 
@@ -471,6 +494,9 @@ class PeopleCollector:
 
     def feed(self, line: str, *, blanks_before: int = 0, in_text: bool = False) -> bool:
         """Take a line if it is about people; return whether it was taken."""
+        wrap, self._wrap = self._wrap, None
+        if wrap is not None and blanks_before == 0 and self._unwrap(wrap, line):
+            return True
         taken = self._feed(line, blanks_before, in_text)
         if not taken and line:
             self._continuable = False
@@ -519,7 +545,7 @@ class PeopleCollector:
         person = parse_person(line)
         if person is None or person.name is None:
             return False
-        if not bulleted and not person.described and self._zone and any(i.role for i in self._tail):
+        if not bulleted and not person.described and self._zone and self._tail_labelled:
             # "<Name>" alone after a labelled online moderator: the rapporteur, label lost.
             self._tail.append(_TailItem(self._keep(person), None))
             return True
@@ -573,6 +599,8 @@ class PeopleCollector:
                 return False
             for person in people:
                 self._add_role_person(person, label.role, labelled=True)
+            if len(people) == 1 and not (people[0].stakeholder_group and people[0].region):
+                self._wrap = (people[0], label.value)
             self._pending = None
             self._mode = None
             self._zone = True
@@ -623,6 +651,22 @@ class PeopleCollector:
             return True
         return kind == "ignore"
 
+    def _unwrap(self, wrap: tuple[Person, str], line: str) -> bool:
+        """Join a wrapped "Name, Group, Region" line back when the two halves make one.
+
+        Only when the joined text gives both the stakeholder group and the region: a
+        free "<role, org>" line under "Moderator: Name," stays the organisation.
+        """
+        if match_label(line) is not None or match_field(line) is not None or len(line) > 120:
+            return False
+        person, value = wrap
+        joined = parse_person(f"{value} {line}", lenient=True)
+        if joined is None or joined.name != person.name or not (joined.stakeholder_group and joined.region):
+            return False
+        person.organisation, person.country = joined.organisation, joined.country or person.country
+        person.stakeholder_group, person.region = joined.stakeholder_group, joined.region
+        return True
+
     def _proposer_at_cursor(self) -> Person | None:
         return self._proposers[self._cursor] if self._cursor < len(self._proposers) else None
 
@@ -646,6 +690,7 @@ class PeopleCollector:
     def _add_role_person(self, person: Person, role: Role, *, labelled: bool) -> None:
         if role in _ORDER:
             self._tail.append(_TailItem(self._keep(person), role))
+            self._tail_labelled = True
             return
         self._add(person, role)
         if role is Role.SPEAKER:

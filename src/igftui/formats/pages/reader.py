@@ -94,6 +94,8 @@ def _looks_like_html(text: str) -> bool:
 
 def _without_footer(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
+        if len(line) > 80:
+            continue  # a footer heading is short; prose is not folded here
         folded = fold(line).rstrip(" ?:.")
         if index > 0 and (folded in _FOOTERS or re.match(r"^session report\b", folded)
                           or re.match(r"^igf \d{4} pre-session synthesis", folded)):
@@ -163,6 +165,7 @@ class _Loose:
     blanks: int
     after_format: bool
     joined: bool  # directly after the loose line before it
+    previous: int | None = None  # the line index of the loose line before it
 
 
 class _BlockReader:
@@ -184,6 +187,7 @@ class _BlockReader:
         self.session_type: SessionType | None = None
         self.fallback_title: str | None = None
         self.inline: set[str] = set()
+        self.prose_seen = False  # a loose line read as prose: the people and questions are above
 
     # ----- the title -----
 
@@ -254,6 +258,10 @@ class _BlockReader:
                 one_paragraph = current in _SHORT_FIELDS or (current in self.inline and current not in _LONG_FIELDS)
                 if has_text and (before >= 2 or (one_paragraph and before >= 1)):
                     current = None
+                elif has_text and before >= 1 and current == "policy_questions" and not self._asks(index):
+                    # G: the questions' paragraph, then, one blank line down, the description
+                    # whose label the page lost; a paragraph that asks nothing is not a question.
+                    current = None
             if index == start and self.fallback_title == line:
                 continue
             if self.date is None and (date := parse_date_line(line)) is not None:
@@ -317,7 +325,19 @@ class _BlockReader:
                 self.people.close_zone()
             previous = self.loose[-1] if self.loose else None
             joined = previous is not None and previous.index == index - 1
-            self.loose.append(_Loose(index, line, before, self.format is not None, joined))
+            self.prose_seen = self.prose_seen or _prose(line)
+            self.loose.append(_Loose(index, line, before, self.format is not None, joined,
+                                     previous.index if previous else None))
+
+    def _asks(self, index: int) -> bool:
+        """Whether the paragraph starting at ``index`` reads as policy questions, not as prose."""
+        for position in range(index, len(self.lines)):
+            line = self.lines[position]
+            if not line:
+                return False
+            if "?" in line or line.startswith("- ") or F.is_enumerated(line) or not _prose(line):
+                return True
+        return False
 
     def _dash_run(self, index: int) -> list[str]:
         run = []
@@ -328,7 +348,7 @@ class _BlockReader:
         return run
 
     def _prose_started(self) -> bool:
-        return any(_prose(item.text) for item in self.loose)
+        return self.prose_seen
 
     def _content(self, index: int) -> None:
         if self.first_content is None:
@@ -510,8 +530,9 @@ class _BlockReader:
         return groups
 
     def _only_blank_between(self, item: _Loose) -> bool:
-        previous = self.loose[self.loose.index(item) - 1]
-        return all(not line for line in self.lines[previous.index + 1: item.index])
+        if item.previous is None:
+            return False
+        return all(not line for line in self.lines[item.previous + 1: item.index])
 
 
 def _room_like(line: str) -> bool:

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: Entries each line reader keeps (``functools.lru_cache``).  Pages repeat lines ("Civil
+#: Society, African Group", room names, format lines), and every line passes through
+#: several readers in turn, so a big listing reads its repeated lines once.
+LINE_CACHE = 4096
+
 #: Stands where a page had an obfuscated e-mail address.  On some pages (the 2023 Day 0
 #: form) it is the only thing between one speaker and the next, so it is kept as a mark
 #: for the people reader to split on, and removed from everything else by :func:`unmark`.
@@ -29,7 +34,20 @@ _OBFUSCATED = re.compile(r"\[\s*email\s*(?:&#160;|&nbsp;|\s)*protected\s*\]", re
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VIEWS = re.compile(r"(?:^|\|\s*)\d[\d,.\s]*\s+views?\s*$", re.IGNORECASE)
 _BOILERPLATE = {"skip to main content", "skip to content", "main navigation", "breadcrumb",
-                "you are here", "share this page", "print this page", "back to top"}
+                "you are here", "share this page", "print this page", "back to top", "menu", "main menu",
+                "search", "share", "share this", "share on", "print", "toggle navigation"}
+# A row of share buttons copied as text: "Facebook Twitter LinkedIn Email".
+_SHARE_ROW = re.compile(
+    r"^(?:(?:share\s+on\s+)?(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|telegram|reddit|print|copy link)[\s|,·]*){2,}$",
+    re.IGNORECASE,
+)
+# A cookie banner: it opens by saying the site uses cookies, or it ends in its buttons
+# (no full stop after them, which tells it from a sentence about cookies).
+_COOKIE_BANNER = re.compile(
+    r"^(?:we|this (?:web)?site|our (?:web)?site)\s+uses?\s+cookies\b|\bcookies?\b.*\b(?:accept|decline|reject|"
+    r"ok|got it|i agree|more info(?:rmation)?|learn more)(?:\s+(?:all|cookies))?$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·]|[*+](?=\s))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
@@ -41,6 +59,9 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _SPACE_RUN = re.compile(r" {2,}")
+_MAX_BLANKS = 3
+#: A line without any of these has no Markdown, bullet or table in it.
+_MARKUP_CHARS = re.compile(r"[-#>!\[\]<*_\\|`~+•◦▪▫●○■□‣⁃∙·]")
 
 
 def normalise_page(text: str) -> str:
@@ -55,23 +76,34 @@ def normalise_page(text: str) -> str:
     text = text.translate(_SPACE_TABLE)
     text = _LOCKS.sub("", text)
     text = _OBFUSCATED.sub(f" {EMAIL_MARK} ", text)
-    lines = []
+    lines: list[str] = []
     fenced = False
+    blank_run = 0
     for raw in text.split("\n"):
         line = raw.strip()
+        if not line:
+            # No reader tells three blank lines from more; a page of nothing stays small.
+            blank_run += 1
+            if blank_run <= _MAX_BLANKS:
+                lines.append("")
+            continue
+        blank_run = 0
         if line.startswith(("```", "~~~")):
             fenced = not fenced
             continue
         if not fenced:
             line = _markdown_line(line)
         line = _SPACE_RUN.sub(" ", line).strip()
-        if line.casefold().rstrip(".:") in _BOILERPLATE or _VIEWS.search(line):
+        if (line.casefold().rstrip(".:") in _BOILERPLATE or _VIEWS.search(line) or _SHARE_ROW.match(line)
+                or (len(line) < 600 and _COOKIE_BANNER.search(line))):
             continue
         lines.append(line)
     return "\n".join(lines).strip("\n")
 
 
 def _markdown_line(line: str) -> str:
+    if not _MARKUP_CHARS.search(line):
+        return line  # plain text, most lines: nothing below would change it
     if _MD_RULE.match(line) and not line.startswith("- "):
         return ""
     if _MD_TABLE_RULE.match(line) and "-" in line:
@@ -106,8 +138,9 @@ def unmark(text: str) -> str:
 
 def fold(text: str) -> str:
     """Text folded for comparing labels: case and accents off, spaces single."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # the accents to take off; plain ASCII (most lines) skips the work
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
 
 
