@@ -452,7 +452,9 @@ def identity_of(session: ForumSession) -> str | None:
 def _ordering(sort: str | None, descending: bool) -> list[Any]:
     def direction(column: Any) -> Any:
         expression = col(column) if isinstance(column, InstrumentedAttribute) else column
-        return expression.desc() if descending else expression.asc()
+        # Sessions without the value (an imported page without a year) come last either
+        # way round: SQLite puts NULL first when ascending, so say otherwise.
+        return expression.desc() if descending else expression.asc().nulls_last()
 
     tail = [col(SessionRecord.number).asc(), col(SessionRecord.title).asc(), col(SessionRecord.id).asc()]
     if sort == "code":

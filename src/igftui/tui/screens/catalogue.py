@@ -279,7 +279,8 @@ class CatalogueScreen(IgfScreen[None]):
         table = self.query_one(SessionTable)
         if table.row_count:
             table.focus()
-        elif message.cleared:
+        else:
+            # Out of the box even when nothing was found, so that f, x or i work.
             self.set_focus(None)
 
     def action_filters(self) -> None:

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 MAX_SESSIONS_A_YEAR = 3
 #: Marks a year (and a person) over that limit; a symbol, so it reads without colour too.
 OVER_MARK = "⚑"
-LEGEND = (f"{OVER_MARK} in more than {MAX_SESSIONS_A_YEAR} sessions in one year "
-          "(the IGF 2018 limit for speakers)")
+# Counted over every role (the list does not split roles): the legend says so, since
+# the IGF's limit is on speaking, and a person's own list shows their roles.
+LEGEND = (f"{OVER_MARK} more than {MAX_SESSIONS_A_YEAR} sessions in a year, in any role "
+          f"(IGF limit: {MAX_SESSIONS_A_YEAR} as a speaker)")
 
 NOBODY = (
     "Nobody in the catalogue yet: load the samples or import pages.\n\n"
