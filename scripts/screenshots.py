@@ -110,7 +110,7 @@ async def main(out: Path) -> None:
         pages = Path(folder) / "igf-pages"
         pages.mkdir()
         for page in PAGES.iterdir():
-            if page.suffix in {".txt", ".md", ".html"}:
+            if page.suffix in {".txt", ".md", ".html"} and page.name != "README.md":
                 shutil.copy(page, pages / page.name)
         imported = Catalogue(Path(folder) / "imported.db")
         await shoot(imported, out / "import.svg", ["i"], typed={"import-path": str(pages)})
