@@ -64,6 +64,69 @@ def bare_keypress_seconds(runs: int) -> float:
     return asyncio.run(measure())
 
 
+def app_search_seconds(catalogue_path: Path, word: str, runs: int) -> float:
+    """In the real app: from the last key of ``word`` typed in the search box to the list shown."""
+    from igftui.config import Settings
+    from igftui.store import Catalogue
+    from igftui.tui.app import IgfApp
+    from igftui.tui.widgets.session_table import SessionTable
+
+    async def measure() -> float:
+        app = IgfApp(Catalogue(catalogue_path), Settings())
+        times = []
+        async with app.run_test(size=(100, 30)) as pilot:
+            table = app.screen.query_one(SessionTable)
+            while not table.row_count:
+                await pilot.pause(0.01)
+            for _ in range(runs):
+                await pilot.press("slash", *word[:-1])
+                start = time.perf_counter()
+                await pilot.press(word[-1])
+                while not (table.query == word and table.row_count):
+                    await pilot.pause(0.001)
+                times.append(time.perf_counter() - start)
+                await pilot.press("escape")
+                while table.query:
+                    await pilot.pause(0.005)
+        app.catalogue.close()
+        return statistics.median(times)
+
+    return asyncio.run(measure())
+
+
+def page_import_seconds(runs: int) -> tuple[float, float, int]:
+    """Reading the acceptance pages (per page), and importing them all into a new catalogue."""
+    import tempfile
+
+    from igftui.formats.errors import FormatError
+    from igftui.formats.importing import import_paths
+    from igftui.formats.pages import html_to_text, read_page
+    from igftui.store import Catalogue
+
+    folder = ROOT / "tests" / "formats" / "pages" / "unseen"
+    pages = [p for p in sorted(folder.iterdir()) if p.suffix in {".txt", ".md", ".html"}
+             and p.name != "README.md"]
+    texts = [(html_to_text(p.read_text(encoding="utf-8")) if p.suffix == ".html"
+              else p.read_text(encoding="utf-8")) for p in pages]
+
+    def read_all() -> None:
+        for text in texts:
+            try:
+                read_page(text)
+            except FormatError:
+                pass
+
+    per_page = median_seconds(read_all, runs) / len(texts)
+
+    def import_all() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            catalogue = Catalogue(Path(tmp) / "c.db")
+            import_paths(catalogue, pages)
+            catalogue.close()
+
+    return per_page, median_seconds(import_all, runs) / len(pages), len(pages)
+
+
 def ensure_catalogue(count: int) -> Path:
     from generate import generate
 
@@ -140,11 +203,25 @@ def main() -> None:
          lambda: (catalogue.count(SessionFilter(year=2019, region="african")),
                   catalogue.list(SessionFilter(year=2019, region="african"), limit=200))),
         ("open one session", lambda: catalogue.get(args.sessions // 2)),
+        ("people, first page (100, with counts per year)", lambda: catalogue.people(limit=100)),
+        ("people, search 'okafor'", lambda: catalogue.people("okafor", limit=100)),
+        ("a person's sessions, count + first page",
+         lambda: (catalogue.count(SessionFilter(person="Amara Okafor")),
+                  catalogue.list(SessionFilter(person="Amara Okafor"), limit=200))),
     ]
     for name, action in cases:
         report(name, median_seconds(action, runs), keypress, "bare key press")
     for query in ("privacy", "amara okafor", "youth gender rur"):
         print(f"  ('{query}' matches {catalogue.count(SessionFilter(query=query)):,} sessions)")
+
+    print("\nIn the app (the real screen, driven by Pilot):")
+    report("search as you type: last key to the list shown",
+           app_search_seconds(catalogue_path, "okafor", runs), keypress, "bare key press")
+
+    per_page, per_file, files = page_import_seconds(runs)
+    print(f"\nImporting IGF pages ({files} acceptance pages):")
+    report("read one page (text to session)", per_page, keypress, "bare key press")
+    report("import one file into a catalogue (one transaction)", per_file, keypress, "bare key press")
 
     try:
         from igftui.checks import CachedCatalogue, load_rule_set, run_checks

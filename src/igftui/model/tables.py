@@ -48,3 +48,5 @@ class ParticipantRecord(SQLModel, table=True):
     region: str | None = None
     #: Roles as " organizer speaker " so one LIKE finds a role.
     roles: str = ""
+    #: The session's year, copied here so the people view counts from one index.
+    year: int | None = None

@@ -247,6 +247,7 @@ class Catalogue:
                 "stakeholder_group": person.stakeholder_group.value if person.stakeholder_group else None,
                 "region": person.region.value if person.region else None,
                 "roles": " " + " ".join(r.value for r in person.roles) + " ",
+                "year": session.year,
             }
             for position, person in enumerate(session.participants)
         ]
@@ -408,11 +409,10 @@ class Catalogue:
             per_year: dict[str, dict[int, int]] = {key: {} for key in keys}
             if keys:
                 counts = db.exec(
-                    select(ParticipantRecord.person_key, SessionRecord.year,
-                           func.count(func.distinct(SessionRecord.id)))
-                    .join(SessionRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
+                    select(ParticipantRecord.person_key, ParticipantRecord.year,
+                           func.count(func.distinct(ParticipantRecord.session_id)))
                     .where(col(ParticipantRecord.person_key).in_(keys))
-                    .group_by(ParticipantRecord.person_key, SessionRecord.year)
+                    .group_by(ParticipantRecord.person_key, ParticipantRecord.year)
                 ).all()
                 for key, year, count in counts:
                     if year is not None:
