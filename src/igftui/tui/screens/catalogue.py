@@ -26,6 +26,7 @@ from igftui.tui.widgets.filters import (
     FilterPanel,
     active_filters,
 )
+from igftui.tui.widgets.paged_table import PagedTable
 from igftui.tui.widgets.search_box import SearchBox
 from igftui.tui.widgets.session_table import COLUMNS, SessionTable
 
@@ -235,8 +236,8 @@ class CatalogueScreen(IgfScreen[None]):
             "escape clears the search, x removes every filter, f changes the filters."
         )
 
-    @on(SessionTable.MoreWanted)
-    def _read_more(self, message: SessionTable.MoreWanted) -> None:
+    @on(PagedTable.MoreWanted, "#sessions")
+    def _read_more(self, message: PagedTable.MoreWanted) -> None:
         self._read_page(self._generation, message.offset, self.filters, self.sort, self.descending)
 
     def _show_count(self, total: int, everything: int | None = None) -> None:

@@ -17,6 +17,8 @@ from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import PersonSummary
 from igftui.tui.screens.base import IgfScreen
+from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
+from igftui.tui.widgets.search_box import SearchBox, search_bindings
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
@@ -129,13 +131,12 @@ class PeopleLayout:
         return cells
 
 
-class PeopleTable(DataTable[Text]):
+class PeopleTable(PagedTable[PersonSummary]):
     """People of the catalogue, one row each, loaded a page at a time.
 
-    Like the session list, the table never asks the catalogue itself: near the
-    end of what is loaded it posts :class:`MoreWanted` and its screen reads the
-    next page in a worker.  Which year columns it shows depends on its width; a
-    resize that changes them builds the rows again from the people loaded.
+    The paging is :class:`PagedTable`'s, as for the session list.  Which year
+    columns the table shows depends on its width; a resize that changes them
+    builds the rows again from the people loaded.
     """
 
     HELP_TITLE: ClassVar[str] = "People list"
@@ -145,51 +146,24 @@ class PeopleTable(DataTable[Text]):
     #: How close to the last loaded row the cursor may come before the next page is wanted.
     PREFETCH: ClassVar[int] = 30
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Their sessions",
-                tooltip="List the sessions of the person under the cursor", id="people.open"),
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next person", id="people.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous person", id="people.up"),
-        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip="First person",
-                id="people.first"),
-        Binding("end,ctrl+end,G", "scroll_bottom", "Last loaded", show=False,
-                tooltip="Last person loaded so far; the next page loads as you get there",
-                id="people.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down",
-                id="people.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up",
-                id="people.page_up"),
-    ]
-
-    DEFAULT_CSS = """
-    PeopleTable {
-        height: 1fr;
-        scrollbar-gutter: stable;
-    }
-    """
-
-    class MoreWanted(Message):
-        """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
-
-        def __init__(self, table: PeopleTable, offset: int) -> None:
-            super().__init__()
-            self.table = table
-            self.offset = offset
-
-        @property
-        def control(self) -> PeopleTable:
-            return self.table
+    BINDINGS: ClassVar[list[BindingType]] = paged_bindings(
+        "people", "person", open_label="Their sessions",
+        open_tooltip="List the sessions of the person under the cursor",
+    )
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         #: The people loaded so far, in the order shown.
         self.people: list[PersonSummary] = []
         #: Every year of the catalogue, newest first.
         self.years: list[int] = []
-        #: Whether the catalogue has more people than are loaded.
-        self.more = False
         self._layout: PeopleLayout | None = None
-        self._waiting = False
+
+    @property
+    def more(self) -> bool:
+        """Whether the catalogue has more people than are loaded (known once a page came)."""
+        # people() has no count: the listing ends with a page that is not full.
+        return bool(self.people) and not self.fully_loaded
 
     def on_resize(self) -> None:
         self._fit()
@@ -213,43 +187,20 @@ class PeopleTable(DataTable[Text]):
         for person in people:
             self.add_row(*self._layout.cells(person, self.years), key=person.key)
 
-    # ----- paging -----
-
     def start(self, years: Sequence[int]) -> None:
-        """Begin a new listing: drop the rows and wait for its first page."""
+        """Begin a new listing: drop the rows and wait for its first page.
+
+        ``years`` are every year of the catalogue, newest first (the year columns).
+        """
         self.people = []
         self.years = list(years)
-        self.more = False
-        self._waiting = True
+        self._begin(None)
         self._layout = None
         self._fit()
 
-    def add_page(self, offset: int, people: Sequence[PersonSummary]) -> None:
-        """Append a page that starts at row ``offset``; a page that no longer fits is ignored."""
-        if offset != len(self.people):
-            return
-        self.people.extend(people)
-        self._add_rows(people)
-        # people() has no count: a full page means there may be more.
-        self.more = len(people) >= self.PAGE_SIZE
-        self._waiting = False
-        self.refresh_bindings()
-        self._want_more_if_near_end()
-
-    def page_failed(self) -> None:
-        """The page asked for could not be read; the next cursor move asks again."""
-        self._waiting = False
-
-    @on(DataTable.RowHighlighted)
-    def _cursor_moved(self) -> None:
-        self._want_more_if_near_end()
-
-    def _want_more_if_near_end(self) -> None:
-        if self._waiting or not self.more:
-            return
-        if self.cursor_row >= self.row_count - self.PREFETCH:
-            self._waiting = True
-            self.post_message(self.MoreWanted(self, self.row_count))
+    def _append(self, items: Sequence[PersonSummary]) -> None:
+        self.people.extend(items)
+        self._add_rows(items)
 
     def selected(self) -> PersonSummary | None:
         """The person under the cursor, or None when the table is empty."""
@@ -257,49 +208,17 @@ class PeopleTable(DataTable[Text]):
             return None
         return self.people[self.cursor_row]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Every column fits, so the sideways moves of DataTable do nothing here.
-        if action in {"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
-                      "page_right"}:
-            return False
-        if action == "select_cursor":
-            return self.row_count > 0
-        return True
 
-
-class PeopleSearch(Input):
+class PeopleSearch(SearchBox):
     """Narrows the people by name as you type; the screen runs the search in a worker."""
 
     HELP_TITLE: ClassVar[str] = "Search people"
+    PLACEHOLDER: ClassVar[str] = "Search: press / and type a name"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_search", "Clear search",
-                tooltip="Empty the box, list everyone again and go back to the list",
-                id="people.clear_search"),
-        Binding("down,enter", "done", "To the list", tooltip="Go down to the people found",
-                id="people.to_list"),
-    ]
-
-    DEFAULT_CSS = """
-    PeopleSearch {
-        width: 1fr;
-    }
-    """
-
-    class Done(Message):
-        """The user is done with the box and wants the list."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search: press / and type a name", id=id, compact=True,
-                         select_on_focus=False)
-
-    def action_clear_search(self) -> None:
-        """Empty the box (everyone is listed again) and go back to the list."""
-        self.value = ""
-        self.post_message(self.Done())
-
-    def action_done(self) -> None:
-        self.post_message(self.Done())
+    BINDINGS: ClassVar[list[BindingType]] = search_bindings(
+        "people", clear_tooltip="Empty the box, list everyone again and go back to the list",
+        clear_id="people.clear_search", done_id="people.to_list",
+    )
 
 
 class PeopleScreen(IgfScreen[None]):
@@ -445,8 +364,8 @@ class PeopleScreen(IgfScreen[None]):
                 text += " match"
         self.query_one("#people-count", Static).update(text)
 
-    @on(PeopleTable.MoreWanted)
-    def _read_more(self, message: PeopleTable.MoreWanted) -> None:
+    @on(PagedTable.MoreWanted, "#people")
+    def _read_more(self, message: PagedTable.MoreWanted) -> None:
         self._read_page(self._generation, message.offset, self.search)
 
     def work_failed(self, worker: Worker) -> None:

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from textual.worker import Worker, get_current_worker
@@ -19,6 +18,8 @@ from igftui.tui.labels import plural, type_label
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.people import LEGEND, over_limit, year_counts
 from igftui.tui.screens.session_detail import SessionDetailScreen
+from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
+from igftui.tui.widgets.session_table import cell
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
@@ -48,64 +49,17 @@ def column_widths(width: int, padding: int = 1, roles: int = 12) -> dict[str, in
             "title": rest - label - roles}
 
 
-def _cell(text: str | None, *, placeholder: str = "") -> Text:
-    # Text, not str: a str cell is read as markup, and titles may hold "[...]".
-    if not text:
-        return Text(placeholder, style="dim", no_wrap=True, overflow="ellipsis", end="")
-    return Text(text, no_wrap=True, overflow="ellipsis", end="")
-
-
-class PersonSessionsTable(DataTable[Text]):
+class PersonSessionsTable(PagedTable[SessionSummary]):
     """A person's sessions, newest year first, loaded a page at a time like the catalogue list."""
 
     HELP_TITLE: ClassVar[str] = "Their sessions"
 
-    PAGE_SIZE: ClassVar[int] = 200
-    PREFETCH: ClassVar[int] = 50
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Open the selected session",
-                id="person.open"),
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next session",
-                id="person.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous session", id="person.up"),
-        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip="First session",
-                id="person.first"),
-        Binding("end,ctrl+end,G", "scroll_bottom", "Last loaded", show=False,
-                tooltip="Last session loaded so far; the next page loads as you get there",
-                id="person.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down",
-                id="person.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up",
-                id="person.page_up"),
-    ]
-
-    DEFAULT_CSS = """
-    PersonSessionsTable {
-        height: 1fr;
-        scrollbar-gutter: stable;
-    }
-    """
-
-    class MoreWanted(Message):
-        """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
-
-        def __init__(self, table: PersonSessionsTable, offset: int) -> None:
-            super().__init__()
-            self.table = table
-            self.offset = offset
-
-        @property
-        def control(self) -> PersonSessionsTable:
-            return self.table
+    BINDINGS: ClassVar[list[BindingType]] = paged_bindings("person", "session")
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        #: How many sessions the person is in (loaded or not).
-        self.total = 0
+        super().__init__(id=id)
         #: The roles the person has in each session, by session id.
         self.roles: dict[int, list[str]] = {}
-        self._waiting = False
 
     def on_mount(self) -> None:
         for key, header in COLUMNS:
@@ -117,75 +71,31 @@ class PersonSessionsTable(DataTable[Text]):
 
     def _fit_columns(self) -> None:
         longest = max((len(", ".join(roles)) for roles in self.roles.values()), default=5)
-        widths = column_widths(self.scrollable_content_region.width, self.cell_padding, longest)
-        changed = False
-        for column in self.columns.values():
-            wanted = widths[str(column.key.value)]
-            if column.width != wanted or column.auto_width:
-                column.width, column.auto_width = wanted, False
-                changed = True
-        if changed:
-            # DataTable has no public way to resize a column; these are what
-            # add_column itself sets (Textual is pinned, so this cannot drift).
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
+        self._resize_columns(column_widths(self.scrollable_content_region.width, self.cell_padding,
+                                           longest))
 
     def start(self, total: int, roles: dict[int, list[str]]) -> None:
         """Begin the listing of ``total`` sessions, with the person's ``roles`` in each."""
         self.clear()
-        self.total = total
         self.roles = roles
-        self._waiting = True
+        self._begin(total)
         self._fit_columns()
 
-    def add_page(self, offset: int, sessions: Sequence[SessionSummary]) -> None:
-        """Append a page that starts at row ``offset``; a page that no longer fits is ignored."""
-        if offset != self.row_count:
-            return
-        for session in sessions:
+    def _append(self, items: Sequence[SessionSummary]) -> None:
+        for session in items:
             self.add_row(
-                _cell(session.code),
-                _cell(str(session.year) if session.year else None),
-                _cell(type_label(session.session_type)),
-                _cell(session.title, placeholder="(untitled)"),
-                _cell(", ".join(self.roles.get(session.id, [])), placeholder="–"),
+                cell(session.code),
+                cell(str(session.year) if session.year else None),
+                cell(type_label(session.session_type)),
+                cell(session.title, placeholder="(untitled)"),
+                cell(", ".join(self.roles.get(session.id, [])), placeholder="–"),
                 key=str(session.id),
             )
-        if len(sessions) < self.PAGE_SIZE:
-            self.total = self.row_count
-        self._waiting = False
-        self.refresh_bindings()
-        self._want_more_if_near_end()
-
-    def page_failed(self) -> None:
-        self._waiting = False
-
-    @on(DataTable.RowHighlighted)
-    def _cursor_moved(self) -> None:
-        self._want_more_if_near_end()
-
-    def _want_more_if_near_end(self) -> None:
-        if self._waiting or self.row_count >= self.total:
-            return
-        if self.cursor_row >= self.row_count - self.PREFETCH:
-            self._waiting = True
-            self.post_message(self.MoreWanted(self, self.row_count))
 
     def selected_id(self) -> int | None:
         """The id of the session under the cursor, or None when the table is empty."""
-        if not self.row_count:
-            return None
-        row_key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
-        return int(row_key.value) if row_key.value is not None else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
-                      "page_right"}:
-            return False
-        if action == "select_cursor":
-            return self.row_count > 0
-        return True
+        key = self.selected_key()
+        return int(key) if key is not None else None
 
 
 def find_person(catalogue: Catalogue, name: str) -> PersonSummary | None:
@@ -324,8 +234,8 @@ class PersonSessionsScreen(IgfScreen[None]):
         self.query_one("#person-summary", Static).update(summary)
         self.query_one("#person-legend").display = bool(self.person and over_limit(self.person))
 
-    @on(PersonSessionsTable.MoreWanted)
-    def _read_more(self, message: PersonSessionsTable.MoreWanted) -> None:
+    @on(PagedTable.MoreWanted, "#person-sessions")
+    def _read_more(self, message: PagedTable.MoreWanted) -> None:
         self._read_page(message.offset)
 
     def work_failed(self, worker: Worker) -> None:

@@ -6,14 +6,11 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
-from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
-from textual.message import Message
-from textual.widgets import DataTable
+from textual.binding import BindingType
 
 from igftui.store.listing import SessionSummary, matched_spans
 from igftui.tui.labels import format_label, status_label, type_label
+from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
 
 #: (key, header) of the columns, in order.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -47,7 +44,8 @@ def column_widths(width: int, padding: int = 1) -> dict[str, int]:
             "status": status}
 
 
-def _cell(text: str | None, *, placeholder: str = "") -> Text:
+def cell(text: str | None, *, placeholder: str = "") -> Text:
+    """A one-line cell of ``text``, cut with an ellipsis; ``placeholder`` dimmed when empty."""
     # Text, not str: a str cell is read as markup, and titles may hold "[...]".
     if not text:
         return Text(placeholder, style="dim", no_wrap=True, overflow="ellipsis", end="")
@@ -70,76 +68,31 @@ def session_cells(session: SessionSummary, query: str | None = None) -> tuple[Te
     The words of ``query`` are highlighted in the code and the title.
     """
     return (
-        highlighted(_cell(session.code), query),
-        _cell(str(session.year) if session.year else None),
-        _cell(type_label(session.session_type)),
-        highlighted(_cell(session.title, placeholder="(untitled)"), query) if session.title
-        else _cell(None, placeholder="(untitled)"),
-        _cell(format_label(session.format)),
-        _cell(status_label(session.status)),
+        highlighted(cell(session.code), query),
+        cell(str(session.year) if session.year else None),
+        cell(type_label(session.session_type)),
+        highlighted(cell(session.title, placeholder="(untitled)"), query) if session.title
+        else cell(None, placeholder="(untitled)"),
+        cell(format_label(session.format)),
+        cell(status_label(session.status)),
     )
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(PagedTable[SessionSummary]):
     """Sessions of the catalogue, one row each, loaded from the database a page at a time.
 
-    The table never asks the catalogue itself: when the cursor comes within
-    :attr:`PREFETCH` rows of the last loaded row it posts :class:`MoreWanted`,
-    and its screen loads the next page in a worker and hands it to
-    :meth:`add_page`.  So a catalogue of any size opens as fast as one page.
+    The paging is :class:`PagedTable`'s; this table adds the columns, the
+    highlighting of what was searched for and the mark of the sorted column.
     """
 
     HELP_TITLE: ClassVar[str] = "Session list"
 
-    #: Rows asked of the catalogue at a time.
-    PAGE_SIZE: ClassVar[int] = 200
-    #: How close to the last loaded row the cursor may come before the next page is wanted.
-    PREFETCH: ClassVar[int] = 50
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Open the selected session",
-                id="sessions.open"),
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next session",
-                id="sessions.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous session",
-                id="sessions.up"),
-        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip="First session",
-                id="sessions.first"),
-        Binding("end,ctrl+end,G", "scroll_bottom", "Last loaded", show=False,
-                tooltip="Last session loaded so far; the next page loads as you get there",
-                id="sessions.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down",
-                id="sessions.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up",
-                id="sessions.page_up"),
-    ]
-
-    DEFAULT_CSS = """
-    SessionTable {
-        height: 1fr;
-        scrollbar-gutter: stable;
-    }
-    """
-
-    class MoreWanted(Message):
-        """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
-
-        def __init__(self, table: "SessionTable", offset: int) -> None:
-            super().__init__()
-            self.table = table
-            self.offset = offset
-
-        @property
-        def control(self) -> "SessionTable":
-            return self.table
+    BINDINGS: ClassVar[list[BindingType]] = paged_bindings("sessions", "session")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        #: How many sessions the listing holds in all (loaded or not).
-        self.total = 0
+        super().__init__(id=id, classes=classes)
         #: What the listing was searched for: its words are highlighted.
         self.query: str | None = None
-        self._waiting = False
 
     def on_mount(self) -> None:
         for key, header in COLUMNS:
@@ -160,21 +113,7 @@ class SessionTable(DataTable[Text]):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        widths = column_widths(self.scrollable_content_region.width, self.cell_padding)
-        changed = False
-        for column in self.columns.values():
-            wanted = widths[str(column.key.value)]
-            if column.width != wanted or column.auto_width:
-                column.width, column.auto_width = wanted, False
-                changed = True
-        if changed:
-            # DataTable has no public way to resize a column; these are what
-            # add_column itself sets.  Textual is pinned, so this cannot drift.
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
-
-    # ----- paging -----
+        self._resize_columns(column_widths(self.scrollable_content_region.width, self.cell_padding))
 
     def start(self, total: int, query: str | None = None) -> None:
         """Begin a new listing of ``total`` sessions: drop the rows and wait for its first page.
@@ -182,57 +121,14 @@ class SessionTable(DataTable[Text]):
         ``query`` is what the listing was searched for, to highlight in each row.
         """
         self.clear()
-        self.total = total
         self.query = query
-        self._waiting = True
+        self._begin(total)
 
-    def add_page(self, offset: int, sessions: Sequence[SessionSummary]) -> None:
-        """Append a page that starts at row ``offset``; a page that no longer fits is ignored."""
-        if offset != self.row_count:
-            return
-        for session in sessions:
+    def _append(self, items: Sequence[SessionSummary]) -> None:
+        for session in items:
             self.add_row(*session_cells(session, self.query), key=str(session.id))
-        if len(sessions) < self.PAGE_SIZE:
-            # The catalogue has no more: believe it over a count taken a moment ago.
-            self.total = self.row_count
-        self._waiting = False
-        self.refresh_bindings()
-        self._want_more_if_near_end()
-
-    def page_failed(self) -> None:
-        """The page asked for could not be read; the next cursor move asks again."""
-        self._waiting = False
-
-    @property
-    def fully_loaded(self) -> bool:
-        return self.row_count >= self.total
-
-    @on(DataTable.RowHighlighted)
-    def _cursor_moved(self) -> None:
-        self._want_more_if_near_end()
-
-    def _want_more_if_near_end(self) -> None:
-        if self._waiting or self.fully_loaded:
-            return
-        if self.cursor_row >= self.row_count - self.PREFETCH:
-            self._waiting = True
-            self.post_message(self.MoreWanted(self, self.row_count))
-
-    # ----- the selection -----
 
     def selected_id(self) -> int | None:
         """The id of the session under the cursor, or None when the table is empty."""
-        if not self.row_count:
-            return None
-        row_key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
-        return int(row_key.value) if row_key.value is not None else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Every column fits, so the sideways moves of DataTable do nothing here:
-        # keep them out of the help and the palette.
-        if action in {"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
-                      "page_right"}:
-            return False
-        if action == "select_cursor":
-            return self.row_count > 0
-        return True
+        key = self.selected_key()
+        return int(key) if key is not None else None
