@@ -279,13 +279,13 @@ class Catalogue:
                 speaker = speaker.where(ParticipantRecord.region == str(filters.region))
             statement = statement.where(exists(speaker))
         if filters.person:
+            # The person's sessions as one set from the person index: a correlated EXISTS
+            # walked every session and, for each, every row of a busy person (minutes on
+            # 100,000 sessions for someone in 2,500 of them).
             key = person_key(filters.person)
             statement = statement.where(
-                exists(
-                    select(ParticipantRecord.id).where(
-                        ParticipantRecord.session_id == SessionRecord.id,
-                        ParticipantRecord.person_key == key,
-                    )
+                col(SessionRecord.id).in_(
+                    select(ParticipantRecord.session_id).where(ParticipantRecord.person_key == key)
                 )
             )
         match = fulltext.match_expression(filters.query)
