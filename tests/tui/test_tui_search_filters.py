@@ -262,4 +262,4 @@ async def test_keys_wait_until_the_catalogue_is_open(tmp_path):
         await pilot.press("slash", "f", "o", "p", "i")
         await settle(pilot)
         assert isinstance(app.screen, CatalogueScreen)
-        assert not app.screen.query_one(FilterPanel).display
+        assert app.screen.filter_panel is None

@@ -123,7 +123,8 @@ class CatalogueScreen(IgfScreen[None]):
             yield SearchBox(id="search")
             yield Static("Loading…", id="session-count", markup=False)
         yield FilterChips(id="filter-chips")
-        yield FilterPanel(id="filter-panel")
+        # The filter panel is mounted the first time it is asked for: its six
+        # choices cost more to build than the rest of the screen (measured by make bench).
         with ContentSwitcher(initial="loading", id="catalogue-body"):
             yield Static("Loading the catalogue…", id="loading", markup=False)
             yield SessionTable(id="sessions")
@@ -132,7 +133,6 @@ class CatalogueScreen(IgfScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(FilterPanel).display = False
         if self.catalogue is None:
             # Nothing to search until the catalogue is open.
             self.query_one(SearchBox).disabled = True
@@ -222,7 +222,7 @@ class CatalogueScreen(IgfScreen[None]):
         if focused is None:
             return False
         return (focused is self.query_one(SearchBox) and self._searching) or any(
-            node is self.query_one(FilterPanel) for node in focused.ancestors
+            isinstance(node, FilterPanel) for node in focused.ancestors
         )
 
     def _say_no_match(self) -> None:
@@ -284,10 +284,22 @@ class CatalogueScreen(IgfScreen[None]):
             # Out of the box even when nothing was found, so that f, x or i work.
             self.set_focus(None)
 
-    def action_filters(self) -> None:
+    @property
+    def filter_panel(self) -> FilterPanel | None:
+        """The filter panel, once it has been opened (it stays mounted, hidden, after)."""
+        return next(iter(self.query(FilterPanel)), None)
+
+    def _filters_open(self) -> bool:
+        panel = self.filter_panel
+        return panel is not None and panel.display
+
+    async def action_filters(self) -> None:
         """Show the filters (or hide them when they are shown)."""
-        panel = self.query_one(FilterPanel)
-        if panel.display:
+        panel = self.filter_panel
+        if panel is None:
+            panel = FilterPanel(id="filter-panel")
+            await self.mount(panel, before="#catalogue-body")
+        elif panel.display:
             self._close_filters()
             return
         panel.display = True
@@ -312,9 +324,10 @@ class CatalogueScreen(IgfScreen[None]):
 
     @on(YearsRead)
     def _years_read(self, message: YearsRead) -> None:
-        panel = self.query_one(FilterPanel)
-        panel.set_years(sorted(message.years, reverse=True))
-        panel.show(self.filters)
+        panel = self.filter_panel
+        if panel is not None:
+            panel.set_years(sorted(message.years, reverse=True))
+            panel.show(self.filters)
 
     @on(FilterChanged)
     def _filter_changed(self, message: FilterChanged) -> None:
@@ -341,13 +354,12 @@ class CatalogueScreen(IgfScreen[None]):
 
     def _filters_shown(self) -> None:
         self.query_one(FilterChips).show(self.filters)
-        panel = self.query_one(FilterPanel)
-        if panel.display:
-            panel.show(self.filters)
+        if self._filters_open():
+            self.query_one(FilterPanel).show(self.filters)
 
     def action_back(self) -> None:
         """Close the filters, or else clear the search."""
-        if self.query_one(FilterPanel).display:
+        if self._filters_open():
             self._close_filters()
         elif self.filters.query:
             self.query_one(SearchBox).action_clear_search()
