@@ -263,3 +263,19 @@ async def test_keys_wait_until_the_catalogue_is_open(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, CatalogueScreen)
         assert app.screen.filter_panel is None
+
+
+async def test_a_search_typed_while_the_next_page_loads_shows_the_search(db):
+    app = catalogue_app(db, 1000)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The cursor near the end of the first page asks for the next one; the search
+        # is typed before it has arrived.
+        await pilot.press("end")
+        await pilot.press("slash", *"youth")
+        await settle(pilot)
+        found = expected_ids(app, SessionFilter(query="youth"))
+        table = table_of(app)
+        assert table.total == len(found)
+        assert listed_ids(app) == found[:table.row_count]
+        assert table.row_count == min(len(found), SessionTable.PAGE_SIZE)

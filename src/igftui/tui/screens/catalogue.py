@@ -112,6 +112,8 @@ class CatalogueScreen(IgfScreen[None]):
         self.descending = False
         # Each reload is a new listing; pages of an older one are dropped when they arrive.
         self._generation = 0
+        # The listing the table shows (it lags behind _generation while a page is read).
+        self._shown = 0
         # The search box has been opened with / (or a click) and not left yet.
         self._searching = False
         #: Why the catalogue could not be opened, once the app has said so.
@@ -169,13 +171,28 @@ class CatalogueScreen(IgfScreen[None]):
         if self.catalogue is None:
             return
         self._generation += 1
-        self._read_page(self._generation, 0, self.filters, self.sort, self.descending, with_total=True)
+        # A later page of the listing being replaced is not wanted any more.
+        self.workers.cancel_group(self, "more sessions")
+        self._read_first_page(self._generation, self.filters, self.sort, self.descending)
 
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
+    # Later pages are a group of their own, so that asking for one never cancels
+    # the first page of a new search.
     @work(thread=True, exclusive=True, exit_on_error=False, group="sessions", name="read the catalogue")
+    def _read_first_page(self, generation: int, filters: SessionFilter, sort: str | None,
+                         descending: bool) -> None:
+        self._read_page(generation, 0, filters, sort, descending, with_total=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions",
+          name="read more of the catalogue")
+    def _read_next_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
+                        descending: bool) -> None:
+        self._read_page(generation, offset, filters, sort, descending)
+
     def _read_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
                    descending: bool, *, with_total: bool = False) -> None:
+        """Read one page (and the counts, for a first page) and post it; in a worker."""
         worker = get_current_worker()
         total = everything = None
         if with_total:
@@ -195,6 +212,7 @@ class CatalogueScreen(IgfScreen[None]):
             return
         table = self.query_one(SessionTable)
         if message.total is not None:
+            self._shown = message.generation
             table.start(message.total, self.filters.query)
             self._show_count(message.total, message.everything)
             body = self.query_one("#catalogue-body", ContentSwitcher)
@@ -238,7 +256,11 @@ class CatalogueScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#sessions")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        self._read_page(self._generation, message.offset, self.filters, self.sort, self.descending)
+        if self._shown != self._generation:
+            # The table still shows an older listing; the new one's first page is on its way.
+            self.query_one(SessionTable).page_failed()
+            return
+        self._read_next_page(self._generation, message.offset, self.filters, self.sort, self.descending)
 
     def _show_count(self, total: int, everything: int | None = None) -> None:
         if everything is not None:
@@ -250,7 +272,7 @@ class CatalogueScreen(IgfScreen[None]):
         self.query_one("#session-count", Static).update(text)
 
     def work_failed(self, worker: Worker) -> None:
-        if worker.group != "sessions":
+        if worker.group not in ("sessions", "more sessions"):
             return
         if self.query_one("#catalogue-body", ContentSwitcher).current == "loading":
             self.query_one("#loading", Static).update("The catalogue could not be read.")
