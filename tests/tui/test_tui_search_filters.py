@@ -279,3 +279,23 @@ async def test_a_search_typed_while_the_next_page_loads_shows_the_search(db):
         assert table.total == len(found)
         assert listed_ids(app) == found[:table.row_count]
         assert table.row_count == min(len(found), SessionTable.PAGE_SIZE)
+
+
+async def test_clicking_a_column_header_sorts_by_it_and_again_reverses(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        title = table.columns["title"]
+        # The header row is the table's first line; the title column starts after
+        # code, year and type (each with a cell of padding either side).
+        x = sum(table.columns[key].get_render_width(table) for key in ("code", "year", "type")) + 2
+        await pilot.click("#sessions", offset=(x, 0))
+        await settle(pilot)
+        assert (app.screen.sort, app.screen.descending) == ("title", False)
+        assert listed_ids(app) == expected_ids(app, SessionFilter(), sort="title")
+        assert str(title.label) == "Title ▲"
+        await pilot.click("#sessions", offset=(x, 0))
+        await settle(pilot)
+        assert listed_ids(app) == expected_ids(app, SessionFilter(), sort="title", descending=True)
+        assert str(title.label) == "Title ▼"

@@ -9,10 +9,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from igftui.tui.widgets.dialog_box import DialogBox
 
 
 @dataclass(frozen=True)
@@ -91,14 +93,6 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen #help-dialog {
         width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        border-title-color: $text-primary;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
     }
     HelpScreen #help-keys {
         height: auto;
@@ -116,10 +110,7 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys_of(source)
 
     def compose(self) -> ComposeResult:
-        dialog = Vertical(id="help-dialog")
-        dialog.border_title = f"Keys: {self.source_title}"
-        dialog.border_subtitle = "escape closes"
-        with dialog:
+        with DialogBox(f"Keys: {self.source_title}", "escape closes", id="help-dialog"):
             with VerticalScroll(id="help-keys"):
                 yield Static(self._table(self.keys))
 

@@ -14,11 +14,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, ContentSwitcher, DirectoryTree, Input, ProgressBar, Static
+from textual.widgets import (
+    Button,
+    ContentSwitcher,
+    DirectoryTree,
+    Input,
+    ProgressBar,
+    Static,
+)
 from textual.worker import Worker, WorkerState
 
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
+from igftui.tui.widgets.dialog_box import DialogBox
 
 if TYPE_CHECKING:
     from igftui.formats.importing import ImportReport
@@ -72,15 +80,8 @@ class ImportDialog(ModalScreen[int]):
     }
     ImportDialog #import-dialog {
         width: 90;
-        max-width: 100%;
         height: 80%;
         min-height: 16;
-        max-height: 100%;
-        border: round $primary;
-        border-title-color: $text-primary;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
     }
     ImportDialog .hint {
         color: $text-muted;
@@ -134,10 +135,8 @@ class ImportDialog(ModalScreen[int]):
         self.report: ImportReport | None = None
 
     def compose(self) -> ComposeResult:
-        dialog = Vertical(id="import-dialog")
-        dialog.border_title = "Import sessions"
-        dialog.border_subtitle = "escape closes"
-        with dialog, ContentSwitcher(initial="import-choose", id="import-steps"):
+        with DialogBox("Import sessions", "escape closes", id="import-dialog"), \
+                ContentSwitcher(initial="import-choose", id="import-steps"):
             with Vertical(id="import-choose"):
                 yield Static(
                     "A file or a folder of IGF session pages (text, Markdown or saved .html) "

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, OptionList
@@ -18,6 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.session_view import SessionView
 
 if TYPE_CHECKING:
@@ -61,14 +61,6 @@ class RuleSetPicker(ModalScreen[str | None]):
     }
     RuleSetPicker #rules-dialog {
         width: 50;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        border-title-color: $text-primary;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
     }
     RuleSetPicker OptionList, RuleSetPicker OptionList:focus {
         height: auto;
@@ -84,10 +76,7 @@ class RuleSetPicker(ModalScreen[str | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        dialog = Vertical(id="rules-dialog")
-        dialog.border_title = "Run the checks with"
-        dialog.border_subtitle = "enter runs · escape closes"
-        with dialog:
+        with DialogBox("Run the checks with", "enter runs · escape closes", id="rules-dialog"):
             options = []
             for name, note in self.choices:
                 prompt = Text(name)
