@@ -416,6 +416,11 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line a user can act on for a value the model refuses (``"year: 1800 is too small…"``)."""
+    return _first_error(exc)
+
+
 def _first_error(exc: ValidationError) -> str:
     """One line a user can act on, from pydantic's list of errors."""
     error = exc.errors()[0]

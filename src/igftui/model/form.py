@@ -1,0 +1,237 @@
+"""The proposal form: which field of the session each box of the editor fills, and how.
+
+Plain Python, so the way a typed answer becomes a value (a year, the SDGs, one
+policy question a line) is tested without a terminal; the editor builds its
+boxes from :data:`FIELDS` and calls :func:`read_answer` and :func:`set_answer`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from pydantic import ValidationError
+
+from igftui.model.session import ForumSession, describe_validation_error
+from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType, Term
+
+#: The editor's sections, in the order of the IGF form: (id, heading).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("basics", "Basics"),
+    ("content", "Content"),
+    ("format", "Format and agenda"),
+    ("people", "People"),
+    ("online", "Online participation"),
+)
+
+#: The statuses a user's own proposal moves through ("catalogued" is for imported sessions).
+PROPOSAL_STATUSES = (SessionStatus.DRAFT, SessionStatus.SUBMITTED, SessionStatus.ACCEPTED,
+                     SessionStatus.REJECTED, SessionStatus.WITHDRAWN)
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One box of the form.
+
+    ``kind`` says how the answer is typed: ``text`` (one line), ``long`` (paragraphs),
+    ``lines`` (a list, one item a line), ``commas`` (a list on one line), ``number``
+    (whole minutes or a number), ``year``, ``time`` (UTC), ``goals`` (SDG numbers),
+    ``choice`` (one of ``choices``) or ``flag`` (yes or no).
+    """
+
+    name: str
+    label: str
+    kind: str
+    section: str
+    hint: str = ""
+    choices: tuple[Term, ...] = ()
+    private: bool = False
+
+    @property
+    def widget_id(self) -> str:
+        """The id of the editor's box for this field (``input-online_participation-platform``)."""
+        return "input-" + self.name.replace(".", "-")
+
+
+def _field(name: str, label: str, kind: str, section: str, hint: str = "", *,
+           choices: tuple[Term, ...] = (), private: bool = False) -> FormField:
+    return FormField(name, label, kind, section, hint, choices, private)
+
+
+FIELDS: dict[str, FormField] = {f.name: f for f in (
+    _field("session_type", "Session type", "choice", "basics", choices=tuple(SessionType)),
+    _field("title", "Title", "text", "basics"),
+    _field("short_title", "Short title", "text", "basics", "For the schedule, when the title is long"),
+    _field("status", "Status", "choice", "basics", "Where the proposal stands",
+           choices=PROPOSAL_STATUSES),
+    _field("year", "Year", "year", "basics", "The forum the proposal is for"),
+    _field("number", "Number", "number", "basics", "Given by the IGF once the session is accepted"),
+    _field("theme", "Theme", "text", "basics"),
+    _field("subtheme", "Subtheme", "text", "basics"),
+    _field("tags", "Tags", "commas", "basics", "Separated by commas"),
+    _field("private_notes", "Private notes", "long", "basics",
+           "For you alone: never exported unless you ask", private=True),
+    _field("policy_questions", "Policy questions", "lines", "content", "One question a line"),
+    _field("relevance_to_theme", "Relevance to the theme", "long", "content"),
+    _field("relevance_to_internet_governance", "Relevance to Internet governance", "long", "content"),
+    _field("description", "Description", "long", "content"),
+    _field("expected_outcomes", "Expected outcomes", "long", "content"),
+    _field("discussion_facilitation", "Discussion facilitation", "long", "content",
+           "How the room and online participants will take part"),
+    _field("diversity_statement", "Diversity", "long", "content",
+           "How speakers and organisers reflect gender, regions, groups and views"),
+    _field("sdgs", "Sustainable Development Goals", "goals", "content",
+           "Goal numbers from 1 to 17, e.g. 5, 16"),
+    _field("format", "Format", "choice", "format", choices=tuple(Format)),
+    _field("format_description", "About the format", "long", "format"),
+    _field("layout", "Room layout", "choice", "format", choices=tuple(Layout)),
+    _field("duration_minutes", "Duration (minutes)", "number", "format"),
+    _field("starts_at", "Starts (UTC)", "time", "format", "e.g. 2026-06-23 09:30"),
+    _field("ends_at", "Ends (UTC)", "time", "format", "e.g. 2026-06-23 11:00"),
+    _field("room", "Room", "text", "format"),
+    _field("venue", "Venue", "text", "format"),
+    _field("online_participation.platform", "Platform", "text", "online",
+           "Where online participants join, e.g. the IGF's Zoom"),
+    _field("online_participation.remote_hubs", "Remote hubs", "lines", "online", "One hub a line"),
+    _field("online_participation.speaking_queue", "Speaking queue", "long", "online",
+           "One queue for onsite and online speakers: how the floor is given"),
+    _field("online_participation.captioning", "Live captioning", "flag", "online"),
+    _field("online_participation.interpretation", "Interpretation", "commas", "online",
+           "Languages, separated by commas"),
+    _field("online_participation.broadcast", "Broadcast the session", "flag", "online",
+           "Agenda items marked private are never broadcast"),
+    _field("online_participation.notes", "Notes on online participation", "long", "online"),
+)}
+
+#: Where the editor shows findings about things that are not a single box.
+FINDING_PLACES = {
+    "participants": ("people", "people-table"),
+    "agenda": ("format", "agenda-table"),
+    "online_participation": ("online", FIELDS["online_participation.platform"].widget_id),
+}
+
+
+def place_of(field: str | None) -> tuple[str, str] | None:
+    """(section, widget id) of the box a finding about ``field`` belongs to, if any."""
+    if field is None:
+        return None
+    if field in FINDING_PLACES:
+        return FINDING_PLACES[field]
+    spec = FIELDS.get(field)
+    return (spec.section, spec.widget_id) if spec else None
+
+
+class AnswerError(ValueError):
+    """A typed answer that cannot be the field's value; the message says what to type."""
+
+
+_WHOLE = re.compile(r"[+-]?\d+")
+_SPLIT = re.compile(r"[,;]")
+
+
+def read_answer(spec: FormField, raw: Any) -> Any:
+    """The value of the answer ``raw`` as the editor's box holds it, or :class:`AnswerError`."""
+    kind = spec.kind
+    if kind in ("choice", "flag"):
+        return raw
+    text = raw if isinstance(raw, str) else ""
+    stripped = text.strip()
+    if kind in ("text", "long"):
+        return stripped or None
+    if kind == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if kind == "commas":
+        return [item.strip() for item in _SPLIT.split(text) if item.strip()]
+    if not stripped:
+        return [] if kind == "goals" else None
+    if kind == "number":
+        if not _WHOLE.fullmatch(stripped):
+            raise AnswerError(f"“{stripped}” is not a whole number.")
+        value = int(stripped)
+        if value < 0:
+            raise AnswerError("This cannot be below zero.")
+        return value
+    if kind == "year":
+        if not re.fullmatch(r"\d{4}", stripped) or not 1990 <= int(stripped) <= 2200:
+            raise AnswerError("Give the year in four digits, e.g. 2026.")
+        return int(stripped)
+    if kind == "goals":
+        goals = []
+        for bit in re.split(r"[\s,;]+", stripped):
+            if not bit:
+                continue
+            if not bit.isdigit() or not 1 <= int(bit) <= 17:
+                raise AnswerError(f"“{bit}” is not a goal: the SDGs are numbered 1 to 17.")
+            goals.append(int(bit))
+        return sorted(set(goals))
+    if kind == "time":
+        return read_time(stripped)
+    raise AssertionError(f"unknown kind of field: {kind}")
+
+
+def read_time(text: str) -> datetime:
+    """A time typed as ``2026-06-23 09:30`` (UTC unless it says otherwise)."""
+    try:
+        moment = datetime.fromisoformat(text.replace("T", " ").replace("Z", "+00:00"))
+    except ValueError:
+        raise AnswerError("Write the time as year-month-day hours:minutes, e.g. 2026-06-23 09:30.") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def shown_answer(spec: FormField, value: Any) -> Any:
+    """How the box shows ``value``: the reverse of :func:`read_answer`."""
+    kind = spec.kind
+    if kind in ("choice", "flag"):
+        return value
+    if value is None:
+        return ""
+    if kind == "lines":
+        return "\n".join(value)
+    if kind in ("commas", "goals"):
+        return ", ".join(str(item) for item in value)
+    if kind == "time":
+        return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def current_value(session: ForumSession, spec: FormField) -> Any:
+    """The session's value for the field (``online_participation.platform`` reaches inside)."""
+    target: Any = session
+    for part in spec.name.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def set_answer(session: ForumSession, spec: FormField, value: Any) -> bool:
+    """Put ``value`` in the session; True when it changed.  :class:`AnswerError` when it may not be."""
+    if current_value(session, spec) == value:
+        return False
+    *path, last = spec.name.split(".")
+    target: Any = session
+    for part in path:
+        target = getattr(target, part)
+    try:
+        setattr(target, last, value)
+    except ValidationError as exc:
+        message = describe_validation_error(exc)
+        raise AnswerError(message.split(": ", 1)[-1][:1].upper() + message.split(": ", 1)[-1][1:]) from None
+    if spec.name in ("session_type", "number"):
+        # The code follows the type and number ("WS #153"): let it be worked out again.
+        session.code = None
+    return True
+
+
+def time_problem(session: ForumSession) -> str | None:
+    """Times that cannot both be right, said plainly (checked across the two boxes)."""
+    if session.starts_at and session.ends_at and session.ends_at <= session.starts_at:
+        return "The session ends before it starts."
+    return None
+
+
+def word_count(text: str | None) -> int:
+    """Words as the IGF form counts them: runs of text between spaces."""
+    return len(text.split()) if text else 0
