@@ -29,6 +29,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -364,3 +365,64 @@ def _when(starts: datetime | None, ends: datetime | None) -> str:
     if ends is not None:
         text += f"–{ends:%H:%M}" if ends.date() == starts.date() else f" – {ends:%Y-%m-%d %H:%M}"
     return text + " UTC"
+
+
+# ----- file name -----
+
+#: The longest name :func:`suggested_file_name` makes, before ".md".
+FILE_NAME_LIMIT = 60
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# "Women's rights" reads better as "womens-rights" than as "women-s-rights".
+_APOSTROPHES = re.compile(r"(?<=[a-z0-9])['\u2019](?=[a-z0-9])")
+# Names Windows keeps for devices, whatever the extension: "con.md" cannot be created there.
+_RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+
+
+def suggested_file_name(session: ForumSession) -> str:
+    """A file name for the session's Markdown export, safe on every system.
+
+    Made from the IGF code and the title ("ws-153-protecting-human-rights-defenders-online.md"),
+    or the year and the title when there is no code ("igf-2026-my-title.md"); letters
+    are folded to ASCII ("Lucía" gives "lucia") and everything else becomes "-".  The
+    name is at most :data:`FILE_NAME_LIMIT` characters before ".md", cut between words
+    when it can be.  A session with neither code nor title is "igf-draft-<id>.md", or
+    "igf-proposal.md" before it has an id.
+    """
+    code = _slug(session.display_code() or "")
+    title = _slug(session.title or "")
+    if code and title:
+        name = f"{code}-{title}"
+    elif title:
+        name = f"igf-{session.year}-{title}" if session.year else title
+    elif code:
+        name = code
+    elif session.id is not None:
+        name = f"igf-draft-{session.id}"
+    else:
+        name = "igf-proposal"
+    name = _shorten(name, FILE_NAME_LIMIT)
+    if name in _RESERVED_NAMES:
+        name = f"igf-{name}"
+    return f"{name}.md"
+
+
+def _slug(text: str) -> str:
+    # casefold first so that "ß" becomes "ss"; accents come off as combining marks.
+    # Other non-ASCII characters (dashes, emoji, other scripts) separate words like
+    # a space would, so "Trust—Security" does not become "trustsecurity".
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NOT_SLUG.sub("-", _APOSTROPHES.sub("", bare)).strip("-")
+
+
+def _shorten(name: str, limit: int) -> str:
+    if len(name) <= limit:
+        return name
+    cut = name[:limit]
+    if name[limit] != "-":
+        # Mid-word: go back to the last word boundary, unless one word fills the limit.
+        boundary = cut.rfind("-")
+        if boundary > 0:
+            cut = cut[:boundary]
+    return cut.strip("-")

@@ -1,0 +1,295 @@
+"""Export one session as Markdown: see exactly what will be written, then write or copy it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
+from textual.worker import Worker, WorkerState
+
+from igftui.formats.errors import FormatError, TargetExists
+from igftui.formats.files import write_atomically
+from igftui.tui.labels import plural
+from igftui.tui.screens.base import describe_failure
+from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.widgets.dialog_box import DialogBox
+
+if TYPE_CHECKING:
+    from igftui.model.session import ForumSession
+
+
+class PrivateFieldsBox(Checkbox):
+    """Textual's checkbox, with its mark drawn only when it is on.
+
+    Textual's always shows an "X" and tells on from off by colour alone, which
+    NO_COLOR and some eyes cannot see; whether private data leaves must not hang on that.
+    """
+
+    @property
+    def BUTTON_INNER(self) -> str:  # the name Textual's ToggleButton reads
+        return "X" if self.value else " "
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Export ``session`` as Markdown to a file in ``folder`` (or anywhere the user types).
+
+    Dismissed with the path written, or None when closed without writing.  The
+    preview is the exact text that is written or copied; private fields are in it
+    only while the checkbox is on.  Nothing touches the disk until the user writes.
+    """
+
+    HELP_TITLE: ClassVar[str] = "Export"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "write", "Write file", tooltip="Write the Markdown to the file named above",
+                id="export.write"),
+        # Priority: the preview (a TextArea) keeps ctrl+y for redo even when read-only.
+        Binding("ctrl+y", "copy", "Copy", tooltip="Copy the Markdown to the clipboard",
+                id="export.copy", priority=True),
+        Binding("escape", "close", "Close", tooltip="Close without writing", id="export.close"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+    }
+    ExportDialog #export-dialog {
+        width: 90%;
+        max-width: 110;
+        height: 90%;
+        max-height: 40;
+    }
+    ExportDialog #export-path-row {
+        height: auto;
+        margin-top: 1;
+    }
+    ExportDialog #export-path-label {
+        width: auto;
+        padding-right: 1;
+    }
+    ExportDialog #export-path {
+        width: 1fr;
+    }
+    ExportDialog #export-private {
+        margin-top: 1;
+    }
+    ExportDialog #export-private-warning {
+        color: $text-warning;
+    }
+    ExportDialog #export-preview-label {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    ExportDialog #export-preview {
+        height: 1fr;
+        min-height: 3;
+    }
+    ExportDialog #export-status {
+        height: auto;
+    }
+    ExportDialog #export-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ExportDialog #export-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    class Written(Message):
+        """The file is written."""
+
+        def __init__(self, path: Path, private: bool) -> None:
+            super().__init__()
+            self.path = path
+            self.private = private
+
+    class AlreadyThere(Message):
+        """A file of that name exists and was left alone: ask before replacing it."""
+
+        def __init__(self, path: Path, text: str, private: bool) -> None:
+            super().__init__()
+            self.path = path
+            self.text = text
+            self.private = private
+
+    class NotWritten(Message):
+        """Writing failed (missing folder, no permission, full disk...); ``problem`` says why."""
+
+        def __init__(self, path: Path, problem: str) -> None:
+            super().__init__()
+            self.path = path
+            self.problem = problem
+
+    def __init__(self, session: ForumSession, folder: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.folder = folder
+        self._writing = False
+        self._markdown = ""
+
+    # ----- what is shown -----
+
+    def compose(self) -> ComposeResult:
+        # The Markdown export loads the session model (pydantic): imported when the dialog
+        # opens, so a screen that imports this module does not delay the app's first paint.
+        from igftui.formats.markdown import suggested_file_name
+
+        with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+y copies · escape closes", id="export-dialog"):
+            with Horizontal(id="export-path-row"):
+                yield Label("File", id="export-path-label")
+                yield Input(str(self.folder / suggested_file_name(self.session)), id="export-path",
+                            compact=True, placeholder="Name or path of the Markdown file to write")
+            yield PrivateFieldsBox("Include private fields (gender, e-mail, private notes)", False,
+                           id="export-private", compact=True)
+            yield Static("Warning: this file will hold private data. Keep it to yourself.",
+                         id="export-private-warning", markup=False)
+            yield Static("", id="export-preview-label", markup=False)
+            yield TextArea("", id="export-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
+            yield Static("", id="export-status", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button("Write file", id="export-write", variant="primary", compact=True)
+                yield Button("Copy to clipboard", id="export-copy", compact=True)
+                yield Button("Close", id="export-close", compact=True)
+
+    def on_mount(self) -> None:
+        self._show_preview()
+        path_box = self.query_one("#export-path", Input)
+        path_box.focus()
+        path_box.cursor_position = len(path_box.value)
+
+    @property
+    def include_private(self) -> bool:
+        """Whether the private fields are in the preview (and so in what is written or copied)."""
+        return self.query_one("#export-private", Checkbox).value
+
+    @property
+    def markdown(self) -> str:
+        """The text previewed: what a write or a copy puts out."""
+        # Kept apart from the preview's own text: TextArea turns the rare line
+        # separators users paste (U+2028, form feeds) into newlines, and the file
+        # must be exactly what `igftui export` would write.
+        return self._markdown
+
+    @on(Checkbox.Changed, "#export-private")
+    def _show_preview(self) -> None:
+        from igftui.formats.markdown import to_markdown
+
+        private = self.include_private
+        text = self._markdown = to_markdown(self.session, include_private=private)
+        self.query_one("#export-preview", TextArea).load_text(text)
+        self.query_one("#export-preview-label", Static).update(f"Preview · {plural(_line_count(text), 'line')}")
+        self.query_one("#export-private-warning", Static).display = private
+
+    def _say(self, text: str) -> None:
+        self.query_one("#export-status", Static).update(text)
+
+    # ----- writing -----
+
+    def target(self) -> Path | None:
+        """The file named in the path box (``~`` expanded, relative to the folder), or None when empty."""
+        typed = self.query_one("#export-path", Input).value.strip()
+        if not typed:
+            return None
+        path = Path(typed).expanduser()
+        return path if path.is_absolute() else self.folder.expanduser() / path
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-write")
+    def action_write(self) -> None:
+        """Write the previewed Markdown to the file named in the path box."""
+        if self._writing:
+            return
+        path = self.target()
+        if path is None:
+            self._say("Give the name of the file to write.")
+            self.query_one("#export-path", Input).focus()
+            return
+        self._start_writing(path, self.markdown, self.include_private, overwrite=False)
+
+    def _start_writing(self, path: Path, text: str, private: bool, *, overwrite: bool) -> None:
+        self._writing = True
+        self._say("Writing…")
+        self._write(path, text, private, overwrite)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name="write the export")
+    def _write(self, path: Path, text: str, private: bool, overwrite: bool) -> None:
+        try:
+            write_atomically(path, text, overwrite=overwrite)
+        except TargetExists:
+            self.post_message(self.AlreadyThere(path, text, private))
+        except FormatError as exc:
+            self.post_message(self.NotWritten(path, str(exc)))
+        else:
+            self.post_message(self.Written(path, private))
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        self._writing = False
+        self.notify(f"Exported to {message.path}" + (" with private fields" if message.private else ""),
+                    title="Export", markup=False)
+        self.dismiss(message.path)
+
+    @on(AlreadyThere)
+    def _already_there(self, message: AlreadyThere) -> None:
+        path = message.path
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._start_writing(path, message.text, message.private, overwrite=True)
+            else:
+                self._writing = False
+                # The name is in the path box already; a short line leaves the preview its room.
+                self._say("Not written: the file already there was kept as it was.")
+
+        self._say("That file already exists.")
+        self.app.push_screen(
+            ConfirmDialog(f"{path.name} already exists in {path.parent}. Replace it?", title="Replace the file?"),
+            answered,
+        )
+
+    @on(NotWritten)
+    def _not_written(self, message: NotWritten) -> None:
+        self._writing = False
+        self._failed(message.problem)
+
+    def _failed(self, problem: str) -> None:
+        # The dialog stays open so the user can correct the path and try again.
+        self._say(f"Not written: {problem}")
+        self.notify(problem, title="Could not write the export", severity="error", timeout=12, markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Only a bug gets here: write_atomically turns every OSError into a FormatError.
+        if event.state is WorkerState.ERROR:
+            self._writing = False
+            self._failed(describe_failure(event.worker.error))
+
+    # ----- copying and closing -----
+
+    @on(Button.Pressed, "#export-copy")
+    def action_copy(self) -> None:
+        """Put the previewed Markdown on the clipboard."""
+        text = self.markdown
+        # Textual copies through the terminal (OSC 52): some terminals ignore it unless
+        # it is allowed in their settings (tmux: set-clipboard on), and macOS Terminal
+        # does not support it at all, so the message says what was sent, not what arrived.
+        self.app.copy_to_clipboard(text)
+        private = "with" if self.include_private else "without"
+        self.notify(f"Copied the Markdown ({plural(_line_count(text), 'line')}) to the clipboard, "
+                    f"{private} private fields.", title="Export", markup=False)
+
+    @on(Button.Pressed, "#export-close")
+    def action_close(self) -> None:
+        """Close without writing."""
+        self.dismiss(None)
+
+
+def _line_count(text: str) -> int:
+    return len(text.splitlines())
