@@ -24,7 +24,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session as DatabaseSession
 from sqlmodel import col, select
 
-from igftui.model.session import ForumSession
+from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, normalise
 from igftui.store import fulltext
@@ -418,6 +418,47 @@ class Catalogue:
                     if year is not None:
                         per_year[key][int(year)] = int(count)
             return [PersonSummary(key, name, int(total), per_year[key]) for key, name, total in rows]
+
+    @_guarded
+    def known_person(self, name: str) -> Participant | None:
+        """What the catalogue last knew of a person: from the most recent session they are in.
+
+        The name, organisation, stakeholder group, regional group and country as that
+        session gives them (newest year first, sessions without a year last, then the
+        newest session).  Roles, status and attendance belong to one session, and gender
+        and e-mail are private answers given for one proposal: none of them is copied.
+        None when nobody of that name is in the catalogue.
+        """
+        key = person_key(name)
+        if key is None:
+            return None
+        statement = (
+            select(ParticipantRecord.position, ParticipantRecord.name, ParticipantRecord.organisation,
+                   ParticipantRecord.stakeholder_group, ParticipantRecord.region, SessionRecord.document)
+            .join(SessionRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
+            .where(ParticipantRecord.person_key == key)
+            .order_by(col(SessionRecord.year).desc().nulls_last(), col(SessionRecord.id).desc(),
+                      col(ParticipantRecord.position).asc())
+            .limit(1)
+        )
+        with self._db() as db:
+            row = db.exec(statement).first()
+        if row is None:
+            return None
+        position, stored_name, organisation, group, region, document = row
+        # The country is kept only in the session's document.  The row and the document
+        # are written together; should they disagree (a damaged document), no country is
+        # better than someone else's.
+        country = None
+        try:
+            entry = (json.loads(document).get("participants") or [])[position]
+        except (ValueError, AttributeError, IndexError, TypeError):
+            entry = None
+        if isinstance(entry, dict) and person_key(entry.get("name")) == key:
+            found = entry.get("country")
+            country = found if isinstance(found, str) else None
+        return Participant(name=stored_name, organisation=organisation, stakeholder_group=group,
+                           region=region, country=country)
 
 
 def person_key(name: str | None) -> str | None:

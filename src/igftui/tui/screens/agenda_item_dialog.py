@@ -1,0 +1,238 @@
+"""Add or edit one timed item of a proposal's agenda."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Select, Static
+
+from igftui.model.vocabulary import INTERACTIVE_KINDS, AgendaKind, parse
+from igftui.tui.labels import plural
+from igftui.tui.screens.person_dialog import FieldRow, TickBox
+from igftui.tui.widgets.dialog_box import DialogBox
+
+if TYPE_CHECKING:
+    from igftui.model.session import AgendaItem
+
+#: The model's limit: an item cannot be longer than a day.
+MOST_MINUTES = 24 * 60
+
+TITLE_NEEDED = "Give the item a title."
+BAD_MINUTES = f"Minutes must be a whole number from 1 to {MOST_MINUTES}."
+
+
+def minutes_in(text: str) -> int | None:
+    """The minutes typed, when they are a whole number the agenda can hold; None otherwise."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    minutes = int(text)
+    return minutes if 1 <= minutes <= MOST_MINUTES else None
+
+
+def time_left(minutes_left: int) -> str:
+    """The hint under the minutes: what the session still has room for."""
+    if minutes_left < 0:
+        return f"The agenda is already {plural(-minutes_left, 'minute')} longer than the session"
+    return f"{plural(minutes_left, 'minute')} left of the session"
+
+
+class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
+    """Add an agenda item, or edit one; dismissed with the item, or None when cancelled.
+
+    ``minutes_left`` is how much of the session the rest of the agenda leaves, as the
+    caller counts it: a new item starts with all of it, and the hint shows it.
+    """
+
+    HELP_TITLE: ClassVar[str] = "Agenda item"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", tooltip="Save this agenda item and close the dialog",
+                id="agenda_item.save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving: the agenda stays as it was",
+                id="agenda_item.cancel"),
+        # The app's own help key does not reach past a modal screen (Textual stops there),
+        # and "?" is typed into the boxes: f1 alone, here.
+        Binding("f1", "app.help", "Help", tooltip="Show every key of this dialog", id="agenda_item.help",
+                show=False),
+    ]
+
+    DEFAULT_CSS = """
+    AgendaItemDialog {
+        align: center middle;
+    }
+    AgendaItemDialog #agenda-item-dialog {
+        width: 72;
+    }
+    AgendaItemDialog #item-form {
+        height: auto;
+        /* Room for the border and the buttons down to a 16-line terminal (CSS has no calc()). */
+        max-height: 75vh;
+        scrollbar-size-vertical: 1;
+    }
+    AgendaItemDialog .field {
+        height: auto;
+    }
+    AgendaItemDialog .field-label {
+        width: 10;
+        padding-right: 1;
+        color: $text-muted;
+    }
+    AgendaItemDialog .field-body {
+        width: 1fr;
+        height: auto;
+    }
+    AgendaItemDialog .hint {
+        color: $text-muted;
+    }
+    AgendaItemDialog .field-error {
+        color: $text-error;
+        text-style: bold;
+    }
+    AgendaItemDialog .field-error.-empty {
+        display: none;
+    }
+    AgendaItemDialog #item-interactive {
+        margin-top: 1;
+    }
+    AgendaItemDialog #item-buttons {
+        height: auto;
+        margin-top: 1;
+        align-horizontal: right;
+    }
+    AgendaItemDialog #item-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    def __init__(self, item: AgendaItem | None, *, minutes_left: int | None = None) -> None:
+        """``item=None`` adds a new item; otherwise edits ``item``."""
+        super().__init__()
+        self.item = item
+        self.minutes_left = minutes_left
+        # For a new item the kind suggests whether it is interactive, until the user
+        # says so themselves; an item being edited already says.
+        self._interactive_touched = item is not None
+        #: What each field with an error shown held when it was checked.
+        self._checked: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        title = "Edit an agenda item" if item is not None else "Add an agenda item"
+        if item is not None:
+            minutes = str(item.minutes) if item.minutes else ""
+        else:
+            minutes = str(self.minutes_left) if self.minutes_left and self.minutes_left > 0 else ""
+        kinds: list[tuple[str, str]] = [(kind.label, kind.value) for kind in AgendaKind]
+        if item is not None and item.kind and parse(AgendaKind, item.kind) is None:
+            # A kind of the user's own (the contract keeps it free text) is kept as written.
+            kinds.append((item.kind, item.kind))
+        with DialogBox(title, "ctrl+s saves · escape cancels", id="agenda-item-dialog"):
+            with VerticalScroll(id="item-form", can_focus=False):
+                with FieldRow("Title"):
+                    yield Input(item.title if item else "", id="item-title", compact=True,
+                                placeholder="What happens in this part of the session")
+                    yield self._error("item-title-error")
+                with FieldRow("Minutes"):
+                    yield Input(minutes, id="item-minutes", compact=True, placeholder="e.g. 15")
+                    if self.minutes_left is not None:
+                        yield Static(time_left(self.minutes_left), id="item-minutes-left", classes="hint",
+                                     markup=False)
+                    yield self._error("item-minutes-error")
+                with FieldRow("Kind"):
+                    yield Select(kinds, id="item-kind", compact=True, allow_blank=True, prompt="(not said)",
+                                 value=item.kind if item is not None and item.kind else Select.NULL)
+                yield TickBox("Interactive: the room and online participants take part",
+                              item.interactive if item else False, id="item-interactive", compact=True)
+                yield TickBox("Public: shown in the export and broadcast",
+                              item.public if item else True, id="item-public", compact=True)
+            with Horizontal(id="item-buttons"):
+                yield Button("Save", id="item-save", variant="primary", compact=True)
+                yield Button("Cancel", id="item-cancel", compact=True)
+
+    @staticmethod
+    def _error(id: str) -> Static:
+        return Static("", id=id, classes="field-error -empty", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#item-title", Input).focus()
+
+    # ----- the kind suggests interaction -----
+
+    @on(Select.Changed, "#item-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if self._interactive_touched:
+            return
+        kind = parse(AgendaKind, event.value) if isinstance(event.value, str) else None
+        box = self.query_one("#item-interactive", Checkbox)
+        # Set quietly: only the user's own change of the box counts as touching it.
+        with box.prevent(Checkbox.Changed):
+            box.value = kind in INTERACTIVE_KINDS
+
+    @on(Checkbox.Changed, "#item-interactive")
+    def _interactive_changed(self) -> None:
+        self._interactive_touched = True
+
+    # ----- validation and the result -----
+
+    @on(Input.Changed, "#item-title")
+    @on(Input.Changed, "#item-minutes")
+    def _text_changed(self, event: Input.Changed) -> None:
+        field = event.input.id or ""
+        # Compared with what was checked, not cleared on any event: a change message still
+        # on its way when the user saves must not wipe the error the save has just shown.
+        if field in self._checked and event.input.value != self._checked[field]:
+            del self._checked[field]
+            self._set_error(f"{field}-error", "")
+
+    def _set_error(self, id: str, text: str) -> None:
+        error = self.query_one(f"#{id}", Static)
+        error.update(text)
+        error.set_class(not text, "-empty")
+
+    def problems(self) -> dict[str, str]:
+        """What stops the item being saved, keyed by the id of the field to fix."""
+        found: dict[str, str] = {}
+        if not self.query_one("#item-title", Input).value.strip():
+            found["item-title"] = TITLE_NEEDED
+        if minutes_in(self.query_one("#item-minutes", Input).value) is None:
+            found["item-minutes"] = BAD_MINUTES
+        return found
+
+    def agenda_item(self) -> AgendaItem:
+        """The item as the form says now (call :meth:`problems` first)."""
+        from igftui.model.session import AgendaItem
+
+        kind = self.query_one("#item-kind", Select).selection
+        return AgendaItem(
+            title=self.query_one("#item-title", Input).value,
+            minutes=minutes_in(self.query_one("#item-minutes", Input).value) or 0,
+            kind=kind,
+            interactive=self.query_one("#item-interactive", Checkbox).value,
+            public=self.query_one("#item-public", Checkbox).value,
+        )
+
+    @on(Input.Submitted, "#item-title")
+    @on(Input.Submitted, "#item-minutes")
+    @on(Button.Pressed, "#item-save")
+    def action_save(self) -> None:
+        """Save the item, or say next to each field what is wrong."""
+        found = self.problems()
+        for field in ("item-title", "item-minutes"):
+            self._set_error(f"{field}-error", found.get(field, ""))
+            if field in found:
+                self._checked[field] = self.query_one(f"#{field}", Input).value
+        if found:
+            self.query_one(f"#{next(iter(found))}").focus()
+            return
+        self.dismiss(self.agenda_item())
+
+    @on(Button.Pressed, "#item-cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)

@@ -1,0 +1,558 @@
+"""Add or edit one person of a proposal, with what the catalogue already knows of them."""
+
+from __future__ import annotations
+
+import asyncio
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.segment import Segment
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.strip import Strip
+from textual.suggester import Suggester
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.selection_list import Selection
+from textual.worker import Worker, WorkerState
+
+from igftui.model.vocabulary import (
+    Attendance,
+    Gender,
+    ParticipantStatus,
+    Region,
+    Role,
+    StakeholderGroup,
+    Term,
+    normalise,
+)
+from igftui.store.errors import CatalogueError
+from igftui.tui.labels import plural
+from igftui.tui.screens.base import describe_failure
+from igftui.tui.widgets.dialog_box import DialogBox
+
+if TYPE_CHECKING:
+    from igftui.model.session import Participant
+    from igftui.store.catalogue import Catalogue
+    from igftui.store.listing import PersonSummary
+
+#: How many people the catalogue offers under the name.
+MATCHES_SHOWN = 6
+#: Fewer letters than this match half the catalogue: no look-up.
+LOOK_UP_FROM = 2
+
+NAME_NEEDED = ("Give the person's name (an organiser who stays anonymous needs at least a "
+               "stakeholder group).")
+ROLE_NEEDED = "Choose at least one role."
+BAD_EMAIL = "This does not look like an e-mail address."
+
+
+def looks_like_email(text: str) -> bool:
+    """One "@" with something on both sides, and no spaces: enough to catch a slip."""
+    local, at, domain = text.partition("@")
+    return bool(at and local and domain) and "@" not in domain and not any(c.isspace() for c in text)
+
+
+def _fold(text: str) -> str:
+    """Case and accents off, length kept: the typed text stays a prefix of the name shown."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class PeopleSuggester(Suggester):
+    """Completes a name inline (accepted with ``right``) from the people in the catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__(use_cache=True, case_sensitive=False)
+        self.catalogue = catalogue
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if len(value.strip()) < LOOK_UP_FROM:
+            return None
+        try:
+            # Off the UI thread: the catalogue is a database.
+            people = await asyncio.to_thread(self.catalogue.people, value, limit=20)
+        except CatalogueError:
+            # A completion is a convenience; the list under the name reports the failure.
+            return None
+        typed = _fold(value)
+        for person in people:
+            if len(person.name) > len(value) and _fold(person.name).startswith(typed):
+                return person.name
+        return None
+
+
+class NameInput(Input):
+    """The name box: ``down`` goes into the people the catalogue knows by that name."""
+
+    HELP_TITLE: ClassVar[str] = "Name"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "matches", "People of that name", show=False,
+                tooltip="Move into the list of people the catalogue knows by this name",
+                id="person.matches"),
+    ]
+
+    class WantsMatches(Message):
+        """The user asked to move into the list of matches."""
+
+    def action_matches(self) -> None:
+        self.post_message(self.WantsMatches())
+
+
+class PeopleMatches(OptionList):
+    """The people the catalogue knows whose name matches what is typed."""
+
+    HELP_TITLE: ClassVar[str] = "People of that name"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close the list", tooltip="Back to the name, without picking anyone",
+                id="person.matches.close"),
+    ]
+
+    class Closed(Message):
+        """The user left the list without picking anyone."""
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+class TickBox(Checkbox):
+    """Textual's checkbox with its mark drawn only when it is on.
+
+    Textual's always shows an "X" and tells on from off by colour alone, which
+    NO_COLOR and some eyes cannot see.
+    """
+
+    @property
+    def BUTTON_INNER(self) -> str:
+        return "X" if self.value else " "
+
+
+class RoleList(SelectionList[Role]):
+    """The roles to choose from, each marked only when chosen (not by colour alone)."""
+
+    HELP_TITLE: ClassVar[str] = "Roles"
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        if selection.value in self.selected or len(segments) < 2:
+            return line
+        # The second segment is the inside of the button Textual draws: the "X".
+        segments[1] = Segment(" ", segments[1].style)
+        return Strip(segments, line.cell_length)
+
+
+class FieldRow(Horizontal):
+    """A form row: the label on the left, what is composed inside the row on the right."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(classes="field")
+        self.label = label
+        self.body = Vertical(classes="field-body")
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label, classes="field-label")
+        yield self.body
+
+    def compose_add_child(self, widget: Widget) -> None:
+        # ``with FieldRow(...):`` in a compose puts the field under the label's right.
+        self.body.compose_add_child(widget)
+
+
+def _choices(kind: type[Term]) -> list[tuple[str, Term]]:
+    return [(member.label, member) for member in kind]
+
+
+class PersonDialog(ModalScreen["Participant | None"]):
+    """Add a person to a proposal, or edit one; dismissed with the person, or None when cancelled.
+
+    With a catalogue, the name completes from the people in it, and picking one of
+    them fills in what the catalogue last knew of them (only fields still empty).
+    """
+
+    HELP_TITLE: ClassVar[str] = "Person"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", tooltip="Save this person and close the dialog",
+                id="person.save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving: the person stays as they were",
+                id="person.cancel"),
+        # The app's own help key does not reach past a modal screen (Textual stops there),
+        # and "?" is typed into the boxes: f1 alone, here.
+        Binding("f1", "app.help", "Help", tooltip="Show every key of this dialog", id="person.help",
+                show=False),
+    ]
+
+    DEFAULT_CSS = """
+    PersonDialog {
+        align: center middle;
+    }
+    PersonDialog #person-dialog {
+        width: 78;
+    }
+    PersonDialog #person-form {
+        height: auto;
+        /* Room for the border and the buttons down to a 16-line terminal (CSS has no calc()). */
+        max-height: 75vh;
+        scrollbar-size-vertical: 1;
+    }
+    PersonDialog .field {
+        height: auto;
+    }
+    PersonDialog .field-label {
+        width: 19;
+        padding-right: 1;
+        color: $text-muted;
+    }
+    PersonDialog .field-body {
+        width: 1fr;
+        height: auto;
+    }
+    PersonDialog .field-error {
+        color: $text-error;
+        text-style: bold;
+    }
+    PersonDialog .field-error.-empty {
+        display: none;
+    }
+    PersonDialog #person-matches, PersonDialog #person-matches:focus {
+        height: auto;
+        max-height: 6;
+        border: none;
+        padding: 0;
+        background: $panel;
+    }
+    PersonDialog #person-roles, PersonDialog #person-roles:focus {
+        height: auto;
+        border: none;
+        padding: 0;
+    }
+    PersonDialog #person-first-time {
+        margin-left: 19;
+    }
+    PersonDialog .sub-heading {
+        margin-top: 1;
+        text-style: bold;
+    }
+    PersonDialog #person-buttons {
+        height: auto;
+        margin-top: 1;
+        align-horizontal: right;
+    }
+    PersonDialog #person-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    class MatchesFound(Message):
+        """The people whose name matches ``typed``."""
+
+        def __init__(self, typed: str, people: list[PersonSummary]) -> None:
+            super().__init__()
+            self.typed = typed
+            self.people = people
+
+    class PersonKnown(Message):
+        """What the catalogue last knew of ``name`` (None: nothing)."""
+
+        def __init__(self, name: str, person: Participant | None) -> None:
+            super().__init__()
+            self.name = name
+            self.person = person
+
+    def __init__(
+        self,
+        person: Participant | None,
+        catalogue: Catalogue | None,
+        *,
+        roles: Sequence[Role] = (Role.SPEAKER,),
+    ) -> None:
+        """``person=None`` adds a new person with ``roles`` chosen; otherwise edits ``person``."""
+        super().__init__()
+        self.person = person
+        self.catalogue = catalogue
+        self.roles = list(person.roles) if person is not None else list(roles)
+        self._matches: list[PersonSummary] = []
+        # The name no look-up is wanted for: the one the dialog opened with, or the one
+        # just picked from the list (setting it sends the same event as typing).
+        self._settled_name = (person.name or "") if person is not None else ""
+        #: What each field with an error shown looked like when it was checked.
+        self._checked: dict[str, object] = {}
+
+    @property
+    def title_text(self) -> str:
+        return f"Edit {self.person.display_name()}" if self.person is not None else "Add a person"
+
+    def compose(self) -> ComposeResult:
+        person = self.person
+        with DialogBox(self.title_text, "ctrl+s saves · escape cancels", id="person-dialog"):
+            with VerticalScroll(id="person-form", can_focus=False):
+                with FieldRow("Name"):
+                    yield NameInput(
+                        (person.name or "") if person else "", id="person-name", compact=True,
+                        placeholder="Full name, as the person writes it",
+                        suggester=PeopleSuggester(self.catalogue) if self.catalogue else None,
+                    )
+                    matches = PeopleMatches(id="person-matches", compact=True)
+                    matches.display = False
+                    yield matches
+                    yield self._error("person-name-error")
+                with FieldRow("Organisation"):
+                    yield Input((person.organisation or "") if person else "", id="person-organisation",
+                                compact=True)
+                with FieldRow("Roles"):
+                    yield RoleList(
+                        *(Selection(role.label, role, role in self.roles) for role in Role),
+                        id="person-roles", compact=True,
+                    )
+                    yield self._error("person-roles-error")
+                with FieldRow("Stakeholder group"):
+                    yield self._select(StakeholderGroup, "person-group", person and person.stakeholder_group)
+                with FieldRow("Regional group"):
+                    yield self._select(Region, "person-region", person and person.region)
+                with FieldRow("Country"):
+                    yield Input((person.country or "") if person else "", id="person-country", compact=True)
+                with FieldRow("Status"):
+                    yield self._select(ParticipantStatus, "person-status", person and person.status)
+                with FieldRow("Attendance"):
+                    yield self._select(Attendance, "person-attendance", person and person.attendance)
+                yield TickBox("First time at the IGF", bool(person and person.first_time),
+                               id="person-first-time", compact=True)
+                yield Static("Private: never exported unless you ask", classes="sub-heading", markup=False)
+                with FieldRow("Gender"):
+                    yield self._select(Gender, "person-gender", person and person.gender)
+                with FieldRow("E-mail"):
+                    yield Input((person.email or "") if person else "", id="person-email", compact=True)
+                    yield self._error("person-email-error")
+            with Horizontal(id="person-buttons"):
+                yield Button("Save", id="person-save", variant="primary", compact=True)
+                yield Button("Cancel", id="person-cancel", compact=True)
+
+    @staticmethod
+    def _error(id: str) -> Static:
+        return Static("", id=id, classes="field-error -empty", markup=False)
+
+    @staticmethod
+    def _select(kind: type[Term], id: str, value: Term | None) -> Select[Term]:
+        return Select(_choices(kind), id=id, compact=True, allow_blank=True, prompt="(not said)",
+                      value=value if value else Select.NULL)
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    # ----- completion from the catalogue -----
+
+    @on(Input.Changed, "#person-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self._forget_errors("person-name")
+        typed = event.value.strip()
+        if self.catalogue is None:
+            return
+        if len(typed) < LOOK_UP_FROM or typed == self._settled_name.strip():
+            self._show_matches([])
+            return
+        self._look_up_people(typed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person-matches", name="look up people")
+    def _look_up_people(self, typed: str) -> None:
+        assert self.catalogue is not None
+        self.post_message(self.MatchesFound(typed, self.catalogue.people(typed, limit=MATCHES_SHOWN)))
+
+    @on(MatchesFound)
+    def _matches_found(self, message: MatchesFound) -> None:
+        # Typing goes on while the catalogue answers: only the answer to what is there now counts.
+        if message.typed != self.query_one("#person-name", Input).value.strip():
+            return
+        people = message.people
+        if len(people) == 1 and people[0].key == normalise(message.typed):
+            people = []
+        self._show_matches(people)
+
+    def _show_matches(self, people: list[PersonSummary]) -> None:
+        self._matches = list(people)
+        matches = self.query_one("#person-matches", PeopleMatches)
+        matches.clear_options()
+        matches.add_options(Option(f"{p.name} · {plural(p.sessions, 'session')}") for p in people)
+        matches.display = bool(people)
+        if people:
+            matches.highlighted = 0
+        elif matches.has_focus:
+            self.query_one("#person-name", Input).focus()
+
+    @on(NameInput.WantsMatches)
+    def _into_matches(self) -> None:
+        matches = self.query_one("#person-matches", PeopleMatches)
+        if matches.display and self._matches:
+            matches.focus()
+
+    @on(PeopleMatches.Closed)
+    def _matches_closed(self) -> None:
+        self._show_matches([])
+        self.query_one("#person-name", Input).focus()
+
+    @on(OptionList.OptionSelected, "#person-matches")
+    def _match_picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not 0 <= event.option_index < len(self._matches):
+            return
+        name = self._matches[event.option_index].name
+        self._settled_name = name
+        box = self.query_one("#person-name", Input)
+        box.value = name
+        box.cursor_position = len(name)
+        self._show_matches([])
+        box.focus()
+        self._look_up_person(name)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person-known", name="look up the person")
+    def _look_up_person(self, name: str) -> None:
+        assert self.catalogue is not None
+        self.post_message(self.PersonKnown(name, self.catalogue.known_person(name)))
+
+    @on(PersonKnown)
+    def _person_known(self, message: PersonKnown) -> None:
+        known = message.person
+        if known is None or normalise(self.query_one("#person-name", Input).value) != normalise(message.name):
+            return
+        filled: list[str] = []
+        # Only what is still empty: what the user typed is what they know best.
+        for what, id, value in (
+            ("organisation", "#person-organisation", known.organisation),
+            ("country", "#person-country", known.country),
+        ):
+            box = self.query_one(id, Input)
+            if value and not box.value.strip():
+                box.value = value
+                filled.append(what)
+        for what, id, term in (
+            ("stakeholder group", "#person-group", known.stakeholder_group),
+            ("regional group", "#person-region", known.region),
+        ):
+            select = self.query_one(id, Select)
+            if term is not None and select.is_blank():
+                select.value = term
+                filled.append(what)
+        if filled:
+            order = ["organisation", "stakeholder group", "regional group", "country"]
+            filled.sort(key=order.index)
+            self.notify("Filled in from the catalogue: " + ", ".join(filled) + ".", title="Person",
+                        markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.group in ("person-matches", "person-known"):
+            # Only the completion failed: the dialog goes on without it.
+            self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
+                        severity="warning", markup=False)
+
+    # ----- validation and the result -----
+
+    @on(SelectionList.SelectedChanged, "#person-roles")
+    def _roles_changed(self) -> None:
+        self._forget_errors("person-roles", "person-name")
+
+    @on(Select.Changed, "#person-group")
+    def _group_changed(self) -> None:
+        self._forget_errors("person-name")
+
+    @on(Input.Changed, "#person-email")
+    def _email_changed(self) -> None:
+        self._forget_errors("person-email")
+
+    def _looked_at(self, field: str) -> object:
+        """What the check of ``field`` looks at: its error goes once any of that changes."""
+        if field == "person-email":
+            return self.query_one("#person-email", Input).value
+        roles = tuple(self.query_one("#person-roles", SelectionList).selected)
+        if field == "person-roles":
+            return roles
+        return (self.query_one("#person-name", Input).value, roles,
+                self.query_one("#person-group", Select).selection)
+
+    def _forget_errors(self, *fields: str) -> None:
+        # Compared with what was checked, not cleared on any event: a change message still
+        # on its way when the user saves must not wipe the error the save has just shown.
+        for field in fields:
+            if field in self._checked and self._looked_at(field) != self._checked[field]:
+                del self._checked[field]
+                self._set_error(f"{field}-error", "")
+
+    def _set_error(self, id: str, text: str) -> None:
+        error = self.query_one(f"#{id}", Static)
+        error.update(text)
+        error.set_class(not text, "-empty")
+
+    def problems(self) -> dict[str, str]:
+        """What stops the person being saved, keyed by the id of the field to fix."""
+        found: dict[str, str] = {}
+        roles = self.query_one("#person-roles", SelectionList).selected
+        group = self.query_one("#person-group", Select).selection
+        if not self.query_one("#person-name", Input).value.strip() and not (
+            Role.ORGANIZER in roles and group is not None
+        ):
+            found["person-name"] = NAME_NEEDED
+        if not roles:
+            found["person-roles"] = ROLE_NEEDED
+        email = self.query_one("#person-email", Input).value.strip()
+        if email and not looks_like_email(email):
+            found["person-email"] = BAD_EMAIL
+        return found
+
+    def participant(self) -> Participant:
+        """The person as the form says now."""
+        from igftui.model.session import Participant
+
+        chosen = set(self.query_one("#person-roles", SelectionList).selected)
+        return Participant(
+            name=self.query_one("#person-name", Input).value,
+            organisation=self.query_one("#person-organisation", Input).value,
+            roles=[role for role in Role if role in chosen],
+            stakeholder_group=self.query_one("#person-group", Select).selection,
+            region=self.query_one("#person-region", Select).selection,
+            country=self.query_one("#person-country", Input).value,
+            status=self.query_one("#person-status", Select).selection,
+            attendance=self.query_one("#person-attendance", Select).selection,
+            first_time=self.query_one("#person-first-time", Checkbox).value,
+            gender=self.query_one("#person-gender", Select).selection,
+            email=self.query_one("#person-email", Input).value,
+        )
+
+    @on(Button.Pressed, "#person-save")
+    def action_save(self) -> None:
+        """Save the person, or say next to each field what is missing."""
+        found = self.problems()
+        for field in ("person-name", "person-roles", "person-email"):
+            self._set_error(f"{field}-error", found.get(field, ""))
+            if field in found:
+                self._checked[field] = self._looked_at(field)
+        if found:
+            first: Widget = self.query_one(f"#{next(iter(found))}")
+            first.focus()
+            return
+        self.dismiss(self.participant())
+
+    @on(Button.Pressed, "#person-cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
