@@ -20,7 +20,7 @@ run: $(VENV)/.installed
 	$(BIN)/igftui
 
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

@@ -101,8 +101,11 @@ async def test_enter_opens_the_selected_session_and_escape_returns(db):
     app = catalogue_app(db, 30)
     async with app.run_test(size=(120, 60)) as pilot:
         await settle(pilot)
-        await pilot.press("j", "j", "j")
-        chosen = app.catalogue.list(limit=1, offset=3)[0]
+        listed = app.catalogue.list(limit=30)
+        # A catalogued session (the user's own proposals open in the editor instead).
+        row = next(n for n, s in enumerate(listed) if n >= 3 and s.status == "catalogued")
+        await pilot.press(*"j" * row)
+        chosen = listed[row]
         await pilot.press("enter")
         await settle(pilot)
         detail = app.screen
@@ -115,16 +118,18 @@ async def test_enter_opens_the_selected_session_and_escape_returns(db):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CatalogueScreen)
-        assert table_of(app).cursor_row == 3
+        assert table_of(app).cursor_row == row
 
 
 async def test_detail_shows_people_and_agenda_with_labels(db):
     app = catalogue_app(db, 10)
     async with app.run_test(size=(120, 80)) as pilot:
         await settle(pilot)
-        chosen = app.catalogue.list(limit=1)[0]
+        listed = app.catalogue.list(limit=10)
+        row = next(n for n, s in enumerate(listed) if s.status == "catalogued")
+        chosen = listed[row]
         session = app.catalogue.get(chosen.id)
-        await pilot.press("enter")
+        await pilot.press(*"j" * row, "enter")
         await settle(pilot)
         shown = screen_text(app)
         for person in session.participants:
@@ -237,7 +242,7 @@ async def test_help_lists_the_keys_of_the_screen(db):
         assert "Load samples" in described and "Help" in described
         assert any(line.keys == "↓, j" for line in help_screen.keys)
         shown = screen_text(app)
-        assert "Open" in shown and "Load samples" in shown
+        assert "Open" in shown and "New draft" in shown
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CatalogueScreen)

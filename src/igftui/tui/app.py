@@ -101,6 +101,20 @@ class IgfApp(App[None]):
             self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
                         severity="error", timeout=12, markup=False)
 
+    async def action_quit(self) -> None:
+        """Quit, once every screen has put its work away (an open draft is saved first)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, IgfScreen):
+                # One screen at a time: each one's answer comes back here to ask the next.
+                waiting = getattr(screen, "unsaved", False)
+                if waiting:
+                    screen.close_then(self._quit_when_saved)
+                    return
+        self.exit()
+
+    def _quit_when_saved(self) -> None:
+        self.call_later(self.action_quit)
+
     def action_help(self) -> None:
         """Show the keys of the screen on top."""
         if isinstance(self.screen, HelpScreen):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from textual.app import SystemCommand
@@ -45,6 +45,10 @@ class IgfScreen(Screen[ResultType]):
         self.notify(describe_failure(worker.error), title=f"Could not {what}", severity="error",
                     timeout=12, markup=False)
         self.work_failed(worker)
+
+    def close_then(self, then: Callable[[], None]) -> None:
+        """Put away what the screen holds (an editor saves its draft), then call ``then``."""
+        then()
 
     def work_failed(self, worker: Worker) -> None:
         """A worker of this screen failed (the user has been told); put the screen right."""

@@ -32,6 +32,7 @@ from igftui.tui.widgets.session_table import COLUMNS, SessionTable
 
 if TYPE_CHECKING:
     from igftui.formats.samples import SamplesLoaded
+    from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
 
 
@@ -62,7 +63,13 @@ class CatalogueScreen(IgfScreen[None]):
                 tooltip="Sort the other way round", id="catalogue.sort_reverse"),
         Binding("x", "clear_filters", "Clear filters", show=False,
                 tooltip="Remove the search and every filter", id="catalogue.clear"),
-        Binding("p", "people", "People",
+        Binding("n", "new_draft", "New draft", tooltip="Start a new proposal", id="catalogue.new"),
+        Binding("t", "from_template", "From template", show=False,
+                tooltip="Start a new proposal from the selected session (its format, agenda and plan)",
+                id="catalogue.template"),
+        Binding("e", "export", "Export", show=False, tooltip="Export the selected session as Markdown",
+                id="catalogue.export"),
+        Binding("p", "people", "People", show=False,
                 tooltip="Everyone in the catalogue, with their sessions per year", id="catalogue.people"),
         Binding("i", "import_pages", "Import",
                 tooltip="Import IGF session pages or igftui JSON files from a file or folder",
@@ -95,6 +102,14 @@ class CatalogueScreen(IgfScreen[None]):
         def __init__(self, years: list[int]) -> None:
             super().__init__()
             self.years = years
+
+    class SessionRead(Message):
+        """A whole session read for ``purpose`` ("export", "template")."""
+
+        def __init__(self, purpose: str, session: ForumSession) -> None:
+            super().__init__()
+            self.purpose = purpose
+            self.session = session
 
     class SamplesDone(Message):
         def __init__(self, outcome: SamplesLoaded) -> None:
@@ -437,12 +452,71 @@ class CatalogueScreen(IgfScreen[None]):
         self.action_open_session()
 
     def action_open_session(self) -> None:
-        """Show the session under the cursor."""
-        session_id = self.query_one(SessionTable).selected_id()
+        """Show the session under the cursor: a proposal of the user's own opens in the editor."""
+        table = self.query_one(SessionTable)
+        session_id = table.selected_id()
         if session_id is None or self.catalogue is None:
             self.notify("There is no session to open.", severity="warning")
             return
-        self.app.push_screen(SessionDetailScreen(self.catalogue, session_id))
+        if table.selected_status() not in (None, "catalogued"):
+            self._edit(session_id=session_id)
+        else:
+            self.app.push_screen(SessionDetailScreen(self.catalogue, session_id), self._back_from_detail)
+
+    def _back_from_detail(self, drafted: bool | None = None) -> None:
+        # A draft started from the session in the detail view belongs in the list now.
+        if drafted:
+            self.reload()
+
+    # ----- proposals -----
+
+    def action_new_draft(self) -> None:
+        """Start a new, blank proposal in the editor."""
+        from datetime import date
+
+        from igftui.model.drafting import new_draft
+
+        if self.catalogue is None:
+            return
+        self._edit(draft=new_draft(date.today().year))
+
+    def _edit(self, *, draft: ForumSession | None = None, session_id: int | None = None) -> None:
+        from igftui.tui.screens.proposal_editor import ProposalEditor
+
+        self.app.push_screen(ProposalEditor(self.catalogue, draft=draft, session_id=session_id),
+                             self._editor_closed)
+
+    def _editor_closed(self, draft_id: int | None) -> None:
+        if draft_id is not None:
+            self.reload()
+
+    def action_from_template(self) -> None:
+        """Start a new proposal from the selected session."""
+        self._read_selected("template")
+
+    def action_export(self) -> None:
+        """Export the selected session as Markdown."""
+        self._read_selected("export")
+
+    def _read_selected(self, purpose: str) -> None:
+        session_id = self.query_one(SessionTable).selected_id()
+        if session_id is None or self.catalogue is None:
+            self.notify("Select a session first.", severity="warning")
+            return
+        self._read_session(purpose, session_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="one session", name="read the session")
+    def _read_session(self, purpose: str, session_id: int) -> None:
+        self.post_message(self.SessionRead(purpose, self.catalogue.get(session_id)))
+
+    @on(SessionRead)
+    def _session_read(self, message: SessionRead) -> None:
+        if message.purpose == "export":
+            from igftui.tui.screens.export_dialog import ExportDialog
+
+            self.app.push_screen(ExportDialog(message.session, self.app.settings.export_dir()))
+        else:
+            start_from_template(self, message.session, self._edit)
 
     def action_load_samples(self) -> None:
         """Add the bundled sample sessions to the catalogue."""
@@ -475,9 +549,11 @@ class CatalogueScreen(IgfScreen[None]):
         # Nothing to load, import, search or sort until the catalogue is open.
         if self.catalogue is None and action in {
             "load_samples", "import_pages", "people", "search", "filters", "sort_next",
-            "sort_reverse", "clear_filters",
+            "sort_reverse", "clear_filters", "new_draft",
         }:
             return False
+        if action in ("export", "from_template"):
+            return self.query_one(SessionTable).row_count > 0
         if action == "clear_filters":
             return self.narrowed
         return True
@@ -502,9 +578,30 @@ class CatalogueScreen(IgfScreen[None]):
         yield SystemCommand("Sort newest first", "The usual order: newest year first, then by type and number",
                             partial(self.sort_by, None))
         yield SystemCommand("Reverse sort", "Sort the other way round", self.action_sort_reverse)
+        yield SystemCommand("New draft", "Start a new proposal", self.action_new_draft)
+        if self.query_one(SessionTable).row_count:
+            yield SystemCommand("New draft from this session", "Start a proposal with the selected "
+                                "session's format, agenda and online plan", self.action_from_template)
+            yield SystemCommand("Export", "Export the selected session as Markdown", self.action_export)
         yield SystemCommand("People", "Everyone in the catalogue, with their sessions per year",
                             self.action_people)
         yield SystemCommand("Import pages", "Import IGF session pages or igftui JSON files",
                             self.action_import_pages)
         yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
                             self.action_load_samples)
+
+
+def start_from_template(screen: IgfScreen, template: ForumSession, edit) -> None:
+    """Ask whether the people come too, then open the editor on a draft made from ``template``."""
+    from datetime import date
+
+    from igftui.model.drafting import draft_from_template
+    from igftui.tui.screens.template_dialog import TemplateDialog
+
+    name = " ".join(bit for bit in (template.display_code(), template.title) if bit) or "This session"
+
+    def answered(with_people: bool | None) -> None:
+        if with_people is not None:
+            edit(draft=draft_from_template(template, year=date.today().year, with_people=with_people))
+
+    screen.app.push_screen(TemplateDialog(name), answered)

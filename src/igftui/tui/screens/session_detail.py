@@ -100,7 +100,7 @@ class RuleSetPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SessionDetailScreen(IgfScreen[None]):
+class SessionDetailScreen(IgfScreen[bool]):
     """The session with id :attr:`session_id`, read from the catalogue in a worker.
 
     The session shows as soon as it is read; the checks run in a second worker
@@ -114,6 +114,10 @@ class SessionDetailScreen(IgfScreen[None]):
         Binding("escape", "back", "Back", tooltip="Back to the catalogue", id="session.back"),
         Binding("r", "pick_rule_set", "Rule set", tooltip="Run the checks with another rule set",
                 id="session.rules"),
+        Binding("e", "export", "Export", tooltip="Export this session as Markdown", id="session.export"),
+        Binding("t", "from_template", "New draft from it",
+                tooltip="Start a new proposal with this session's format, agenda and online plan",
+                id="session.template"),
     ]
 
     class Fetched(Message):
@@ -160,6 +164,8 @@ class SessionDetailScreen(IgfScreen[None]):
         self.findings: list[Finding] | None = None
         # Each run of the checks is numbered; the findings of an older run are dropped.
         self._generation = 0
+        # A draft was started from this session (the catalogue list is then read again).
+        self._drafted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -262,7 +268,8 @@ class SessionDetailScreen(IgfScreen[None]):
     # ----- actions -----
 
     def action_back(self) -> None:
-        self.dismiss()
+        # Tells the catalogue whether a draft was started here, so that it shows it.
+        self.dismiss(self._drafted)
 
     def action_pick_rule_set(self) -> None:
         """Offer the rule sets; the one picked runs at once."""
@@ -302,6 +309,30 @@ class SessionDetailScreen(IgfScreen[None]):
             view = self.query_one(SessionView)
             view.scroll_to_widget(view.checks, top=True, animate=False)
 
+    def action_export(self) -> None:
+        """Export this session as Markdown."""
+        from igftui.tui.screens.export_dialog import ExportDialog
+
+        if self.session is not None:
+            self.app.push_screen(ExportDialog(self.session, self.app.settings.export_dir()))
+
+    def action_from_template(self) -> None:
+        """Start a new proposal from this session."""
+        from igftui.tui.screens.catalogue import start_from_template
+
+        if self.session is not None:
+            start_from_template(self, self.session, self._edit)
+
+    def _edit(self, *, draft: ForumSession) -> None:
+        from igftui.tui.screens.proposal_editor import ProposalEditor
+
+        def closed(draft_id: int | None) -> None:
+            if draft_id is not None:
+                self._drafted = True
+                self.notify(f"The new draft is in the catalogue as #{draft_id}.", markup=False)
+
+        self.app.push_screen(ProposalEditor(self.catalogue, draft=draft), closed)
+
     def action_top(self) -> None:
         self.query_one(SessionView).action_top()
 
@@ -310,13 +341,17 @@ class SessionDetailScreen(IgfScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No checks to run again until the session is on screen.
-        return not (action == "pick_rule_set" and self.session is None)
+        return not (action in ("pick_rule_set", "export", "from_template") and self.session is None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
         if self.session is not None:
             yield SystemCommand("Rule set", "Run the checks with another rule set",
                                 self.action_pick_rule_set)
+            yield SystemCommand("Export", "Export this session as Markdown", self.action_export)
+            yield SystemCommand("New draft from this session",
+                                "Start a proposal with its format, agenda and online plan",
+                                self.action_from_template)
             yield SystemCommand("Top of the session", "Scroll back to the title", self.action_top)
             yield SystemCommand("End of the session", "Scroll down to the last section",
                                 self.action_bottom)

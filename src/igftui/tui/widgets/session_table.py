@@ -93,6 +93,8 @@ class SessionTable(PagedTable[SessionSummary]):
         super().__init__(id=id, classes=classes)
         #: What the listing was searched for: its words are highlighted.
         self.query: str | None = None
+        # Drafts open in the editor, catalogued sessions in the detail view.
+        self._statuses: dict[int, str] = {}
 
     def on_mount(self) -> None:
         for key, header in COLUMNS:
@@ -121,12 +123,19 @@ class SessionTable(PagedTable[SessionSummary]):
         ``query`` is what the listing was searched for, to highlight in each row.
         """
         self.clear()
+        self._statuses.clear()
         self.query = query
         self._begin(total)
 
     def _append(self, items: Sequence[SessionSummary]) -> None:
         for session in items:
+            self._statuses[session.id] = session.status
             self.add_row(*session_cells(session, self.query), key=str(session.id))
+
+    def selected_status(self) -> str | None:
+        """The status of the session under the cursor ("draft", "catalogued"...)."""
+        session_id = self.selected_id()
+        return self._statuses.get(session_id) if session_id is not None else None
 
     def selected_id(self) -> int | None:
         """The id of the session under the cursor, or None when the table is empty."""

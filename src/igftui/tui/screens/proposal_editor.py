@@ -1,0 +1,813 @@
+"""The proposal editor: a draft, section by section as the IGF form asks, checked as it is typed.
+
+Every answer goes into :attr:`ProposalEditor.draft` as soon as it is typed (when
+it can be read); the draft is saved by a worker within a second of the last
+change, or at once on ctrl+s, and the checks run again in another worker a
+moment after each change.  Leaving the editor, or quitting igftui, saves first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+from textual.worker import Worker
+
+from igftui.model.form import (
+    FIELDS,
+    SECTIONS,
+    AnswerError,
+    current_value,
+    place_of,
+    read_answer,
+    set_answer,
+    shown_answer,
+    time_problem,
+    word_count,
+)
+from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
+from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
+from igftui.tui.widgets.item_table import ItemTable
+from igftui.tui.widgets.live_checks import LiveChecks
+from igftui.tui.widgets.people_editor import PeopleEditor, SpeakerTable
+
+if TYPE_CHECKING:
+    from igftui.checks import Finding, RuleSet
+    from igftui.model.session import ForumSession
+    from igftui.store.catalogue import Catalogue
+
+#: How long after the last keystroke the draft is saved, and the checks run (seconds).
+SAVE_DELAY = 0.6
+CHECK_DELAY = 0.25
+
+
+class ProposalEditor(IgfScreen["int | None"]):
+    """Edit one proposal: a new draft (``draft``) or one in the catalogue (``session_id``).
+
+    Dismisses with the id of the stored draft, or None when nothing was stored
+    (a new draft left without typing anything).
+    """
+
+    SUB_TITLE = "Proposal"
+    HELP_TITLE: ClassVar[str] = "Proposal editor"
+    AUTO_FOCUS = ""
+    # Below 110 columns the checks go under the form instead of beside it.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True,
+                tooltip="Save now (edits are also saved a moment after you stop typing)", id="editor.save"),
+        Binding("escape", "back", "Back", tooltip="Save and go back to the catalogue", id="editor.back"),
+        Binding("e,ctrl+o", "export", "Export", tooltip="Export the proposal as Markdown, or copy it",
+                id="editor.export"),
+        Binding("f8,ctrl+g", "next_finding", "Next finding",
+                tooltip="Go to the field the next finding of the checks is about", id="editor.next_finding"),
+        Binding("shift+f8", "previous_finding", "Previous finding", show=False,
+                tooltip="Go to the field the previous finding is about", id="editor.previous_finding"),
+        Binding("ctrl+r", "pick_rule_set", "Rule set", show=False,
+                tooltip="Check the proposal with another rule set", id="editor.rules"),
+        Binding("ctrl+pagedown", "step_section(1)", "Next section", show=False,
+                tooltip="Go to the next section of the form", id="editor.next_section"),
+        Binding("ctrl+pageup", "step_section(-1)", "Previous section", show=False,
+                tooltip="Go to the previous section of the form", id="editor.previous_section"),
+        *(
+            Binding(f"alt+{number}", f"section('{section}')", heading, show=False,
+                    tooltip=f"Go to the section {heading}", id=f"editor.section_{section}")
+            for number, (section, heading) in enumerate(SECTIONS, start=1)
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    ProposalEditor #editor-body {
+        height: 1fr;
+    }
+    ProposalEditor #sections {
+        width: 1fr;
+        height: 1fr;
+    }
+    ProposalEditor TabPane {
+        padding: 0;
+    }
+    ProposalEditor .section-form {
+        height: 1fr;
+        padding: 0 1;
+    }
+    ProposalEditor LiveChecks {
+        width: 40;
+    }
+    ProposalEditor.-narrow #editor-body {
+        layout: vertical;
+    }
+    ProposalEditor.-narrow LiveChecks {
+        width: 1fr;
+        height: 7;
+        border-left: none;
+        border-top: hkey $panel;
+    }
+    ProposalEditor .section-title {
+        text-style: bold;
+        color: $text-accent;
+        margin-top: 1;
+    }
+    ProposalEditor #editor-state {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    ProposalEditor #editor-state.unsaved {
+        color: $text-warning;
+    }
+    ProposalEditor #editor-state.failed {
+        color: $text-error;
+        text-style: bold;
+    }
+    ProposalEditor #online-private-items {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    """
+
+    class Fetched(Message):
+        def __init__(self, session: ForumSession) -> None:
+            super().__init__()
+            self.session = session
+
+    class Saved(Message):
+        """The draft as it was after ``edits`` changes is stored, as ``session``."""
+
+        def __init__(self, session: ForumSession, edits: int) -> None:
+            super().__init__()
+            self.session = session
+            self.edits = edits
+
+    class ChecksDone(Message):
+        def __init__(self, generation: int, rule_set: str, title: str, findings: list[Finding],
+                     limits: dict[str, int]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.rule_set = rule_set
+            self.title = title
+            self.findings = findings
+            self.limits = limits
+
+    class RuleSetUnusable(Message):
+        def __init__(self, rule_set: str, reason: str) -> None:
+            super().__init__()
+            self.rule_set = rule_set
+            self.reason = reason
+
+    def __init__(self, catalogue: Catalogue, *, draft: ForumSession | None = None,
+                 session_id: int | None = None, rule_set: str | None = None) -> None:
+        super().__init__()
+        if (draft is None) == (session_id is None):
+            raise ValueError("give either a draft or the id of a stored session")
+        self.catalogue = catalogue
+        self.session_id = session_id
+        #: The proposal as edited; None until a stored one has been read.
+        self.draft: ForumSession | None = draft
+        #: The rule set the checks run with (None: the user's setting, else the default).
+        self.rule_set = rule_set
+        #: The findings of the latest run of the checks, errors first.
+        self.findings: list[Finding] = []
+        #: The form's limits in the rule set ({"title": 60, ...}).
+        self.limits: dict[str, int] = {}
+        self._boxes = {name: FieldBox(spec) for name, spec in FIELDS.items()}
+        self._by_control = {spec.widget_id: spec for spec in FIELDS.values()}
+        # Changes are counted: a save stores the draft as it was after so many changes,
+        # and the editor is saved when the last save has seen the last change.
+        self._edits = 0
+        self._saved_edits = 0
+        self._saved_at: datetime | None = None
+        self._saving = False
+        self._save_again = False
+        self._save_problem: str | None = None
+        # What to do once the draft is safely stored (leave the editor, quit igftui).
+        self._after_save: list[Callable[[], None]] = []
+        self._save_timer: Timer | None = None
+        self._check_timer: Timer | None = None
+        self._check_generation = 0
+        self._rule_sets: dict[str, RuleSet] = {}
+        self._cached_catalogue = None
+
+    # ----- the form -----
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="editor-body"):
+            with TabbedContent(id="sections", initial="basics"):
+                for section, heading in SECTIONS:
+                    with TabPane(heading, id=section):
+                        with VerticalScroll(classes="section-form", id=f"form-{section}"):
+                            yield from self._section(section)
+            yield LiveChecks(id="live-checks")
+        yield Static("", id="editor-state", markup=False)
+        yield Footer()
+
+    def _section(self, section: str) -> ComposeResult:
+        boxes = [box for box in self._boxes.values() if box.spec.section == section]
+        if section == "people":
+            yield PeopleEditor(id="people-editor")
+        if section == "online":
+            yield Static("", id="online-private-items", markup=False)
+        yield from boxes
+        if section == "format":
+            yield AgendaEditor(id="agenda-editor")
+
+    def on_mount(self) -> None:
+        if self.draft is None:
+            self.query_one("#editor-state", Static).update("Opening the proposal…")
+            self._fetch(self.session_id)
+        else:
+            self._fill()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open", name="open the proposal")
+    def _fetch(self, session_id: int) -> None:
+        self.post_message(self.Fetched(self.catalogue.get(session_id)))
+
+    @on(Fetched)
+    def _fetched(self, message: Fetched) -> None:
+        self.draft = message.session
+        self._saved_at = None
+        self._fill()
+
+    def _fill(self) -> None:
+        """Show the draft in every box, then check it."""
+        draft = self.draft
+        assert draft is not None
+        for box in self._boxes.values():
+            show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec)))
+        self._show_people()
+        self._show_agenda()
+        self._show_counts()
+        self._show_state()
+        self._show_title()
+        self.query_one(f"#{FIELDS['session_type'].widget_id}").focus()
+        self._check_soon(0)
+
+    def _show_title(self) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        bits = [draft.display_code() or ("New proposal" if draft.id is None else "Proposal"),
+                draft.status.label]
+        self.sub_title = " · ".join(bits)
+
+    def on_descendant_focus(self, event) -> None:
+        # A box's label, count and note belong with its control: bring the whole box into
+        # view, not just the line with the cursor (a text area scrolls to its cursor only).
+        box = next((node for node in event.widget.ancestors if isinstance(node, FieldBox)), None)
+        if box is not None:
+            self.call_after_refresh(box.scroll_visible, animate=False)
+
+    # ----- answers -----
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _answered(self, event: Input.Changed | TextArea.Changed | Select.Changed | Checkbox.Changed) -> None:
+        control = event.control
+        spec = self._by_control.get(control.id or "")
+        if spec is None or self.draft is None:
+            return
+        event.stop()
+        box = self._boxes[spec.name]
+        try:
+            changed = set_answer(self.draft, spec, read_answer(spec, value_of(control)))
+        except AnswerError as problem:
+            box.show_problem(str(problem))
+            return
+        box.show_problem(None)
+        if spec.name in ("starts_at", "ends_at"):
+            ends = self._boxes["ends_at"]
+            if not ends.problem or ends.problem == "The session ends before it starts.":
+                ends.show_problem(time_problem(self.draft))
+        if not changed:
+            return
+        if spec.name in ("title", "description", "policy_questions", "session_type"):
+            self._show_counts()
+        if spec.name == "duration_minutes":
+            self._show_agenda()
+        if spec.name in ("session_type", "number", "status"):
+            self._show_title()
+        self._changed()
+
+    def _changed(self) -> None:
+        """The draft has changed: save it soon and check it again."""
+        self._edits += 1
+        self._show_state()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_now, name="autosave")
+        self._check_soon()
+
+    def _show_counts(self) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        title = len(draft.title or "")
+        limit = self.limits.get("title")
+        self._boxes["title"].show_count(f"{title}/{limit} characters" if limit else f"{title} characters",
+                                        over=bool(limit and title > limit))
+        words = word_count(draft.description)
+        limit = self.limits.get("description")
+        self._boxes["description"].show_count(f"{words}/{limit} words" if limit else f"{words} words",
+                                              over=bool(limit and words > limit))
+        questions = len(draft.policy_questions)
+        self._boxes["policy_questions"].show_count(f"{questions} question" + ("" if questions == 1 else "s"))
+
+    # ----- people and agenda -----
+
+    def _show_people(self, cursor: int | None = None) -> None:
+        if self.draft is not None:
+            self.query_one(PeopleEditor).show(self.draft, cursor=cursor)
+
+    def _show_agenda(self, cursor: int | None = None) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        self.query_one(AgendaEditor).show(draft, cursor=cursor)
+        private = [item.title or f"item {n}" for n, item in enumerate(draft.agenda, start=1) if not item.public]
+        self.query_one("#online-private-items", Static).update(
+            Content("Kept private (not broadcast): " + "; ".join(private)) if private
+            else Content("Every agenda item is public. Mark an item private in the agenda to keep it "
+                         "off the broadcast.")
+        )
+
+    @on(Button.Pressed, "#people-add")
+    def _add_person_pressed(self) -> None:
+        self._edit_person(None)
+
+    @on(Button.Pressed, "#agenda-add")
+    def _add_item_pressed(self) -> None:
+        self._edit_item(None)
+
+    @on(ItemTable.Wanted, "#people-table")
+    def _people_wanted(self, message: ItemTable.Wanted) -> None:
+        if message.what == "add":
+            self._edit_person(None)
+        elif message.what == "edit":
+            self._edit_person(message.index)
+        elif message.what == "remove":
+            self._remove("participants", message.index)
+        else:
+            self._move("participants", message.index, -1 if message.what == "up" else 1)
+
+    @on(ItemTable.Wanted, "#agenda-table")
+    def _agenda_wanted(self, message: ItemTable.Wanted) -> None:
+        if message.what == "add":
+            self._edit_item(None)
+        elif message.what == "edit":
+            self._edit_item(message.index)
+        elif message.what == "remove":
+            self._remove("agenda", message.index)
+        else:
+            self._move("agenda", message.index, -1 if message.what == "up" else 1)
+
+    def _edit_person(self, index: int | None) -> None:
+        from igftui.tui.screens.person_dialog import PersonDialog
+
+        if self.draft is None:
+            return
+        person = self.draft.participants[index] if index is not None else None
+        self.app.push_screen(PersonDialog(person, self.catalogue), partial(self._person_done, index))
+
+    def _person_done(self, index: int | None, person) -> None:
+        if person is None or self.draft is None:
+            return
+        people = list(self.draft.participants)
+        if index is None:
+            people.append(person)
+            index = len(people) - 1
+        else:
+            people[index] = person
+        self.draft.participants = people
+        self._people_changed(index)
+
+    def _people_changed(self, cursor: int | None) -> None:
+        self._show_people(cursor)
+        self._changed()
+        self.query_one(SpeakerTable).focus()
+
+    def _edit_item(self, index: int | None) -> None:
+        from igftui.tui.screens.agenda_item_dialog import AgendaItemDialog
+
+        draft = self.draft
+        if draft is None:
+            return
+        item = draft.agenda[index] if index is not None else None
+        left = None
+        if draft.duration_minutes:
+            left = draft.duration_minutes - draft.agenda_minutes()
+        self.app.push_screen(AgendaItemDialog(item, minutes_left=left), partial(self._item_done, index))
+
+    def _item_done(self, index: int | None, item) -> None:
+        if item is None or self.draft is None:
+            return
+        agenda = list(self.draft.agenda)
+        if index is None:
+            agenda.append(item)
+            index = len(agenda) - 1
+        else:
+            agenda[index] = item
+        self.draft.agenda = agenda
+        self._agenda_changed(index)
+
+    def _agenda_changed(self, cursor: int | None) -> None:
+        self._show_agenda(cursor)
+        self._changed()
+        self.query_one(AgendaTable).focus()
+
+    def _remove(self, what: str, index: int | None) -> None:
+        from igftui.tui.screens.confirm import ConfirmDialog
+
+        if self.draft is None or index is None:
+            return
+        items = getattr(self.draft, what)
+        if what == "participants":
+            name = items[index].display_name()
+            question = f"Remove {name} from the proposal?"
+        else:
+            name = items[index].title or f"item {index + 1}"
+            question = f"Remove the agenda item “{name}”?"
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.draft is not None:
+                kept = list(getattr(self.draft, what))
+                del kept[index]
+                setattr(self.draft, what, kept)
+                self.notify(f"Removed {name}", markup=False)
+                (self._people_changed if what == "participants" else self._agenda_changed)(index)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep", title="Remove"), answered)
+
+    def _move(self, what: str, index: int | None, by: int) -> None:
+        if self.draft is None or index is None:
+            return
+        items = list(getattr(self.draft, what))
+        target = index + by
+        if not 0 <= target < len(items):
+            return
+        items[index], items[target] = items[target], items[index]
+        setattr(self.draft, what, items)
+        (self._people_changed if what == "participants" else self._agenda_changed)(target)
+
+    # ----- saving -----
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether some change is not stored yet."""
+        return self.draft is not None and self._edits != self._saved_edits
+
+    def action_save(self) -> None:
+        """Save the draft now."""
+        if self.draft is None:
+            return
+        if not self.unsaved and not self._saving:
+            self.notify("Saved: nothing has changed since the last save.")
+            return
+        self._save_now()
+
+    def _save_now(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.draft is None or not self.unsaved:
+            self._run_after_save()
+            return
+        if self._saving:
+            # One save at a time: a second one could store a new draft twice.
+            self._save_again = True
+            return
+        self._saving = True
+        self._show_state()
+        self._store(self.draft.model_copy(deep=True), self._edits)
+
+    @work(thread=True, exit_on_error=False, group="save", name="save the draft")
+    def _store(self, draft: ForumSession, edits: int) -> None:
+        self.post_message(self.Saved(self.catalogue.save(draft), edits))
+
+    @on(Saved)
+    def _stored(self, message: Saved) -> None:
+        self._saving = False
+        self._save_problem = None
+        if self.draft is not None and self.draft.id is None:
+            self.draft.id = message.session.id
+        self._saved_edits = message.edits
+        self._saved_at = datetime.now()
+        self._show_state()
+        self._show_title()
+        if self._save_again or self.unsaved:
+            self._save_again = False
+            self._save_now()
+        else:
+            self._run_after_save()
+
+    def _run_after_save(self) -> None:
+        waiting, self._after_save = self._after_save, []
+        for then in waiting:
+            then()
+
+    def work_failed(self, worker: Worker) -> None:
+        if worker.group == "save":
+            self._saving = False
+            self._save_again = False
+            self._save_problem = describe_failure(worker.error)
+            self._show_state()
+            if self._after_save:
+                self._ask_to_leave_unsaved()
+        elif worker.group == "open":
+            self.query_one("#editor-state", Static).update(
+                Content("This proposal cannot be opened. Press escape to go back.")
+            )
+        elif worker.group == "checks":
+            self.query_one(LiveChecks).show_problem("The checks could not run.")
+
+    def _show_state(self) -> None:
+        state = self.query_one("#editor-state", Static)
+        draft = self.draft
+        if draft is None:
+            return
+        if self._save_problem and self.unsaved:
+            text, kind = (f"Could not save: {self._save_problem}. Your changes are still here; "
+                          "ctrl+s tries again."), "failed"
+        elif self._saving:
+            text, kind = "Saving…", "unsaved"
+        elif self.unsaved:
+            text, kind = "Unsaved changes (saved by themselves in a moment)", "unsaved"
+        elif draft.id is None:
+            text, kind = "New draft: it is stored as soon as you type something", ""
+        elif self._saved_at is not None:
+            text, kind = f"Saved at {self._saved_at:%H:%M:%S} · in the catalogue as #{draft.id}", ""
+        else:
+            text, kind = f"In the catalogue as #{draft.id}", ""
+        state.update(Content(text))
+        state.set_classes(kind)
+
+    def close_then(self, then: Callable[[], None]) -> None:
+        """Store what is unsaved, then call ``then``; if it cannot be stored, ask first."""
+        if not self.unsaved and not self._saving:
+            then()
+            return
+        self._after_save.append(then)
+        if self._save_problem and not self._saving:
+            self._ask_to_leave_unsaved()
+        else:
+            self._save_now()
+
+    def _ask_to_leave_unsaved(self) -> None:
+        from igftui.tui.screens.confirm import ConfirmDialog
+
+        waiting, self._after_save = self._after_save, []
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                # The user chose to lose the changes: nothing is unsaved any more.
+                self._saved_edits = self._edits
+                for then in waiting:
+                    then()
+
+        self.app.push_screen(
+            ConfirmDialog(f"The draft could not be saved: {self._save_problem}\n\n"
+                          "Leave anyway and lose the latest changes?",
+                          yes="Leave", no="Stay", title="Not saved"),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        """Save, then go back to the catalogue."""
+        if self.draft is None:
+            self.dismiss(None)
+            return
+        self.close_then(lambda: self.dismiss(self.draft.id if self.draft else None))
+
+    # ----- checks -----
+
+    def _check_soon(self, delay: float = CHECK_DELAY) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        if delay:
+            self._check_timer = self.set_timer(delay, self._start_checks, name="checks")
+        else:
+            self.call_later(self._start_checks)
+
+    def _start_checks(self) -> None:
+        if self.draft is None:
+            return
+        self._check_generation += 1
+        self._run_checks(self.draft.model_copy(deep=True), self._rule_set_name(), self._check_generation)
+
+    def _rule_set_name(self) -> str:
+        from igftui.checks import DEFAULT_RULE_SET
+
+        settings = getattr(self.app, "settings", None)
+        return self.rule_set or getattr(settings, "rules", None) or DEFAULT_RULE_SET
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="checks", name="run the checks")
+    def _run_checks(self, draft: ForumSession, name: str, generation: int) -> None:
+        from igftui.checks import (
+            CachedCatalogue,
+            RuleSetError,
+            load_rule_set,
+            run_checks,
+        )
+        from igftui.checks.limits import form_limits
+
+        rules = self._rule_sets.get(name)
+        if rules is None:
+            try:
+                rules = self._rule_sets[name] = load_rule_set(name)
+            except RuleSetError as exc:
+                self.post_message(self.RuleSetUnusable(name, str(exc)))
+                return
+        if self._cached_catalogue is None:
+            # Person look-ups are remembered for a moment: the checks run on every pause in typing.
+            self._cached_catalogue = CachedCatalogue(self.catalogue)
+        findings = run_checks(draft, rules, self._cached_catalogue)
+        self.post_message(self.ChecksDone(generation, name, rules.name, findings, form_limits(rules, draft)))
+
+    @on(ChecksDone)
+    def _checked(self, message: ChecksDone) -> None:
+        if message.generation != self._check_generation:
+            return
+        self.findings = message.findings
+        self.limits = message.limits
+        self.query_one(LiveChecks).show_findings(message.title, message.findings)
+        # Next to a field go the errors and warnings; notes (info) stay in the panel, where
+        # they do not push the field's neighbours down the screen.
+        about: dict[str, list[Finding]] = {}
+        for finding in message.findings:
+            if finding.severity.value != "info":
+                about.setdefault(finding.field or "", []).append(finding)
+        for name, box in self._boxes.items():
+            box.show_findings(about.get(name, []))
+        self.query_one(PeopleEditor).show_findings(about.get("participants", []))
+        self.query_one(AgendaEditor).show_findings(about.get("agenda", []))
+        self._boxes["online_participation.platform"].show_findings(
+            about.get("online_participation", []) + about.get("online_participation.platform", [])
+        )
+        self._show_counts()
+
+    @on(RuleSetUnusable)
+    def _rule_set_unusable(self, message: RuleSetUnusable) -> None:
+        self.notify(message.reason, title="Could not load the rule set", severity="error", timeout=12,
+                    markup=False)
+        self.query_one(LiveChecks).show_problem(
+            f"The rule set {message.rule_set} could not be loaded. ctrl+r picks another."
+        )
+
+    def action_pick_rule_set(self) -> None:
+        """Offer the rule sets; the proposal is checked with the one picked."""
+        from igftui.checks import rule_set_names
+        from igftui.tui.screens.session_detail import RuleSetPicker
+
+        current = self._rule_set_name()
+        names = list(rule_set_names())
+        if current not in names:
+            names.append(current)
+        choices = [(name, "in use" if name == current else "") for name in names]
+
+        def picked(name: str | None) -> None:
+            if name and name != current:
+                self.rule_set = name
+                self._check_soon(0)
+
+        self.app.push_screen(RuleSetPicker(choices, current), picked)
+
+    # ----- going to a field -----
+
+    @on(LiveChecks.JumpWanted)
+    def _jump_wanted(self, message: LiveChecks.JumpWanted) -> None:
+        self.go_to_finding(message.finding)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Show the section and the field ``finding`` is about, with the cursor in it."""
+        place = place_of(finding.field)
+        if place is None:
+            self.notify("This finding is about the proposal as a whole.", markup=False)
+            return
+        section, widget_id = place
+        self.show_section(section, focus=False)
+        target = self.query_one(f"#{widget_id}")
+        self.call_after_refresh(self._focus_field, target)
+
+    def _focus_field(self, target) -> None:
+        target.focus()
+        box = next((node for node in target.ancestors if isinstance(node, FieldBox)), target)
+        box.scroll_visible(animate=False, top=False)
+
+    def action_next_finding(self) -> None:
+        """Go to the field of the next finding."""
+        self._step_finding(1)
+
+    def action_previous_finding(self) -> None:
+        """Go to the field of the previous finding."""
+        self._step_finding(-1)
+
+    def _step_finding(self, by: int) -> None:
+        finding = self.query_one(LiveChecks).step(by)
+        if finding is None:
+            self.notify("No findings: the checks have nothing to say.")
+            return
+        self.go_to_finding(finding)
+
+    def show_section(self, section: str, *, focus: bool = True) -> None:
+        """Show ``section`` of the form; with ``focus``, put the cursor in its first field."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = section
+        if focus:
+            form = self.query_one(f"#form-{section}", VerticalScroll)
+            self.call_after_refresh(self._focus_first, form)
+
+    def _focus_first(self, form: VerticalScroll) -> None:
+        for widget in form.query("*"):
+            if widget.focusable:
+                # The top of the section, with the first box's label, rather than just its control.
+                widget.focus(scroll_visible=False)
+                form.scroll_home(animate=False)
+                return
+
+    def action_section(self, section: str) -> None:
+        """Go to a section of the form."""
+        self.show_section(section)
+
+    def action_step_section(self, by: int) -> None:
+        """Go to the next or previous section."""
+        order = [section for section, _heading in SECTIONS]
+        current = self.query_one(TabbedContent).active
+        index = order.index(current) if current in order else 0
+        self.show_section(order[(index + by) % len(order)])
+
+    # ----- export -----
+
+    def action_export(self) -> None:
+        """Export the proposal as Markdown (a dialog with a preview)."""
+        from igftui.tui.screens.export_dialog import ExportDialog
+
+        if self.draft is None:
+            return
+        settings = getattr(self.app, "settings", None)
+        from igftui.config import Settings
+
+        folder = (settings or Settings()).export_dir()
+        self.app.push_screen(ExportDialog(self.draft.model_copy(deep=True), folder))
+
+    # ----- palette -----
+
+    def set_status(self, status) -> None:
+        """Move the proposal on (submitted, accepted...), as choosing it in Basics does."""
+        control = self.query_one(f"#{FIELDS['status'].widget_id}", Select)
+        control.value = status
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.draft is None and action in {"save", "export", "next_finding", "previous_finding",
+                                             "pick_rule_set"}:
+            return False
+        return True
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        from igftui.model.form import PROPOSAL_STATUSES
+
+        yield SystemCommand("Save", "Save the draft now", self.action_save)
+        yield SystemCommand("Back", "Save and go back to the catalogue", self.action_back)
+        if self.draft is None:
+            return
+        yield SystemCommand("Export", "Export the proposal as Markdown, or copy it", self.action_export)
+        for section, heading in SECTIONS:
+            yield SystemCommand(f"Go to {heading}", f"Show the section {heading} of the form",
+                                partial(self.show_section, section))
+        yield SystemCommand("Add a person", "Add an organiser, speaker, moderator or rapporteur",
+                            partial(self._edit_person, None))
+        yield SystemCommand("Add an agenda item", "Add a timed item to the agenda",
+                            partial(self._edit_item, None))
+        yield SystemCommand("Next finding", "Go to the field the next finding is about",
+                            self.action_next_finding)
+        yield SystemCommand("Rule set", "Check the proposal with another rule set", self.action_pick_rule_set)
+        for status in PROPOSAL_STATUSES:
+            if status is not self.draft.status:
+                yield SystemCommand(f"Mark as {status.label.lower()}", f"Set the proposal's status to {status.label}",
+                                    partial(self.set_status, status))

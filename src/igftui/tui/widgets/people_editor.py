@@ -1,0 +1,96 @@
+"""The people of a proposal: who they are, their roles, and the mix of groups, regions and genders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from igftui.tui.widgets.item_table import ItemTable, item_bindings
+
+if TYPE_CHECKING:
+    from igftui.checks import Finding
+    from igftui.model.session import ForumSession
+
+
+class SpeakerTable(ItemTable):
+    """Organisers, speakers, moderators and rapporteurs: one row a person, with all their roles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = item_bindings("people", "person")
+    HELP_TITLE: ClassVar[str] = "People"
+
+    def on_mount(self) -> None:
+        self.add_columns("Name", "Roles", "Organisation", "Group", "Region", "Status", "Where")
+
+    def show_people(self, session: ForumSession, *, cursor: int | None = None) -> None:
+        from igftui.model.drafting import short_label
+
+        def short(term) -> str:
+            return short_label(term) if term is not None else ""
+
+        rows = [
+            (
+                Text(person.display_name(), no_wrap=True, overflow="ellipsis"),
+                ", ".join(role.label for role in person.roles),
+                Text(person.organisation or "", no_wrap=True, overflow="ellipsis"),
+                short(person.stakeholder_group), short(person.region),
+                person.status.label if person.status else "",
+                person.attendance.label if person.attendance else "",
+            )
+            for person in session.participants
+        ]
+        self.show_rows(rows, cursor=cursor)
+
+
+class PeopleEditor(Vertical):
+    """The people table, the mix of the speakers, and the findings about the people."""
+
+    DEFAULT_CSS = """
+    PeopleEditor {
+        height: auto;
+    }
+    PeopleEditor SpeakerTable {
+        height: auto;
+        max-height: 14;
+    }
+    PeopleEditor #people-mix {
+        color: $text-muted;
+    }
+    PeopleEditor #people-note {
+        color: $text-warning;
+        margin-bottom: 1;
+    }
+    PeopleEditor .item-buttons {
+        height: auto;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        # The mix and the findings first: they stay in sight however many people are added.
+        yield Static("", id="people-mix", markup=False)
+        yield Static("", id="people-note", markup=False)
+        yield SpeakerTable(id="people-table")
+        with Horizontal(classes="item-buttons"):
+            yield Button("Add a person", id="people-add", compact=True)
+
+    def show(self, session: ForumSession, *, cursor: int | None = None) -> None:
+        from igftui.model.drafting import people_mix
+
+        self.query_one(SpeakerTable).show_people(session, cursor=cursor)
+        mix = people_mix(session)
+        text = "\n".join(mix.lines()) if session.participants else (
+            "Nobody yet: a adds a person. People already in the catalogue are offered as you type "
+            "their name."
+        )
+        self.query_one("#people-mix", Static).update(Content(text))
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        self.query_one("#people-note", Static).update(
+            Content("\n".join(f"{f.severity.symbol} {f.severity.value}: {f.message}" for f in findings))
+        )

@@ -1,0 +1,75 @@
+"""What the proposal editor looks like, section by section (SVG snapshots in __snapshots__/).
+
+The draft is made up and fixed, and never edited here, so nothing on screen
+depends on the clock (no "Saved at").  Regenerate on purpose, after looking:
+    PYTHONPATH=src .venv/bin/python -m pytest tests/tui/test_tui_snapshots_editor.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from igftui.model import AgendaItem, ForumSession, OnlineParticipation, Participant
+from igftui.tui.screens.proposal_editor import ProposalEditor
+from snapshot_apps import catalogue_app, settle
+
+WIDE = (130, 40)
+
+
+def workshop_draft() -> ForumSession:
+    """A half-finished workshop proposal: enough filled in for every section to show something."""
+    people = [
+        Participant(name="Rosa Ibarra", organisation="Red de Defensoras", stakeholder_group="civil_society",
+                    region="grulac", roles=["organizer", "moderator"], status="confirmed",
+                    attendance="onsite", gender="woman", email="rosa@example.org"),
+        Participant(name="Marta Quispe", organisation="Universidad Andina", stakeholder_group="academia",
+                    region="grulac", roles=["speaker"], status="provisional", attendance="online",
+                    gender="woman"),
+        Participant(name="Kwame Mensah", organisation="Ministry of ICT", stakeholder_group="government",
+                    region="african", roles=["speaker"], status="invited", attendance="onsite",
+                    gender="man"),
+        Participant(name="Lena Vogel", organisation="Open Source Lab", stakeholder_group="technical_community",
+                    region="weog", roles=["online_moderator"], status="confirmed", attendance="online"),
+    ]
+    return ForumSession(
+        status="draft", year=2026, session_type="workshop",
+        title="Safe online spaces for human rights defenders",
+        theme="Human rights and freedoms", subtheme="Safety of human rights defenders",
+        tags=["privacy", "digital security"],
+        policy_questions=["How can platforms respond faster when defenders are attacked online?",
+                          "What should states do to protect defenders' data?"],
+        description="A round table on what keeps defenders safe online, with people who have lived it.",
+        expected_outcomes="A short list of practices for platforms and states.",
+        format="round_table", layout="u_shape", duration_minutes=90,
+        participants=people,
+        agenda=[AgendaItem(title="Opening", minutes=10, kind="opening"),
+                AgendaItem(title="Stories from defenders", minutes=25, kind="presentation"),
+                AgendaItem(title="Round table with the room and online", minutes=35, kind="discussion",
+                           interactive=True),
+                AgendaItem(title="Safety check-in (closed)", minutes=10, kind="other", public=False)],
+        online_participation=OnlineParticipation(platform="IGF Zoom", remote_hubs=["Lima hub"],
+                                                 captioning=True, interpretation=["Spanish"]),
+    )
+
+
+def editor_on(section: str):
+    async def show(pilot) -> None:
+        await settle(pilot)
+        app = pilot.app
+        app.push_screen(ProposalEditor(app.catalogue, draft=workshop_draft()))
+        await settle(pilot)
+        await pilot.pause(0.3)  # the checks' first run
+        await settle(pilot)
+        app.screen.show_section(section)
+        await settle(pilot)
+
+    return show
+
+
+@pytest.mark.parametrize("section", ["basics", "content", "format", "people", "online"])
+def test_editor_section(snap_compare, db, section):
+    assert snap_compare(catalogue_app(db, 4), terminal_size=WIDE, run_before=editor_on(section))
+
+
+def test_editor_at_80_by_24(snap_compare, db):
+    assert snap_compare(catalogue_app(db, 4), terminal_size=(80, 24), run_before=editor_on("people"))
