@@ -80,6 +80,64 @@ async def shoot(catalogue: Catalogue, target: Path, keys: Iterable[str] = (),
     print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
 
 
+def example_proposal():
+    """A workshop proposal half-way through drafting, for the editor's screenshots."""
+    from igftui.model import AgendaItem, ForumSession, OnlineParticipation, Participant
+
+    def person(name, organisation, group, region, roles, status, attendance, gender=None):
+        return Participant(name=name, organisation=organisation, stakeholder_group=group, region=region,
+                           roles=roles, status=status, attendance=attendance, gender=gender)
+
+    return ForumSession(
+        status="draft", year=2026, session_type="workshop",
+        title="Help, we are under attack: digital first aid",
+        theme="Human rights and freedoms", tags=["digital security", "civil society"],
+        policy_questions=["How can groups under attack online get help within hours, not weeks?",
+                          "Who should pay for the help desks that answer them?"],
+        description="Groups that have been attacked online meet the people who helped them, and "
+                    "together they map what works and what is missing.",
+        format="break_out_groups", layout="circle", duration_minutes=90,
+        participants=[
+            person("Rosa Ibarra", "Red de Defensoras", "civil_society", "grulac", ["organizer", "moderator"],
+                   "confirmed", "onsite", "woman"),
+            person("Marta Quispe", "Universidad Andina", "academia", "grulac", ["speaker"], "provisional",
+                   "online", "woman"),
+            person("Kwame Mensah", "Ministry of ICT", "government", "african", ["speaker"], "invited",
+                   "onsite", "man"),
+            person("Lena Vogel", "Open Source Lab", "technical_community", "weog", ["online_moderator"],
+                   "confirmed", "online"),
+        ],
+        agenda=[AgendaItem(title="Welcome and what happened to us", minutes=10, kind="opening"),
+                AgendaItem(title="Help desks present their work", minutes=20, kind="presentation"),
+                AgendaItem(title="Break-out groups, one per kind of attack", minutes=45, kind="breakout",
+                           interactive=True),
+                AgendaItem(title="Safety check-in (closed)", minutes=10, kind="other", public=False)],
+        online_participation=OnlineParticipation(platform="IGF Zoom", captioning=True,
+                                                 interpretation=["Spanish", "French"]),
+    )
+
+
+async def shoot_editor(catalogue: Catalogue, target: Path, section: str, keys: Iterable[str] = (),
+                       size: tuple[int, int] = (120, 34)) -> None:
+    """The proposal editor on :func:`example_proposal`, showing ``section``, after ``keys``."""
+    from igftui.tui.screens.proposal_editor import ProposalEditor
+
+    app = IgfApp(catalogue, Settings(export_folder="~/igf-exports"))
+    async with app.run_test(size=size) as pilot:
+        await _settle(pilot)
+        app.push_screen(ProposalEditor(catalogue, draft=example_proposal()))
+        await _settle(pilot)
+        await pilot.pause(0.4)  # the checks' first run
+        await _settle(pilot)
+        app.screen.show_section(section)
+        await _settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await _settle(pilot)
+        target.write_text(app.export_screenshot(title="igftui"), encoding="utf-8")
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+
+
 def richest_row(catalogue: Catalogue) -> int:
     """The row of the session with the most people: the detail screenshot shows it."""
     rows = catalogue.list(limit=None)
@@ -105,6 +163,11 @@ async def main(out: Path) -> None:
         await shoot(samples, out / "detail.svg", ["down"] * richest_row(samples) + ["enter"])
         await shoot(samples, out / "people.svg", ["p"])
         await shoot(samples, out / "help.svg", ["question_mark"])
+        await shoot_editor(samples, out / "editor-basics.svg", "basics")
+        await shoot_editor(samples, out / "editor-people.svg", "people")
+        await shoot_editor(samples, out / "editor-agenda.svg", "format", ["tab"] * 8)
+        await shoot_editor(samples, out / "editor-online.svg", "online")
+        await shoot_editor(samples, out / "export.svg", "people", ["tab", "e"])
         samples.close()
 
         pages = Path(folder) / "igf-pages"

@@ -349,7 +349,7 @@ async def test_sections_are_reached_from_the_keyboard(db):
         await pilot.press("ctrl+pagedown")
         await settle(pilot)
         assert tabs.active == "content" and app.focused.id == "input-policy_questions"
-        await pilot.press("alt+5")
+        await pilot.press("f6")
         await settle(pilot)
         assert tabs.active == "online" and app.focused.id == "input-online_participation-platform"
         await pilot.press("ctrl+pageup")

@@ -62,6 +62,9 @@ def editor_on(section: str):
         await settle(pilot)
         app.screen.show_section(section)
         await settle(pilot)
+        # A text cursor blinks, and a snapshot could catch it either way: the findings have the focus.
+        app.screen.query_one("#live-findings").focus()
+        await settle(pilot)
 
     return show
 

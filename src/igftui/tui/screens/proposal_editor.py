@@ -88,12 +88,14 @@ class ProposalEditor(IgfScreen["int | None"]):
                 tooltip="Go to the field the previous finding is about", id="editor.previous_finding"),
         Binding("ctrl+r", "pick_rule_set", "Rule set", show=False,
                 tooltip="Check the proposal with another rule set", id="editor.rules"),
-        Binding("ctrl+pagedown", "step_section(1)", "Next section", show=False,
+        Binding("ctrl+pagedown", "step_section(1)", "Next section", show=False, priority=True,
                 tooltip="Go to the next section of the form", id="editor.next_section"),
-        Binding("ctrl+pageup", "step_section(-1)", "Previous section", show=False,
+        Binding("ctrl+pageup", "step_section(-1)", "Previous section", show=False, priority=True,
                 tooltip="Go to the previous section of the form", id="editor.previous_section"),
         *(
-            Binding(f"alt+{number}", f"section('{section}')", heading, show=False,
+            # Function keys, not alt+digit: terminals send alt as escape-then-key, which
+            # Textual 8.2 can take for the start of an escape sequence and swallow what follows.
+            Binding(f"f{number + 1}", f"section('{section}')", heading, show=False, priority=True,
                     tooltip=f"Go to the section {heading}", id=f"editor.section_{section}")
             for number, (section, heading) in enumerate(SECTIONS, start=1)
         ),
