@@ -122,7 +122,7 @@ async def shoot_editor(catalogue: Catalogue, target: Path, section: str, keys: I
     """The proposal editor on :func:`example_proposal`, showing ``section``, after ``keys``."""
     from igftui.tui.screens.proposal_editor import ProposalEditor
 
-    app = IgfApp(catalogue, Settings(export_folder="~/igf-exports"))
+    app = IgfApp(catalogue, Settings(export_folder="/home/organiser/igf-exports"))
     async with app.run_test(size=size) as pilot:
         await _settle(pilot)
         app.push_screen(ProposalEditor(catalogue, draft=example_proposal()))
