@@ -13,8 +13,9 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from igftui.model.vocabulary import INTERACTIVE_KINDS, AgendaKind, parse
 from igftui.tui.labels import plural
-from igftui.tui.screens.person_dialog import FieldRow, TickBox
+from igftui.tui.screens.person_dialog import FieldRow
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from igftui.model.session import AgendaItem

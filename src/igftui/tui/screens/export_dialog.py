@@ -20,21 +20,10 @@ from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from igftui.model.session import ForumSession
-
-
-class PrivateFieldsBox(Checkbox):
-    """Textual's checkbox, with its mark drawn only when it is on.
-
-    Textual's always shows an "X" and tells on from off by colour alone, which
-    NO_COLOR and some eyes cannot see; whether private data leaves must not hang on that.
-    """
-
-    @property
-    def BUTTON_INNER(self) -> str:  # the name Textual's ToggleButton reads
-        return "X" if self.value else " "
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -147,7 +136,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Label("File", id="export-path-label")
                 yield Input(str(self.folder / suggested_file_name(self.session)), id="export-path",
                             compact=True, placeholder="Name or path of the Markdown file to write")
-            yield PrivateFieldsBox("Include private fields (gender, e-mail, private notes)", False,
+            yield TickBox("Include private fields (gender, e-mail, private notes)", False,
                            id="export-private", compact=True)
             yield Static("Warning: this file will hold private data. Keep it to yourself.",
                          id="export-private-warning", markup=False)

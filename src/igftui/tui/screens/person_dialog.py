@@ -45,6 +45,7 @@ from igftui.store.errors import CatalogueError
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from igftui.model.session import Participant
@@ -130,18 +131,6 @@ class PeopleMatches(OptionList):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
-
-
-class TickBox(Checkbox):
-    """Textual's checkbox with its mark drawn only when it is on.
-
-    Textual's always shows an "X" and tells on from off by colour alone, which
-    NO_COLOR and some eyes cannot see.
-    """
-
-    @property
-    def BUTTON_INNER(self) -> str:
-        return "X" if self.value else " "
 
 
 class RoleList(SelectionList[Role]):

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.tick_box import TickBox
 
 
 class TemplateDialog(ModalScreen["bool | None"]):
@@ -56,7 +57,7 @@ class TemplateDialog(ModalScreen["bool | None"]):
                 "yours to write.",
                 id="template-what", markup=False,
             )
-            yield Checkbox("Copy its people too (without their confirmation status)", id="template-people")
+            yield TickBox("Copy its people too (without their confirmation status)", id="template-people")
             with Horizontal(classes="buttons"):
                 yield Button("Start the draft", id="template-start", variant="primary")
                 yield Button("Cancel", id="template-cancel")

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from igftui.tui.widgets.tick_box import TickBox
+
 if TYPE_CHECKING:
     from igftui.checks import Finding
     from igftui.model.form import FormField
@@ -22,7 +24,7 @@ def control_for(spec: FormField) -> Widget:
         return Select([(term.label, term) for term in spec.choices], id=spec.widget_id,
                       prompt="Choose…", allow_blank=spec.name != "status", compact=True)
     if spec.kind == "flag":
-        return Checkbox(spec.label, id=spec.widget_id)
+        return TickBox(spec.label, id=spec.widget_id)
     if spec.kind in ("long", "lines"):
         area = TextArea(id=spec.widget_id, soft_wrap=True, placeholder=spec.hint,
                         classes=f"answer {spec.kind}", compact=True)
