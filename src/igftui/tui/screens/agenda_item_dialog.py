@@ -8,11 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from igftui.model.vocabulary import INTERACTIVE_KINDS, AgendaKind, parse
 from igftui.tui.labels import plural
+from igftui.tui.screens.dialog import FormDialog
 from igftui.tui.screens.person_dialog import FieldRow
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.tick_box import TickBox
@@ -43,7 +43,7 @@ def time_left(minutes_left: int) -> str:
     return f"{plural(minutes_left, 'minute')} left of the session"
 
 
-class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
+class AgendaItemDialog(FormDialog["AgendaItem | None"]):
     """Add an agenda item, or edit one; dismissed with the item, or None when cancelled.
 
     ``minutes_left`` is how much of the session the rest of the agenda leaves, as the
@@ -51,22 +51,16 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
     """
 
     HELP_TITLE: ClassVar[str] = "Agenda item"
+    CHECKED: ClassVar[tuple[str, ...]] = ("item-title", "item-minutes")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save this agenda item and close the dialog",
                 id="agenda_item.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving: the agenda stays as it was",
                 id="agenda_item.cancel"),
-        # The app's own help key does not reach past a modal screen (Textual stops there),
-        # and "?" is typed into the boxes: f1 alone, here.
-        Binding("f1", "app.help", "Help", tooltip="Show every key of this dialog", id="agenda_item.help",
-                show=False),
     ]
 
     DEFAULT_CSS = """
-    AgendaItemDialog {
-        align: center middle;
-    }
     AgendaItemDialog #agenda-item-dialog {
         width: 72;
     }
@@ -91,13 +85,6 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
     AgendaItemDialog .hint {
         color: $text-muted;
     }
-    AgendaItemDialog .field-error {
-        color: $text-error;
-        text-style: bold;
-    }
-    AgendaItemDialog .field-error.-empty {
-        display: none;
-    }
     AgendaItemDialog #item-interactive {
         margin-top: 1;
     }
@@ -119,8 +106,6 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
         # For a new item the kind suggests whether it is interactive, until the user
         # says so themselves; an item being edited already says.
         self._interactive_touched = item is not None
-        #: What each field with an error shown held when it was checked.
-        self._checked: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -138,13 +123,13 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
                 with FieldRow("Title"):
                     yield Input(item.title if item else "", id="item-title", compact=True,
                                 placeholder="What happens in this part of the session")
-                    yield self._error("item-title-error")
+                    yield self.error_line("item-title-error")
                 with FieldRow("Minutes"):
                     yield Input(minutes, id="item-minutes", compact=True, placeholder="e.g. 15")
                     if self.minutes_left is not None:
                         yield Static(time_left(self.minutes_left), id="item-minutes-left", classes="hint",
                                      markup=False)
-                    yield self._error("item-minutes-error")
+                    yield self.error_line("item-minutes-error")
                 with FieldRow("Kind"):
                     yield Select(kinds, id="item-kind", compact=True, allow_blank=True, prompt="(not said)",
                                  value=item.kind if item is not None and item.kind else Select.NULL)
@@ -155,10 +140,6 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
             with Horizontal(id="item-buttons"):
                 yield Button("Save", id="item-save", variant="primary", compact=True)
                 yield Button("Cancel", id="item-cancel", compact=True)
-
-    @staticmethod
-    def _error(id: str) -> Static:
-        return Static("", id=id, classes="field-error -empty", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#item-title", Input).focus()
@@ -184,17 +165,7 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
     @on(Input.Changed, "#item-title")
     @on(Input.Changed, "#item-minutes")
     def _text_changed(self, event: Input.Changed) -> None:
-        field = event.input.id or ""
-        # Compared with what was checked, not cleared on any event: a change message still
-        # on its way when the user saves must not wipe the error the save has just shown.
-        if field in self._checked and event.input.value != self._checked[field]:
-            del self._checked[field]
-            self._set_error(f"{field}-error", "")
-
-    def _set_error(self, id: str, text: str) -> None:
-        error = self.query_one(f"#{id}", Static)
-        error.update(text)
-        error.set_class(not text, "-empty")
+        self.forget_errors(event.input.id or "")
 
     def problems(self) -> dict[str, str]:
         """What stops the item being saved, keyed by the id of the field to fix."""
@@ -204,6 +175,9 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
         if minutes_in(self.query_one("#item-minutes", Input).value) is None:
             found["item-minutes"] = BAD_MINUTES
         return found
+
+    def result(self) -> AgendaItem:
+        return self.agenda_item()
 
     def agenda_item(self) -> AgendaItem:
         """The item as the form says now (call :meth:`problems` first)."""
@@ -221,19 +195,9 @@ class AgendaItemDialog(ModalScreen["AgendaItem | None"]):
     @on(Input.Submitted, "#item-title")
     @on(Input.Submitted, "#item-minutes")
     @on(Button.Pressed, "#item-save")
-    def action_save(self) -> None:
-        """Save the item, or say next to each field what is wrong."""
-        found = self.problems()
-        for field in ("item-title", "item-minutes"):
-            self._set_error(f"{field}-error", found.get(field, ""))
-            if field in found:
-                self._checked[field] = self.query_one(f"#{field}", Input).value
-        if found:
-            self.query_one(f"#{next(iter(found))}").focus()
-            return
-        self.dismiss(self.agenda_item())
+    def _save_pressed(self) -> None:
+        self.action_save()
 
     @on(Button.Pressed, "#item-cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(IgfDialog[bool]):
     """Ask ``question``; dismissed with True for ``yes`` and False for ``no``.
 
     The "no" button has the focus, so an enter pressed out of habit changes nothing.
@@ -28,9 +28,6 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     DEFAULT_CSS = """
-    ConfirmDialog {
-        align: center middle;
-    }
     ConfirmDialog #confirm-dialog {
         width: 64;
     }

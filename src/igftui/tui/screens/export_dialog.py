@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from textual.worker import Worker, WorkerState
 
@@ -19,6 +18,7 @@ from igftui.formats.files import write_atomically
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.tick_box import TickBox
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from igftui.model.session import ForumSession
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(IgfDialog[Path | None]):
     """Export ``session`` as Markdown to a file in ``folder`` (or anywhere the user types).
 
     Dismissed with the path written, or None when closed without writing.  The
@@ -46,9 +46,6 @@ class ExportDialog(ModalScreen[Path | None]):
     ]
 
     DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
     ExportDialog #export-dialog {
         width: 90%;
         max-width: 110;

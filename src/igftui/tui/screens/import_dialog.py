@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     ContentSwitcher,
@@ -26,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
+from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def _about(path: str, reason: str) -> Text:
     return Text(reason if reason.startswith(name) else f"{name}: {reason}")
 
 
-class ImportDialog(ModalScreen[int]):
+class ImportDialog(IgfDialog[int]):
     """Import IGF pages or igftui JSON into ``catalogue``.
 
     Dismissed with how many sessions were stored (0 when cancelled), so the
@@ -75,9 +75,6 @@ class ImportDialog(ModalScreen[int]):
     ]
 
     DEFAULT_CSS = """
-    ImportDialog {
-        align: center middle;
-    }
     ImportDialog #import-dialog {
         width: 90;
         height: 80%;

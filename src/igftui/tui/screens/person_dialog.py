@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widget import Widget
@@ -44,6 +43,7 @@ from igftui.model.vocabulary import (
 from igftui.store.errors import CatalogueError
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
+from igftui.tui.screens.dialog import FormDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.tick_box import TickBox
 
@@ -173,7 +173,7 @@ def _choices(kind: type[Term]) -> list[tuple[str, Term]]:
     return [(member.label, member) for member in kind]
 
 
-class PersonDialog(ModalScreen["Participant | None"]):
+class PersonDialog(FormDialog["Participant | None"]):
     """Add a person to a proposal, or edit one; dismissed with the person, or None when cancelled.
 
     With a catalogue, the name completes from the people in it, and picking one of
@@ -181,22 +181,16 @@ class PersonDialog(ModalScreen["Participant | None"]):
     """
 
     HELP_TITLE: ClassVar[str] = "Person"
+    CHECKED: ClassVar[tuple[str, ...]] = ("person-name", "person-roles", "person-email")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save this person and close the dialog",
                 id="person.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving: the person stays as they were",
                 id="person.cancel"),
-        # The app's own help key does not reach past a modal screen (Textual stops there),
-        # and "?" is typed into the boxes: f1 alone, here.
-        Binding("f1", "app.help", "Help", tooltip="Show every key of this dialog", id="person.help",
-                show=False),
     ]
 
     DEFAULT_CSS = """
-    PersonDialog {
-        align: center middle;
-    }
     PersonDialog #person-dialog {
         width: 78;
     }
@@ -217,13 +211,6 @@ class PersonDialog(ModalScreen["Participant | None"]):
     PersonDialog .field-body {
         width: 1fr;
         height: auto;
-    }
-    PersonDialog .field-error {
-        color: $text-error;
-        text-style: bold;
-    }
-    PersonDialog .field-error.-empty {
-        display: none;
     }
     PersonDialog #person-matches, PersonDialog #person-matches:focus {
         height: auto;
@@ -286,8 +273,6 @@ class PersonDialog(ModalScreen["Participant | None"]):
         # The name no look-up is wanted for: the one the dialog opened with, or the one
         # just picked from the list (setting it sends the same event as typing).
         self._settled_name = (person.name or "") if person is not None else ""
-        #: What each field with an error shown looked like when it was checked.
-        self._checked: dict[str, object] = {}
 
     @property
     def title_text(self) -> str:
@@ -306,7 +291,7 @@ class PersonDialog(ModalScreen["Participant | None"]):
                     matches = PeopleMatches(id="person-matches", compact=True)
                     matches.display = False
                     yield matches
-                    yield self._error("person-name-error")
+                    yield self.error_line("person-name-error")
                 with FieldRow("Organisation"):
                     yield Input((person.organisation or "") if person else "", id="person-organisation",
                                 compact=True)
@@ -315,7 +300,7 @@ class PersonDialog(ModalScreen["Participant | None"]):
                         *(Selection(role.label, role, role in self.roles) for role in Role),
                         id="person-roles", compact=True,
                     )
-                    yield self._error("person-roles-error")
+                    yield self.error_line("person-roles-error")
                 with FieldRow("Stakeholder group"):
                     yield self._select(StakeholderGroup, "person-group", person and person.stakeholder_group)
                 with FieldRow("Regional group"):
@@ -333,14 +318,10 @@ class PersonDialog(ModalScreen["Participant | None"]):
                     yield self._select(Gender, "person-gender", person and person.gender)
                 with FieldRow("E-mail"):
                     yield Input((person.email or "") if person else "", id="person-email", compact=True)
-                    yield self._error("person-email-error")
+                    yield self.error_line("person-email-error")
             with Horizontal(id="person-buttons"):
                 yield Button("Save", id="person-save", variant="primary", compact=True)
                 yield Button("Cancel", id="person-cancel", compact=True)
-
-    @staticmethod
-    def _error(id: str) -> Static:
-        return Static("", id=id, classes="field-error -empty", markup=False)
 
     @staticmethod
     def _select(kind: type[Term], id: str, value: Term | None) -> Select[Term]:
@@ -354,7 +335,7 @@ class PersonDialog(ModalScreen["Participant | None"]):
 
     @on(Input.Changed, "#person-name")
     def _name_changed(self, event: Input.Changed) -> None:
-        self._forget_errors("person-name")
+        self.forget_errors("person-name")
         typed = event.value.strip()
         if self.catalogue is None:
             return
@@ -458,17 +439,17 @@ class PersonDialog(ModalScreen["Participant | None"]):
 
     @on(SelectionList.SelectedChanged, "#person-roles")
     def _roles_changed(self) -> None:
-        self._forget_errors("person-roles", "person-name")
+        self.forget_errors("person-roles", "person-name")
 
     @on(Select.Changed, "#person-group")
     def _group_changed(self) -> None:
-        self._forget_errors("person-name")
+        self.forget_errors("person-name")
 
     @on(Input.Changed, "#person-email")
     def _email_changed(self) -> None:
-        self._forget_errors("person-email")
+        self.forget_errors("person-email")
 
-    def _looked_at(self, field: str) -> object:
+    def looked_at(self, field: str) -> object:
         """What the check of ``field`` looks at: its error goes once any of that changes."""
         if field == "person-email":
             return self.query_one("#person-email", Input).value
@@ -478,18 +459,6 @@ class PersonDialog(ModalScreen["Participant | None"]):
         return (self.query_one("#person-name", Input).value, roles,
                 self.query_one("#person-group", Select).selection)
 
-    def _forget_errors(self, *fields: str) -> None:
-        # Compared with what was checked, not cleared on any event: a change message still
-        # on its way when the user saves must not wipe the error the save has just shown.
-        for field in fields:
-            if field in self._checked and self._looked_at(field) != self._checked[field]:
-                del self._checked[field]
-                self._set_error(f"{field}-error", "")
-
-    def _set_error(self, id: str, text: str) -> None:
-        error = self.query_one(f"#{id}", Static)
-        error.update(text)
-        error.set_class(not text, "-empty")
 
     def problems(self) -> dict[str, str]:
         """What stops the person being saved, keyed by the id of the field to fix."""
@@ -506,6 +475,9 @@ class PersonDialog(ModalScreen["Participant | None"]):
         if email and not looks_like_email(email):
             found["person-email"] = BAD_EMAIL
         return found
+
+    def result(self) -> Participant:
+        return self.participant()
 
     def participant(self) -> Participant:
         """The person as the form says now."""
@@ -527,21 +499,10 @@ class PersonDialog(ModalScreen["Participant | None"]):
         )
 
     @on(Button.Pressed, "#person-save")
-    def action_save(self) -> None:
-        """Save the person, or say next to each field what is missing."""
-        found = self.problems()
-        for field in ("person-name", "person-roles", "person-email"):
-            self._set_error(f"{field}-error", found.get(field, ""))
-            if field in found:
-                self._checked[field] = self._looked_at(field)
-        if found:
-            first: Widget = self.query_one(f"#{next(iter(found))}")
-            first.focus()
-            return
-        self.dismiss(self.participant())
+    def _save_pressed(self) -> None:
+        self.action_save()
 
     @on(Button.Pressed, "#person-cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 

@@ -626,8 +626,7 @@ class ProposalEditor(IgfScreen["int | None"]):
     def _rule_set_name(self) -> str:
         from igftui.checks import DEFAULT_RULE_SET
 
-        settings = getattr(self.app, "settings", None)
-        return self.rule_set or getattr(settings, "rules", None) or DEFAULT_RULE_SET
+        return self.rule_set or self.app.settings.rules or DEFAULT_RULE_SET
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checks", name="run the checks")
     def _run_checks(self, draft: ForumSession, name: str, generation: int) -> None:
@@ -718,9 +717,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.call_after_refresh(self._focus_field, target)
 
     def _focus_field(self, target) -> None:
+        # on_descendant_focus brings the field's whole box into view.
         target.focus()
-        box = next((node for node in target.ancestors if isinstance(node, FieldBox)), target)
-        box.scroll_visible(animate=False, top=False)
 
     def action_next_finding(self) -> None:
         """Go to the field of the next finding."""
@@ -772,11 +770,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
         if self.draft is None:
             return
-        settings = getattr(self.app, "settings", None)
-        from igftui.config import Settings
-
-        folder = (settings or Settings()).export_dir()
-        self.app.push_screen(ExportDialog(self.draft.model_copy(deep=True), folder))
+        self.app.push_screen(ExportDialog(self.draft.model_copy(deep=True), self.app.settings.export_dir()))
 
     # ----- palette -----
 

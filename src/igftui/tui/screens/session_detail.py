@@ -11,12 +11,12 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.session_view import SessionView
 
@@ -45,7 +45,7 @@ def rule_set_for(session: ForumSession, configured: str | None, names: Sequence[
     return configured or DEFAULT_RULE_SET
 
 
-class RuleSetPicker(ModalScreen[str | None]):
+class RuleSetPicker(IgfDialog[str | None]):
     """A small dialog: which rule set to run the checks with.  Dismisses with its name."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,9 +56,6 @@ class RuleSetPicker(ModalScreen[str | None]):
     HELP_TITLE: ClassVar[str] = "Rule sets"
 
     DEFAULT_CSS = """
-    RuleSetPicker {
-        align: center middle;
-    }
     RuleSetPicker #rules-dialog {
         width: 50;
     }

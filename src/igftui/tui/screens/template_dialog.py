@@ -8,14 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
+from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.tick_box import TickBox
 
 
-class TemplateDialog(ModalScreen["bool | None"]):
+class TemplateDialog(IgfDialog["bool | None"]):
     """Dismisses with whether to copy the people (True/False), or None to start nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,9 +26,6 @@ class TemplateDialog(ModalScreen["bool | None"]):
     HELP_TITLE: ClassVar[str] = "New draft from a session"
 
     DEFAULT_CSS = """
-    TemplateDialog {
-        align: center middle;
-    }
     TemplateDialog #template-dialog {
         width: 64;
     }

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.item_table import ItemTable, item_bindings
 
 if TYPE_CHECKING:
@@ -115,5 +116,5 @@ class AgendaEditor(Vertical):
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
         self.query_one("#agenda-note", Static).update(
-            Content("\n".join(f"{f.severity.symbol} {f.severity.value}: {f.message}" for f in findings))
+            Content(finding_lines(findings))
         )

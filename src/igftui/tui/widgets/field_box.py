@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
+from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class FieldBox(Vertical):
         if self._problem:
             text = f"✖ {self._problem}"
         else:
-            text = "\n".join(f"{f.severity.symbol} {f.severity.value}: {f.message}" for f in self._findings)
+            text = finding_lines(self._findings)
         self._note.update(Content(text))
         self._note.set_class(bool(text), "shown")
         self._note.set_class(bool(self._problem), "problem")

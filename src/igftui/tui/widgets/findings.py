@@ -28,6 +28,11 @@ def count_line(findings: Sequence[Finding], rule_set: str) -> str:
     )
 
 
+def finding_lines(findings: Sequence[Finding]) -> str:
+    """Findings as lines to put next to a field: "▲ warning: The title is 72 characters long…"."""
+    return "\n".join(f"{f.severity.symbol} {f.severity.value}: {f.message}" for f in findings)
+
+
 class FindingRow(Horizontal):
     """One finding: its severity as a symbol and a word (never colour alone), the rule, the text."""
 
