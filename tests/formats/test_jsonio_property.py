@@ -91,4 +91,4 @@ def test_the_catalogue_gives_back_what_it_was_given(tmp_path, session):
     with Catalogue(tmp_path / "c.db") as catalogue:
         stored = catalogue.add(from_file.model_copy(update={"id": None}))
         assert catalogue.get(stored.id) == stored
-        assert stored.to_json(include_private=True) | {"id": None} == from_file.to_json(include_private=True) | {"id": None}
+        assert stored.to_document() | {"id": None} == from_file.to_document() | {"id": None}

@@ -9,6 +9,7 @@ SQLModel already has a class of that name (a database session).
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -33,6 +34,8 @@ from igftui.model.vocabulary import (
 )
 
 SCHEMA = "igftui.session/1"
+
+_UID = re.compile(r"[0-9A-Za-z-]{8,64}")
 
 #: Fields a user may keep from everyone else: never exported unless asked for.
 PRIVATE_PARTICIPANT_FIELDS = ("gender", "email")
@@ -126,6 +129,8 @@ class Participant(_Model):
             "status": _value(self.status),
             "attendance": _value(self.attendance),
             "first_time": self.first_time,
+            # Null when not asked for; importing such a file takes a null private answer
+            # as "not given", never as "erase" (see model.merge.fill_not_given).
             "gender": _value(self.gender) if include_private else None,
             "email": self.email if include_private else None,
         }
@@ -208,14 +213,18 @@ class Source(_Model):
     path: str | None = None
     imported_at: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "path": self.path, "imported_at": self.imported_at}
+    def to_json(self, *, full_path: bool = False) -> dict[str, Any]:
+        # An export names the file a session came from, never where it lies on the
+        # user's disk (a folder name can say who the user is); the catalogue keeps it all.
+        path = self.path if full_path or not self.path else _file_name(self.path)
+        return {"kind": self.kind, "path": path, "imported_at": self.imported_at}
 
 
 class ForumSession(_Model):
     """A session of the IGF (or a forum like it): catalogued from a page, or a user's draft."""
 
-    id: int | None = None
+    #: SQLite's ids are 64-bit; a larger one in a file is refused, not an overflow.
+    id: int | None = Field(default=None, ge=1, le=2**63 - 1)
     status: SessionStatus = SessionStatus.DRAFT
     year: int | None = Field(default=None, ge=1990, le=2200)
     session_type: SessionType | None = None
@@ -248,6 +257,15 @@ class ForumSession(_Model):
     source: Source | None = None
     #: The organiser's own notes; private, like a speaker's gender and e-mail.
     private_notes: str | None = None
+    #: A stable identity across catalogues: a draft sent to a co-organiser and back
+    #: is known again by it.  Given by the catalogue when the session is first stored.
+    uid: str | None = None
+    #: The revision this copy was exported at: the base of a three-way merge when a
+    #: co-organiser's edited copy comes back.  Only exports carry it.
+    revision: int | None = Field(default=None, ge=1)
+    #: How many times the catalogue has stored this session; a save made from an older
+    #: version is a conflict, never a silent overwrite.  Never read from a file.
+    version: int | None = None
 
     _texts = field_validator(
         "code", "title", "short_title", "theme", "subtheme", "format_description", "room",
@@ -258,6 +276,15 @@ class ForumSession(_Model):
     _type = field_validator("session_type", mode="before")(_term(SessionType, "session_type"))
     _format = field_validator("format", mode="before")(_term(Format, "format"))
     _layout = field_validator("layout", mode="before")(_term(Layout, "layout"))
+
+    @field_validator("uid", mode="before")
+    @classmethod
+    def _uid(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _UID.fullmatch(value):
+            raise ValueError("uid: expected 8 to 64 letters, digits or dashes, as igftui writes it")
+        return value.lower()
 
     @field_validator("status", mode="before")
     @classmethod
@@ -381,6 +408,20 @@ class ForumSession(_Model):
         }
         if include_private:
             data["private_notes"] = self.private_notes
+        if self.uid is not None:
+            data["uid"] = self.uid
+        if self.revision is not None:
+            data["revision"] = self.revision
+        return data
+
+    def to_document(self) -> dict[str, Any]:
+        """The session as the catalogue stores it: everything, private fields and the whole
+        source path included; identity and version live in the catalogue's own columns."""
+        data = self.to_json(include_private=True)
+        data.pop("uid", None)
+        data.pop("revision", None)
+        if self.source is not None:
+            data["source"] = self.source.to_json(full_path=True)
         return data
 
     @classmethod
@@ -392,7 +433,8 @@ class ForumSession(_Model):
         if schema is not None and schema != SCHEMA:
             raise ContractError(f"unknown schema {schema!r} (this igftui reads {SCHEMA})")
         try:
-            return cls.model_validate({k: v for k, v in data.items() if k != "schema"})
+            # The version counts saves in one catalogue; a file's copy means nothing here.
+            return cls.model_validate({k: v for k, v in data.items() if k not in ("schema", "version")})
         except ValidationError as exc:
             raise ContractError(_first_error(exc)) from None
 
@@ -408,6 +450,10 @@ def item_is_interactive(item: AgendaItem) -> bool:
 
 def _value(term: Term | None) -> str | None:
     return term.value if term is not None else None
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or path
 
 
 def _iso(moment: datetime | None) -> str | None:

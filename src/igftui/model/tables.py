@@ -32,6 +32,33 @@ class SessionRecord(SQLModel, table=True):
     document: str
     created_at: datetime
     updated_at: datetime
+    #: Stable across catalogues: a draft sent to a co-organiser is known again by it.
+    uid: str | None = Field(default=None, unique=True)
+    #: Raised by every save; a save made from an older version is a conflict.
+    version: int = 1
+    #: A page's identity by its file, found again whether or not the year was given.
+    source_key: str | None = Field(default=None, index=True)
+
+
+class RevisionRecord(SQLModel, table=True):
+    """One kept state of a session: what a save, a restore, a merge or an import stored."""
+
+    __tablename__ = "revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_uid: str
+    session_id: int
+    #: 1, 2, 3... for each session.
+    number: int
+    saved_at: datetime
+    #: typed, restored, merged or imported.
+    origin: str
+    author: str | None = None
+    #: The fields that differ from the revision before, as a JSON list.
+    changed: str = "[]"
+    #: The editor visit that may still fold its next autosave into this revision.
+    visit: str | None = None
+    document: str
 
 
 class ParticipantRecord(SQLModel, table=True):

@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 import json
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, NamedTuple, TypeVar
 
 from sqlalchemy import create_engine, delete, exists, func, insert, update
 from sqlalchemy.engine import Engine
@@ -24,11 +25,18 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session as DatabaseSession
 from sqlmodel import col, select
 
+from igftui.model.merge import fill_not_given, merge_documents
 from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, SessionRecord
-from igftui.model.vocabulary import Role, normalise
-from igftui.store import fulltext
-from igftui.store.errors import CatalogueError, SessionNotFound, explain_database_error
+from igftui.model.vocabulary import Role, SessionStatus, normalise
+from igftui.store import fulltext, revisions
+from igftui.store.errors import (
+    CatalogueError,
+    RevisionNotFound,
+    SessionNotFound,
+    VersionConflict,
+    explain_database_error,
+)
 from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
@@ -39,8 +47,25 @@ _PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
 
 @dataclass(frozen=True)
 class ImportOutcome:
+    """What importing one session did.
+
+    ``action`` is one of: ``created`` (a new session), ``merged`` (an existing one
+    took what the file changed), ``unchanged`` (nothing new), ``beside`` (stored
+    next to a draft of the user's with the same identity, which it never
+    overwrites), ``kept`` (left as it was, for the samples).
+    """
+
     session: ForumSession
     created: bool
+    action: str = "created"
+    #: Fields taken from the file.
+    taken: tuple[str, ...] = ()
+    #: Fields both the file and the user changed: the user's are kept, the file's
+    #: version is the revision ``their_revision`` of the session.
+    conflicts: tuple[str, ...] = ()
+    their_revision: int | None = None
+    #: For ``beside``: the id of the user's session it was stored next to.
+    beside: int | None = None
 
 
 def default_catalogue_path() -> Path:
@@ -96,7 +121,9 @@ def _create_private_file(path: Path) -> None:
 class Catalogue:
     """A catalogue of sessions in one SQLite file."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None) -> None:
+        #: What "now" is for the times kept with each save (a test gives its own clock).
+        self.clock = clock or _now
         self.path = Path(path).expanduser()
         if self.path.is_dir():
             raise CatalogueError(f"{self.path} is a folder, not a catalogue file")
@@ -140,30 +167,40 @@ class Catalogue:
             return _to_session(record)
 
     @_guarded
-    def add(self, session: ForumSession) -> ForumSession:
+    def add(self, session: ForumSession, *, origin: str = "typed", visit: str | None = None) -> ForumSession:
         """Store a new session; it gets the id it asks for if that is free, else a new one."""
         with self._db(write=True) as db:
-            stored = self._insert(db, session)
+            stored = self._insert(db, session, origin=origin, visit=visit)
             db.commit()
             return stored
 
     @_guarded
-    def update(self, session: ForumSession) -> ForumSession:
+    def update(self, session: ForumSession, *, expected_version: int | None = None,
+               origin: str = "typed", visit: str | None = None) -> ForumSession:
+        """Store a changed session.  With ``expected_version`` (the version it was read at)
+        a session stored since by someone else raises :class:`VersionConflict` instead."""
         if session.id is None:
             raise CatalogueError("cannot update a session that was never saved")
         with self._db(write=True) as db:
-            if db.get(SessionRecord, session.id) is None:
+            record = db.get(SessionRecord, session.id)
+            if record is None:
                 raise SessionNotFound(session.id)
-            stored = self._write(db, session.id, session)
+            if expected_version is not None and record.version != expected_version:
+                raise VersionConflict(_to_session(record), expected_version)
+            stored = self._write(db, record, session, origin=origin, visit=visit)
             db.commit()
             return stored
 
-    def save(self, session: ForumSession) -> ForumSession:
-        """Add a new session or update a stored one."""
-        return self.add(session) if session.id is None else self.update(session)
+    def save(self, session: ForumSession, *, expected_version: int | None = None,
+             visit: str | None = None) -> ForumSession:
+        """Add a new session or update a stored one (see :meth:`update` for the version)."""
+        if session.id is None:
+            return self.add(session, visit=visit)
+        return self.update(session, expected_version=expected_version, visit=visit)
 
     @_guarded
     def delete(self, session_id: int) -> None:
+        """Remove a session; its revisions stay, so it can be brought back."""
         with self._db(write=True) as db:
             record = db.get(SessionRecord, session_id)
             if record is None:
@@ -172,55 +209,205 @@ class Catalogue:
             db.delete(record)
             db.commit()
 
+    # ----- revisions -----
+
+    @_guarded
+    def history(self, session_id: int) -> list[revisions.RevisionInfo]:
+        """The revisions of a session, oldest first."""
+        with self._db() as db:
+            record = db.get(SessionRecord, session_id)
+            if record is None:
+                raise SessionNotFound(session_id)
+            return revisions.history(db.connection(), record.uid)
+
+    @_guarded
+    def revision(self, session_id: int, number: int) -> ForumSession:
+        """The session as revision ``number`` kept it."""
+        with self._db() as db:
+            record = db.get(SessionRecord, session_id)
+            if record is None:
+                raise SessionNotFound(session_id)
+            document = revisions.document(db.connection(), record.uid, number)
+        if document is None:
+            raise RevisionNotFound(session_id, number)
+        return _from_document(document, record.id, record.uid, None).model_copy(update={"revision": number})
+
+    @_guarded
+    def restore(self, session_id: int, number: int, *, expected_version: int | None = None) -> ForumSession:
+        """Make revision ``number`` the session's text again; the restore is a new revision."""
+        with self._db(write=True) as db:
+            record = db.get(SessionRecord, session_id)
+            if record is None:
+                raise SessionNotFound(session_id)
+            if expected_version is not None and record.version != expected_version:
+                raise VersionConflict(_to_session(record), expected_version)
+            document = revisions.document(db.connection(), record.uid, number)
+            if document is None:
+                raise RevisionNotFound(session_id, number)
+            stored = self._write(db, record, _from_document(document, record.id, record.uid, None),
+                                 origin="restored")
+            db.commit()
+            return stored
+
+    @_guarded
+    def seal_revision(self, session_id: int) -> ForumSession:
+        """The session as it is, with the number of its newest revision, closed to folding.
+
+        For a copy sent to a co-organiser: that revision is the base its return is
+        merged against, so a later autosave must not change it.
+        """
+        with self._db(write=True) as db:
+            record = db.get(SessionRecord, session_id)
+            if record is None:
+                raise SessionNotFound(session_id)
+            number = revisions.seal(db.connection(), record.uid)
+            db.commit()
+            return _to_session(record).model_copy(update={"revision": number})
+
+    # ----- imports -----
+
     @_guarded
     def import_sessions(
         self, sessions: Iterable[ForumSession], *, keep_existing: bool = False
     ) -> list[ImportOutcome]:
         """Store sessions from one file in one transaction: all of them, or none.
 
-        A session already in the catalogue (same year, type and number, or same
-        year, type and title) is updated in place, keeping its id, so importing
-        a page twice adds nothing.  With ``keep_existing`` it is left as it is
-        instead (the samples must never undo a user's edits); the outcome then
-        holds the stored session with ``created`` false.
+        Nothing the user wrote is overwritten:
+
+        - a session whose ``uid`` the catalogue knows (a copy exported from here and
+          edited by a co-organiser) is merged three-way against the revision it was
+          exported at; a field both sides changed keeps the user's text, and the
+          file's version is kept as a revision;
+        - a page (same year, type and number, or title; or the same file) already
+          imported is merged against what it said last time: what the page changed
+          is taken, what the user edited since is kept;
+        - anything with the identity of a draft or proposal of the user's is stored
+          beside it, never over it.
+
+        With ``keep_existing`` a session already there is left as it is (the samples
+        must never undo a user's edits).
         """
         outcomes: list[ImportOutcome] = []
         with self._db(write=True) as db:
             for session in sessions:
-                identity = identity_of(session)
-                record = None
-                if identity is not None:
-                    record = db.exec(
-                        select(SessionRecord).where(SessionRecord.identity == identity).limit(1)
-                    ).first()
-                if record is None:
-                    outcomes.append(ImportOutcome(self._insert(db, session), True))
-                elif keep_existing:
-                    outcomes.append(ImportOutcome(_to_session(record), False))
-                else:
-                    merged = session.model_copy(update={"id": record.id})
-                    outcomes.append(ImportOutcome(self._write(db, record.id, merged), False))
+                outcomes.append(self._import_one(db, session, keep_existing))
             db.commit()
         return outcomes
 
-    def _insert(self, db: DatabaseSession, session: ForumSession) -> ForumSession:
+    def _import_one(self, db: DatabaseSession, session: ForumSession, keep_existing: bool) -> ImportOutcome:
+        record = None
+        if session.uid is not None:
+            record = db.exec(select(SessionRecord).where(SessionRecord.uid == session.uid)).first()
+            if record is not None:
+                return self._merge_copy(db, record, session, keep_existing)
+        record = self._same_identity(db, session)
+        if record is None:
+            return ImportOutcome(self._insert(db, session, origin="imported"), True)
+        if keep_existing:
+            return ImportOutcome(_to_session(record), False, "kept")
+        if record.status != SessionStatus.CATALOGUED.value:
+            # A user's own draft or proposal: the file goes beside it, as a new session.
+            fresh = session.model_copy(update={"uid": None, "id": None})
+            return ImportOutcome(self._insert(db, fresh, origin="imported"), True, "beside",
+                                 beside=record.id)
+        return self._merge_page(db, record, session)
+
+    def _same_identity(self, db: DatabaseSession, session: ForumSession) -> SessionRecord | None:
+        """The stored session with the identity of ``session``: a catalogued one first."""
+        keys = [key for key in (identity_of(session), source_key_of(session)) if key is not None]
+        if not keys:
+            return None
+        records = db.exec(
+            select(SessionRecord).where(
+                col(SessionRecord.identity).in_(keys) | col(SessionRecord.source_key).in_(keys)
+            ).order_by(col(SessionRecord.id))
+        ).all()
+        catalogued = [r for r in records if r.status == SessionStatus.CATALOGUED.value]
+        return (catalogued or list(records) or [None])[0]
+
+    def _merge_copy(self, db: DatabaseSession, record: SessionRecord, copy: ForumSession,
+                    keep_existing: bool) -> ImportOutcome:
+        """A copy of a session this catalogue knows, coming back: merge it three-way."""
+        mine = _to_session(record)
+        if keep_existing:
+            return ImportOutcome(mine, False, "kept")
+        connection = db.connection()
+        base = revisions.document(connection, record.uid, copy.revision) if copy.revision else None
+        mine_doc = mine.to_document()
+        theirs = fill_not_given(copy.model_copy(update={"id": record.id}).to_document(), mine_doc)
+        if base is not None:
+            base = {**base, "id": record.id}
+        return self._store_merge(db, record, mine, mine_doc, base, theirs)
+
+    def _merge_page(self, db: DatabaseSession, record: SessionRecord, page: ForumSession) -> ImportOutcome:
+        """A page imported again: what it changed since its last import is taken."""
+        mine = _to_session(record)
+        connection = db.connection()
+        mine_doc = mine.to_document()
+        base = revisions.last_import(connection, record.uid)
+        base = {**(base if base is not None else mine_doc), "id": record.id}
+        theirs = fill_not_given(page.model_copy(update={"id": record.id, "uid": None}).to_document(), mine_doc)
+        if _without_import_time(theirs) == _without_import_time(base):
+            # The page says what it said last time: nothing to take, nothing to keep.
+            return ImportOutcome(mine, False, "unchanged")
+        return self._store_merge(db, record, mine, mine_doc, base, theirs, page_import=True)
+
+    def _store_merge(self, db: DatabaseSession, record: SessionRecord, mine: ForumSession,
+                     mine_doc: dict[str, Any], base: dict[str, Any] | None, theirs: dict[str, Any],
+                     *, page_import: bool = False) -> ImportOutcome:
+        result = merge_documents(base, mine_doc, theirs)
+        their_revision = None
+        merged = _from_document(result.document, record.id, record.uid, record.version)
+        if page_import and theirs != base:
+            # What the page says now is the base of its next import: keep it as it came.
+            their_revision = self._keep(db, record, theirs, "imported")
+        elif result.conflicts:
+            # Their text for the fields in conflict is not lost: it is a revision.
+            their_revision = self._keep(db, record, theirs, "imported")
+        if result.document == mine_doc:
+            return ImportOutcome(mine, False, "unchanged",
+                                 conflicts=tuple(c.field for c in result.conflicts),
+                                 their_revision=their_revision if result.conflicts else None)
+        stored = self._write(db, record, merged, origin="merged")
+        return ImportOutcome(stored, False, "merged", taken=result.taken,
+                             conflicts=tuple(c.field for c in result.conflicts),
+                             their_revision=their_revision if result.conflicts else None)
+
+    def _keep(self, db: DatabaseSession, record: SessionRecord, document: dict[str, Any], origin: str) -> int:
+        return revisions.keep(db.connection(), uid=record.uid, session_id=record.id,
+                              document=_dump(document), origin=origin, now=self.clock())
+
+    def _insert(self, db: DatabaseSession, session: ForumSession, *, origin: str,
+                visit: str | None = None) -> ForumSession:
         wanted = session.id
         if wanted is not None and db.get(SessionRecord, wanted) is not None:
             wanted = None
-        now = _now()
+        uid = session.uid
+        if uid is None or db.exec(select(SessionRecord.id).where(SessionRecord.uid == uid)).first() is not None:
+            uid = uuid.uuid4().hex
+        now = self.clock()
         # Core statements over the SQLModel tables: the ORM's unit of work costs more
         # than the write itself when thousands of sessions are imported at once.
-        values = {"status": session.status.value, "document": "{}", "created_at": now, "updated_at": now}
+        values = {"status": session.status.value, "document": "{}", "created_at": now, "updated_at": now,
+                  "uid": uid, "version": 0}
         if wanted is not None:
             values["id"] = wanted
         result = db.connection().execute(insert(_SESSIONS).values(**values))
         new_id = int(result.inserted_primary_key[0])
-        return self._write(db, new_id, session.model_copy(update={"id": new_id}))
+        return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit)
 
-    def _write(self, db: DatabaseSession, session_id: int, session: ForumSession) -> ForumSession:
+    def _write(self, db: DatabaseSession, record: "SessionRecord | _Row", session: ForumSession, *,
+               origin: str, visit: str | None = None) -> ForumSession:
+        """Store ``session`` as the record's new text, raise its version, keep a revision."""
+        session_id, uid = int(record.id), str(record.uid)
         if session.code is None and session.display_code() is not None:
             # Stored as it will be read back: with the code the IGF gives its number.
             session = session.model_copy(update={"code": session.display_code()})
+        version = int(record.version) + 1
+        session = session.model_copy(update={"id": session_id, "uid": uid, "version": version,
+                                             "revision": None})
+        document = _dump(session.to_document())
+        now = self.clock()
         connection = db.connection()
         connection.execute(
             update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(
@@ -232,10 +419,17 @@ class Catalogue:
                 title=session.title,
                 format=session.format.value if session.format else None,
                 identity=identity_of(session),
-                document=json.dumps(session.to_json(include_private=True), ensure_ascii=False),
-                updated_at=_now(),
+                source_key=source_key_of(session),
+                document=document,
+                updated_at=now,
+                version=version,
             )
         )
+        if isinstance(record, SessionRecord):
+            # The ORM's copy of the record must not hold the old version for the next step.
+            db.expire(record)
+        revisions.keep(connection, uid=uid, session_id=session_id, document=document,
+                       origin=origin, now=now, visit=visit)
         connection.execute(delete(_PARTICIPANTS).where(_PARTICIPANTS.c.session_id == session_id))
         rows = [
             {
@@ -469,6 +663,24 @@ def person_key(name: str | None) -> str | None:
     return key or None
 
 
+class _Row(NamedTuple):
+    """What writing a session needs of its stored row, without loading it through the ORM."""
+
+    id: int
+    uid: str
+    version: int
+
+
+def source_key_of(session: ForumSession) -> str | None:
+    """A page's identity by the file it came from, with or without its year."""
+    source = session.source
+    if source is None or source.kind != "igf_page" or not source.path:
+        return None
+    kind = session.session_type.value if session.session_type else ""
+    what = f"#{session.number}" if session.number is not None else normalise(session.title or "")
+    return f"page:{source.path}|{kind}|{what}"
+
+
 def identity_of(session: ForumSession) -> str | None:
     """What makes two imports the same session: year, type and number, or year, type and title.
 
@@ -478,11 +690,7 @@ def identity_of(session: ForumSession) -> str | None:
     """
     kind = session.session_type.value if session.session_type else ""
     if session.year is None:
-        source = session.source
-        if source is None or source.kind != "igf_page" or not source.path:
-            return None
-        what = f"#{session.number}" if session.number is not None else normalise(session.title or "")
-        return f"page:{source.path}|{kind}|{what}"
+        return source_key_of(session)
     if session.number is not None:
         return f"{session.year}|{kind}|#{session.number}"
     if session.title:
@@ -515,9 +723,24 @@ def _ordering(sort: str | None, descending: bool) -> list[Any]:
 
 
 def _to_session(record: SessionRecord) -> ForumSession:
-    data = json.loads(record.document)
-    data["id"] = record.id
-    return ForumSession.from_json(data)
+    return _from_document(json.loads(record.document), record.id, record.uid, record.version)
+
+
+def _from_document(document: dict[str, Any], session_id: int | None, uid: str | None,
+                   version: int | None) -> ForumSession:
+    data = {**document, "id": session_id, "uid": uid, "revision": None}
+    return ForumSession.from_json(data).model_copy(update={"version": version})
+
+
+def _without_import_time(document: dict[str, Any]) -> dict[str, Any]:
+    source = document.get("source")
+    if isinstance(source, dict):
+        return {**document, "source": {**source, "imported_at": None}}
+    return document
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False)
 
 
 def _now() -> datetime:

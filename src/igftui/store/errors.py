@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from igftui.model.session import ForumSession
 
 #: Below this much free space, a disk I/O error is taken to mean the disk is full.
 _NEARLY_FULL = 1024 * 1024
@@ -17,6 +21,27 @@ class SessionNotFound(CatalogueError):
     def __init__(self, session_id: int) -> None:
         super().__init__(f"no session with id {session_id} in the catalogue")
         self.session_id = session_id
+
+
+class VersionConflict(CatalogueError):
+    """A save made from an older version of a session than the one stored.
+
+    Another copy of igftui (or an import) saved the session in between; ``stored``
+    is the session as it is now, so the two can be merged instead of one lost.
+    """
+
+    def __init__(self, stored: "ForumSession", expected: int | None) -> None:
+        super().__init__(
+            f"session #{stored.id} was changed elsewhere (version {stored.version}, "
+            f"this copy was made from version {expected}): nothing was overwritten"
+        )
+        self.stored = stored
+        self.expected = expected
+
+
+class RevisionNotFound(CatalogueError):
+    def __init__(self, session_id: int, number: int) -> None:
+        super().__init__(f"session #{session_id} has no revision {number} ('igftui history {session_id}' lists them)")
 
 
 class NotACatalogue(CatalogueError):

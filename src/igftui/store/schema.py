@@ -76,6 +76,45 @@ MIGRATIONS: dict[int, list[str]] = {
         "UPDATE participant SET year = (SELECT year FROM session WHERE session.id = participant.session_id)",
         "CREATE INDEX ix_participant_person_year ON participant (person_key, year, session_id, name)",
     ],
+    # Nothing lost: every session gets a stable identity across catalogues (uid) and a
+    # version that each save raises, so a save made from an older version is refused
+    # instead of overwriting; every save keeps a revision.  A page's path identity
+    # (source_key) finds the page again whether or not the year was given.
+    3: [
+        "ALTER TABLE session ADD COLUMN uid VARCHAR",
+        "ALTER TABLE session ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE session ADD COLUMN source_key VARCHAR",
+        "UPDATE session SET uid = lower(hex(randomblob(16)))",
+        "UPDATE session SET source_key = identity WHERE identity LIKE 'page:%'",
+        "CREATE UNIQUE INDEX ix_session_uid ON session (uid)",
+        "CREATE INDEX ix_session_source_key ON session (source_key)",
+        # Revisions outlive their session (a deleted draft can be brought back), so no
+        # foreign key; they are found by the session's uid.
+        """
+        CREATE TABLE revision (
+            id INTEGER PRIMARY KEY,
+            session_uid VARCHAR NOT NULL,
+            session_id INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            saved_at DATETIME NOT NULL,
+            origin VARCHAR NOT NULL,
+            author VARCHAR,
+            changed VARCHAR NOT NULL,
+            visit VARCHAR,
+            document VARCHAR NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX ix_revision_session ON revision (session_uid, number)",
+        # What was there before this release is the first revision of each session: a
+        # catalogued page as imported (the base of its next import), a draft as typed.
+        """
+        INSERT INTO revision (session_uid, session_id, number, saved_at, origin, author, changed, visit, document)
+        SELECT uid, id, 1, updated_at,
+               CASE status WHEN 'catalogued' THEN 'imported' ELSE 'typed' END,
+               NULL, '[]', NULL, document
+        FROM session
+        """,
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

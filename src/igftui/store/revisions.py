@@ -1,0 +1,147 @@
+"""The kept states of each session: what every save, restore, merge and import stored.
+
+Revisions are rows of their own, found by the session's uid (they outlive a
+deleted draft).  Autosaves of one editor visit fold into one revision while the
+user keeps typing, so the history holds one revision per pause or visit, not
+one per key.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from igftui.model.merge import changed_fields
+from igftui.model.tables import RevisionRecord
+
+_REVISIONS = RevisionRecord.__table__  # type: ignore[attr-defined]
+
+#: Autosaves of one visit closer together than this are one revision: a pause in
+#: typing of a few seconds, or leaving the editor, starts the next one.
+PAUSE = timedelta(seconds=5)
+
+ORIGINS = ("typed", "restored", "merged", "imported")
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """One line of a session's history."""
+
+    number: int
+    saved_at: datetime
+    origin: str
+    author: str | None
+    changed: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "revision": self.number,
+            "saved_at": _iso(self.saved_at),
+            "origin": self.origin,
+            "author": self.author,
+            "changed": list(self.changed),
+        }
+
+
+def current_author() -> str | None:
+    """Who is saving: the login name (on a shared catalogue, the database role)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return None
+
+
+def latest(connection: Connection, uid: str) -> Any:
+    return connection.execute(
+        select(_REVISIONS).where(_REVISIONS.c.session_uid == uid)
+        .order_by(_REVISIONS.c.number.desc()).limit(1)
+    ).first()
+
+
+def keep(connection: Connection, *, uid: str, session_id: int, document: str, origin: str,
+         now: datetime, visit: str | None = None, author: str | None = None) -> int:
+    """Keep ``document`` as the session's newest revision; return its number.
+
+    A typed save of the same editor visit within :data:`PAUSE` of the newest
+    revision replaces that revision instead of adding one.  A save that changes
+    nothing adds nothing.
+    """
+    last = latest(connection, uid)
+    if last is not None and last.document == document:
+        return int(last.number)
+    if (last is not None and origin == "typed" and visit is not None and last.visit == visit
+            and last.origin == "typed" and now - _aware(last.saved_at) < PAUSE):
+        before = _document_of(connection, uid, int(last.number) - 1)
+        connection.execute(
+            update(_REVISIONS).where(_REVISIONS.c.id == last.id).values(
+                document=document, saved_at=now,
+                changed=json.dumps(changed_fields(before, json.loads(document))),
+            )
+        )
+        return int(last.number)
+    before = json.loads(last.document) if last is not None else None
+    number = int(last.number) + 1 if last is not None else 1
+    connection.execute(insert(_REVISIONS).values(
+        session_uid=uid, session_id=session_id, number=number, saved_at=now, origin=origin,
+        author=author if author is not None else current_author(),
+        changed=json.dumps(changed_fields(before, json.loads(document))),
+        visit=visit if origin == "typed" else None, document=document,
+    ))
+    return number
+
+
+def seal(connection: Connection, uid: str) -> int | None:
+    """Close the newest revision to folding (it was exported: it is a merge base); its number."""
+    last = latest(connection, uid)
+    if last is None:
+        return None
+    if last.visit is not None:
+        connection.execute(update(_REVISIONS).where(_REVISIONS.c.id == last.id).values(visit=None))
+    return int(last.number)
+
+
+def history(connection: Connection, uid: str) -> list[RevisionInfo]:
+    rows = connection.execute(
+        select(_REVISIONS.c.number, _REVISIONS.c.saved_at, _REVISIONS.c.origin,
+               _REVISIONS.c.author, _REVISIONS.c.changed)
+        .where(_REVISIONS.c.session_uid == uid).order_by(_REVISIONS.c.number)
+    ).all()
+    return [RevisionInfo(int(n), _aware(at), origin, author, tuple(json.loads(changed or "[]")))
+            for n, at, origin, author, changed in rows]
+
+
+def document(connection: Connection, uid: str, number: int) -> dict[str, Any] | None:
+    return _document_of(connection, uid, number)
+
+
+def last_import(connection: Connection, uid: str) -> dict[str, Any] | None:
+    """What the page said when it was last imported: the base of the next import."""
+    row = connection.execute(
+        select(_REVISIONS.c.document).where(_REVISIONS.c.session_uid == uid,
+                                            _REVISIONS.c.origin == "imported")
+        .order_by(_REVISIONS.c.number.desc()).limit(1)
+    ).first()
+    return json.loads(row[0]) if row is not None else None
+
+
+def _document_of(connection: Connection, uid: str, number: int) -> dict[str, Any] | None:
+    if number < 1:
+        return None
+    row = connection.execute(
+        select(_REVISIONS.c.document).where(_REVISIONS.c.session_uid == uid,
+                                            _REVISIONS.c.number == number)
+    ).first()
+    return json.loads(row[0]) if row is not None else None
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    return _aware(moment).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
