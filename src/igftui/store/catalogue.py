@@ -192,11 +192,11 @@ class Catalogue:
             return stored
 
     def save(self, session: ForumSession, *, expected_version: int | None = None,
-             visit: str | None = None) -> ForumSession:
+             visit: str | None = None, origin: str = "typed") -> ForumSession:
         """Add a new session or update a stored one (see :meth:`update` for the version)."""
         if session.id is None:
-            return self.add(session, visit=visit)
-        return self.update(session, expected_version=expected_version, visit=visit)
+            return self.add(session, visit=visit, origin=origin)
+        return self.update(session, expected_version=expected_version, visit=visit, origin=origin)
 
     @_guarded
     def delete(self, session_id: int) -> None:
@@ -346,21 +346,25 @@ class Catalogue:
         mine_doc = mine.to_document()
         base = revisions.last_import(connection, record.uid)
         base = {**(base if base is not None else mine_doc), "id": record.id}
-        theirs = fill_not_given(page.model_copy(update={"id": record.id, "uid": None}).to_document(), mine_doc)
-        if _without_import_time(theirs) == _without_import_time(base):
+        said = page.model_copy(update={"id": record.id, "uid": None}).to_document()
+        if _without_import_time(said) == _without_import_time(base):
             # The page says what it said last time: nothing to take, nothing to keep.
             return ImportOutcome(mine, False, "unchanged")
-        return self._store_merge(db, record, mine, mine_doc, base, theirs, page_import=True)
+        # What a page does not say (no year without --year, a layout read in part) is
+        # not given: it never empties a field.
+        given = {key: value for key, value in said.items() if value not in (None, [], "")}
+        return self._store_merge(db, record, mine, mine_doc, base, fill_not_given(given, mine_doc),
+                                 page_said=said)
 
     def _store_merge(self, db: DatabaseSession, record: SessionRecord, mine: ForumSession,
                      mine_doc: dict[str, Any], base: dict[str, Any] | None, theirs: dict[str, Any],
-                     *, page_import: bool = False) -> ImportOutcome:
+                     *, page_said: dict[str, Any] | None = None) -> ImportOutcome:
         result = merge_documents(base, mine_doc, theirs)
         their_revision = None
         merged = _from_document(result.document, record.id, record.uid, record.version)
-        if page_import and theirs != base:
+        if page_said is not None:
             # What the page says now is the base of its next import: keep it as it came.
-            their_revision = self._keep(db, record, theirs, "imported")
+            their_revision = self._keep(db, record, page_said, "imported")
         elif result.conflicts:
             # Their text for the fields in conflict is not lost: it is a revision.
             their_revision = self._keep(db, record, theirs, "imported")

@@ -1,0 +1,113 @@
+"""The three-way merge of two copies of a session, as properties over any documents."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from igftui.model.merge import fill_not_given, merge_documents, resolve
+
+FIELDS = ["title", "description", "tags", "duration_minutes", "online_participation", "private_notes"]
+
+values = st.one_of(st.none(), st.text(max_size=8), st.integers(0, 5),
+                   st.lists(st.text(max_size=3), max_size=3))
+online = st.fixed_dictionaries({"platform": values, "notes": values, "captioning": st.booleans()})
+
+
+@st.composite
+def documents(draw):
+    document = {name: draw(values) for name in FIELDS if name != "online_participation"}
+    document["online_participation"] = draw(online)
+    document["id"] = 1
+    return document
+
+
+@st.composite
+def edited(draw, base):
+    """A copy of ``base`` with some fields changed."""
+    document = {**base, "online_participation": dict(base["online_participation"])}
+    for name in draw(st.sets(st.sampled_from(FIELDS))):
+        if name == "online_participation":
+            document[name] = draw(online)
+        else:
+            document[name] = draw(values)
+    return document
+
+
+def leaves(document, prefix=""):
+    for key, value in document.items():
+        if isinstance(value, dict):
+            yield from leaves(value, prefix + key + ".")
+        elif key != "id":
+            yield prefix + key, value
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_merging_a_side_with_an_unchanged_base_gives_that_side(data):
+    base = data.draw(documents())
+    side = data.draw(edited(base))
+    assert merge_documents(base, base, side).document == side
+    assert merge_documents(base, side, base).document == side
+    assert merge_documents(base, side, base).clean and merge_documents(base, base, side).clean
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_a_field_changed_on_one_side_only_never_conflicts(data):
+    base = data.draw(documents())
+    mine = data.draw(edited(base))
+    theirs = data.draw(edited(base))
+    result = merge_documents(base, mine, theirs)
+    mine_leaves, theirs_leaves, base_leaves = dict(leaves(mine)), dict(leaves(theirs)), dict(leaves(base))
+    for conflict in result.conflicts:
+        assert mine_leaves[conflict.field] != base_leaves[conflict.field]
+        assert theirs_leaves[conflict.field] != base_leaves[conflict.field]
+        assert mine_leaves[conflict.field] != theirs_leaves[conflict.field]
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_nothing_typed_on_either_side_is_dropped(data):
+    """Every value either side changed is in the result, or is theirs in a conflict
+    (which the catalogue keeps as a revision) and can be taken."""
+    base = data.draw(documents())
+    mine = data.draw(edited(base))
+    theirs = data.draw(edited(base))
+    result = merge_documents(base, mine, theirs)
+    merged = dict(leaves(result.document))
+    conflicted = {c.field: c for c in result.conflicts}
+    for name, value in leaves(mine):
+        if value != dict(leaves(base))[name]:
+            assert merged[name] == value
+    for name, value in leaves(theirs):
+        if value != dict(leaves(base))[name]:
+            assert merged[name] == value or conflicted[name].theirs == value
+    # Taking theirs for every conflict gives their text in those fields.
+    taken = dict(leaves(resolve(result, {name: "theirs" for name in conflicted})))
+    for name, conflict in conflicted.items():
+        assert taken[name] == conflict.theirs
+
+
+def test_without_a_base_every_difference_is_a_conflict_and_mine_stands():
+    result = merge_documents(None, {"title": "A", "tags": []}, {"title": "B", "tags": []})
+    assert result.document == {"title": "A", "tags": []}
+    assert [c.field for c in result.conflicts] == ["title"]
+
+
+def test_a_field_the_file_does_not_give_is_not_erased():
+    mine = {"title": "A", "private_notes": "call Ana first",
+            "participants": [{"name": "Ana Costa", "gender": "woman", "email": "ana@example.org"},
+                             {"name": None, "organisation": "Argentina IGF", "email": "x@y.org"}]}
+    theirs = {"title": "B", "participants": [
+        {"name": "ANA COSTA", "gender": None, "email": None},
+        {"name": None, "organisation": "argentina igf", "email": None},
+        {"name": "New Person", "gender": None},
+    ]}
+    filled = fill_not_given(theirs, mine)
+    assert filled["private_notes"] == "call Ana first"
+    assert filled["participants"][0]["gender"] == "woman"
+    assert filled["participants"][0]["email"] == "ana@example.org"
+    assert filled["participants"][1]["email"] == "x@y.org"
+    assert filled["participants"][2]["gender"] is None
+    assert theirs["participants"][0]["gender"] is None  # the file's copy is left alone
