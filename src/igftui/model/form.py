@@ -105,6 +105,27 @@ FIELDS: dict[str, FormField] = {f.name: f for f in (
     _field("online_participation.notes", "Notes on online participation", "long", "online"),
 )}
 
+#: What the fields that have no box of their own are called on screen.
+_OTHER_LABELS = {
+    "participants": "People",
+    "agenda": "Agenda",
+    "online_participation": "Online participation",
+    "code": "Code",
+    "source": "Where it came from",
+    "id": "Id",
+}
+
+
+def label_of(field: str) -> str:
+    """A field's name in the user's words ("Description", "Online participation: Platform")."""
+    if field in FIELDS:
+        spec = FIELDS[field]
+        return f"Online participation: {spec.label}" if field.startswith("online_participation.") else spec.label
+    if field in _OTHER_LABELS:
+        return _OTHER_LABELS[field]
+    return field.replace("_", " ").replace(".", ": ").capitalize()
+
+
 #: Where the editor shows findings about things that are not a single box.
 FINDING_PLACES = {
     "participants": ("people", "people-table"),

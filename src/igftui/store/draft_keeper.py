@@ -155,19 +155,18 @@ class DraftKeeper:
     def finished(self, outcome: Outcome, draft: ForumSession) -> ForumSession:
         """Take the outcome of :meth:`store` (UI thread); return the draft to show.
 
-        After a clean merge the draft takes the other copy's fields, unless the
-        user changed that field again while the save was under way.
+        The draft is updated in place (the editor's widgets hold it): its id, and
+        after a clean merge the other copy's fields, unless the user changed that
+        field again while the save was under way.
         """
         self.saving = False
         if isinstance(outcome, ConflictFound):
             self.conflict = outcome
             return draft
         stored = outcome.session
-        if draft.id is None:
-            draft = draft.model_copy(update={"id": stored.id, "uid": stored.uid})
         if outcome.taken:
-            draft = _take(draft, stored, outcome.taken, self._base)
-        draft = draft.model_copy(update={"version": stored.version, "uid": stored.uid})
+            _take(draft, stored, outcome.taken, self._base)
+        draft.id, draft.uid, draft.version = stored.id, stored.uid, stored.version
         self._version = stored.version
         self._base = stored.to_document()
         self.saved_edits = max(self.saved_edits, outcome.edits)
@@ -200,13 +199,11 @@ def _session_of(document: dict[str, Any], stored: ForumSession) -> ForumSession:
 
 
 def _take(draft: ForumSession, stored: ForumSession, taken: tuple[str, ...],
-          base: dict[str, Any] | None) -> ForumSession:
-    """Fields the other copy changed, put into the draft where the user has not changed them since."""
+          base: dict[str, Any] | None) -> None:
+    """Put the fields the other copy changed into the draft, where the user has not changed them since."""
     mine = draft.to_document()
     theirs = stored.to_document()
-    for name in taken:
-        top = name.split(".")[0]
+    for top in dict.fromkeys(name.split(".")[0] for name in taken):
         if base is not None and mine.get(top) != base.get(top) and mine.get(top) != theirs.get(top):
             continue
-        mine[top] = theirs.get(top)
-    return _session_of(mine, draft).model_copy(update={"version": draft.version})
+        setattr(draft, top, getattr(stored, top))

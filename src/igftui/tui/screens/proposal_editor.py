@@ -46,6 +46,8 @@ from igftui.model.form import (
     time_problem,
     word_count,
 )
+from igftui.model.form import label_of
+from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
 from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
@@ -58,8 +60,7 @@ if TYPE_CHECKING:
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
 
-#: How long after the last keystroke the draft is saved, and the checks run (seconds).
-SAVE_DELAY = 0.6
+#: How long after the last keystroke the checks run (seconds); saving is the keeper's.
 CHECK_DELAY = 0.25
 
 
@@ -158,12 +159,11 @@ class ProposalEditor(IgfScreen["int | None"]):
             self.session = session
 
     class Saved(Message):
-        """The draft as it was after ``edits`` changes is stored, as ``session``."""
+        """A save ended: stored (perhaps merged with another copy's), or a conflict to settle."""
 
-        def __init__(self, session: ForumSession, edits: int) -> None:
+        def __init__(self, outcome: Outcome) -> None:
             super().__init__()
-            self.session = session
-            self.edits = edits
+            self.outcome = outcome
 
     class ChecksDone(Message):
         def __init__(self, generation: int, rule_set: str, title: str, findings: list[Finding],
@@ -198,13 +198,11 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.limits: dict[str, int] = {}
         self._boxes = {name: FieldBox(spec) for name, spec in FIELDS.items()}
         self._by_control = {spec.widget_id: spec for spec in FIELDS.values()}
-        # Changes are counted: a save stores the draft as it was after so many changes,
-        # and the editor is saved when the last save has seen the last change.
-        self._edits = 0
-        self._saved_edits = 0
+        #: When to save, one save at a time, and what to do when another copy saved first.
+        self.keeper = DraftKeeper(catalogue)
+        if draft is not None:
+            self.keeper.opened(draft)
         self._saved_at: datetime | None = None
-        self._saving = False
-        self._save_again = False
         self._save_problem: str | None = None
         # What to do once the draft is safely stored (leave the editor, quit igftui).
         self._after_save: list[Callable[[], None]] = []
@@ -252,6 +250,7 @@ class ProposalEditor(IgfScreen["int | None"]):
     @on(Fetched)
     def _fetched(self, message: Fetched) -> None:
         self.draft = message.session
+        self.keeper.opened(message.session)
         self._saved_at = None
         self._fill()
 
@@ -318,12 +317,10 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._changed()
 
     def _changed(self) -> None:
-        """The draft has changed: save it soon and check it again."""
-        self._edits += 1
+        """The draft has changed: save it soon (see DraftKeeper) and check it again."""
+        self.keeper.changed()
         self._show_state()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_now, name="autosave")
+        self._schedule_save()
         self._check_soon()
 
     def _show_counts(self) -> None:
@@ -482,51 +479,114 @@ class ProposalEditor(IgfScreen["int | None"]):
     @property
     def unsaved(self) -> bool:
         """Whether some change is not stored yet."""
-        return self.draft is not None and self._edits != self._saved_edits
+        return self.draft is not None and self.keeper.unsaved
 
     def action_save(self) -> None:
         """Save the draft now."""
         if self.draft is None:
             return
-        if not self.unsaved and not self._saving:
+        if not self.unsaved and not self.keeper.saving:
             self.notify("Saved: nothing has changed since the last save.")
             return
         self._save_now()
+
+    def _schedule_save(self) -> None:
+        """Start the timer of the next save the keeper asks for (steady typing included)."""
+        due = self.keeper.due_in()
+        if due is None:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(max(due, 0.001), self._save_when_due, name="autosave")
+
+    def _save_when_due(self) -> None:
+        self._save_timer = None
+        due = self.keeper.due_in()
+        if due is None:
+            return
+        if due > 0.005:
+            self._schedule_save()
+        else:
+            self._save_now()
 
     def _save_now(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self.draft is None or not self.unsaved:
+        if self.draft is None or (not self.unsaved and not self.keeper.saving):
             self._run_after_save()
             return
-        if self._saving:
-            # One save at a time: a second one could store a new draft twice.
-            self._save_again = True
+        if self.keeper.conflict is not None:
+            self._show_conflict()
             return
-        self._saving = True
+        job = self.keeper.begin(self.draft)
+        if job is None:
+            # A save is under way; the one after it is started when it ends.
+            return
         self._show_state()
-        self._store(self.draft.model_copy(deep=True), self._edits)
+        self._store(job)
 
     @work(thread=True, exit_on_error=False, group="save", name="save the draft")
-    def _store(self, draft: ForumSession, edits: int) -> None:
-        self.post_message(self.Saved(self.catalogue.save(draft), edits))
+    def _store(self, job: SaveJob) -> None:
+        self.post_message(self.Saved(self.keeper.store(job)))
 
     @on(Saved)
     def _stored(self, message: Saved) -> None:
-        self._saving = False
         self._save_problem = None
-        if self.draft is not None and self.draft.id is None:
-            self.draft.id = message.session.id
-        self._saved_edits = message.edits
+        before = self.draft
+        assert before is not None
+        self.draft = self.keeper.finished(message.outcome, before)
+        if isinstance(message.outcome, ConflictFound):
+            self._show_state()
+            self._show_conflict()
+            return
         self._saved_at = datetime.now()
+        if message.outcome.taken:
+            self._refill(message.outcome.taken)
+            self.notify("Changes saved elsewhere were merged into this draft: "
+                        + ", ".join(label_of(name) for name in message.outcome.taken) + ".",
+                        title="Merged")
         self._show_state()
         self._show_title()
-        if self._save_again or self.unsaved:
-            self._save_again = False
-            self._save_now()
+        if self.unsaved:
+            self._schedule_save() if not self._after_save else self._save_now()
         else:
             self._run_after_save()
+
+    def _refill(self, fields: Iterable[str]) -> None:
+        """Show again what the fields hold after another copy's changes were taken."""
+        draft = self.draft
+        assert draft is not None
+        tops = {name.split(".")[0] for name in fields}
+        for box in self._boxes.values():
+            if box.spec.name.split(".")[0] in tops:
+                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec)))
+        if "participants" in tops:
+            self._show_people()
+        if "agenda" in tops or "duration_minutes" in tops:
+            self._show_agenda()
+        self._show_counts()
+        self._check_soon()
+
+    def _show_conflict(self) -> None:
+        """Ask the user about the fields both copies changed, then save their choice."""
+        from igftui.tui.screens.conflict_dialog import ConflictDialog
+
+        conflict = self.keeper.conflict
+        if conflict is None or isinstance(self.app.screen, ConflictDialog):
+            return
+
+        def settled(choices: dict | None) -> None:
+            if self.draft is None or self.keeper.conflict is None:
+                return
+            self.draft = self.keeper.settle(self.draft, choices or {})
+            self._refill_all()
+            self._save_now()
+
+        self.app.push_screen(ConflictDialog(conflict.merge.conflicts), settled)
+
+    def _refill_all(self) -> None:
+        self._refill([*FIELDS, "participants", "agenda"])
 
     def _run_after_save(self) -> None:
         waiting, self._after_save = self._after_save, []
@@ -535,8 +595,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group == "save":
-            self._saving = False
-            self._save_again = False
+            self.keeper.failed()
             self._save_problem = describe_failure(worker.error)
             self._show_state()
             if self._after_save:
@@ -553,10 +612,13 @@ class ProposalEditor(IgfScreen["int | None"]):
         draft = self.draft
         if draft is None:
             return
-        if self._save_problem and self.unsaved:
+        if self.keeper.conflict is not None:
+            text, kind = ("Saved elsewhere too: choose what to keep for the fields changed on both "
+                          "sides (ctrl+s)."), "failed"
+        elif self._save_problem and self.unsaved:
             text, kind = (f"Could not save: {self._save_problem}. Your changes are still here; "
                           "ctrl+s tries again."), "failed"
-        elif self._saving:
+        elif self.keeper.saving:
             text, kind = "Saving…", "unsaved"
         elif self.unsaved:
             text, kind = "Unsaved changes (saved by themselves in a moment)", "unsaved"
@@ -571,11 +633,11 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def close_then(self, then: Callable[[], None]) -> None:
         """Store what is unsaved, then call ``then``; if it cannot be stored, ask first."""
-        if not self.unsaved and not self._saving:
+        if not self.unsaved and not self.keeper.saving:
             then()
             return
         self._after_save.append(then)
-        if self._save_problem and not self._saving:
+        if self._save_problem and not self.keeper.saving:
             self._ask_to_leave_unsaved()
         else:
             self._save_now()
@@ -588,7 +650,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         def answered(leave: bool | None) -> None:
             if leave:
                 # The user chose to lose the changes: nothing is unsaved any more.
-                self._saved_edits = self._edits
+                self.keeper.forget_changes()
                 for then in waiting:
                     then()
 

@@ -1,0 +1,130 @@
+"""Two copies of igftui on one draft: the editor never overwrites the other's save silently.
+
+"The other copy" is a second Catalogue on the same file, saving as another process would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from igftui.model import ForumSession
+from igftui.store import Catalogue
+from igftui.tui.app import IgfApp
+from igftui.config import Settings
+from igftui.tui.screens.conflict_dialog import ConflictDialog
+from igftui.tui.screens.proposal_editor import ProposalEditor
+from snapshot_apps import screen_text, settle
+
+SIZE = (120, 36)
+
+
+def saved_elsewhere(db: Path, session_id: int, **changes) -> None:
+    with Catalogue(db) as other:
+        stored = other.get(session_id)
+        other.update(stored.model_copy(update=changes), expected_version=stored.version)
+
+
+async def open_editor(db: Path, pilot, draft_id: int) -> ProposalEditor:
+    app = pilot.app
+    editor = ProposalEditor(app.catalogue, session_id=draft_id)
+    app.push_screen(editor)
+    await settle(pilot)
+    return editor
+
+
+def app_with_draft(db: Path) -> tuple[IgfApp, int]:
+    catalogue = Catalogue(db)
+    draft = catalogue.add(ForumSession(title="Our title", description="Our description"))
+    return IgfApp(catalogue, Settings()), draft.id
+
+
+async def test_another_copys_changes_to_other_fields_merge_by_themselves(tmp_path):
+    db = tmp_path / "c.db"
+    app, draft_id = app_with_draft(db)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(db, pilot, draft_id)
+        saved_elsewhere(db, draft_id, description="Their description")
+        editor.query_one("#input-title", Input).value = "Our new title"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with Catalogue(db) as other:
+            stored = other.get(draft_id)
+        assert (stored.title, stored.description) == ("Our new title", "Their description")
+        assert editor.query_one("#input-description", TextArea).text == "Their description"
+        assert not editor.unsaved
+        assert "Saved at" in screen_text(app)
+
+
+async def test_a_field_changed_on_both_sides_asks_and_takes_theirs_when_told(tmp_path):
+    db = tmp_path / "c.db"
+    app, draft_id = app_with_draft(db)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(db, pilot, draft_id)
+        saved_elsewhere(db, draft_id, title="Their title")
+        editor.query_one("#input-title", Input).value = "My title"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictDialog)
+        text = screen_text(app)
+        assert "My title" in text and "Their title" in text and "Title" in text
+        with Catalogue(db) as other:
+            assert other.get(draft_id).title == "Their title", "nothing is overwritten while asking"
+        await pilot.press("t")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is editor
+        with Catalogue(db) as other:
+            stored = other.get(draft_id)
+            history = other.history(draft_id)
+        assert stored.title == "Their title"
+        assert editor.query_one("#input-title", Input).value == "Their title"
+        assert not editor.unsaved and editor.keeper.conflict is None
+        assert history[-1].origin != "typed" or history[-1].changed == ("title",)
+
+
+async def test_keeping_ones_own_text_after_a_conflict_keeps_theirs_in_the_history(tmp_path):
+    db = tmp_path / "c.db"
+    app, draft_id = app_with_draft(db)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(db, pilot, draft_id)
+        saved_elsewhere(db, draft_id, title="Their title")
+        editor.query_one("#input-title", Input).value = "My title"
+        await pilot.pause()
+        await pilot.press("escape")  # leaving saves first, and so meets the conflict
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("m", "ctrl+s")
+        await settle(pilot)
+        with Catalogue(db) as other:
+            assert other.get(draft_id).title == "My title"
+            titles = [other.revision(draft_id, r.number).title for r in other.history(draft_id)]
+        assert "Their title" in titles
+        assert not app.screen is editor, "the editor closes once the choice is saved"
+
+
+async def test_writing_one_text_from_both(tmp_path):
+    db = tmp_path / "c.db"
+    app, draft_id = app_with_draft(db)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(db, pilot, draft_id)
+        saved_elsewhere(db, draft_id, description="Their paragraph.")
+        editor.query_one("#input-description", TextArea).load_text("My paragraph.")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        assert area.text == "My paragraph.\n\nTheir paragraph."
+        area.load_text("Both paragraphs, edited.")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with Catalogue(db) as other:
+            assert other.get(draft_id).description == "Both paragraphs, edited."
+        assert editor.query_one("#input-description", TextArea).text == "Both paragraphs, edited."
