@@ -301,3 +301,21 @@ def test_export_dialog_at_80_by_24_with_private_fields(snap_compare, db):
         await settle(pilot)
 
     assert snap_compare(catalogue_app(db, 3), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_redacting_names_nobody_in_the_preview_or_the_file(db, folder):
+    session = private_session().model_copy(update={
+        "description": "Amina Diallo of the Digital Rights Network opens the session."})
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, session, folder)
+        dialog.query_one("#export-redact", Checkbox).value = True
+        await settle(pilot)
+        preview = dialog.query_one("#export-preview", TextArea).text
+        assert "Amina" not in preview and "Digital Rights Network" not in preview
+        assert "Speaker 1" in preview and "Civil Society" in preview
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (written,) = folder.iterdir()
+        text = written.read_text(encoding="utf-8")
+        assert "Amina" not in text and "Speaker 1 of the Civil Society opens the session." in text

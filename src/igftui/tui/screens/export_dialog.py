@@ -137,6 +137,8 @@ class ExportDialog(IgfDialog[Path | None]):
                            id="export-private", compact=True)
             yield Static("Warning: this file will hold private data. Keep it to yourself.",
                          id="export-private-warning", markup=False)
+            yield TickBox("Redact: people named by their role, organisations by their stakeholder group",
+                          False, id="export-redact", compact=True)
             yield Static("", id="export-preview-label", markup=False)
             yield TextArea("", id="export-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
             yield Static("", id="export-status", markup=False)
@@ -164,12 +166,20 @@ class ExportDialog(IgfDialog[Path | None]):
         # must be exactly what `igftui export` would write.
         return self._markdown
 
+    @property
+    def redact(self) -> bool:
+        """Whether people and organisations are replaced by roles and stakeholder groups."""
+        return self.query_one("#export-redact", Checkbox).value
+
     @on(Checkbox.Changed, "#export-private")
+    @on(Checkbox.Changed, "#export-redact")
     def _show_preview(self) -> None:
         from igftui.formats.markdown import to_markdown
+        from igftui.model.redaction import redacted
 
         private = self.include_private
-        text = self._markdown = to_markdown(self.session, include_private=private)
+        session = redacted(self.session) if self.redact else self.session
+        text = self._markdown = to_markdown(session, include_private=private)
         self.query_one("#export-preview", TextArea).load_text(text)
         self.query_one("#export-preview-label", Static).update(f"Preview · {plural(_line_count(text), 'line')}")
         self.query_one("#export-private-warning", Static).display = private
