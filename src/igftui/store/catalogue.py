@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, TypeVar
 
-from sqlalchemy import create_engine, delete, exists, func, insert, update
+from sqlalchemy import bindparam, create_engine, exists, func, insert, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -44,6 +44,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 _SESSIONS = SessionRecord.__table__  # type: ignore[attr-defined]
 _PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
+
+_ROW = "SELECT id, status, uid, version, document FROM session"
+_BY_UID = text(f"{_ROW} WHERE uid = :uid")
+_BY_IDENTITY = text(f"{_ROW} WHERE identity IN (:a, :b) OR source_key IN (:a, :b) ORDER BY id")
+_DELETE_PARTICIPANTS = text("DELETE FROM participant WHERE session_id = :id")
+_UPDATE_SESSION = _SESSIONS.update().where(_SESSIONS.c.id == bindparam("session_id")).values(
+    {name: bindparam(name) for name in (
+        "status", "year", "session_type", "code", "number", "title", "format", "identity",
+        "source_key", "document", "updated_at", "version")})
 
 @dataclass(frozen=True)
 class ImportOutcome:
@@ -297,7 +306,7 @@ class Catalogue:
     def _import_one(self, db: DatabaseSession, session: ForumSession, keep_existing: bool) -> ImportOutcome:
         record = None
         if session.uid is not None:
-            record = db.exec(select(SessionRecord).where(SessionRecord.uid == session.uid)).first()
+            record = db.connection().execute(_BY_UID, {"uid": session.uid}).first()
             if record is not None:
                 return self._merge_copy(db, record, session, keep_existing)
         record = self._same_identity(db, session)
@@ -312,18 +321,15 @@ class Catalogue:
                                  beside=record.id)
         return self._merge_page(db, record, session)
 
-    def _same_identity(self, db: DatabaseSession, session: ForumSession) -> SessionRecord | None:
+    def _same_identity(self, db: DatabaseSession, session: ForumSession) -> Any:
         """The stored session with the identity of ``session``: a catalogued one first."""
-        keys = [key for key in (identity_of(session), source_key_of(session)) if key is not None]
-        if not keys:
+        identity, source_key = identity_of(session), source_key_of(session)
+        if identity is None and source_key is None:
             return None
-        records = db.exec(
-            select(SessionRecord).where(
-                col(SessionRecord.identity).in_(keys) | col(SessionRecord.source_key).in_(keys)
-            ).order_by(col(SessionRecord.id))
-        ).all()
-        catalogued = [r for r in records if r.status == SessionStatus.CATALOGUED.value]
-        return (catalogued or list(records) or [None])[0]
+        # One plain statement, compiled once: importing thousands of sessions asks it each time.
+        rows = db.connection().execute(_BY_IDENTITY, {"a": identity or source_key, "b": source_key or identity}).all()
+        catalogued = [r for r in rows if r.status == SessionStatus.CATALOGUED.value]
+        return (catalogued or list(rows) or [None])[0]
 
     def _merge_copy(self, db: DatabaseSession, record: SessionRecord, copy: ForumSession,
                     keep_existing: bool) -> ImportOutcome:
@@ -387,7 +393,7 @@ class Catalogue:
         if wanted is not None and db.get(SessionRecord, wanted) is not None:
             wanted = None
         uid = session.uid
-        if uid is None or db.exec(select(SessionRecord.id).where(SessionRecord.uid == uid)).first() is not None:
+        if uid is None or db.connection().execute(_BY_UID, {"uid": uid}).first() is not None:
             uid = uuid.uuid4().hex
         now = self.clock()
         # Core statements over the SQLModel tables: the ORM's unit of work costs more
@@ -398,10 +404,10 @@ class Catalogue:
             values["id"] = wanted
         result = db.connection().execute(insert(_SESSIONS).values(**values))
         new_id = int(result.inserted_primary_key[0])
-        return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit)
+        return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit, new=True)
 
     def _write(self, db: DatabaseSession, record: "SessionRecord | _Row", session: ForumSession, *,
-               origin: str, visit: str | None = None) -> ForumSession:
+               origin: str, visit: str | None = None, new: bool = False) -> ForumSession:
         """Store ``session`` as the record's new text, raise its version, keep a revision."""
         session_id, uid = int(record.id), str(record.uid)
         if session.code is None and session.display_code() is not None:
@@ -413,28 +419,28 @@ class Catalogue:
         document = _dump(session.to_document())
         now = self.clock()
         connection = db.connection()
-        connection.execute(
-            update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(
-                status=session.status.value,
-                year=session.year,
-                session_type=session.session_type.value if session.session_type else None,
-                code=session.display_code(),
-                number=session.number,
-                title=session.title,
-                format=session.format.value if session.format else None,
-                identity=identity_of(session),
-                source_key=source_key_of(session),
-                document=document,
-                updated_at=now,
-                version=version,
-            )
-        )
+        connection.execute(_UPDATE_SESSION, dict(
+            session_id=session_id,
+            status=session.status.value,
+            year=session.year,
+            session_type=session.session_type.value if session.session_type else None,
+            code=session.display_code(),
+            number=session.number,
+            title=session.title,
+            format=session.format.value if session.format else None,
+            identity=identity_of(session),
+            source_key=source_key_of(session),
+            document=document,
+            updated_at=now,
+            version=version,
+        ))
         if isinstance(record, SessionRecord):
             # The ORM's copy of the record must not hold the old version for the next step.
             db.expire(record)
         revisions.keep(connection, uid=uid, session_id=session_id, document=document,
-                       origin=origin, now=now, visit=visit)
-        connection.execute(delete(_PARTICIPANTS).where(_PARTICIPANTS.c.session_id == session_id))
+                       origin=origin, now=now, visit=visit, first=new)
+        if not new:
+            connection.execute(_DELETE_PARTICIPANTS, {"id": session_id})
         rows = [
             {
                 "session_id": session_id,

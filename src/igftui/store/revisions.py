@@ -56,6 +56,12 @@ def current_author() -> str | None:
         return None
 
 
+_AUTHOR = current_author()
+
+# Compiled once: an import of thousands of sessions keeps a revision for each.
+_INSERT = insert(_REVISIONS)
+
+
 def latest(connection: Connection, uid: str) -> Any:
     return connection.execute(
         select(_REVISIONS).where(_REVISIONS.c.session_uid == uid)
@@ -64,7 +70,7 @@ def latest(connection: Connection, uid: str) -> Any:
 
 
 def keep(connection: Connection, *, uid: str, session_id: int, document: str, origin: str,
-         now: datetime, visit: str | None = None, author: str | None = None) -> int:
+         now: datetime, visit: str | None = None, author: str | None = None, first: bool = False) -> int:
     """Keep ``document`` as the session's newest revision; return its number.
 
     A typed save of the same editor visit within :data:`PAUSE` of the newest
@@ -86,9 +92,9 @@ def keep(connection: Connection, *, uid: str, session_id: int, document: str, or
         return int(last.number)
     before = json.loads(last.document) if last is not None else None
     number = int(last.number) + 1 if last is not None else 1
-    connection.execute(insert(_REVISIONS).values(
+    connection.execute(_INSERT, dict(
         session_uid=uid, session_id=session_id, number=number, saved_at=now, origin=origin,
-        author=author if author is not None else current_author(),
+        author=author if author is not None else _AUTHOR,
         changed=json.dumps(changed_fields(before, json.loads(document))),
         visit=visit if origin == "typed" else None, document=document,
     ))
