@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from igftui.config import Settings, save_setting
+from igftui.config import Settings, SettingsError, save_setting
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.help import HelpScreen
@@ -87,7 +87,11 @@ class IgfApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="settings", name="save the theme")
     def _save_theme(self, name: str) -> None:
-        save_setting("theme", name)
+        try:
+            save_setting("theme", name)
+        except SettingsError as exc:
+            # Its message is the whole story (which file, why, nothing changed); notify is thread-safe.
+            self.notify(str(exc), title="Theme not saved", severity="warning", timeout=12, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "catalogue":
