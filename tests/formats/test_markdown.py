@@ -453,6 +453,17 @@ def test_escape_examples(typed, escaped):
     assert escape_markdown_text(typed) == escaped
 
 
+def test_text_after_a_label_is_escaped_only_where_it_must_be():
+    markdown = to_markdown(ForumSession(
+        theme="Access | Inclusion", subtheme="1. Rural areas", tags=["#IGF2025", "e-mail_lists"],
+        policy_questions=["1. What next?", "- How?"],
+    ))
+    # After "Theme: " nothing can open a block, and "|" makes no cell outside a table...
+    assert "- Theme: Access | Inclusion\n- Subtheme: 1. Rural areas\n- Tags: #IGF2025, e-mail_lists\n" in markdown
+    # ...but a policy question starts its item's text, where "1." or "-" would nest a list.
+    assert "1. 1\\. What next?\n2. \\- How?" in markdown
+
+
 def test_escape_in_a_table_is_one_line():
     assert escape_markdown_text("a | b\n  c\r\nd", in_table=True) == "a \\| b c d"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from snapshot_apps import SIZE, catalogue_app, screen_text, settle
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from igftui.config import Settings
 from igftui.model import ForumSession, Participant
@@ -23,6 +23,7 @@ from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.screens.export_dialog import ExportDialog
 from igftui.tui.screens.person_dialog import PersonDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.screens.screenshot_dialog import PRIVATE_WARNING, ScreenshotDialog
@@ -251,6 +252,24 @@ async def test_the_catalogue_and_a_catalogued_session_do_not_warn(db, folder):
         await settle(pilot)
         dialog = await take_screenshot(pilot)
         assert not dialog.private and WARNING_START not in screen_text(app)
+
+
+async def test_the_export_preview_warns_once_private_fields_are_in_it(db, folder):
+    app = app_in(db, folder)
+    session = ForumSession(year=2025, title="Mine", private_notes="secret plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        export = ExportDialog(session, folder)
+        app.push_screen(export)
+        await settle(pilot)
+        dialog = await take_screenshot(pilot)
+        assert not dialog.private
+        await pilot.press("escape")
+        await settle(pilot)
+        export.query_one("#export-private", Checkbox).value = True
+        await settle(pilot)
+        dialog = await take_screenshot(pilot)
+        assert dialog.private
 
 
 @pytest.mark.parametrize(("status_", "warns"), [("catalogued", False), ("draft", True), ("submitted", True)])

@@ -23,7 +23,7 @@ Choices worth knowing:
   title or an item.  Escapes are kept to what Markdown needs, because text pasted
   into the IGF's web form shows every backslash: ``&`` only before an entity,
   ``<`` only before a non-space, ``_`` not inside a word, ``|`` only in table
-  cells, ``\`` only before punctuation, block markers only at the start of a
+  cells, ``\\`` only before punctuation, block markers only at the start of a
   line and only where they would open a block ("1.5 million" stays as typed).
   Bare addresses ("www.example.org") are left as typed: renderers that turn them
   into links show the address itself.
@@ -58,11 +58,10 @@ _UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"
 _ANGLE = r"<(?=\S)"
 # "&" is literal unless it starts an entity such as "&amp;" or "&#169;".
 _ENTITY = r"&(?=#?[A-Za-z0-9]+;)"
-_INLINE = re.compile("|".join((f"[{re.escape(_ALWAYS)}]", _BACKSLASH, _UNDERSCORE, _ANGLE, _ENTITY)),
-                     re.MULTILINE)
+_INLINE = re.compile("|".join((f"[{re.escape(_ALWAYS)}]", _BACKSLASH, _UNDERSCORE, _ANGLE, _ENTITY)))
 # "|" separates table cells, so it is escaped in cells only: elsewhere a table
 # cannot start once no line can be a delimiter row (below).
-_INLINE_IN_CELL = re.compile(_INLINE.pattern + r"|\|", re.MULTILINE)
+_INLINE_IN_CELL = re.compile(_INLINE.pattern + r"|\|")
 # What opens a block at the start of a line once indentation is gone, as
 # CommonMark and GitHub read it: an ATX heading ("#" to "######" then a space or
 # nothing), a block quote, a bullet ("-" or "+" then a space or nothing), an
@@ -83,28 +82,33 @@ def escape_markdown_text(text: str, *, in_table: bool = False) -> str:
 
     Every line break Python knows (``str.splitlines``: also U+2028, U+2029, form
     feeds, vertical tabs, NEL) is taken as one, since editors, browsers and web
-    forms may honour them even where Markdown does not; the result holds "\n"
+    forms may honour them even where Markdown does not; the result holds "\\n"
     only.  Blank lines (paragraph breaks) are kept; leading and trailing
     whitespace of each line is dropped (it would make code blocks and hard
     breaks), and each line's leading block marker is escaped.  With ``in_table``
     the text becomes one line (line breaks turn into spaces: a table cell cannot
     hold one without raw HTML) and ``|`` cannot end the cell.
     """
-    lines = [line.strip() for line in text.splitlines()]
     if in_table:
-        return _escape_inline(" ".join(line for line in lines if line), in_table=True)
+        return _INLINE_IN_CELL.sub(_backslashed, _joined(text))
     paragraphs: list[list[str]] = [[]]
-    for line in lines:
+    for raw in text.splitlines():
+        line = raw.strip()
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
-        paragraphs[-1].append(_escape_line_start(_escape_inline(line)))
+        paragraphs[-1].append(_escape_line_start(_INLINE.sub(_backslashed, line)))
     return "\n\n".join("\n".join(lines) for lines in paragraphs if lines)
 
 
-def _escape_inline(text: str, *, in_table: bool = False) -> str:
-    return (_INLINE_IN_CELL if in_table else _INLINE).sub(lambda m: "\\" + m.group(0), text)
+def _joined(text: str) -> str:
+    """The text on one line: its lines stripped, blank ones left out, the rest joined by spaces."""
+    return " ".join(line for line in (raw.strip() for raw in text.splitlines()) if line)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
 
 
 def _escape_line_start(line: str) -> str:
@@ -118,8 +122,8 @@ def _escape_line_start(line: str) -> str:
 
 
 def _inline(text: str) -> str:
-    """User text for the middle of a line (after a label such as "Theme: ")."""
-    return escape_markdown_text(text, in_table=True)
+    """User text on one line, in the middle of it (after a label such as "Theme: ")."""
+    return _INLINE.sub(_backslashed, _joined(text))
 
 
 def _line_start(text: str) -> str:
