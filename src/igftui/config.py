@@ -16,6 +16,7 @@ Each setting can also be given in the environment as ``IGFTUI_THEME``,
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -83,25 +84,47 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_setting(name: str, value: str, path: Path | None = None) -> None:
-    """Write one setting back to the config file, keeping the others (e.g. the chosen theme)."""
+    """Write one setting (e.g. the chosen theme) to the config file, leaving the rest as it was.
+
+    Only that setting's value changes, or it is added; every other byte of the file
+    (comments, blank lines, quoting, keys igftui does not know) stays as the user
+    wrote it.  The file is replaced atomically, keeping its mode; a new file gets
+    mode 0600 in a folder made 0700.  A file that cannot be read or parsed is left
+    alone: :class:`SettingsError` says why and that nothing was saved.
+    """
+    # tomlkit round-trips a document (tomllib only reads, and writing from a dict
+    # loses comments and layout); imported here so that starting the app does not
+    # load it.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    from igftui.formats.errors import FormatError
+    from igftui.formats.files import write_atomically
+
     path = path or config_path()
-    current: dict[str, object] = {}
-    if path.exists():
-        try:
-            current = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-            current = {}
-    current[name] = value
-    lines = []
-    for key, val in current.items():
-        if isinstance(val, str):
-            escaped = val.replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'{key} = "{escaped}"')
-        elif isinstance(val, bool):
-            lines.append(f"{key} = {'true' if val else 'false'}")
-        elif isinstance(val, (int, float)):
-            lines.append(f"{key} = {val}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    # A config file linked from elsewhere (a dotfiles repository) is written where it
+    # lives, so the link stays a link.
+    target = path.resolve() if path.is_symlink() else path
+    not_saved = f"it was left as it is and the {name} setting was not saved"
+    try:
+        # Bytes, not read_text(): its newline translation would turn "\r\n" into "\n".
+        original = target.read_bytes().decode("utf-8")
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        original, mode = "", None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path} cannot be read ({exc}); {not_saved}") from None
+    try:
+        # tomllib too: it is what reads the file back, and it is the stricter of the two.
+        tomllib.loads(original)
+        document = tomlkit.parse(original)
+    except (tomllib.TOMLDecodeError, TOMLKitError) as exc:
+        raise SettingsError(f"{path} is not valid TOML ({exc}); {not_saved}") from None
+    document[name] = value
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomically(target, tomlkit.dumps(document), overwrite=True)
+        if mode is not None and mode != stat.S_IMODE(target.stat().st_mode):
+            os.chmod(target, mode)
+    except (FormatError, OSError) as exc:
+        raise SettingsError(f"{exc}; the {name} setting was not saved") from None

@@ -17,10 +17,16 @@ Choices worth knowing:
   is in parentheses, not italics.  Plain text pastes cleanly into forms that do not
   render Markdown, and any such token in the output can only be a bug.
 * Everything the user typed goes through :func:`escape_markdown_text`, so no
-  title, name or description can open a heading, list, quote, code block, table,
-  link, image, HTML, entity or emphasis.  Escapes are kept to what Markdown needs
-  (``&`` only before an entity, ``<`` only before a non-space, block markers only
-  at the start of a line) so the raw text stays readable.
+  title, name or description can open a heading (ATX or setext), list, quote,
+  code block, table, thematic break, link, image, footnote, HTML, entity or
+  emphasis, and no line break of any kind (U+2028, a form feed...) can split the
+  title or an item.  Escapes are kept to what Markdown needs, because text pasted
+  into the IGF's web form shows every backslash: ``&`` only before an entity,
+  ``<`` only before a non-space, ``_`` not inside a word, ``|`` only in table
+  cells, ``\\`` only before punctuation, block markers only at the start of a
+  line and only where they would open a block ("1.5 million" stays as typed).
+  Bare addresses ("www.example.org") are left as typed: renderers that turn them
+  into links show the address itself.
 * Private fields (speakers' gender and e-mail, private notes) appear only with
   ``include_private``, like the JSON export.
 * Times are shown in UTC, as they are stored.
@@ -38,64 +44,91 @@ from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, Term, parse
 
 NOT_YET_WRITTEN = "(Not yet written.)"
 
-# Inline characters that mean something wherever they are: backslash escapes and
-# hard breaks, code spans, emphasis, links and images, table cells, strikethrough
-# (GitHub's "~" and "~~"), and the fences made of backticks or tildes.
-_INLINE = re.compile(r"[\\`*_\[\]|~]")
+# Inline characters that open something wherever they are: code spans and fences
+# ("`", "~~~"), emphasis ("*"), links, images and footnotes ("[": nothing opens
+# with "]"), and strikethrough (GitHub's "~" and "~~").
+_ALWAYS = "`*[~"
+# A backslash escapes the ASCII punctuation after it, and makes a hard break at
+# the end of a line; anywhere else ("C:\Users") it shows as typed.
+_BACKSLASH = r"\\(?=[!-/:-@\[-`{-~]|$)"
+# "_" between two letters or digits ("snake_case", "jo_mbeki@example.org") can
+# neither open nor close emphasis.
+_UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"
 # "<" opens HTML and autolinks only when something follows it directly.
-_ANGLE = re.compile(r"<(?=\S)")
+_ANGLE = r"<(?=\S)"
 # "&" is literal unless it starts an entity such as "&amp;" or "&#169;".
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# What opens a block at the start of a line once indentation is gone: ATX
-# headings, block quotes, bullets, setext underlines and thematic breaks ("-",
-# "="), and ordered-list markers ("1." or "1)").  "*", "_", "`", "~", "<", "|"
-# and "[" are escaped everywhere by the patterns above.
-_BLOCK_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
-_NEWLINES = re.compile(r"\r\n?")
+_ENTITY = r"&(?=#?[A-Za-z0-9]+;)"
+_INLINE = re.compile("|".join((f"[{re.escape(_ALWAYS)}]", _BACKSLASH, _UNDERSCORE, _ANGLE, _ENTITY)))
+# "|" separates table cells, so it is escaped in cells only: elsewhere a table
+# cannot start once no line can be a delimiter row (below).
+_INLINE_IN_CELL = re.compile(_INLINE.pattern + r"|\|")
+# What opens a block at the start of a line once indentation is gone, as
+# CommonMark and GitHub read it: an ATX heading ("#" to "######" then a space or
+# nothing), a block quote, a bullet ("-" or "+" then a space or nothing), an
+# ordered-list marker ("1." or "1)", likewise), a setext underline or thematic
+# break (a line of "=" or of "-"), and a table's delimiter row (only "|", ":",
+# "-" and spaces: "| :-- | --- |", ":-", "-|-").  A backslash before the marker's
+# first character disarms each; "*", "_", "`", "~", "<" and "[" are escaped
+# wherever they are, and "#" always at the start of a line, since some renderers
+# take "#hashtag" for a heading.
+_BLOCK_START = re.compile(
+    r"^(?:(?P<mark>#|>|[-+](?=[ \t]|$)|=+[ \t]*$|-+[ \t]*$|[|:-](?=[-:| \t]*$)(?=.*-))"
+    r"|(?P<digits>[0-9]{1,9})[.)](?=[ \t]|$))"
+)
 
 
 def escape_markdown_text(text: str, *, in_table: bool = False) -> str:
     """Escape user text so Markdown shows it as typed and it cannot add structure.
 
-    Blank lines (paragraph breaks) are kept, leading indentation and trailing
-    spaces are dropped (they would make code blocks and hard line breaks), and
-    each line's leading block marker is escaped.  With ``in_table`` the text
-    becomes one line (newlines turn into spaces: a table cell cannot hold a line
-    break without raw HTML) and ``|`` cannot end the cell.
+    Every line break Python knows (``str.splitlines``: also U+2028, U+2029, form
+    feeds, vertical tabs, NEL) is taken as one, since editors, browsers and web
+    forms may honour them even where Markdown does not; the result holds "\\n"
+    only.  Blank lines (paragraph breaks) are kept; leading and trailing
+    whitespace of each line is dropped (it would make code blocks and hard
+    breaks), and each line's leading block marker is escaped.  With ``in_table``
+    the text becomes one line (line breaks turn into spaces: a table cell cannot
+    hold one without raw HTML) and ``|`` cannot end the cell.
     """
-    text = _NEWLINES.sub("\n", text)
     if in_table:
-        return _escape_inline(" ".join(line.strip(" \t") for line in text.split("\n")).strip(" \t"))
+        return _INLINE_IN_CELL.sub(_backslashed, _joined(text))
     paragraphs: list[list[str]] = [[]]
-    for raw in text.split("\n"):
-        line = raw.strip(" \t")
+    for raw in text.splitlines():
+        line = raw.strip()
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
-        paragraphs[-1].append(_escape_line_start(_escape_inline(line)))
+        paragraphs[-1].append(_escape_line_start(_INLINE.sub(_backslashed, line)))
     return "\n\n".join("\n".join(lines) for lines in paragraphs if lines)
 
 
-def _escape_inline(text: str) -> str:
-    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
-    text = _ANGLE.sub(r"\\<", text)
-    return _ENTITY.sub(r"\\&", text)
+def _joined(text: str) -> str:
+    """The text on one line: its lines stripped, blank ones left out, the rest joined by spaces."""
+    return " ".join(line for line in (raw.strip() for raw in text.splitlines()) if line)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
 
 
 def _escape_line_start(line: str) -> str:
     match = _BLOCK_START.match(line)
     if match is None:
         return line
-    if match.group(1):
+    if match.group("mark"):
         return "\\" + line
-    digits = match.group(2)
+    digits = match.group("digits")
     return digits + "\\" + line[len(digits):]
 
 
-def _one_line(text: str) -> str:
-    """User text for a place that holds one line (a heading, a list item)."""
-    return _escape_line_start(escape_markdown_text(text, in_table=True))
+def _inline(text: str) -> str:
+    """User text on one line, in the middle of it (after a label such as "Theme: ")."""
+    return _INLINE.sub(_backslashed, _joined(text))
+
+
+def _line_start(text: str) -> str:
+    """User text that starts a line or a list item's content, so its first character could open a block."""
+    return _escape_line_start(_inline(text))
 
 
 # ----- the document -----
@@ -122,8 +155,8 @@ def _title(session: ForumSession) -> str:
     lead = " ".join(
         bit for bit in (f"IGF {session.year}" if session.year else None, session.display_code()) if bit
     )
-    title = _one_line(session.title) if session.title else "(untitled)"
-    line = f"{_one_line(lead)} — {title}" if lead else title
+    title = _inline(session.title) if session.title else "(untitled)"
+    line = f"{_inline(lead)} — {title}" if lead else title
     # A run of "#" at the end of a heading would be taken as its closing sequence
     # and vanish: escape the last one.
     if line.endswith("#"):
@@ -134,7 +167,7 @@ def _title(session: ForumSession) -> str:
 def _facts(session: ForumSession) -> list[str]:
     facts: list[str] = []
     if session.short_title:
-        facts.append(f"Short title: {_one_line(session.short_title)}")
+        facts.append(f"Short title: {_inline(session.short_title)}")
     if session.session_type:
         facts.append(f"Session type: {session.session_type.label}")
     if session.year:
@@ -143,7 +176,7 @@ def _facts(session: ForumSession) -> list[str]:
     when = _when(session.starts_at, session.ends_at)
     if when:
         facts.append(f"When: {when}")
-    where = ", ".join(_one_line(place) for place in (session.room, session.venue) if place)
+    where = ", ".join(_inline(place) for place in (session.room, session.venue) if place)
     if where:
         facts.append(f"Where: {where}")
     return facts
@@ -173,9 +206,9 @@ def _sections(session: ForumSession, include_private: bool) -> Iterable[tuple[st
 def _theme(session: ForumSession) -> list[str]:
     items = []
     if session.theme:
-        items.append(f"Theme: {_one_line(session.theme)}")
+        items.append(f"Theme: {_inline(session.theme)}")
     if session.subtheme:
-        items.append(f"Subtheme: {_one_line(session.subtheme)}")
+        items.append(f"Subtheme: {_inline(session.subtheme)}")
     tags = _listed(session.tags)
     if tags:
         items.append(f"Tags: {tags}")
@@ -264,7 +297,7 @@ def _moderators(session: ForumSession) -> list[str]:
     ):
         people = session.people_with(role)
         if people:
-            names = ", ".join(_one_line(person.display_name()) for person in people)
+            names = ", ".join(_inline(person.display_name()) for person in people)
             items.append(f"{one if len(people) == 1 else many}: {names}")
     return _nonempty(_bullets(items))
 
@@ -272,7 +305,7 @@ def _moderators(session: ForumSession) -> list[str]:
 def _online(session: ForumSession) -> list[str]:
     online = session.online_participation
     hidden = [
-        _one_line(item.title) if item.title else f"segment {number}"
+        _inline(item.title) if item.title else f"segment {number}"
         for number, item in enumerate(session.agenda, start=1)
         if not item.public
     ]
@@ -281,12 +314,12 @@ def _online(session: ForumSession) -> list[str]:
         return []
     items = []
     if online.platform:
-        items.append(f"Platform: {_one_line(online.platform)}")
+        items.append(f"Platform: {_inline(online.platform)}")
     hubs = _listed(online.remote_hubs)
     if hubs:
         items.append("Remote hubs: " + hubs)
     if online.speaking_queue:
-        items.append(f"Speaking queue: {_one_line(online.speaking_queue)}")
+        items.append(f"Speaking queue: {_inline(online.speaking_queue)}")
     items.append(f"Captioning: {_yes_no(online.captioning)}")
     interpretation = _listed(online.interpretation)
     items.append(f"Interpretation: {interpretation or 'none'}")
@@ -304,7 +337,7 @@ def _paragraphs(text: str | None) -> str:
 
 
 def _numbered(items: list[str]) -> str:
-    return "\n".join(f"{number}. {_one_line(item)}" for number, item in enumerate(items, start=1))
+    return "\n".join(f"{number}. {_line_start(item)}" for number, item in enumerate(items, start=1))
 
 
 def _bullets(items: Iterable[str]) -> str:
@@ -313,7 +346,7 @@ def _bullets(items: Iterable[str]) -> str:
 
 def _listed(texts: Iterable[str]) -> str:
     """Short texts on one line, comma-separated; blank ones (the model keeps them) left out."""
-    return ", ".join(_one_line(text) for text in texts if text.strip())
+    return ", ".join(_inline(text) for text in texts if text.strip())
 
 
 def _nonempty(block: str | list[str]) -> list[str]:

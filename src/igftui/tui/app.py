@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,10 +14,11 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from igftui.config import Settings, save_setting
+from igftui.config import Settings, SettingsError, save_setting
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.help import HelpScreen
+from igftui.tui.screens.screenshot_dialog import ScreenshotDialog, may_show_private, screenshot_name
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
@@ -87,7 +89,11 @@ class IgfApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="settings", name="save the theme")
     def _save_theme(self, name: str) -> None:
-        save_setting("theme", name)
+        try:
+            save_setting("theme", name)
+        except SettingsError as exc:
+            # Its message is the whole story (which file, why, nothing changed); notify is thread-safe.
+            self.notify(str(exc), title="Theme not saved", severity="warning", timeout=12, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "catalogue":
@@ -129,12 +135,32 @@ class IgfApp(App[None]):
         if isinstance(screen, IgfScreen):
             own += screen.palette_commands()
         own.append(SystemCommand("Help", "Show every key of this screen", self.action_help))
+        own.append(SystemCommand("Save screenshot", "Save a picture of this screen (SVG) to a file you name",
+                                 self.action_screenshot))
+        # Textual's "Screenshot" saves to ~/Downloads unasked, readable by others: replaced above.
+        titles.add("Screenshot")
         for command in own:
             titles.add(command.title)
             yield command
         for command in super().get_system_commands(screen):
             if command.title not in titles:
                 yield command
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Ask where to save a picture of the screen as it is now (and warn if it may show private fields)."""
+        if isinstance(self.screen, ScreenshotDialog):
+            return
+        folder = Path(path).expanduser() if path else self.settings.export_dir()
+        target = folder / (filename or screenshot_name(datetime.now()))
+        # Taken now, before the dialog covers the screen.
+        svg = self.export_screenshot()
+        self.push_screen(ScreenshotDialog(svg, target, private=may_show_private(self.screen_stack)))
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Textual's way to save a screenshot without asking; asks instead."""
+        self.action_screenshot(filename, path)
+        return None
 
 
 def run_app(catalogue: Catalogue | Path, settings: Settings) -> str | None:

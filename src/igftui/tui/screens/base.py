@@ -33,6 +33,12 @@ class IgfScreen(Screen[ResultType]):
     show what is left.
     """
 
+    @property
+    def shows_private(self) -> bool:
+        """Whether this screen can show private fields (a speaker's gender or e-mail, private
+        notes, what the checks say of them): a screenshot of it then warns.  Override where true."""
+        return False
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Commands for the command palette while this screen is on top."""
         return ()

@@ -31,6 +31,12 @@ class IgfDialog(ModalScreen[ResultType]):
     }
     """
 
+    @property
+    def shows_private(self) -> bool:
+        """Whether this dialog can show private fields (a speaker's gender or e-mail, private
+        notes, what the checks say of them): a screenshot of it then warns.  Override where true."""
+        return False
+
 
 class FormDialog(IgfDialog[ResultType]):
     """A dialog of labelled fields; saving checks them and says next to each what is wrong.

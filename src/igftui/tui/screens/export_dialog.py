@@ -159,6 +159,10 @@ class ExportDialog(IgfDialog[Path | None]):
         return self.query_one("#export-private", Checkbox).value
 
     @property
+    def shows_private(self) -> bool:
+        return self.is_mounted and self.include_private
+
+    @property
     def markdown(self) -> str:
         """The text previewed: what a write or a copy puts out."""
         # Kept apart from the preview's own text: TextArea turns the rare line

@@ -181,6 +181,7 @@ class PersonDialog(FormDialog["Participant | None"]):
     """
 
     HELP_TITLE: ClassVar[str] = "Person"
+    shows_private = True  # gender and e-mail
     CHECKED: ClassVar[tuple[str, ...]] = ("person-name", "person-roles", "person-email")
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -73,6 +73,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     SUB_TITLE = "Proposal"
     HELP_TITLE: ClassVar[str] = "Proposal editor"
+    shows_private = True  # speakers' gender and e-mail, private notes
     AUTO_FOCUS = ""
     # Below 110 columns the checks go under the form instead of beside it.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]

@@ -174,6 +174,14 @@ class SessionDetailScreen(IgfScreen[bool]):
         self._fetch(self.session_id)
 
     @property
+    def shows_private(self) -> bool:
+        # The user's own proposal (anything not catalogued) may have genders recorded, and
+        # the checks on screen speak of them ("all speakers are of one gender").
+        from igftui.model.vocabulary import SessionStatus
+
+        return self.session is not None and self.session.status is not SessionStatus.CATALOGUED
+
+    @property
     def _configured_rules(self) -> str | None:
         settings = getattr(self.app, "settings", None)
         return getattr(settings, "rules", None)

@@ -1,0 +1,147 @@
+"""Settings: saving one keeps the rest of config.toml exactly as the user wrote it."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from igftui.config import SettingsError, config_path, load_settings, save_setting
+
+WRITTEN_BY_HAND = (
+    "# igftui settings, kept in my dotfiles\n"
+    "\n"
+    "theme = 'nord'   # the dark one\n"
+    "rules   =   \"igf-2025\"\n"
+    "\n"
+    "# where the Markdown goes\n"
+    'export_folder = "~/Documents/IGF"\n'
+    "future_option = [1, 2, 3]  # a key this version does not know\n"
+    "\n"
+    "[keymap]\n"
+    '"app.help" = "f1"\n'
+)
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_changing_a_setting_changes_only_its_value(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(WRITTEN_BY_HAND, encoding="utf-8")
+    save_setting("theme", "gruvbox", path)
+    assert path.read_text(encoding="utf-8") == WRITTEN_BY_HAND.replace("'nord'", '"gruvbox"')
+    assert load_settings(path).theme == "gruvbox"
+
+
+def test_a_new_setting_is_added_among_the_top_level_keys(tmp_path):
+    path = tmp_path / "config.toml"
+    without_theme = WRITTEN_BY_HAND.replace("theme = 'nord'   # the dark one\n", "")
+    path.write_text(without_theme, encoding="utf-8")
+    save_setting("theme", "gruvbox", path)
+    saved = path.read_text(encoding="utf-8")
+    # Above the [keymap] table (below it, it would be keymap.theme), the rest untouched.
+    before, after = without_theme.split("\n[keymap]")
+    assert saved == before.rstrip("\n") + '\ntheme = "gruvbox"\n\n[keymap]' + after
+    assert load_settings(path).theme == "gruvbox"
+
+
+def test_windows_line_endings_are_kept(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_bytes(WRITTEN_BY_HAND.replace("\n", "\r\n").encode())
+    save_setting("theme", "gruvbox", path)
+    assert path.read_bytes() == WRITTEN_BY_HAND.replace("'nord'", '"gruvbox"').replace("\n", "\r\n").encode()
+
+
+def test_a_new_file_is_owner_only_in_an_owner_only_folder(tmp_path):
+    path = tmp_path / "igftui" / "config.toml"
+    save_setting("theme", "gruvbox", path)
+    assert path.read_text(encoding="utf-8") == 'theme = "gruvbox"\n'
+    assert mode_of(path) == 0o600
+    assert mode_of(path.parent) == 0o700
+
+
+def test_the_default_place_is_the_config_folder():
+    save_setting("theme", "gruvbox")
+    assert config_path().read_text(encoding="utf-8") == 'theme = "gruvbox"\n'
+    assert load_settings().theme == "gruvbox"
+
+
+def test_an_existing_file_keeps_its_mode(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(WRITTEN_BY_HAND, encoding="utf-8")
+    os.chmod(path, 0o640)
+    save_setting("theme", "gruvbox", path)
+    assert mode_of(path) == 0o640
+
+
+def test_a_linked_config_file_stays_a_link(tmp_path):
+    dotfiles = tmp_path / "dotfiles" / "igftui.toml"
+    dotfiles.parent.mkdir()
+    dotfiles.write_text(WRITTEN_BY_HAND, encoding="utf-8")
+    link = tmp_path / "config.toml"
+    link.symlink_to(dotfiles)
+    save_setting("theme", "gruvbox", link)
+    assert link.is_symlink()
+    assert dotfiles.read_text(encoding="utf-8") == WRITTEN_BY_HAND.replace("'nord'", '"gruvbox"')
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "theme = nord\n# a value without quotes\n",
+        "theme = 'nord'\ntheme = 'gruvbox'\n",
+        "[keymap\n",
+        "theme = 'caf\xe9'\n".encode("latin-1"),  # not UTF-8
+    ],
+    ids=["bare word", "key twice", "open table", "not utf-8"],
+)
+def test_a_file_that_cannot_be_parsed_is_never_overwritten(tmp_path, broken):
+    path = tmp_path / "config.toml"
+    data = broken if isinstance(broken, bytes) else broken.encode()
+    path.write_bytes(data)
+    with pytest.raises(SettingsError) as raised:
+        save_setting("theme", "gruvbox", path)
+    assert path.read_bytes() == data
+    assert str(path) in str(raised.value) and "theme setting was not saved" in str(raised.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temporary file left
+
+
+def test_a_folder_that_cannot_be_written_is_reported(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = folder / "config.toml"
+    path.write_text(WRITTEN_BY_HAND, encoding="utf-8")
+    os.chmod(folder, 0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with pytest.raises(SettingsError, match="permission denied.*theme setting was not saved"):
+            save_setting("theme", "gruvbox", path)
+    finally:
+        os.chmod(folder, 0o700)
+    assert path.read_text(encoding="utf-8") == WRITTEN_BY_HAND
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30))
+def test_any_value_reads_back_as_saved(tmp_path_factory, value):
+    path = tmp_path_factory.mktemp("cfg") / "config.toml"
+    path.write_text(WRITTEN_BY_HAND, encoding="utf-8")
+    save_setting("export_folder", value, path)
+    assert load_settings(path).export_folder == value
+    saved = path.read_text(encoding="utf-8")
+    assert saved.startswith(WRITTEN_BY_HAND.split("export_folder")[0])
+    assert saved.endswith(WRITTEN_BY_HAND.split("# where the Markdown goes\n")[1].split("\n", 1)[1])
+
+
+def test_a_config_folder_that_is_a_file_is_reported(tmp_path):
+    (tmp_path / "igftui").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SettingsError, match="theme setting was not saved"):
+        save_setting("theme", "gruvbox", tmp_path / "igftui" / "config.toml")
+    assert (tmp_path / "igftui").read_text(encoding="utf-8") == "not a folder"
