@@ -137,7 +137,7 @@ class ExportDialog(IgfDialog[Path | None]):
                            id="export-private", compact=True)
             yield Static("Warning: this file will hold private data. Keep it to yourself.",
                          id="export-private-warning", markup=False)
-            yield TickBox("Redact: people named by their role, organisations by their stakeholder group",
+            yield TickBox("Redact names (roles and stakeholder groups instead)",
                           False, id="export-redact", compact=True)
             yield Static("", id="export-preview-label", markup=False)
             yield TextArea("", id="export-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
