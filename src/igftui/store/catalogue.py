@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, TypeVar
 
 from sqlalchemy import Connection, create_engine, delete, exists, func, insert, update
 from sqlalchemy.engine import Engine
@@ -41,6 +41,9 @@ from igftui.store.errors import (
 )
 from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
+
+if TYPE_CHECKING:
+    from igftui.store.erasure import Erasure
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -461,6 +464,19 @@ class Catalogue:
                        origin=origin, now=now, visit=visit)
         _index_people_and_text(connection, session)
         return session
+
+    # ----- erasure -----
+
+    @_guarded
+    def forget(self, name: str, *, dry_run: bool = False) -> "Erasure":
+        """Erase a person's personal data from every session, revision and the search index.
+
+        See :mod:`igftui.store.erasure`; with ``dry_run`` nothing is written, and the
+        result says what would change.
+        """
+        from igftui.store.erasure import forget
+
+        return forget(self, name, dry_run=dry_run)
 
     # ----- many sessions -----
 
