@@ -474,9 +474,14 @@ def _open_live(catalogue: Path) -> sqlite3.Connection:
     """A connection that reads the catalogue as igftui uses it (WAL and locks), creating nothing.
 
     Read-write when it can be, so that the journal files it opens are tidied
-    away when it closes; read-only on a catalogue that cannot be written.
+    away when it closes.  A catalogue that cannot be written (a read-only file
+    or folder) has no writer, hence no WAL to read: it is read ``immutable``,
+    which needs no -shm file either.
     """
-    for mode in ("rw", "ro"):
+    modes = ["rw", "ro"]
+    if not catalogue.with_name(catalogue.name + "-wal").exists():
+        modes.append("ro&immutable=1")
+    for mode in modes:
         connection = sqlite3.connect(_uri(catalogue, mode), uri=True, timeout=BUSY_SECONDS,
                                      isolation_level=None)
         try:
@@ -484,7 +489,7 @@ def _open_live(catalogue: Path) -> sqlite3.Connection:
             return connection
         except sqlite3.OperationalError:
             connection.close()
-            if mode == "ro":
+            if mode == modes[-1]:
                 raise
     raise AssertionError("unreachable")
 
