@@ -511,7 +511,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from igftui.config import catalogue_path
-    from igftui.store.backups import plan_restore, restore
+    from igftui.store.restoring import plan_restore, restore
     from igftui.store.errors import CatalogueError
 
     try:

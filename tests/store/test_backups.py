@@ -15,7 +15,8 @@ import pytest
 from igftui.formats.samples import load_samples
 from igftui.model import ForumSession
 from igftui.store import Catalogue, CatalogueError, NotACatalogue
-from igftui.store.backups import backup_folder, make_backup, plan_restore, restore
+from igftui.store.backups import backup_folder, make_backup
+from igftui.store.restoring import plan_restore, restore
 from igftui.store.errors import CatalogueMissing, NewerCatalogue
 from igftui.store.schema import SCHEMA_VERSION
 

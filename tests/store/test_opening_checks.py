@@ -158,7 +158,7 @@ def test_a_missing_catalogue_is_made_only_when_asked(tmp_path):
 
 as_root = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_permissions = pytest.mark.skipif(as_root, reason="root writes regardless of permissions "
-                                       "(tests/cli/test_cli_backup.py runs these as another user)")
+                                       "(tests/cli/test_cli_backup.py runs them as root without that power)")
 
 
 @needs_permissions
