@@ -127,6 +127,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     commands.add_parser("samples", help="load the bundled sample catalogue (loading twice adds nothing)")
+
+    p = commands.add_parser("backup", help="write a consistent copy of the whole catalogue to FILE (mode 0600)")
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = commands.add_parser("restore", help="replace the catalogue with a backup, after asking; "
+                            "the catalogue replaced is kept in the backups folder")
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--yes", action="store_true", help="do not ask")
+
+    p = commands.add_parser("forget", help="erase a person's personal data from every session, revision and "
+                            "the search index")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--dry-run", action="store_true", help="say what would be erased, change nothing")
+    p.add_argument("--json", action="store_true", help="print what was erased as JSON")
     return parser
 
 
@@ -171,6 +186,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     handlers = {
         None: _run_app, "import": _import, "list": _list, "show": _show, "export": _export,
         "check": _check, "rules": _rules, "samples": _samples,
+        "backup": _backup,
+        "restore": _restore,
+        "forget": _forget,
     }
     try:
         return handlers[args.command](args)
@@ -182,13 +200,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         raise CommandFailed(str(exc)) from None
 
 
-def _open_catalogue(args: argparse.Namespace):
+def _open_catalogue(args: argparse.Namespace, *, create: bool = False):
+    """The catalogue; a missing one is made only for a command that writes (``create``)."""
     from igftui.config import catalogue_path
     from igftui.store.catalogue import Catalogue
     from igftui.store.errors import CatalogueError
 
     try:
-        return Catalogue(catalogue_path(args.db))
+        return Catalogue(catalogue_path(args.db), create=create)
     except CatalogueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -228,7 +247,7 @@ def _run_app(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from igftui.formats.importing import import_paths
 
-    catalogue = _open_catalogue(args)
+    catalogue = _open_catalogue(args, create=True)
     progress = _ProgressLine() if sys.stderr.isatty() else None
     report = import_paths(catalogue, args.paths, year=args.year, progress=progress)
     if progress is not None:
@@ -467,13 +486,68 @@ def _rules(args: argparse.Namespace) -> int:
 def _samples(args: argparse.Namespace) -> int:
     from igftui.formats.samples import load_samples
 
-    catalogue = _open_catalogue(args)
+    catalogue = _open_catalogue(args, create=True)
     loaded = load_samples(catalogue)
     if loaded.added:
         print(f"loaded {loaded.added} sample sessions into {catalogue.path}"
               + (f" ({loaded.already_there} were there already)" if loaded.already_there else ""))
     else:
         print(f"the {loaded.already_there} sample sessions are already in {catalogue.path}")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from igftui.config import catalogue_path
+    from igftui.store.backups import make_backup
+    from igftui.store.errors import CatalogueMissing
+
+    try:
+        made = make_backup(catalogue_path(args.db), args.file, overwrite=args.force)
+    except CatalogueMissing as exc:
+        raise UsageError(str(exc)) from None
+    print(made.describe())
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from igftui.config import catalogue_path
+    from igftui.store.restoring import plan_restore, restore
+    from igftui.store.errors import CatalogueError
+
+    try:
+        plan = plan_restore(catalogue_path(args.db), args.file)
+    except CatalogueError as exc:
+        raise UsageError(str(exc)) from None
+    if not args.yes:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise UsageError("restore replaces the whole catalogue: run it in a terminal to be asked, "
+                             "or add --yes")
+        sys.stderr.write(plan.question() + " ")
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            raise CommandFailed("nothing was restored: the catalogue is as it was")
+    done = restore(plan)
+    for line in done.describe(plan):
+        print(line)
+    return EXIT_OK
+
+
+def _forget(args: argparse.Namespace) -> int:
+    catalogue = _open_catalogue(args)
+    try:
+        erased = catalogue.forget(args.name, dry_run=args.dry_run)
+    finally:
+        catalogue.close()
+    if args.json:
+        _print_json(erased.to_json())
+    lines = erased.describe()
+    if not erased.found:
+        raise CommandFailed(lines[0])
+    if not args.json:
+        for line in lines:
+            print(line)
+    if erased.bytes_gone is False:
+        raise CommandFailed(lines[-2])
     return EXIT_OK
 
 

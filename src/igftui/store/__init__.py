@@ -16,14 +16,16 @@ _WHERE = {
     "Catalogue": "catalogue", "ImportOutcome": "catalogue", "identity_of": "catalogue",
     "person_key": "catalogue",
     "CatalogueError": "errors", "NewerCatalogue": "errors", "NotACatalogue": "errors",
-    "SessionNotFound": "errors",
+    "SessionNotFound": "errors", "CatalogueMissing": "errors", "DamagedCatalogue": "errors",
 }
 
 __all__ = sorted(_WHERE)
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue, ImportOutcome, identity_of, person_key
-    from igftui.store.errors import CatalogueError, NewerCatalogue, NotACatalogue, SessionNotFound
+    from igftui.store.errors import (
+        CatalogueError, CatalogueMissing, DamagedCatalogue, NewerCatalogue, NotACatalogue, SessionNotFound,
+    )
     from igftui.store.listing import SORT_COLUMNS, PersonSummary, SessionFilter, SessionSummary
 
 

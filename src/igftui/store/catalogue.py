@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, TypeVar
 
-from sqlalchemy import bindparam, create_engine, exists, func, insert, text
+from sqlalchemy import Connection, bindparam, create_engine, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -30,8 +30,10 @@ from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
 from igftui.store import fulltext, revisions
+from igftui.store.checkfile import catalogue_version
 from igftui.store.errors import (
     CatalogueError,
+    CatalogueMissing,
     RevisionNotFound,
     SessionNotFound,
     VersionConflict,
@@ -39,6 +41,9 @@ from igftui.store.errors import (
 )
 from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
+
+if TYPE_CHECKING:
+    from igftui.store.erasure import Erasure
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -111,6 +116,18 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse, before SQLite tries, a catalogue that cannot be written: one clear line, nothing changed."""
+    if not os.access(path, os.W_OK):
+        raise CatalogueError(f"the catalogue {path} cannot be written (read-only file): nothing was changed")
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        # SQLite keeps its journal (-wal, -shm) beside the catalogue.
+        raise CatalogueError(
+            f"the catalogue {path} cannot be written: its folder {folder} is read-only; nothing was changed"
+        )
+
+
 def _create_private_file(path: Path) -> None:
     """Create the folder (0700) and the empty database file (0600) before SQLite does.
 
@@ -130,24 +147,50 @@ def _create_private_file(path: Path) -> None:
 class Catalogue:
     """A catalogue of sessions in one SQLite file."""
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None,
+                 create: bool = True) -> None:
+        """Open the catalogue at ``path``, migrating it to this igftui's version.
+
+        Without ``create`` a missing catalogue is :class:`CatalogueMissing` (a command
+        that only reads must not leave an empty catalogue behind a mistyped path).
+        A file that is not a catalogue this igftui can open is refused before
+        anything is written to it or beside it.
+        """
         #: What "now" is for the times kept with each save (a test gives its own clock).
         self.clock = clock or _now
         self.path = Path(path).expanduser()
-        if self.path.is_dir():
-            raise CatalogueError(f"{self.path} is a folder, not a catalogue file")
-        try:
-            _create_private_file(self.path)
-        except OSError as exc:
-            raise CatalogueError(f"cannot create the catalogue {self.path}: {exc.strerror}") from exc
+        found = catalogue_version(self.path)
+        if found is None:
+            if not create:
+                raise CatalogueMissing(self.path)
+            try:
+                _create_private_file(self.path)
+            except OSError as exc:
+                raise CatalogueError(f"cannot create the catalogue {self.path}: {exc.strerror}") from exc
+        else:
+            _check_writable(self.path)
         self.engine = make_engine(self.path)
         #: The same engine, for transactions that write (see ``schema.install_pragmas``).
         self._writer = self.engine.execution_options(**{WRITE: True})
+        #: The copy kept before this open migrated the catalogue, if it did.
+        self.migration_backup: Path | None = None
         self._open()
 
     @_guarded
     def _open(self) -> None:
-        open_catalogue_schema(self.engine, self.path)
+        open_catalogue_schema(self.engine, self.path, self._keep_before_migration)
+
+    def _keep_before_migration(self, version: int) -> None:
+        """Copy the catalogue aside before a migration changes it (called under the write lock)."""
+        from igftui.store.backups import keep_before_migration
+
+        try:
+            self.migration_backup = keep_before_migration(self.path, version, self.clock())
+        except CatalogueError as exc:
+            raise CatalogueError(
+                f"the catalogue {self.path} was not upgraded from version {version}, because "
+                f"no copy of it could be kept first: {exc}"
+            ) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -420,18 +463,7 @@ class Catalogue:
         now = self.clock()
         connection = db.connection()
         connection.execute(_UPDATE_SESSION, dict(
-            session_id=session_id,
-            status=session.status.value,
-            year=session.year,
-            session_type=session.session_type.value if session.session_type else None,
-            code=session.display_code(),
-            number=session.number,
-            title=session.title,
-            format=session.format.value if session.format else None,
-            identity=identity_of(session),
-            source_key=source_key_of(session),
-            document=document,
-            updated_at=now,
+            session_id=session_id, **_columns(session), document=document, updated_at=now,
             version=version,
         ))
         if isinstance(record, SessionRecord):
@@ -439,26 +471,21 @@ class Catalogue:
             db.expire(record)
         revisions.keep(connection, uid=uid, session_id=session_id, document=document,
                        origin=origin, now=now, visit=visit, first=new)
-        if not new:
-            connection.execute(_DELETE_PARTICIPANTS, {"id": session_id})
-        rows = [
-            {
-                "session_id": session_id,
-                "position": position,
-                "person_key": person_key(person.name),
-                "name": person.name,
-                "organisation": person.organisation,
-                "stakeholder_group": person.stakeholder_group.value if person.stakeholder_group else None,
-                "region": person.region.value if person.region else None,
-                "roles": " " + " ".join(r.value for r in person.roles) + " ",
-                "year": session.year,
-            }
-            for position, person in enumerate(session.participants)
-        ]
-        if rows:
-            connection.execute(insert(_PARTICIPANTS), rows)
-        fulltext.index_session(connection, session)
+        _index_people_and_text(connection, session, new=new)
         return session
+
+    # ----- erasure -----
+
+    @_guarded
+    def forget(self, name: str, *, dry_run: bool = False) -> "Erasure":
+        """Erase a person's personal data from every session, revision and the search index.
+
+        See :mod:`igftui.store.erasure`; with ``dry_run`` nothing is written, and the
+        result says what would change.
+        """
+        from igftui.store.erasure import forget
+
+        return forget(self, name, dry_run=dry_run)
 
     # ----- many sessions -----
 
@@ -663,6 +690,64 @@ class Catalogue:
             country = found if isinstance(found, str) else None
         return Participant(name=stored_name, organisation=organisation, stakeholder_group=group,
                            region=region, country=country)
+
+
+def _columns(session: ForumSession) -> dict[str, Any]:
+    """The session's columns the catalogue filters and sorts on, from its document."""
+    return {
+        "status": session.status.value,
+        "year": session.year,
+        "session_type": session.session_type.value if session.session_type else None,
+        "code": session.display_code(),
+        "number": session.number,
+        "title": session.title,
+        "format": session.format.value if session.format else None,
+        "identity": identity_of(session),
+        "source_key": source_key_of(session),
+    }
+
+
+def _index_people_and_text(connection: Connection, session: ForumSession, *, new: bool = False) -> None:
+    """Rewrite the session's participant rows and its search entry from the session
+    (``new``: it has none yet, nothing to remove)."""
+    session_id = session.id
+    if not new:
+        connection.execute(_DELETE_PARTICIPANTS, {"id": session_id})
+    rows = [
+        {
+            "session_id": session_id,
+            "position": position,
+            "person_key": person_key(person.name),
+            "name": person.name,
+            "organisation": person.organisation,
+            "stakeholder_group": person.stakeholder_group.value if person.stakeholder_group else None,
+            "region": person.region.value if person.region else None,
+            "roles": " " + " ".join(r.value for r in person.roles) + " ",
+            "year": session.year,
+        }
+        for position, person in enumerate(session.participants)
+    ]
+    if rows:
+        connection.execute(insert(_PARTICIPANTS), rows)
+    fulltext.index_session(connection, session)
+
+
+def rewrite_document(connection: Connection, session_id: int, uid: str, version: int,
+                     document: dict[str, Any]) -> None:
+    """Store a session's document as changed by something other than an edit (an erasure).
+
+    Its columns, participant rows and search entry follow the document, and its
+    version is raised (a copy open elsewhere then saves as a conflict instead of
+    writing the old text back); no revision is added, the revisions are changed
+    the same way by the caller.
+    """
+    session = _from_document(document, session_id, uid, version + 1)
+    connection.execute(
+        update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(
+            **_columns(session), document=_dump(document), version=version + 1,
+        )
+    )
+    _index_people_and_text(connection, session)
 
 
 def person_key(name: str | None) -> str | None:

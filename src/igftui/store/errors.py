@@ -52,11 +52,37 @@ class NewerCatalogue(CatalogueError):
     """The catalogue was written by a later igftui than this one."""
 
 
+class DamagedCatalogue(NotACatalogue):
+    """The catalogue's file is cut short or corrupted; the message names a backup to restore."""
+
+
+class CatalogueMissing(CatalogueError):
+    """There is no catalogue at the path given, and the command only reads one.
+
+    A mistyped ``--db`` must not leave an empty catalogue (and its folders) behind.
+    """
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"no catalogue at {path} ('igftui samples' or 'igftui import' starts one there)"
+        )
+        self.path = path
+
+
+def damaged(path: object, what: str) -> DamagedCatalogue:
+    """The error for a damaged catalogue: what is wrong, and the newest backup to restore."""
+    from igftui.store.backups import restore_hint
+
+    return DamagedCatalogue(f"the catalogue {path} is damaged ({what}); {restore_hint(Path(str(path)))}")
+
+
 def explain_database_error(exc: BaseException, path: object) -> CatalogueError:
     """Turn a driver error into one clear sentence; keeps the original for debugging."""
     text = str(getattr(exc, "orig", exc) or exc).lower()
-    if "not a database" in text or "file is encrypted" in text or "malformed" in text:
-        error: CatalogueError = NotACatalogue(f"{path} is not an igftui catalogue (not a readable SQLite database)")
+    if "malformed" in text or "corrupt" in text:
+        error: CatalogueError = damaged(path, text)
+    elif "not a database" in text or "file is encrypted" in text:
+        error = NotACatalogue(f"{path} is not an igftui catalogue (not a readable SQLite database)")
     elif "locked" in text or "busy" in text:
         error = CatalogueError(
             f"the catalogue {path} is busy: another igftui is writing to it; try again in a moment"

@@ -71,3 +71,23 @@ def index_session(connection: Connection, session: ForumSession) -> None:
 def remove_session(connection: Connection, session_id: int | None) -> None:
     if session_id is not None:
         connection.execute(text("DELETE FROM session_fts WHERE rowid = :id"), {"id": session_id})
+
+
+def sessions_mentioning(connection: Connection, words: list[str]) -> list[int]:
+    """The ids of the search entries holding ``words`` one after the other (a phrase)."""
+    if not words:
+        return []
+    phrase = '"' + " ".join(word.replace('"', "") for word in words) + '"'
+    return [int(row[0]) for row in connection.execute(
+        text("SELECT rowid FROM session_fts WHERE session_fts MATCH :phrase"), {"phrase": phrase}
+    )]
+
+
+def optimize(connection: Connection) -> None:
+    """Merge the search index into one segment.
+
+    FTS5 does not rewrite a segment when an entry is deleted or replaced: it adds a
+    note that the entry is gone, and the old words stay in the file until the
+    segments are merged.  Merging them all drops what was deleted.
+    """
+    connection.execute(text("INSERT INTO session_fts (session_fts) VALUES ('optimize')"))

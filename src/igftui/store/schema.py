@@ -14,6 +14,8 @@ Everything SQLite-only (pragmas, FTS5) lives in this module and in
 
 from __future__ import annotations
 
+from typing import Callable
+
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 
@@ -154,18 +156,33 @@ def install_pragmas(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
-def open_catalogue_schema(engine: Engine, path: object) -> int:
+#: Called with the version found before a catalogue of that version is migrated.
+BeforeMigration = Callable[[int], None]
+
+
+def open_catalogue_schema(engine: Engine, path: object,
+                          before_migration: BeforeMigration | None = None) -> int:
     """Check and migrate the catalogue in one write transaction; return the version found.
 
     Two copies of igftui may open a new catalogue at the same moment: the
     write lock, taken first, makes the second wait and then find the schema
-    built, and the migration is all or nothing.
+    built, and the migration is all or nothing.  ``before_migration`` runs under
+    that lock, so what it reads (a backup) is the catalogue exactly as the
+    migration finds it; if it raises, nothing is migrated.
     """
     with engine.execution_options(**{WRITE: True}).begin() as connection:
-        return migrate(connection, path)
+        return migrate(connection, path, before_migration)
 
 
-def migrate(connection: Connection, path: object) -> int:
+def newer_catalogue(path: object, version: int) -> NewerCatalogue:
+    return NewerCatalogue(
+        f"{path} was written by a newer igftui (catalogue version {version}, "
+        f"this igftui reads up to {SCHEMA_VERSION}); update igftui to open it"
+    )
+
+
+def migrate(connection: Connection, path: object,
+            before_migration: BeforeMigration | None = None) -> int:
     """Bring the catalogue behind ``connection`` to :data:`SCHEMA_VERSION`; return the version found."""
     application_id = connection.execute(text("PRAGMA application_id")).scalar() or 0
     version = connection.execute(text("PRAGMA user_version")).scalar() or 0
@@ -178,10 +195,9 @@ def migrate(connection: Connection, path: object) -> int:
         if tables:
             raise NotACatalogue(f"{path} is a SQLite database, but not an igftui catalogue")
     if version > SCHEMA_VERSION:
-        raise NewerCatalogue(
-            f"{path} was written by a newer igftui (catalogue version {version}, "
-            f"this igftui reads up to {SCHEMA_VERSION}); update igftui to open it"
-        )
+        raise newer_catalogue(path, version)
+    if 0 < version < SCHEMA_VERSION and before_migration is not None:
+        before_migration(version)
     for target in range(version + 1, SCHEMA_VERSION + 1):
         for statement in MIGRATIONS[target]:
             connection.execute(text(statement))
