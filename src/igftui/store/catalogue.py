@@ -30,6 +30,7 @@ from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
 from igftui.store import fulltext, revisions
+from igftui.store.changes import ChangeCounter
 from igftui.store.errors import (
     CatalogueError,
     RevisionNotFound,
@@ -134,6 +135,7 @@ class Catalogue:
         self.engine = make_engine(self.path)
         #: The same engine, for transactions that write (see ``schema.install_pragmas``).
         self._writer = self.engine.execution_options(**{WRITE: True})
+        self._changes = ChangeCounter(self.path)
         self._open()
 
     @_guarded
@@ -141,6 +143,7 @@ class Catalogue:
         open_catalogue_schema(self.engine, self.path)
 
     def close(self) -> None:
+        self._changes.close()
         self.engine.dispose()
 
     def __enter__(self) -> "Catalogue":
@@ -148,6 +151,13 @@ class Catalogue:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def data_version(self) -> int:
+        """A number that changes whenever the catalogue changes: a save, an import, a restore,
+        here or in another copy of igftui.  Compare it only with an earlier answer of this
+        catalogue object: a screen remembers it with what it read, and reads again when it moves.
+        """
+        return self._changes.read()
 
     @contextmanager
     def _db(self, *, write: bool = False) -> Iterator[DatabaseSession]:
