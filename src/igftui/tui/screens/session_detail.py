@@ -116,6 +116,10 @@ class SessionDetailScreen(IgfScreen[bool]):
         Binding("t", "from_template", "New draft from it",
                 tooltip="Start a new proposal with this session's format, agenda and online plan",
                 id="session.template"),
+        # Kept out of the footer, which is full at 80 columns; in help and the palette.
+        Binding("h", "history", "History", show=False,
+                tooltip="Every saved version of this session, what each changed, and bringing one back",
+                id="session.history"),
     ]
 
     class Fetched(Message):
@@ -357,6 +361,16 @@ class SessionDetailScreen(IgfScreen[bool]):
 
         self.app.push_screen(ProposalEditor(self.catalogue, draft=draft), closed)
 
+    def action_history(self) -> None:
+        """Show the session's revisions; a restored one shows here when the history closes."""
+        from igftui.tui.screens.history import HistoryScreen
+
+        def closed(restored: ForumSession | None) -> None:
+            if restored is not None:
+                self.read_again()
+
+        self.app.push_screen(HistoryScreen(self.catalogue, self.session_id), closed)
+
     def action_top(self) -> None:
         self.query_one(SessionView).action_top()
 
@@ -365,7 +379,8 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No checks to run again until the session is on screen.
-        return not (action in ("pick_rule_set", "export", "from_template") and self.session is None)
+        return not (action in ("pick_rule_set", "export", "from_template", "history")
+                    and self.session is None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
@@ -376,6 +391,8 @@ class SessionDetailScreen(IgfScreen[bool]):
             yield SystemCommand("New draft from this session",
                                 "Start a proposal with its format, agenda and online plan",
                                 self.action_from_template)
+            yield SystemCommand("History", "Every saved version of this session, and bringing one back",
+                                self.action_history)
             yield SystemCommand("Top of the session", "Scroll back to the title", self.action_top)
             yield SystemCommand("End of the session", "Scroll down to the last section",
                                 self.action_bottom)
