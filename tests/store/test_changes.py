@@ -56,8 +56,17 @@ def test_threads_may_ask_at_once(catalogue, catalogue_path):
     assert len(set(answers)) == 1
 
 
-def test_a_damaged_file_is_told_in_words_not_a_driver_error(catalogue, catalogue_path):
-    catalogue.close()
-    catalogue_path.write_bytes(b"this is not a database at all" * 200)
+def test_a_damaged_file_is_told_in_words_not_a_driver_error(tmp_path):
+    from igftui.store.changes import ChangeCounter
+
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"this is not a database at all" * 200)
     with pytest.raises(CatalogueError, match="not an igftui catalogue"):
+        ChangeCounter(damaged).read()
+
+
+def test_a_closed_catalogue_is_not_opened_again_by_a_late_look(catalogue):
+    catalogue.data_version()
+    catalogue.close()
+    with pytest.raises(CatalogueError, match="closed"):
         catalogue.data_version()

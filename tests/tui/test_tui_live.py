@@ -236,3 +236,32 @@ async def test_an_open_session_read_again_stays_scrolled_where_it_was(db):
         await look(pilot)
         assert app.screen.session.expected_outcomes == "Changed elsewhere."
         assert view.scroll_y == 8
+
+
+async def test_an_empty_catalogue_shows_what_another_copy_imported(db):
+    app = quiet_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "The catalogue is empty" in screen_text(app)
+        with Catalogue(db) as elsewhere:
+            elsewhere.add(newest("The first session, from elsewhere"))
+        await look(pilot)
+        table = table_of(app)
+        assert table.row_count == 1 and app.focused is table
+        assert "The first session, from elsewhere" in screen_text(app)
+
+
+async def test_an_open_session_deleted_elsewhere_says_so(db, notes):
+    app = quiet_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        drafts = [s for s in app.catalogue.list(limit=30) if s.status == "draft"]
+        session_id = drafts[0].id
+        app.push_screen(SessionDetailScreen(app.catalogue, session_id))
+        await settle(pilot)
+        with Catalogue(db) as elsewhere:
+            elsewhere.delete(session_id)
+        await look(pilot)
+        assert app.screen.session is None
+        assert "This session cannot be shown: no session with id" in screen_text(app)
+        assert not app.screen.check_action("export", ())

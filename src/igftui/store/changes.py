@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from igftui.store.errors import explain_database_error
+from igftui.store.errors import CatalogueError, explain_database_error
 
 
 class ChangeCounter:
@@ -29,6 +29,7 @@ class ChangeCounter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection: sqlite3.Connection | None = None
+        self._closed = False
         # The UI asks from worker threads, several screens at once: one question at a time
         # on the one connection (sqlite3 connections are not safe to share unguarded).
         self._lock = threading.Lock()
@@ -36,6 +37,9 @@ class ChangeCounter:
     def read(self) -> int:
         """The current count; compare it with an earlier one read here, nothing else."""
         with self._lock:
+            if self._closed:
+                # A look still on its way as the app closes must not open the file again.
+                raise CatalogueError(f"the catalogue {self.path} is closed")
             try:
                 if self._connection is None:
                     # Autocommit (isolation_level None): no transaction stays open to pin
@@ -48,6 +52,7 @@ class ChangeCounter:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None

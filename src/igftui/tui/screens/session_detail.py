@@ -287,6 +287,9 @@ class SessionDetailScreen(IgfScreen[bool]):
             if self.session is not None:
                 view.checks.show_problem(self.rule_set, "The checks could not run.")
             return
+        # (Read again after a change elsewhere, it may have been deleted: nothing to export now.)
+        self.session = None
+        self.refresh_bindings()
         view.show_problem(
             f"This session cannot be shown: {describe_failure(worker.error)}.\n"
             "Press escape to go back to the catalogue."

@@ -62,6 +62,10 @@ class RevisionTable(DataTable[Text]):
                 id="history.newest"),
         Binding("end,G", "scroll_bottom", "Oldest", show=False, tooltip="The oldest revision",
                 id="history.oldest"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen of revisions down",
+                id="history.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen of revisions up",
+                id="history.page_up"),
     ]
 
     DEFAULT_CSS = """
