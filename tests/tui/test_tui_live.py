@@ -265,3 +265,50 @@ async def test_an_open_session_deleted_elsewhere_says_so(db, notes):
         assert app.screen.session is None
         assert "This session cannot be shown: no session with id" in screen_text(app)
         assert not app.screen.check_action("export", ())
+
+
+async def test_the_same_filters_and_sort_are_read_again(db):
+    app = quiet_app(db, 40)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.set_filter("year", 2024)
+        screen.sort_by("title", descending=True)
+        await settle(pilot)
+        table = table_of(app)
+        before = table.row_count
+        await pilot.press("j")
+        chosen = table.selected_id()
+        with Catalogue(db) as elsewhere:
+            elsewhere.add(ForumSession(status="catalogued", year=2024, session_type="workshop",
+                                       number=901, title="ZZZ first when sorted by title, downwards"))
+            elsewhere.add(newest("Another year: filtered out"))
+        await look(pilot)
+        titles = [table.get_row_at(row)[3].plain for row in range(table.row_count)]
+        assert table.row_count == before + 1
+        assert titles[0] == "ZZZ first when sorted by title, downwards"
+        assert titles == sorted(titles, key=str.casefold, reverse=True)
+        assert "Another year: filtered out" not in titles
+        assert table.selected_id() == chosen and table.cursor_row == 2
+
+
+async def test_far_down_a_long_list_the_cursor_stays_on_its_session(db):
+    app = quiet_app(db, 260)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        table.move_cursor(row=199)
+        await settle(pilot)
+        assert table.row_count == 260  # the second page, loaded as the cursor came near
+        table.move_cursor(row=230)
+        await settle(pilot)
+        chosen = table.selected_id()
+        line = table.cursor_row - round(table.scroll_y)
+        with Catalogue(db) as elsewhere:
+            elsewhere.add(newest("Added at the top while the user is far down"))
+        await look(pilot)
+        await settle(pilot)
+        assert table.row_count == 261
+        assert table.selected_id() == chosen and table.cursor_row == 231
+        # The row is still where the user was looking on the screen.
+        assert table.cursor_row - round(table.scroll_y) == line
