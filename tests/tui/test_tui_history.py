@@ -224,3 +224,36 @@ async def test_history_is_in_the_palette_of_the_session_view(db, local_zone):
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(history)]
         assert "Restore this revision" in titles and "Back" in titles
+
+
+async def test_a_co_organisers_text_kept_beside_the_users_can_be_taken(db, local_zone):
+    """An import in conflict with the user's text is kept as a newer revision; the user's
+    text stays current, is marked "now", and the co-organiser's can be restored."""
+    from igftui.config import Settings
+    from igftui.model import ForumSession
+    from igftui.tui.app import IgfApp
+
+    catalogue = Catalogue(db)
+    draft = catalogue.add(ForumSession(status="draft", year=2026, title="Our session",
+                                       description="The first words."))
+    sent = catalogue.seal_revision(draft.id)
+    catalogue.update(catalogue.get(draft.id).model_copy(update={"description": "My words."}))
+    returned = sent.model_copy(update={"description": "Their words.", "id": None})
+    (outcome,) = catalogue.import_sessions([returned])
+    assert outcome.conflicts == ("description",) and outcome.their_revision == 3
+    app = IgfApp(catalogue, Settings(), watch_every=None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot, draft.id)
+        rows = rows_of(screen)
+        assert [(row[0], row[2]) for row in rows] == [("3", "imported"), ("2 (now)", "typed"),
+                                                       ("1", "typed")]
+        assert "~ [-Their-]{+My+} words." in screen_text(app)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.catalogue.get(draft.id).description == "Their words."
+        # Their text is the newest revision already: it becomes the current one, and
+        # the user's words stay in revision 2.
+        assert [row[0] for row in rows_of(screen)] == ["3 (now)", "2", "1"]
+        assert app.catalogue.revision(draft.id, 2).description == "My words."

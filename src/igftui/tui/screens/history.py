@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from igftui.store.revisions import RevisionInfo
 
 
+#: How many of the newest revisions are compared with the current text to find the one it is.
+_LOOK_BACK = 5
+
+
 def describe(info: RevisionInfo) -> str:
     """``Revision 3 · typed · 2026-06-23 11:30 · by amina``."""
     bits = [f"Revision {info.number}", info.origin, local_time(info.saved_at)]
@@ -73,12 +77,15 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
     """
 
     class HistoryRead(Message):
-        """The current text and every revision, read at the catalogue's ``version``."""
+        """The current text and every revision, read at the catalogue's ``version``;
+        ``now`` is the number of the revision that holds the current text, if one does."""
 
-        def __init__(self, current: ForumSession, revisions: list[RevisionInfo], version: int) -> None:
+        def __init__(self, current: ForumSession, revisions: list[RevisionInfo], now: int | None,
+                     version: int) -> None:
             super().__init__()
             self.current = current
             self.revisions = revisions
+            self.now = now
             self.version = version
 
     class Compared(Message):
@@ -140,7 +147,20 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         version = self.catalogue.data_version()
         current = self.catalogue.get(session_id)
         revisions = self.catalogue.history(session_id)
-        self.post_message(self.HistoryRead(current, revisions, version))
+        self.post_message(self.HistoryRead(current, revisions, self._holding(current, revisions),
+                                           version))
+
+    def _holding(self, current: ForumSession, revisions: list[RevisionInfo]) -> int | None:
+        """The newest revision that holds ``current``'s text (in a worker).
+
+        Nearly always the newest of all; an import whose fields were in conflict
+        with the user's is kept as a newer revision than the text that stayed.
+        """
+        text = current.to_document()
+        for info in sorted(revisions, key=lambda info: info.number, reverse=True)[:_LOOK_BACK]:
+            if self.catalogue.revision(current.id, info.number).to_document() == text:
+                return info.number
+        return None
 
     @on(HistoryRead)
     def _history_read(self, message: HistoryRead) -> None:
@@ -148,7 +168,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         self.current = message.current
         table = self.query_one(RevisionTable)
         chosen = table.selected()
-        table.show(message.revisions, keep=chosen.number if chosen else None)
+        table.show(message.revisions, current=message.now, keep=chosen.number if chosen else None)
         name = " ".join(bit for bit in (message.current.display_code(), message.current.title) if bit)
         self.sub_title = f"History · {message.current.display_code() or message.current.title or 'untitled'}"
         self.query_one("#history-summary", Static).update(
@@ -218,7 +238,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         info = self.query_one(RevisionTable).selected()
         if info is None or self.current is None or self._restoring:
             return
-        if info.number == self.query_one(RevisionTable).newest:
+        if info.number == self.query_one(RevisionTable).current:
             self.notify(f"Revision {info.number} is the current text: there is nothing to restore.",
                         markup=False)
             return
@@ -272,7 +292,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "restore":
-            # Offered on the newest revision too, where it says why there is nothing to do.
+            # Offered on the current revision too, where it says why there is nothing to do.
             return self.query_one(RevisionTable).selected() is not None and self.current is not None
         return True
 
@@ -280,7 +300,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         yield SystemCommand("Back", "Back to the session", self.action_back)
         table = self.query_one(RevisionTable)
         info = table.selected()
-        if info is not None and self.current is not None and info.number != table.newest:
+        if info is not None and self.current is not None and info.number != table.current:
             yield SystemCommand("Restore this revision",
                                 "Make the selected revision the current text again (asked first)",
                                 self.action_restore)

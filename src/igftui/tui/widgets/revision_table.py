@@ -47,7 +47,11 @@ def column_widths(width: int, padding: int = 1) -> dict[str, int]:
 
 
 class RevisionTable(DataTable[Text]):
-    """One row a revision, newest first; the newest is marked "now" (it is the current text)."""
+    """One row a revision, newest first; the one that holds the current text is marked "now".
+
+    That is the newest, except after an import whose text was kept only as a
+    revision (its fields were in conflict with the user's, whose text stayed).
+    """
 
     HELP_TITLE: ClassVar[str] = "Revisions"
 
@@ -81,8 +85,8 @@ class RevisionTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         #: The revisions shown, by number.
         self.revisions: dict[int, RevisionInfo] = {}
-        #: The number of the newest revision (the current text), once shown.
-        self.newest: int | None = None
+        #: The number of the revision that holds the current text, if one does.
+        self.current: int | None = None
 
     def on_mount(self) -> None:
         for key, header in COLUMNS:
@@ -101,15 +105,17 @@ class RevisionTable(DataTable[Text]):
         self._clear_caches()
         self.refresh()
 
-    def show(self, revisions: Sequence[RevisionInfo], keep: int | None = None) -> None:
-        """Show ``revisions`` (any order) newest first; the cursor on revision ``keep`` if there."""
+    def show(self, revisions: Sequence[RevisionInfo], *, current: int | None,
+             keep: int | None = None) -> None:
+        """Show ``revisions`` (any order) newest first, revision ``current`` marked as the
+        current text; the cursor on revision ``keep`` if there."""
         ordered = sorted(revisions, key=lambda info: info.number, reverse=True)
         self.revisions = {info.number: info for info in ordered}
-        self.newest = ordered[0].number if ordered else None
+        self.current = current
         oldest = ordered[-1].number if ordered else None
         self.clear()
         for info in ordered:
-            number = f"{info.number} (now)" if info.number == self.newest else str(info.number)
+            number = f"{info.number} (now)" if info.number == current else str(info.number)
             self.add_row(
                 cell(number),
                 cell(local_time(info.saved_at)),
