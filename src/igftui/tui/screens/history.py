@@ -245,7 +245,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         version = self.current.version
         question = (f"Bring back the text of revision {info.number}, {info.origin} on "
                     f"{local_time(info.saved_at)}?\n\nThe text you have now is not lost: it stays "
-                    "in the history, and the restore is kept as a new revision.")
+                    "in the history, and you can bring it back the same way.")
 
         def answered(yes: bool | None) -> None:
             if yes:
