@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -227,7 +228,7 @@ class CatalogueScreen(IgfScreen[None]):
                           table.cursor_row - round(table.scroll_y))
         # Every row loaded so far, in one read: the user may be far down the list.
         page = SessionTable.PAGE_SIZE
-        rows = max(page, -(-table.row_count // page) * page)
+        rows = max(1, math.ceil(table.row_count / page)) * page
         self._generation += 1
         self.workers.cancel_group(self, "more sessions")
         self._read_first_page(self._generation, self.filters, self.sort, self.descending, rows, place)
