@@ -312,3 +312,58 @@ async def test_far_down_a_long_list_the_cursor_stays_on_its_session(db):
         assert table.selected_id() == chosen and table.cursor_row == 231
         # The row is still where the user was looking on the screen.
         assert table.cursor_row - round(table.scroll_y) == line
+
+
+class HeldCatalogue(Catalogue):
+    """The real catalogue, whose listing waits, once asked to, until the test lets it go."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        import threading
+
+        self.hold = False
+        self.release = threading.Event()
+
+    def list(self, *args, **kwargs):
+        if self.hold:
+            self.release.wait(30)
+        return super().list(*args, **kwargs)
+
+
+async def test_keys_pressed_while_the_list_is_read_again_count(db):
+    filled_catalogue(db, 30).close()
+    catalogue = HeldCatalogue(db)
+    app = IgfApp(catalogue, Settings(), watch_every=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        with Catalogue(db) as elsewhere:
+            elsewhere.add(newest("Added while the user moves"))
+        catalogue.hold = True
+        app.screen.query_one(ChangeWatcher).look()
+        await pilot.pause()
+        await pilot.pause()
+        # The list is being read again; the user goes on moving meanwhile.
+        await pilot.press("j", "j")
+        table = table_of(app)
+        wanted = table.selected_id()
+        catalogue.hold = False
+        catalogue.release.set()
+        await settle(pilot)
+        assert table.row_count == 31
+        assert table.selected_id() == wanted and table.cursor_row == 4
+
+
+async def test_back_on_top_a_screen_catches_up_at_once(db):
+    app = quiet_app(db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        session_id = app.catalogue.list(limit=1)[0].id
+        app.push_screen(SessionDetailScreen(app.catalogue, session_id))
+        await settle(pilot)
+        with Catalogue(db) as elsewhere:
+            elsewhere.add(newest("Added while the list was underneath"))
+        await pilot.press("escape")
+        # No look asked for, no timer (watch_every=None): coming back on top is enough.
+        await settle(pilot)
+        assert table_of(app).get_row_at(0)[3].plain == "Added while the list was underneath"

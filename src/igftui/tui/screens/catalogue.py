@@ -100,13 +100,13 @@ class CatalogueScreen(IgfScreen[None]):
 
         ``total`` is how many sessions match (first page only); ``everything`` how
         many the catalogue holds, when a search or filter narrows the list.  A
-        first page also says the catalogue's ``version`` it was read at, and, when
-        it reads the list again after a change elsewhere, the ``place`` to keep.
+        first page also says the catalogue's ``version`` it was read at, and
+        whether to ``keep_place`` (the list read again after a change elsewhere).
         """
 
         def __init__(self, generation: int, offset: int, sessions: Sequence[SessionSummary],
                      total: int | None, everything: int | None = None, *, version: int | None = None,
-                     place: ListPlace | None = None) -> None:
+                     keep_place: bool = False) -> None:
             super().__init__()
             self.generation = generation
             self.offset = offset
@@ -114,7 +114,7 @@ class CatalogueScreen(IgfScreen[None]):
             self.total = total
             self.everything = everything
             self.version = version
-            self.place = place
+            self.keep_place = keep_place
 
     class YearsRead(Message):
         def __init__(self, years: list[int]) -> None:
@@ -221,17 +221,22 @@ class CatalogueScreen(IgfScreen[None]):
         on, on the same line of the screen, or on the same row if that session has
         gone.  What is typed in the search box is not touched.
         """
-        if self.catalogue is None:
+        if self.catalogue is None or self._shown != self._generation:
+            # A listing is being read already (a search typed, the editor closed): it reads
+            # the catalogue as it is now, and the next look catches anything it missed.
             return
         table = self.query_one(SessionTable)
-        place = ListPlace(table.selected_id(), table.cursor_row,
-                          table.cursor_row - round(table.scroll_y))
         # Every row loaded so far, in one read: the user may be far down the list.
         page = SessionTable.PAGE_SIZE
         rows = max(1, math.ceil(table.row_count / page)) * page
         self._generation += 1
         self.workers.cancel_group(self, "more sessions")
-        self._read_first_page(self._generation, self.filters, self.sort, self.descending, rows, place)
+        self._read_first_page(self._generation, self.filters, self.sort, self.descending, rows,
+                              keep_place=True)
+
+    def _place(self) -> ListPlace:
+        table = self.query_one(SessionTable)
+        return ListPlace(table.selected_id(), table.cursor_row, table.cursor_row - round(table.scroll_y))
 
     def _go_back_to(self, place: ListPlace) -> None:
         table = self.query_one(SessionTable)
@@ -253,8 +258,9 @@ class CatalogueScreen(IgfScreen[None]):
     # the first page of a new search.
     @work(thread=True, exclusive=True, exit_on_error=False, group="sessions", name="read the catalogue")
     def _read_first_page(self, generation: int, filters: SessionFilter, sort: str | None,
-                         descending: bool, rows: int | None = None, place: ListPlace | None = None) -> None:
-        self._read_page(generation, 0, filters, sort, descending, with_total=True, rows=rows, place=place)
+                         descending: bool, rows: int | None = None, *, keep_place: bool = False) -> None:
+        self._read_page(generation, 0, filters, sort, descending, with_total=True, rows=rows,
+                        keep_place=keep_place)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions",
           name="read more of the catalogue")
@@ -264,7 +270,7 @@ class CatalogueScreen(IgfScreen[None]):
 
     def _read_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
                    descending: bool, *, with_total: bool = False, rows: int | None = None,
-                   place: ListPlace | None = None) -> None:
+                   keep_place: bool = False) -> None:
         """Read one page (and the counts, for a first page) and post it; in a worker.
 
         ``rows`` reads more than a page at once (the rows already shown, read again).
@@ -283,13 +289,16 @@ class CatalogueScreen(IgfScreen[None]):
                                        limit=rows or SessionTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
             self.post_message(self.PageLoaded(generation, offset, sessions, total, everything,
-                                              version=version, place=place))
+                                              version=version, keep_place=keep_place))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
         if message.generation != self._generation:
             return
         table = self.query_one(SessionTable)
+        # Where the user is when the rows arrive, not when they were asked for: keys
+        # pressed meanwhile count.
+        place = self._place() if message.keep_place else None
         if message.total is not None:
             self._shown = message.generation
             self.query_one(ChangeWatcher).saw(message.version)
@@ -312,8 +321,8 @@ class CatalogueScreen(IgfScreen[None]):
                     # Not the search box either: a key typed there would be lost.
                     self.set_focus(None)
         table.add_page(message.offset, message.sessions)
-        if message.place is not None:
-            self._go_back_to(message.place)
+        if place is not None:
+            self._go_back_to(place)
         self.refresh_bindings()
 
     def _choosing(self) -> bool:

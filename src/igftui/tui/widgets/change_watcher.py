@@ -29,8 +29,9 @@ class ChangeWatcher(Widget):
     it the version each of its reads was made at (:meth:`saw`; read the version
     *before* the data, so nothing committed in between is missed); when a look
     finds another, :class:`Changed` bubbles up to the screen, which reads
-    again.  It looks only while its screen is the one on top: a screen under
-    another catches up when it comes back.
+    again.  It looks only while its screen is the one on top (a screen under
+    another has its timer stopped, not merely idle), and looks at once when its
+    screen comes back on top, so the user never sees it stale.
     """
 
     DEFAULT_CSS = """
@@ -67,6 +68,15 @@ class ChangeWatcher(Widget):
     def on_mount(self) -> None:
         if self.interval:
             self._timer = self.set_interval(self.interval, self.look, name="look for changes")
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, _screen: object) -> None:
+        if self.screen.is_active:
+            if self._timer is not None:
+                self._timer.resume()
+            self.look()
+        elif self._timer is not None:
+            self._timer.pause()
 
     def saw(self, version: int | None) -> None:
         """The screen has read the catalogue as it was at ``version``."""
