@@ -128,3 +128,36 @@ async def test_writing_one_text_from_both(tmp_path):
         with Catalogue(db) as other:
             assert other.get(draft_id).description == "Both paragraphs, edited."
         assert editor.query_one("#input-description", TextArea).text == "Both paragraphs, edited."
+
+
+async def test_f7_in_the_editor_restores_an_earlier_text_into_the_draft(tmp_path):
+    from igftui.tui.screens.history import HistoryScreen
+
+    db = tmp_path / "c.db"
+    app, draft_id = app_with_draft(db)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(db, pilot, draft_id)
+        editor.query_one("#input-title", Input).value = "A title I regret"
+        await pilot.pause()
+        await pilot.press("f7")  # saves what is typed first, then opens the history
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("j", "r")  # the revision before: "Our title"
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is editor
+        assert editor.query_one("#input-title", Input).value == "Our title"
+        with Catalogue(db) as other:
+            assert other.get(draft_id).title == "Our title"
+            assert [r.origin for r in other.history(draft_id)][-1] == "restored"
+        # Typing on saves from the restored version: no conflict with oneself.
+        editor.query_one("#input-title", Input).value = "Our title, kept"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConflictDialog)
+        with Catalogue(db) as other:
+            assert other.get(draft_id).title == "Our title, kept"

@@ -30,6 +30,7 @@ from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
 from igftui.store import fulltext, revisions
+from igftui.store.changes import ChangeCounter
 from igftui.store.checkfile import catalogue_version
 from igftui.store.errors import (
     CatalogueError,
@@ -174,6 +175,7 @@ class Catalogue:
         self._writer = self.engine.execution_options(**{WRITE: True})
         #: The copy kept before this open migrated the catalogue, if it did.
         self.migration_backup: Path | None = None
+        self._changes = ChangeCounter(self.path)
         self._open()
 
     @_guarded
@@ -193,6 +195,7 @@ class Catalogue:
             ) from exc
 
     def close(self) -> None:
+        self._changes.close()
         self.engine.dispose()
 
     def __enter__(self) -> "Catalogue":
@@ -200,6 +203,13 @@ class Catalogue:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def data_version(self) -> int:
+        """A number that changes whenever the catalogue changes: a save, an import, a restore,
+        here or in another copy of igftui.  Compare it only with an earlier answer of this
+        catalogue object: a screen remembers it with what it read, and reads again when it moves.
+        """
+        return self._changes.read()
 
     @contextmanager
     def _db(self, *, write: bool = False) -> Iterator[DatabaseSession]:

@@ -56,8 +56,6 @@ def current_author() -> str | None:
         return None
 
 
-_AUTHOR = current_author()
-
 # Compiled once: an import of thousands of sessions keeps a revision for each.
 _INSERT = insert(_REVISIONS)
 
@@ -94,7 +92,7 @@ def keep(connection: Connection, *, uid: str, session_id: int, document: str, or
     number = int(last.number) + 1 if last is not None else 1
     connection.execute(_INSERT, dict(
         session_uid=uid, session_id=session_id, number=number, saved_at=now, origin=origin,
-        author=author if author is not None else _AUTHOR,
+        author=author if author is not None else current_author(),
         changed=json.dumps(changed_fields(before, json.loads(document))),
         visit=visit if origin == "typed" else None, document=document,
     ))

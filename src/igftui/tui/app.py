@@ -43,8 +43,11 @@ class IgfApp(App[None]):
                 id="app.help"),
     ]
 
-    def __init__(self, catalogue: Catalogue | Path, settings: Settings) -> None:
+    def __init__(self, catalogue: Catalogue | Path, settings: Settings, *,
+                 watch_every: float | None = 0.5) -> None:
         super().__init__()
+        #: Seconds between looks for changes made elsewhere (None: only when a test asks).
+        self.watch_every = watch_every
         self._catalogue_path: Path | None = None
         #: The open catalogue; None while it is being opened.
         self.catalogue: Catalogue | None = None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,12 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
+from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.empty_state import EmptyState
 from igftui.tui.widgets.filters import (
     FilterChanged,
@@ -34,6 +37,16 @@ if TYPE_CHECKING:
     from igftui.formats.samples import SamplesLoaded
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class ListPlace:
+    """Where the user was in the list: the session under the cursor, its row, and the
+    line of the screen that row was on (kept when the list is read again)."""
+
+    session_id: int | None
+    row: int
+    line: int
 
 
 class CatalogueScreen(IgfScreen[None]):
@@ -86,17 +99,22 @@ class CatalogueScreen(IgfScreen[None]):
         """A page of sessions read by a worker, for the listing numbered ``generation``.
 
         ``total`` is how many sessions match (first page only); ``everything`` how
-        many the catalogue holds, when a search or filter narrows the list.
+        many the catalogue holds, when a search or filter narrows the list.  A
+        first page also says the catalogue's ``version`` it was read at, and
+        whether to ``keep_place`` (the list read again after a change elsewhere).
         """
 
         def __init__(self, generation: int, offset: int, sessions: Sequence[SessionSummary],
-                     total: int | None, everything: int | None = None) -> None:
+                     total: int | None, everything: int | None = None, *, version: int | None = None,
+                     keep_place: bool = False) -> None:
             super().__init__()
             self.generation = generation
             self.offset = offset
             self.sessions = sessions
             self.total = total
             self.everything = everything
+            self.version = version
+            self.keep_place = keep_place
 
     class YearsRead(Message):
         def __init__(self, years: list[int]) -> None:
@@ -147,6 +165,7 @@ class CatalogueScreen(IgfScreen[None]):
             yield SessionTable(id="sessions")
             yield Static("", id="no-match", markup=False)
             yield EmptyState(id="empty")
+        yield ChangeWatcher(self.catalogue, id="watcher")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -162,6 +181,7 @@ class CatalogueScreen(IgfScreen[None]):
     def catalogue_opened(self, catalogue: Catalogue) -> None:
         """The app has opened the catalogue in the background: show what it holds."""
         self.catalogue = catalogue
+        self.query_one(ChangeWatcher).catalogue = catalogue
         self.query_one(SearchBox).disabled = False
         self.refresh_bindings()
         self.reload()
@@ -190,14 +210,57 @@ class CatalogueScreen(IgfScreen[None]):
         self.workers.cancel_group(self, "more sessions")
         self._read_first_page(self._generation, self.filters, self.sort, self.descending)
 
+    @on(ChangeWatcher.Changed)
+    def _changed_elsewhere(self) -> None:
+        self.read_again()
+
+    def read_again(self) -> None:
+        """Read the rows the list shows again (the catalogue changed), keeping the user's place.
+
+        The same search, filters and sort; the cursor stays on the session it was
+        on, on the same line of the screen, or on the same row if that session has
+        gone.  What is typed in the search box is not touched.
+        """
+        if self.catalogue is None or self._shown != self._generation:
+            # A listing is being read already (a search typed, the editor closed): it reads
+            # the catalogue as it is now, and the next look catches anything it missed.
+            return
+        table = self.query_one(SessionTable)
+        # Every row loaded so far, in one read: the user may be far down the list.
+        page = SessionTable.PAGE_SIZE
+        rows = max(1, math.ceil(table.row_count / page)) * page
+        self._generation += 1
+        self.workers.cancel_group(self, "more sessions")
+        self._read_first_page(self._generation, self.filters, self.sort, self.descending, rows,
+                              keep_place=True)
+
+    def _place(self) -> ListPlace:
+        table = self.query_one(SessionTable)
+        return ListPlace(table.selected_id(), table.cursor_row, table.cursor_row - round(table.scroll_y))
+
+    def _go_back_to(self, place: ListPlace) -> None:
+        table = self.query_one(SessionTable)
+        if not table.row_count:
+            return
+        row = min(place.row, table.row_count - 1)
+        if place.session_id is not None:
+            try:
+                row = table.get_row_index(str(place.session_id))
+            except RowDoesNotExist:
+                pass  # gone, or no longer matching: the same row, so the user is near where they were
+        table.move_cursor(row=row, animate=False, scroll=False)
+        # The row stays on the line of the screen it was on, as far as the list allows.
+        table.scroll_to(y=max(0, row - place.line), animate=False)
+
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
     # Later pages are a group of their own, so that asking for one never cancels
     # the first page of a new search.
     @work(thread=True, exclusive=True, exit_on_error=False, group="sessions", name="read the catalogue")
     def _read_first_page(self, generation: int, filters: SessionFilter, sort: str | None,
-                         descending: bool) -> None:
-        self._read_page(generation, 0, filters, sort, descending, with_total=True)
+                         descending: bool, rows: int | None = None, *, keep_place: bool = False) -> None:
+        self._read_page(generation, 0, filters, sort, descending, with_total=True, rows=rows,
+                        keep_place=keep_place)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions",
           name="read more of the catalogue")
@@ -206,28 +269,39 @@ class CatalogueScreen(IgfScreen[None]):
         self._read_page(generation, offset, filters, sort, descending)
 
     def _read_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
-                   descending: bool, *, with_total: bool = False) -> None:
-        """Read one page (and the counts, for a first page) and post it; in a worker."""
+                   descending: bool, *, with_total: bool = False, rows: int | None = None,
+                   keep_place: bool = False) -> None:
+        """Read one page (and the counts, for a first page) and post it; in a worker.
+
+        ``rows`` reads more than a page at once (the rows already shown, read again).
+        """
         worker = get_current_worker()
-        total = everything = None
+        total = everything = version = None
         if with_total:
+            # Before the rows: a change committed while they are read is then noticed next look.
+            version = self.catalogue.data_version()
             total = self.catalogue.count(filters)
             if filters != SessionFilter() and not worker.is_cancelled:
                 everything = self.catalogue.count()
         if worker.is_cancelled:
             return
         sessions = self.catalogue.list(filters, sort=sort, descending=descending,
-                                       limit=SessionTable.PAGE_SIZE, offset=offset)
+                                       limit=rows or SessionTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(generation, offset, sessions, total, everything))
+            self.post_message(self.PageLoaded(generation, offset, sessions, total, everything,
+                                              version=version, keep_place=keep_place))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
         if message.generation != self._generation:
             return
         table = self.query_one(SessionTable)
+        # Where the user is when the rows arrive, not when they were asked for: keys
+        # pressed meanwhile count.
+        place = self._place() if message.keep_place else None
         if message.total is not None:
             self._shown = message.generation
+            self.query_one(ChangeWatcher).saw(message.version)
             table.start(message.total, self.filters.query)
             self._show_count(message.total, message.everything)
             body = self.query_one("#catalogue-body", ContentSwitcher)
@@ -247,6 +321,8 @@ class CatalogueScreen(IgfScreen[None]):
                     # Not the search box either: a key typed there would be lost.
                     self.set_focus(None)
         table.add_page(message.offset, message.sessions)
+        if place is not None:
+            self._go_back_to(place)
         self.refresh_bindings()
 
     def _choosing(self) -> bool:

@@ -88,6 +88,9 @@ class ProposalEditor(IgfScreen["int | None"]):
                 tooltip="Go to the field the next finding of the checks is about", id="editor.next_finding"),
         Binding("shift+f8", "previous_finding", "Previous finding", show=False,
                 tooltip="Go to the field the previous finding is about", id="editor.previous_finding"),
+        Binding("f7", "history", "History", show=False, priority=True,
+                tooltip="Every saved revision of this draft: compare one with the text now, restore it",
+                id="editor.history"),
         Binding("ctrl+r", "pick_rule_set", "Rule set", show=False,
                 tooltip="Check the proposal with another rule set", id="editor.rules"),
         Binding("ctrl+pagedown", "step_section(1)", "Next section", show=False, priority=True,
@@ -744,6 +747,35 @@ class ProposalEditor(IgfScreen["int | None"]):
             f"The rule set {message.rule_set} could not be loaded. ctrl+r picks another."
         )
 
+    def action_history(self) -> None:
+        """Open the draft's history once what is typed is saved (a restore is a new revision)."""
+        if self.draft is None:
+            return
+        if self.draft.id is None and not self.unsaved:
+            self.notify("Nothing is saved yet: the history starts with the first save.")
+            return
+        self.close_then(self._open_history)
+
+    def _open_history(self) -> None:
+        from igftui.tui.screens.history import HistoryScreen
+
+        if self.draft is None or self.draft.id is None:
+            return
+        self.app.push_screen(HistoryScreen(self.catalogue, self.draft.id), self._history_closed)
+
+    def _history_closed(self, restored: ForumSession | None) -> None:
+        if restored is None or self.draft is None:
+            return
+        # The restored text is the draft now, and the version later saves are made from.
+        for name in type(restored).model_fields:
+            if name not in ("id", "uid"):
+                setattr(self.draft, name, getattr(restored, name))
+        self.keeper.opened(restored)
+        self._refill_all()
+        self._show_title()
+        self.notify("The draft is back to the revision you chose; the text before is in the history.",
+                    title="Restored")
+
     def action_pick_rule_set(self) -> None:
         """Offer the rule sets; the proposal is checked with the one picked."""
         from igftui.checks import rule_set_names
@@ -866,6 +898,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         yield SystemCommand("Next finding", "Go to the field the next finding is about",
                             self.action_next_finding)
         yield SystemCommand("Rule set", "Check the proposal with another rule set", self.action_pick_rule_set)
+        yield SystemCommand("History", "Every saved revision of this draft: compare, restore",
+                            self.action_history)
         for status in PROPOSAL_STATUSES:
             if status is not self.draft.status:
                 yield SystemCommand(f"Mark as {status.label.lower()}", f"Set the proposal's status to {status.label}",

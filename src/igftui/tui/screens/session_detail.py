@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.session_view import SessionView
 
@@ -115,12 +116,19 @@ class SessionDetailScreen(IgfScreen[bool]):
         Binding("t", "from_template", "New draft from it",
                 tooltip="Start a new proposal with this session's format, agenda and online plan",
                 id="session.template"),
+        # Kept out of the footer, which is full at 80 columns; in help and the palette.
+        Binding("h", "history", "History", show=False,
+                tooltip="Every saved version of this session, what each changed, and bringing one back",
+                id="session.history"),
     ]
 
     class Fetched(Message):
-        def __init__(self, session: ForumSession) -> None:
+        """The session as the catalogue held it at ``version`` (see ChangeWatcher)."""
+
+        def __init__(self, session: ForumSession, version: int | None = None) -> None:
             super().__init__()
             self.session = session
+            self.version = version
 
     class ChecksStarted(Message):
         """The worker has chosen the rule set (and knows which ones there are)."""
@@ -163,10 +171,13 @@ class SessionDetailScreen(IgfScreen[bool]):
         self._generation = 0
         # A draft was started from this session (the catalogue list is then read again).
         self._drafted = False
+        # The rule set the user picked with r, kept when the session is read again.
+        self._picked_rule_set: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield SessionView(id="session")
+        yield ChangeWatcher(self.catalogue, id="watcher")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -190,15 +201,34 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="session", name="open the session")
     def _fetch(self, session_id: int) -> None:
-        self.post_message(self.Fetched(self.catalogue.get(session_id)))
+        # The version first: a save landing while the session is read is noticed next look.
+        version = self.catalogue.data_version()
+        self.post_message(self.Fetched(self.catalogue.get(session_id), version))
 
     @on(Fetched)
-    def _show(self, message: Fetched) -> None:
+    async def _show(self, message: Fetched) -> None:
+        self.query_one(ChangeWatcher).saw(message.version)
+        again = self.session is not None
+        if again and message.session == self.session:
+            return  # something else in the catalogue changed, not this session
         self.session = message.session
         self.sub_title = message.session.display_code() or "Session"
-        self.query_one(SessionView).show(message.session)
+        view = self.query_one(SessionView)
+        if again:
+            await view.show_again(message.session)
+        else:
+            view.show(message.session)
         self.refresh_bindings()
-        self.run_checks()
+        # Read again after a change elsewhere: the same rule set as before, if the user picked one.
+        self.run_checks(self._picked_rule_set if again else None)
+
+    @on(ChangeWatcher.Changed)
+    def _changed_elsewhere(self) -> None:
+        self.read_again()
+
+    def read_again(self) -> None:
+        """Read the session again (it may have been saved elsewhere); shown again if it changed."""
+        self._fetch(self.session_id)
 
     # ----- the checks -----
 
@@ -265,6 +295,9 @@ class SessionDetailScreen(IgfScreen[bool]):
             if self.session is not None:
                 view.checks.show_problem(self.rule_set, "The checks could not run.")
             return
+        # (Read again after a change elsewhere, it may have been deleted: nothing to export now.)
+        self.session = None
+        self.refresh_bindings()
         view.show_problem(
             f"This session cannot be shown: {describe_failure(worker.error)}.\n"
             "Press escape to go back to the catalogue."
@@ -309,6 +342,7 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def _picked(self, rule_set: str | None) -> None:
         if rule_set:
+            self._picked_rule_set = rule_set
             self.run_checks(rule_set)
             # The user may have scrolled far down: bring the findings they asked for into view.
             view = self.query_one(SessionView)
@@ -338,6 +372,16 @@ class SessionDetailScreen(IgfScreen[bool]):
 
         self.app.push_screen(ProposalEditor(self.catalogue, draft=draft), closed)
 
+    def action_history(self) -> None:
+        """Show the session's revisions; a restored one shows here when the history closes."""
+        from igftui.tui.screens.history import HistoryScreen
+
+        def closed(restored: ForumSession | None) -> None:
+            if restored is not None:
+                self.read_again()
+
+        self.app.push_screen(HistoryScreen(self.catalogue, self.session_id), closed)
+
     def action_top(self) -> None:
         self.query_one(SessionView).action_top()
 
@@ -346,7 +390,8 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No checks to run again until the session is on screen.
-        return not (action in ("pick_rule_set", "export", "from_template") and self.session is None)
+        return not (action in ("pick_rule_set", "export", "from_template", "history")
+                    and self.session is None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
@@ -357,6 +402,8 @@ class SessionDetailScreen(IgfScreen[bool]):
             yield SystemCommand("New draft from this session",
                                 "Start a proposal with its format, agenda and online plan",
                                 self.action_from_template)
+            yield SystemCommand("History", "Every saved version of this session, and bringing one back",
+                                self.action_history)
             yield SystemCommand("Top of the session", "Scroll back to the title", self.action_top)
             yield SystemCommand("End of the session", "Scroll down to the last section",
                                 self.action_bottom)

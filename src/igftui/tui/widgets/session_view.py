@@ -390,6 +390,19 @@ class SessionView(VerticalScroll, can_focus=True):
             self.mount_all(parts)
             self.scroll_home(animate=False)
 
+    async def show_again(self, session: ForumSession) -> None:
+        """Show ``session`` read again (it changed elsewhere), scrolled where the user had it.
+
+        Awaited: the old parts are gone before the new ones (the checks section has
+        the same id) are mounted, all in one repaint.
+        """
+        parts = list(self._parts(session))
+        place = self.scroll_y
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount_all(parts)
+        self.scroll_to(y=place, animate=False)
+
     def show_problem(self, message: str) -> None:
         """Say why the session cannot be shown (it was deleted, the catalogue is unreadable)."""
         with self.app.batch_update():
