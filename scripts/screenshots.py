@@ -14,6 +14,9 @@ fixed 100x30 terminal, with the default theme:
     import.svg      the summary of importing a folder of IGF pages
     empty.svg       a new, empty catalogue
     help.svg        the keys of the catalogue screen
+    editor-*.svg    the proposal editor's sections; export.svg its export dialog
+    history.svg     a draft's revisions, one compared with the text now
+    conflict.svg    a draft saved in two places, the fields changed on both sides
 """
 
 from __future__ import annotations
@@ -138,6 +141,63 @@ async def shoot_editor(catalogue: Catalogue, target: Path, section: str, keys: I
     print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
 
 
+def draft_with_history(path: Path) -> tuple[Catalogue, int]:
+    """The example proposal saved three times, an hour apart, for the history's picture."""
+    from datetime import datetime, timedelta, timezone
+
+    # The login name each revision records: the organiser of the example, not this machine's.
+    os.environ["LOGNAME"] = "rosa"
+    moments = (datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc) + timedelta(minutes=53 * n) for n in range(100))
+    catalogue = Catalogue(path, clock=lambda: next(moments))
+    first = catalogue.add(example_proposal().model_copy(update={
+        "description": "Groups that have been attacked online meet the people who helped them."}))
+    second = catalogue.update(example_proposal().model_copy(update={"id": first.id}))
+    catalogue.update(second.model_copy(update={"title": "Help, we are under attack: digital first aid now"}))
+    return catalogue, int(first.id)
+
+
+async def shoot_history(path: Path, target: Path) -> None:
+    from igftui.tui.screens.history import HistoryScreen
+
+    catalogue, draft_id = draft_with_history(path)
+    app = IgfApp(catalogue, Settings(), watch_every=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        app.push_screen(HistoryScreen(catalogue, draft_id))
+        await _settle(pilot)
+        await pilot.press("j", "j")
+        await _settle(pilot)
+        target.write_text(app.export_screenshot(title="igftui"), encoding="utf-8")
+    catalogue.close()
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+
+
+async def shoot_conflict(path: Path, target: Path) -> None:
+    """The editor's draft saved meanwhile by another copy of igftui, a field changed on both sides."""
+    from igftui.tui.screens.proposal_editor import ProposalEditor
+
+    catalogue = Catalogue(path)
+    draft = catalogue.add(example_proposal())
+    app = IgfApp(catalogue, Settings(), watch_every=None)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await _settle(pilot)
+        app.push_screen(ProposalEditor(catalogue, session_id=draft.id))
+        await _settle(pilot)
+        with Catalogue(path) as elsewhere:
+            theirs = elsewhere.get(draft.id)
+            elsewhere.update(theirs.model_copy(update={
+                "title": "Digital first aid for groups under attack",
+                "expected_outcomes": "A map of help desks by region, published after the forum."}),
+                expected_version=theirs.version)
+        app.screen.query_one("#input-title").value = "Help, we are under attack: first aid that works"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        target.write_text(app.export_screenshot(title="igftui"), encoding="utf-8")
+    catalogue.close()
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+
+
 def richest_row(catalogue: Catalogue) -> int:
     """The row of the session with the most people: the detail screenshot shows it."""
     rows = catalogue.list(limit=None)
@@ -178,6 +238,9 @@ async def main(out: Path) -> None:
         imported = Catalogue(Path(folder) / "imported.db")
         await shoot(imported, out / "import.svg", ["i"], typed={"import-path": str(pages)})
         imported.close()
+
+        await shoot_history(Path(folder) / "history.db", out / "history.svg")
+        await shoot_conflict(Path(folder) / "conflict.db", out / "conflict.svg")
 
         empty = Catalogue(Path(folder) / "empty.db")
         await shoot(empty, out / "empty.svg")
