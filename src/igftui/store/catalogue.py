@@ -27,7 +27,7 @@ from sqlmodel import col, select
 
 from igftui.model.merge import fill_not_given, merge_documents
 from igftui.model.session import ForumSession, Participant
-from igftui.model.tables import ParticipantRecord, SessionRecord
+from igftui.model.tables import ParticipantRecord, RevisionRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
 from igftui.store import fulltext, revisions
 from igftui.store.errors import (
@@ -531,6 +531,35 @@ class Catalogue:
         statement = self._filtered(select(SessionRecord), filters).order_by(*_ordering(None, False))
         with self._db() as db:
             return [_to_session(record) for record in db.exec(statement).all()]
+
+    def each_session(self, filters: SessionFilter | None = None, *,
+                     limit: int | None = None) -> Iterator[ForumSession]:
+        """Every matching session in full, in catalogue order, one at a time.
+
+        Each carries the number of its newest revision (without closing it to
+        autosaves, as an export does).  The sessions are read as they are wanted, not
+        gathered first, so writing out a catalogue of 100,000 sessions holds one of
+        them in memory at a time.
+        """
+        newest = (select(func.max(RevisionRecord.number))
+                  .where(RevisionRecord.session_uid == SessionRecord.uid)
+                  .correlate(SessionRecord).scalar_subquery())
+        statement = self._filtered(
+            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document, newest),
+            filters,
+        ).order_by(*_ordering(None, False))
+        if limit is not None:
+            statement = statement.limit(limit)
+        try:
+            with self._db() as db:
+                for session_id, uid, version, document, number in db.exec(
+                    statement.execution_options(yield_per=500)
+                ):
+                    session = _from_document(json.loads(document), session_id, uid, version)
+                    yield session.model_copy(update={"revision": number})
+        except (SQLAlchemyError, OSError) as exc:
+            # A generator is not covered by @_guarded: its body runs after the call returns.
+            raise explain_database_error(exc, self.path) from exc
 
     @_guarded
     def years(self) -> list[int]:
