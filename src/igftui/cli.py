@@ -268,20 +268,25 @@ def _import(args: argparse.Namespace) -> int:
 
     catalogue = _open_catalogue(args)
     progress = _ProgressLine() if sys.stderr.isatty() else None
-    report = import_paths(catalogue, args.paths, year=args.year, progress=progress)
+    # Only a line per session is kept: a file may hold a whole catalogue.
+    report = import_paths(catalogue, args.paths, year=args.year, progress=progress,
+                          session_progress=progress.sessions if progress is not None else None,
+                          keep_sessions=False)
     if progress is not None:
         progress.clear()
     if args.json:
-        _print_json({
-            "imported": [s.to_json() for s in report.stored],
-            "skipped": [skip.to_json() for skip in report.skipped],
-        })
+        # "imported" is every session the import stored, new or merged, read back as
+        # stored and written one at a time.
+        sys.stdout.write('{\n  "imported": ')
+        _print_json_list((session.to_json() for session in _stored_sessions(catalogue, report)),
+                         depth=1, end=",\n")
+        sys.stdout.write('  "skipped": ')
+        _print_json_list((skip.to_json() for skip in report.skipped), depth=1, end="\n}\n")
     else:
-        for session in report.imported:
-            print(f"imported  #{session.id}  {_one_line(session)}")
-        for session in report.updated:
-            print(f"updated   #{session.id}  {_one_line(session)}")
-        print(report.summary())
+        for line in report.sessions:
+            detail = line.what_happened()
+            print(f"{line.verb:<9} #{line.id}  {line.headline()}" + (f": {detail}" if detail else ""))
+        print(report.totals())
         for skip in report.skipped:
             print(f"skipped   {_about(skip.path, skip.reason)}")
     for skip in report.skipped if args.json else ():
@@ -293,20 +298,55 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
+def _stored_sessions(catalogue: Any, report: Any) -> Iterable[Any]:
+    """The sessions an import stored, as the catalogue now holds them, in the order met."""
+    from igftui.store.errors import SessionNotFound
+
+    for line in report.sessions:
+        if line.stored:
+            try:
+                yield catalogue.get(line.id)
+            except SessionNotFound:
+                continue  # removed since, by another copy of igftui
+
+
 class _ProgressLine:
-    """"Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end."""
+    """"Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end.
+
+    Within a large file, "Importing catalogue.json: 12,000 sessions…" as they are stored.
+    """
 
     #: Up to this many files an import is quick enough to need no progress line.
     quiet_up_to = 20
+    #: Sessions of one file stored before its line appears, and how often it is rewritten.
+    sessions_quiet_up_to = 200
+    every = 0.1
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Any = None) -> None:
+        import time
+
         self.shown = False
+        self.clock = clock or time.monotonic
+        self.last = float("-inf")
 
     def __call__(self, done: int, total: int, path: Path) -> None:
         if total <= self.quiet_up_to:
             return
         self.shown = True
         sys.stderr.write(f"\rImporting {done}/{total} files…\033[K")
+        sys.stderr.flush()
+
+    def sessions(self, path: Path, stored: int) -> None:
+        if stored <= self.sessions_quiet_up_to:
+            return
+        now = self.clock()
+        # Called for every session: a terminal is rewritten a few times a second, not
+        # thousands.
+        if now - self.last < self.every:
+            return
+        self.last = now
+        self.shown = True
+        sys.stderr.write(f"\rImporting {path.name}: {stored:,} sessions…\033[K")
         sys.stderr.flush()
 
     def clear(self) -> None:

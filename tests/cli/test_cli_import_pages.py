@@ -30,7 +30,8 @@ def test_pages_import_with_warnings_on_stderr_and_contract_json(igftui, tmp_path
     assert "imported, but these fields were not found: " in warning and "format" in warning
 
     again = igftui("import", str(folder))
-    assert "imported 0, updated 3, skipped 3" in again.out
+    assert "imported 0, merged 0, unchanged 3, skipped 3" in again.out
+    assert sum(line.startswith("unchanged #") for line in again.out.splitlines()) == 3
     skipped = [line for line in again.out.splitlines() if line.startswith("skipped ")]
     assert len(skipped) == 3
 

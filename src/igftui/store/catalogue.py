@@ -268,7 +268,8 @@ class Catalogue:
 
     @_guarded
     def import_sessions(
-        self, sessions: Iterable[ForumSession], *, keep_existing: bool = False
+        self, sessions: Iterable[ForumSession], *, keep_existing: bool = False,
+        each: Callable[[ImportOutcome], None] | None = None,
     ) -> list[ImportOutcome]:
         """Store sessions from one file in one transaction: all of them, or none.
 
@@ -286,11 +287,21 @@ class Catalogue:
 
         With ``keep_existing`` a session already there is left as it is (the samples
         must never undo a user's edits).
+
+        ``sessions`` may be read as they are stored (a large file, parsed entry by
+        entry); an exception it raises undoes the whole transaction.  With ``each``,
+        every outcome is handed to it as soon as it is known (it must not use the
+        catalogue: the transaction is still open) and none is kept for the return
+        value, so importing 100,000 sessions does not hold them all.
         """
         outcomes: list[ImportOutcome] = []
         with self._db(write=True) as db:
             for session in sessions:
-                outcomes.append(self._import_one(db, session, keep_existing))
+                outcome = self._import_one(db, session, keep_existing)
+                if each is None:
+                    outcomes.append(outcome)
+                else:
+                    each(outcome)
             db.commit()
         return outcomes
 
@@ -334,7 +345,10 @@ class Catalogue:
         connection = db.connection()
         base = revisions.document(connection, record.uid, copy.revision) if copy.revision else None
         mine_doc = mine.to_document()
-        theirs = fill_not_given(copy.model_copy(update={"id": record.id}).to_document(), mine_doc)
+        theirs = fill_not_given(_given(copy.model_copy(update={"id": record.id})), mine_doc)
+        # Where the session came from is this catalogue's own record of it; a copy
+        # coming back (whatever it says it came from) does not change it.
+        theirs.pop("source", None)
         if base is not None:
             base = {**base, "id": record.id}
         return self._store_merge(db, record, mine, mine_doc, base, theirs)
@@ -759,6 +773,30 @@ def _from_document(document: dict[str, Any], session_id: int | None, uid: str | 
                    version: int | None) -> ForumSession:
     data = {**document, "id": session_id, "uid": uid, "revision": None}
     return ForumSession.from_json(data).model_copy(update={"version": version})
+
+
+def _given(copy: ForumSession) -> dict[str, Any]:
+    """The document of a copy read from a file, without the fields the file did not give.
+
+    A key left out of the file (by a co-organiser's editor, or an older igftui) means
+    "not given", never "erase": it is absent here, so the merge keeps the user's value.
+    The same holds inside the online plan and for each person.
+    """
+    document = copy.to_document()
+    for key in list(document):
+        if key in ForumSession.model_fields and key not in copy.model_fields_set:
+            del document[key]
+    online = document.get("online_participation")
+    if isinstance(online, dict):
+        given = copy.online_participation.model_fields_set
+        document["online_participation"] = {k: v for k, v in online.items() if k in given}
+    people = document.get("participants")
+    if isinstance(people, list):
+        document["participants"] = [
+            {k: v for k, v in entry.items() if k in person.model_fields_set}
+            for entry, person in zip(people, copy.participants)
+        ]
+    return document
 
 
 def _without_import_time(document: dict[str, Any]) -> dict[str, Any]:
