@@ -21,7 +21,7 @@ from typing import Any, Literal
 from igftui.model.vocabulary import normalise
 
 #: Keys that say which session a document is, not what it says: never merged.
-_IDENTITY_KEYS = frozenset({"schema", "id", "uid", "revision", "version"})
+_IDENTITY_KEYS = frozenset({"schema", "id", "uid", "revision", "history", "version"})
 
 #: Objects merged key by key rather than as one value.
 _NESTED = frozenset({"online_participation"})

@@ -228,9 +228,11 @@ class Catalogue:
             if record is None:
                 raise SessionNotFound(session_id)
             document = revisions.document(db.connection(), record.uid, number)
+            mark = revisions.history_mark_of(db.connection(), record.uid)
         if document is None:
             raise RevisionNotFound(session_id, number)
-        return _from_document(document, record.id, record.uid, None).model_copy(update={"revision": number})
+        return _from_document(document, record.id, record.uid, None).model_copy(
+            update={"revision": number, "history": mark})
 
     @_guarded
     def restore(self, session_id: int, number: int, *, expected_version: int | None = None) -> ForumSession:
@@ -261,8 +263,9 @@ class Catalogue:
             if record is None:
                 raise SessionNotFound(session_id)
             number = revisions.seal(db.connection(), record.uid)
+            mark = revisions.history_mark_of(db.connection(), record.uid)
             db.commit()
-            return _to_session(record).model_copy(update={"revision": number})
+            return _to_session(record).model_copy(update={"revision": number, "history": mark})
 
     # ----- imports -----
 
@@ -343,7 +346,13 @@ class Catalogue:
         if keep_existing:
             return ImportOutcome(mine, False, "kept")
         connection = db.connection()
-        base = revisions.document(connection, record.uid, copy.revision) if copy.revision else None
+        base = None
+        # The copy's revision is a base only if it counts in this catalogue's history: a
+        # copy made in a co-organiser's catalogue numbers its own revisions, and merging
+        # against the wrong one would silently undo the user's work.  Without a base every
+        # difference is a conflict: the user's text is kept, theirs is kept as a revision.
+        if copy.revision and copy.history and copy.history == revisions.history_mark_of(connection, record.uid):
+            base = revisions.document(connection, record.uid, copy.revision)
         mine_doc = mine.to_document()
         theirs = fill_not_given(_given(copy.model_copy(update={"id": record.id})), mine_doc)
         # Where the session came from is this catalogue's own record of it; a copy
@@ -558,19 +567,25 @@ class Catalogue:
         newest = (select(func.max(RevisionRecord.number))
                   .where(RevisionRecord.session_uid == SessionRecord.uid)
                   .correlate(SessionRecord).scalar_subquery())
+        began = (select(RevisionRecord.saved_at)
+                 .where(RevisionRecord.session_uid == SessionRecord.uid, RevisionRecord.number == 1)
+                 .correlate(SessionRecord).scalar_subquery())
         statement = self._filtered(
-            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document, newest),
+            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document,
+                   newest, began),
             filters,
         ).order_by(*_ordering(None, False))
         if limit is not None:
             statement = statement.limit(limit)
         try:
             with self._db() as db:
-                for session_id, uid, version, document, number in db.exec(
+                for session_id, uid, version, document, number, first_saved_at in db.exec(
                     statement.execution_options(yield_per=500)
                 ):
                     session = _from_document(json.loads(document), session_id, uid, version)
-                    yield session.model_copy(update={"revision": number})
+                    yield session.model_copy(update={
+                        "revision": number, "history": revisions.history_mark(uid, _as_datetime(first_saved_at)),
+                    })
         except (SQLAlchemyError, OSError) as exc:
             # A generator is not covered by @_guarded: its body runs after the call returns.
             raise explain_database_error(exc, self.path) from exc
@@ -773,6 +788,13 @@ def _from_document(document: dict[str, Any], session_id: int | None, uid: str | 
                    version: int | None) -> ForumSession:
     data = {**document, "id": session_id, "uid": uid, "revision": None}
     return ForumSession.from_json(data).model_copy(update={"version": version})
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    # A scalar subquery's column comes back as SQLite's text, not as the column's type.
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
 
 
 def _given(copy: ForumSession) -> dict[str, Any]:
