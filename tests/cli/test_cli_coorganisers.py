@@ -235,3 +235,29 @@ def test_a_copy_from_another_catalogue_never_undoes_your_work(igftui, catalogue,
         f"expected outcomes: kept yours; theirs is revision {theirs} (igftui show {draft.id} --revision {theirs})"
     )
     assert catalogue.revision(draft.id, theirs).title == "Rapid response: radio under attack"
+
+
+def test_a_conflicting_file_imported_twice_keeps_theirs_once(igftui, catalogue, draft, tmp_path):
+    copy = tmp_path / "proposal.json"
+    export(igftui, draft.id, copy)
+
+    def theirs(data):
+        data["description"] = "Their case."
+        del data["participants"]  # a list they left out is not an empty list
+        del data["online_participation"]
+
+    edit_as_a_co_organiser(copy, theirs)
+    catalogue.update(catalogue.get(draft.id).model_copy(update={"description": "My case."}))
+    first = igftui("import", str(copy))
+    second = igftui("import", str(copy))
+    assert first.code == second.code == 0
+    kept = catalogue.history(draft.id)
+    assert [entry.origin for entry in kept] == ["typed", "typed", "imported"]
+    assert f"theirs is revision 3 (igftui show {draft.id} --revision 3)" in first.out
+    assert second.out.startswith(f"unchanged #{draft.id}") and "theirs is revision 3" in second.out
+    # Their revision is whole: what the file left out is the organiser's, not blank.
+    theirs_kept = catalogue.revision(draft.id, 3)
+    assert theirs_kept.description == "Their case."
+    assert [p.email for p in theirs_kept.participants] == ["ana@example.org", "kofi@example.org"]
+    assert kept[2].changed == ("description",)
+    assert len(catalogue.get(draft.id).participants) == 2

@@ -354,10 +354,7 @@ class Catalogue:
         if copy.revision and copy.history and copy.history == revisions.history_mark_of(connection, record.uid):
             base = revisions.document(connection, record.uid, copy.revision)
         mine_doc = mine.to_document()
-        theirs = fill_not_given(_given(copy.model_copy(update={"id": record.id})), mine_doc)
-        # Where the session came from is this catalogue's own record of it; a copy
-        # coming back (whatever it says it came from) does not change it.
-        theirs.pop("source", None)
+        theirs = _as_given(copy.model_copy(update={"id": record.id}), mine_doc)
         if base is not None:
             base = {**base, "id": record.id}
         return self._store_merge(db, record, mine, mine_doc, base, theirs)
@@ -385,8 +382,10 @@ class Catalogue:
             # What the page says now is the base of its next import: keep it as it came.
             their_revision = self._keep(db, record, theirs, "imported")
         elif result.conflicts:
-            # Their text for the fields in conflict is not lost: it is a revision.
-            their_revision = self._keep(db, record, theirs, "imported")
+            # Their text for the fields in conflict is not lost: it is a revision (the
+            # one already kept, when the same file is imported again).
+            their_revision = (revisions.number_of(db.connection(), record.uid, _dump(theirs))
+                              or self._keep(db, record, theirs, "imported"))
         if result.document == mine_doc:
             return ImportOutcome(mine, False, "unchanged",
                                  conflicts=tuple(c.field for c in result.conflicts),
@@ -797,27 +796,37 @@ def _as_datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def _given(copy: ForumSession) -> dict[str, Any]:
-    """The document of a copy read from a file, without the fields the file did not give.
+def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
+    """The document of a copy read from a file, with what the file did not give taken from ``mine``.
 
-    A key left out of the file (by a co-organiser's editor, or an older igftui) means
-    "not given", never "erase": it is absent here, so the merge keeps the user's value.
-    The same holds inside the online plan and for each person.
+    A key left out of the file (by a co-organiser's editor, or an older igftui) and a
+    private answer left null mean "not given", never "erase": the user's value stands,
+    so the merge neither takes nor questions it, and the copy kept as a revision is
+    whole.  The same holds inside the online plan and for each person (matched by
+    name).  Where the session came from is this catalogue's own record of it: a copy
+    coming back does not change it.
     """
     document = copy.to_document()
     for key in list(document):
-        if key in ForumSession.model_fields and key not in copy.model_fields_set:
-            del document[key]
-    online = document.get("online_participation")
-    if isinstance(online, dict):
+        if key in ForumSession.model_fields and key not in copy.model_fields_set and key in mine:
+            document[key] = mine[key]
+    online, my_online = document.get("online_participation"), mine.get("online_participation")
+    if isinstance(online, dict) and isinstance(my_online, dict):
         given = copy.online_participation.model_fields_set
-        document["online_participation"] = {k: v for k, v in online.items() if k in given}
-    people = document.get("participants")
-    if isinstance(people, list):
+        document["online_participation"] = {k: (v if k in given or k not in my_online else my_online[k])
+                                             for k, v in online.items()}
+    people_given = "participants" in copy.model_fields_set
+    if people_given:
         document["participants"] = [
             {k: v for k, v in entry.items() if k in person.model_fields_set}
-            for entry, person in zip(people, copy.participants)
+            for entry, person in zip(document["participants"], copy.participants)
         ]
+    document = fill_not_given(document, mine)
+    if people_given:
+        # A new person's unsaid answers are the defaults, as reading the file gave them.
+        document["participants"] = [{**entry, **person} for entry, person in zip(
+            (p.to_json(include_private=True) for p in copy.participants), document["participants"])]
+    document["source"] = mine.get("source")
     return document
 
 

@@ -129,6 +129,15 @@ def history_mark_of(connection: Connection, uid: str) -> str | None:
     return history_mark(uid, row[0]) if row is not None else None
 
 
+def number_of(connection: Connection, uid: str, document: str) -> int | None:
+    """The newest revision that kept exactly ``document``, if one did."""
+    row = connection.execute(
+        select(_REVISIONS.c.number).where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.document == document)
+        .order_by(_REVISIONS.c.number.desc()).limit(1)
+    ).first()
+    return int(row[0]) if row is not None else None
+
+
 def history(connection: Connection, uid: str) -> list[RevisionInfo]:
     rows = connection.execute(
         select(_REVISIONS.c.number, _REVISIONS.c.saved_at, _REVISIONS.c.origin,
