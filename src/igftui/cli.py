@@ -15,6 +15,8 @@ import argparse
 import json
 import os
 import sys
+import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
@@ -55,6 +57,16 @@ def _session_id(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a number, as 'igftui list' shows)") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not a session id (ids start at 1)")
+    return value
+
+
+def _revision_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number (as 'igftui history' shows)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a revision number (revisions start at 1)")
     return value
 
 
@@ -104,10 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", type=_term("Format"), help="e.g. round_table, panel")
     p.add_argument("--limit", type=int, help="at most this many sessions")
     p.add_argument("--json", action="store_true", help="print the sessions as igftui JSON")
+    p.add_argument("--include-private", action="store_true",
+                   help="with --json: include private fields (gender, e-mail, private notes), "
+                   "to move a whole catalogue")
 
     p = commands.add_parser("show", help="show one session")
     p.add_argument("id", type=_session_id)
+    p.add_argument("--revision", type=_revision_number, metavar="N",
+                   help="the session as revision N kept it (see 'igftui history ID')")
     p.add_argument("--json", action="store_true", help="print the session as igftui JSON")
+
+    p = commands.add_parser("history", help="the revisions of a session, oldest first")
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--json", action="store_true", help="print the revisions as JSON")
 
     p = commands.add_parser("export", help="export a session as Markdown (laid out like the IGF form) or JSON")
     p.add_argument("id", type=_session_id)
@@ -116,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.add_argument("--include-private", action="store_true",
                    help="include private fields (gender, e-mail, private notes)")
+    p.add_argument("--redact", action="store_true",
+                   help="name people by their role and organisations by their stakeholder group")
 
     p = commands.add_parser("check", help="run a rule set on a session; exit 1 when a finding is an error")
     p.add_argument("id", type=_session_id)
@@ -186,9 +209,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     handlers = {
         None: _run_app, "import": _import, "list": _list, "show": _show, "export": _export,
         "check": _check, "rules": _rules, "samples": _samples,
-        "backup": _backup,
-        "restore": _restore,
-        "forget": _forget,
+        "backup": _backup, "restore": _restore, "forget": _forget, "history": _history,
     }
     try:
         return handlers[args.command](args)
@@ -225,6 +246,22 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def _print_json_list(items: Iterable[Any], *, depth: int = 0, end: str = "\n") -> None:
+    """A JSON list written item by item, as ``_print_json`` would lay it out whole.
+
+    ``depth`` is how deep the list sits in an enclosing object (1 for a key of the
+    top-level object); ``end`` is written after the closing bracket.
+    """
+    out = sys.stdout
+    inner = "  " * (depth + 1)
+    first = True
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False)
+        out.write(("[\n" if first else ",\n") + textwrap.indent(text, inner))
+        first = False
+    out.write(("[]" if first else "\n" + "  " * depth + "]") + end)
+
+
 # ----- commands -----
 
 
@@ -249,20 +286,25 @@ def _import(args: argparse.Namespace) -> int:
 
     catalogue = _open_catalogue(args, create=True)
     progress = _ProgressLine() if sys.stderr.isatty() else None
-    report = import_paths(catalogue, args.paths, year=args.year, progress=progress)
+    # Only a line per session is kept: a file may hold a whole catalogue.
+    report = import_paths(catalogue, args.paths, year=args.year, progress=progress,
+                          session_progress=progress.sessions if progress is not None else None,
+                          keep_sessions=False)
     if progress is not None:
         progress.clear()
     if args.json:
-        _print_json({
-            "imported": [s.to_json() for s in report.stored],
-            "skipped": [skip.to_json() for skip in report.skipped],
-        })
+        # "imported" is every session the import stored, new or merged, read back as
+        # stored and written one at a time.
+        sys.stdout.write('{\n  "imported": ')
+        _print_json_list((session.to_json() for session in _stored_sessions(catalogue, report)),
+                         depth=1, end=",\n")
+        sys.stdout.write('  "skipped": ')
+        _print_json_list((skip.to_json() for skip in report.skipped), depth=1, end="\n}\n")
     else:
-        for session in report.imported:
-            print(f"imported  #{session.id}  {_one_line(session)}")
-        for session in report.updated:
-            print(f"updated   #{session.id}  {_one_line(session)}")
-        print(report.summary())
+        for line in report.sessions:
+            detail = line.what_happened()
+            print(f"{line.verb:<9} #{line.id}  {line.headline()}" + (f": {detail}" if detail else ""))
+        print(report.totals())
         for skip in report.skipped:
             print(f"skipped   {_about(skip.path, skip.reason)}")
     for skip in report.skipped if args.json else ():
@@ -274,20 +316,55 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.skipped else EXIT_OK
 
 
+def _stored_sessions(catalogue: Any, report: Any) -> Iterable[Any]:
+    """The sessions an import stored, as the catalogue now holds them, in the order met."""
+    from igftui.store.errors import SessionNotFound
+
+    for line in report.sessions:
+        if line.stored:
+            try:
+                yield catalogue.get(line.id)
+            except SessionNotFound:
+                continue  # removed since, by another copy of igftui
+
+
 class _ProgressLine:
-    """"Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end."""
+    """"Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end.
+
+    Within a large file, "Importing catalogue.json: 12,000 sessions…" as they are stored.
+    """
 
     #: Up to this many files an import is quick enough to need no progress line.
     quiet_up_to = 20
+    #: Sessions of one file stored before its line appears, and how often it is rewritten.
+    sessions_quiet_up_to = 200
+    every = 0.1
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Any = None) -> None:
+        import time
+
         self.shown = False
+        self.clock = clock or time.monotonic
+        self.last = float("-inf")
 
     def __call__(self, done: int, total: int, path: Path) -> None:
         if total <= self.quiet_up_to:
             return
         self.shown = True
         sys.stderr.write(f"\rImporting {done}/{total} files…\033[K")
+        sys.stderr.flush()
+
+    def sessions(self, path: Path, stored: int) -> None:
+        if stored <= self.sessions_quiet_up_to:
+            return
+        now = self.clock()
+        # Called for every session: a terminal is rewritten a few times a second, not
+        # thousands.
+        if now - self.last < self.every:
+            return
+        self.last = now
+        self.shown = True
+        sys.stderr.write(f"\rImporting {path.name}: {stored:,} sessions…\033[K")
         sys.stderr.flush()
 
     def clear(self) -> None:
@@ -309,11 +386,12 @@ def _list(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args)
     filters = _filters(args)
     if args.json:
-        sessions = catalogue.all_sessions(filters)
-        if args.limit is not None:
-            sessions = sessions[: args.limit]
-        _print_json([s.to_json() for s in sessions])
+        # Written as read, one session at a time: a whole catalogue can be large.
+        _print_json_list(s.to_json(include_private=args.include_private)
+                         for s in catalogue.each_session(filters, limit=args.limit))
         return EXIT_OK
+    if args.include_private:
+        raise UsageError("--include-private goes with --json (the table shows no private fields)")
     from igftui.model import vocabulary
 
     rows = catalogue.list(filters, limit=args.limit)
@@ -328,9 +406,7 @@ def _list(args: argparse.Namespace) -> int:
             _label(vocabulary.SessionType, row.session_type), _clip(row.title or "", 60),
             _label(vocabulary.Format, row.format), row.status,
         ))
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    for r in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    _print_table(table)
     total = catalogue.count(filters)
     if total > len(rows):
         print(f"({len(rows)} of {total} shown)")
@@ -358,15 +434,68 @@ def _one_line(session: Any) -> str:
 
 def _show(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args)
-    session = catalogue.get(args.id)
+    if args.revision is not None:
+        session = catalogue.revision(args.id, args.revision)
+    else:
+        session = catalogue.get(args.id)
     if args.json:
         _print_json(session.to_json())
         return EXIT_OK
     from igftui.formats.markdown import to_markdown
 
-    print(f"[#{session.id} · {session.status.label}]")
+    if args.revision is not None:
+        print(f"[#{session.id} · {session.status.label} · revision {args.revision}]")
+    else:
+        print(f"[#{session.id} · {session.status.label}]")
     sys.stdout.write(to_markdown(session))
     return EXIT_OK
+
+
+# ----- history -----
+
+
+def _history(args: argparse.Namespace) -> int:
+    catalogue = _open_catalogue(args)
+    revisions = catalogue.history(args.id)
+    if args.json:
+        _print_json([revision.to_json() for revision in revisions])
+        return EXIT_OK
+    from igftui.model.form import field_words
+
+    table = [("REVISION", "SAVED", "HOW", "BY", "CHANGED")]
+    for revision in revisions:
+        table.append((
+            str(revision.number),
+            # The user's own clock: "when did I write this?" is asked in local time.
+            revision.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            revision.origin,
+            revision.author or "",
+            _changed_words([field_words(name) for name in revision.changed], first=revision.number == 1),
+        ))
+    _print_table(table)
+    if revisions:
+        print(f"(igftui show {args.id} --revision N shows one; to bring one back, open the session in the app)")
+    return EXIT_OK
+
+
+def _changed_words(words: list[str], *, first: bool) -> str:
+    """The changed fields of one history line, short enough for a terminal's width."""
+    if first:
+        return "the first revision"
+    if not words:
+        return "nothing"
+    shown: list[str] = []
+    for word in words:
+        if shown and len(", ".join(shown + [word])) > 50:
+            return ", ".join(shown) + f" and {len(words) - len(shown)} more"
+        shown.append(word)
+    return ", ".join(shown)
+
+
+def _print_table(table: list[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -376,10 +505,21 @@ def _export(args: argparse.Namespace) -> int:
     from igftui.formats.markdown import to_markdown
 
     catalogue = _open_catalogue(args)
-    session = catalogue.get(args.id)
-    if args.format == "json":
+    if args.redact:
+        from igftui.model.redaction import redacted
+
+        # A redacted copy is for reading, not for editing and sending back: it carries
+        # no identity, so importing it can never merge roles over the real names.
+        session = redacted(catalogue.get(args.id)).model_copy(update={"uid": None, "revision": None, "history": None})
+        text = (sessions_to_json(session, include_private=args.include_private) if args.format == "json"
+                else to_markdown(session, include_private=args.include_private))
+    elif args.format == "json":
+        # The copy carries its uid and the revision it was made from, closed to later
+        # autosaves: when a co-organiser sends it back, that revision is the merge base.
+        session = catalogue.seal_revision(args.id)
         text = sessions_to_json(session, include_private=args.include_private)
     else:
+        session = catalogue.get(args.id)
         text = to_markdown(session, include_private=args.include_private)
     if args.output is None:
         sys.stdout.write(text)

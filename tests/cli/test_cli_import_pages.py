@@ -30,7 +30,8 @@ def test_pages_import_with_warnings_on_stderr_and_contract_json(igftui, tmp_path
     assert "imported, but these fields were not found: " in warning and "format" in warning
 
     again = igftui("import", str(folder))
-    assert "imported 0, updated 3, skipped 3" in again.out
+    assert "imported 0, merged 0, unchanged 3, skipped 3" in again.out
+    assert sum(line.startswith("unchanged #") for line in again.out.splitlines()) == 3
     skipped = [line for line in again.out.splitlines() if line.startswith("skipped ")]
     assert len(skipped) == 3
 
@@ -57,3 +58,39 @@ def test_progress_line_only_for_many_files(capsys):
     large.clear()
     err = capsys.readouterr().err
     assert "\rImporting 120/500 files…" in err and err.endswith("\r\033[K")
+
+
+def test_progress_line_for_the_sessions_of_a_large_file(capsys):
+    from igftui.cli import _ProgressLine
+
+    now = [0.0]
+    line = _ProgressLine(clock=lambda: now[0])
+    for stored in range(1, 201):
+        line.sessions(Path("catalogue.json"), stored)
+    assert capsys.readouterr().err == ""  # a small file needs no progress line
+    line.sessions(Path("catalogue.json"), 201)
+    line.sessions(Path("catalogue.json"), 202)  # not rewritten within a tenth of a second
+    now[0] = 0.5
+    line.sessions(Path("catalogue.json"), 12_000)
+    line.clear()
+    err = capsys.readouterr().err
+    assert err == ("\rImporting catalogue.json: 201 sessions…\033[K"
+                   "\rImporting catalogue.json: 12,000 sessions…\033[K\r\033[K")
+
+
+def test_a_json_file_larger_than_the_page_limit(igftui, tmp_path):
+    from igftui.formats.files import DEFAULT_MAX_BYTES
+    from igftui.model import ForumSession
+
+    sessions = [ForumSession(status="catalogued", year=2024, session_type="workshop", number=n,
+                             title=f"Workshop {n}").to_json() for n in (1, 2, 3)]
+    sessions[1]["relevance_to_theme"] = "A long answer. " * (DEFAULT_MAX_BYTES // 15 + 1000)
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(sessions, indent=2), encoding="utf-8")
+    result = igftui("import", str(path), "--json")
+    assert result.code == 0, result.err
+    assert [s["title"] for s in result.json()["imported"]] == ["Workshop 1", "Workshop 2", "Workshop 3"]
+    page = tmp_path / "page.txt"
+    page.write_text("IGF 2018 WS #1 A page\n" + "Words.\n" * 800_000, encoding="utf-8")
+    refused = igftui("import", str(page))
+    assert refused.code == 1 and "igftui reads files up to 5 MB" in refused.out

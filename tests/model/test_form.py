@@ -25,7 +25,7 @@ from igftui.model.form import (
 def test_every_field_of_the_model_has_a_box_or_a_place():
     """The editor covers the whole session (bar what igftui keeps for itself)."""
     own = {"id", "code", "source", "participants", "agenda", "online_participation",
-           "uid", "revision", "version"}
+           "uid", "revision", "history", "version"}
     boxes = {name.split(".")[0] for name in FIELDS}
     assert set(ForumSession.model_fields) - own <= boxes
     online = {name.split(".")[1] for name in FIELDS if name.startswith("online_participation.")}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
 import stat
 import tempfile
@@ -200,6 +201,116 @@ def read_text_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if not text.strip():
         raise FormatError(f"{name} is empty")
     return text
+
+
+class TextStream:
+    """A text file read piece by piece, decoded as :func:`read_text_file` decodes it.
+
+    For files too large to read whole (a catalogue's JSON): no size limit, and a
+    problem met while reading is a :class:`FormatError` with one clear sentence.
+    """
+
+    def __init__(self, path: Path, name: str, handle: "io.BufferedReader", encoding: str) -> None:
+        self.path = path
+        self.name = name
+        self._handle = handle
+        # newline=None: line endings come back as "\n", as read_text_file gives them.
+        self._text = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline=None)
+        self._lines = 0
+
+    def read(self, size: int = -1) -> str:
+        try:
+            text = self._text.read(size)
+        except UnicodeDecodeError:
+            raise FormatError(
+                f"{self.name} is not UTF-8 text (after line {self._lines + 1}); save it as UTF-8"
+            ) from None
+        except OSError as exc:
+            raise FormatError(_read_problem(self.name, exc)) from None
+        self._lines += text.count("\n")
+        return text
+
+    def close(self) -> None:
+        self._text.close()
+
+    def __enter__(self) -> "TextStream":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_text_stream(path: Path) -> TextStream:
+    """A file the user gave igftui, to be read piece by piece; :class:`FormatError` says why not.
+
+    The checks of :func:`read_text_file` (missing, a folder, a device, empty, binary,
+    an encoding igftui does not read) are made on the file's beginning, so a wrong file
+    is refused before anything is read from it.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise FormatError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise FormatError(_read_problem(name, exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FormatError(f"{name} is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise FormatError(f"{name} is not a regular file (a device, pipe or socket)")
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise FormatError(_read_problem(name, exc)) from None
+    try:
+        start = handle.read(_SAMPLE)
+        encoding = _encoding_of(start, name)
+        handle.seek(0)
+    except OSError as exc:
+        handle.close()
+        raise FormatError(_read_problem(name, exc)) from None
+    except BaseException:
+        handle.close()
+        raise
+    return TextStream(path, name, handle, encoding)
+
+
+#: How much of a large file is looked at to tell what it is.
+_SAMPLE = 65536
+
+
+def _encoding_of(start: bytes, name: str) -> str:
+    """The encoding a file's first bytes say it is in, or :class:`FormatError` as decode_text says it."""
+    if not start:
+        raise FormatError(f"{name} is empty")
+    for bom, encoding in _BOMS:
+        if start.startswith(bom):
+            return encoding
+    for magic, kind in _MAGIC:
+        if start.startswith(magic):
+            raise FormatError(f"{name} is a binary file ({kind}), not text; copy its text into a UTF-8 text file")
+    if b"\x00" in start:
+        if _looks_like_bomless_utf16(start):
+            raise FormatError(f"{name} is UTF-16 text without a byte-order mark; save it as UTF-8")
+        raise FormatError(f"{name} is a binary file, not text")
+    if _mostly_control(start):
+        raise FormatError(f"{name} is a binary file, not text")
+    return "utf-8"
+
+
+def starts_like_json(path: Path) -> bool:
+    """Whether a file's first character (after a byte-order mark and white space) opens JSON."""
+    try:
+        with Path(path).open("rb") as handle:
+            start = handle.read(_SAMPLE)
+    except OSError:
+        return False
+    for bom, encoding in _BOMS:
+        if start.startswith(bom):
+            start = start.decode(encoding, errors="ignore").encode("utf-8", errors="ignore")
+            break
+    return start.lstrip(b" \t\r\n").startswith((b"{", b"["))
 
 
 def decode_text(data: bytes, name: str) -> str:

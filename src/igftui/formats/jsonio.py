@@ -4,18 +4,21 @@ Writing and reading are exact inverses: a session written here and read back
 writes out the same text again, private fields included when they were written.
 Reading refuses a whole file at its first bad entry, naming the file and the
 entry (counted from 1, as a user counts), so nothing of a broken file is half
-imported.
+imported.  It reads one entry at a time (see ``jsonstream``), so a catalogue of
+any size can be read back.
 """
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from igftui.formats.errors import FormatError
 from igftui.formats.files import read_text_file
+from igftui.formats.jsonstream import TextSource, json_entries
 from igftui.model.session import SCHEMA, ContractError, ForumSession
 
 
@@ -42,31 +45,46 @@ def parse_sessions_json(text: str, source: str) -> list[ForumSession]:
     that breaks the contract: "catalogue.json: session 3: sdgs: 18 is not a goal
     number from 1 to 17".
     """
-    data = _load(text, source)
-    if isinstance(data, dict):
-        entries, numbered = [data], False
-    elif isinstance(data, list):
-        entries, numbered = data, True
-    else:
-        raise FormatError(
-            f"{source}: expected a session (a JSON object) or a list of sessions, found {_json_kind(data)}"
-        )
-    # A JSON file with no igftui schema anywhere is some other program's file:
-    # say so, rather than importing its objects as empty sessions.
-    if entries and not any(isinstance(entry, dict) and entry.get("schema") == SCHEMA for entry in entries):
-        if not any(isinstance(entry, dict) and "schema" in entry for entry in entries):
-            raise FormatError(f'{source}: not an igftui session file (no "schema": "{SCHEMA}")')
-    sessions: list[ForumSession] = []
-    for number, entry in enumerate(entries, start=1):
-        where = f"{source}: session {number}" if numbered else source
+    return list(iter_sessions_json(io.StringIO(text), source))
+
+
+def iter_sessions_json(stream: TextSource, source: str) -> Iterator[ForumSession]:
+    """The sessions of igftui JSON read from ``stream``, each checked as soon as it is read.
+
+    What :func:`parse_sessions_json` reads, one session at a time, so a file of any
+    size is read without being held in memory.  A bad entry raises
+    :class:`FormatError` when it is met: a caller storing the sessions as they come
+    does so in one transaction, so that nothing of a bad file is kept.
+    """
+    # A JSON file with no igftui schema anywhere is some other program's file: say
+    # so, rather than importing its objects as empty sessions.  Entries may leave the
+    # schema out (hand-edited files drop keys) as long as one of them says it.
+    schema_seen = False
+    count = 0
+    for number, entry in json_entries(stream, source):
+        if number is None and not isinstance(entry, dict):
+            raise FormatError(
+                f"{source}: expected a session (a JSON object) or a list of sessions, found {_json_kind(entry)}"
+            )
+        where = f"{source}: session {number}" if number is not None else source
+        schema_seen = schema_seen or (isinstance(entry, dict) and "schema" in entry)
         broken = _broken_text(entry)
         if broken is not None:
             raise FormatError(f"{where}: {broken} holds a broken character (an unpaired surrogate escape)")
         try:
-            sessions.append(ForumSession.from_json(entry))
+            session = ForumSession.from_json(entry)
         except ContractError as exc:
+            if not schema_seen:
+                raise _not_igftui(source) from None
             raise FormatError(f"{where}: {exc}") from None
-    return sessions
+        count += 1
+        yield session
+    if count and not schema_seen:
+        raise _not_igftui(source)
+
+
+def _not_igftui(source: str) -> FormatError:
+    return FormatError(f'{source}: not an igftui session file (no "schema": "{SCHEMA}")')
 
 
 def read_sessions_file(path: Path) -> list[ForumSession]:
@@ -93,29 +111,6 @@ def looks_like_igftui_json(text: str) -> bool:
     if isinstance(data, list):
         return any(isinstance(entry, dict) and entry.get("schema") == SCHEMA for entry in data)
     return False
-
-
-def _load(text: str, source: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    except _ConstantRefused as exc:
-        raise FormatError(f"{source}: not valid JSON ({exc} is not a JSON value)") from None
-    except RecursionError:
-        raise FormatError(f"{source}: not valid JSON (nested too deeply)") from None
-
-
-class _ConstantRefused(ValueError):
-    pass
-
-
-def _refuse_constant(name: str) -> Any:
-    # Python's json accepts NaN and Infinity; JSON does not, and no field of the
-    # contract can hold them.
-    raise _ConstantRefused(name)
 
 
 def _json_kind(value: Any) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from igftui.model.form import FIELDS
+from igftui.model.form import FIELDS, label_of
 from igftui.model.vocabulary import (
     AgendaKind,
     Attendance,
@@ -37,15 +37,6 @@ from igftui.model.vocabulary import (
 
 #: Keys that say which session a document is, not what it says.
 _IDENTITY_KEYS = frozenset({"schema", "id", "uid", "revision", "version"})
-
-#: What the editor calls the parts of a session that are not a single box.
-_OTHER_LABELS = {
-    "participants": "People",
-    "agenda": "Agenda",
-    "online_participation": "Online participation",
-    "code": "Code",
-    "source": "Source",
-}
 
 #: The order of the editor's form; anything else (code, source) after it.
 _ORDER = (
@@ -67,11 +58,8 @@ _WORDS = re.compile(r"\w+|\s+|[^\w\s]")
 
 def field_label(name: str) -> str:
     """What the editor calls the field ``name`` of a session document (``"sdgs"`` ->
-    ``"Sustainable Development Goals"``); a name it does not know, as it is."""
-    spec = FIELDS.get(name)
-    if spec is not None:
-        return spec.label
-    return _OTHER_LABELS.get(name, name.replace("_", " ").capitalize())
+    ``"Sustainable Development Goals"``): see :func:`igftui.model.form.label_of`."""
+    return label_of(name)
 
 
 def is_private(name: str) -> bool:

@@ -111,7 +111,7 @@ _OTHER_LABELS = {
     "agenda": "Agenda",
     "online_participation": "Online participation",
     "code": "Code",
-    "source": "Where it came from",
+    "source": "Source",
     "id": "Id",
 }
 
@@ -256,3 +256,36 @@ def time_problem(session: ForumSession) -> str | None:
 def word_count(text: str | None) -> int:
     """Words as the IGF form counts them: runs of text between spaces."""
     return len(text.split()) if text else 0
+
+
+#: Names for what the form has no single box for, and for fields the form never shows.
+_OTHER_WORDS = {
+    "participants": "people",
+    "agenda": "agenda",
+    "online_participation": "online participation",
+    "code": "code",
+    "source": "where it came from",
+    "sdgs": "SDGs",
+    "starts_at": "start time",
+    "ends_at": "end time",
+    "duration_minutes": "duration",
+    "online_participation.platform": "online platform",
+    "online_participation.broadcast": "broadcast",
+}
+
+
+def field_words(name: str) -> str:
+    """A session field as a sentence names it: ``expected_outcomes`` is "expected outcomes".
+
+    The history and the import summary list changed fields this way, so a user reads
+    the words of the form, not the keys of the JSON file.
+    """
+    if name in _OTHER_WORDS:
+        return _OTHER_WORDS[name]
+    spec = FIELDS.get(name)
+    if spec is None:
+        return name.rsplit(".", 1)[-1].replace("_", " ")
+    label = spec.label
+    # "Relevance to Internet governance" keeps its capital I; only the first letter of a
+    # label is a heading's capital.
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from igftui.model.vocabulary import normalise
 
 #: Keys that say which session a document is, not what it says: never merged.
-_IDENTITY_KEYS = frozenset({"schema", "id", "uid", "revision", "version"})
+_IDENTITY_KEYS = frozenset({"schema", "id", "uid", "revision", "history", "version"})
 
 #: Objects merged key by key rather than as one value.
 _NESTED = frozenset({"online_participation"})
@@ -131,7 +131,8 @@ def fill_not_given(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, An
     """``theirs`` with what it did not give taken from ``mine``.
 
     An export made without private fields has no gender or e-mail for anyone
-    and no private notes; importing it must not erase them.  A participant of
+    and no private notes; importing it must not erase them.  Nor does a key the
+    copy leaves out of a person's entry erase what the user knows of that person.  A participant of
     theirs is matched to one of mine by name (case and accents aside), or, for
     an organisation listed without a person's name, by organisation.
     """
@@ -148,6 +149,10 @@ def fill_not_given(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, An
             match = known.get(_person_key(person))
             if match is None:
                 continue
+            for key, value in match.items():
+                # What the copy left out about a person, it did not say.
+                if key not in person:
+                    person[key] = value
             for key in _PRIVATE_PARTICIPANT_KEYS:
                 if person.get(key) is None and match.get(key) is not None:
                     person[key] = match[key]

@@ -263,6 +263,10 @@ class ForumSession(_Model):
     #: The revision this copy was exported at: the base of a three-way merge when a
     #: co-organiser's edited copy comes back.  Only exports carry it.
     revision: int | None = Field(default=None, ge=1)
+    #: Which history ``revision`` counts in: each catalogue numbers its own revisions, so
+    #: revision 5 of a copy made in a co-organiser's catalogue is not this catalogue's
+    #: revision 5.  Opaque; only exports carry it (see ``store.revisions.history_mark``).
+    history: str | None = None
     #: How many times the catalogue has stored this session; a save made from an older
     #: version is a conflict, never a silent overwrite.  Never read from a file.
     version: int | None = None
@@ -284,6 +288,15 @@ class ForumSession(_Model):
             return None
         if not isinstance(value, str) or not _UID.fullmatch(value):
             raise ValueError("uid: expected 8 to 64 letters, digits or dashes, as igftui writes it")
+        return value.lower()
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _history(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _UID.fullmatch(value):
+            raise ValueError("history: expected 8 to 64 letters, digits or dashes, as igftui writes it")
         return value.lower()
 
     @field_validator("status", mode="before")
@@ -412,6 +425,8 @@ class ForumSession(_Model):
             data["uid"] = self.uid
         if self.revision is not None:
             data["revision"] = self.revision
+        if self.history is not None:
+            data["history"] = self.history
         return data
 
     def to_document(self) -> dict[str, Any]:
@@ -420,6 +435,7 @@ class ForumSession(_Model):
         data = self.to_json(include_private=True)
         data.pop("uid", None)
         data.pop("revision", None)
+        data.pop("history", None)
         if self.source is not None:
             data["source"] = self.source.to_json(full_path=True)
         return data

@@ -27,7 +27,7 @@ from sqlmodel import col, select
 
 from igftui.model.merge import fill_not_given, merge_documents
 from igftui.model.session import ForumSession, Participant
-from igftui.model.tables import ParticipantRecord, SessionRecord
+from igftui.model.tables import ParticipantRecord, RevisionRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
 from igftui.store import fulltext, revisions
 from igftui.store.changes import ChangeCounter
@@ -290,9 +290,11 @@ class Catalogue:
             if record is None:
                 raise SessionNotFound(session_id)
             document = revisions.document(db.connection(), record.uid, number)
+            mark = revisions.history_mark_of(db.connection(), record.uid)
         if document is None:
             raise RevisionNotFound(session_id, number)
-        return _from_document(document, record.id, record.uid, None).model_copy(update={"revision": number})
+        return _from_document(document, record.id, record.uid, None).model_copy(
+            update={"revision": number, "history": mark})
 
     @_guarded
     def restore(self, session_id: int, number: int, *, expected_version: int | None = None) -> ForumSession:
@@ -323,14 +325,16 @@ class Catalogue:
             if record is None:
                 raise SessionNotFound(session_id)
             number = revisions.seal(db.connection(), record.uid)
+            mark = revisions.history_mark_of(db.connection(), record.uid)
             db.commit()
-            return _to_session(record).model_copy(update={"revision": number})
+            return _to_session(record).model_copy(update={"revision": number, "history": mark})
 
     # ----- imports -----
 
     @_guarded
     def import_sessions(
-        self, sessions: Iterable[ForumSession], *, keep_existing: bool = False
+        self, sessions: Iterable[ForumSession], *, keep_existing: bool = False,
+        each: Callable[[ImportOutcome], None] | None = None,
     ) -> list[ImportOutcome]:
         """Store sessions from one file in one transaction: all of them, or none.
 
@@ -348,11 +352,21 @@ class Catalogue:
 
         With ``keep_existing`` a session already there is left as it is (the samples
         must never undo a user's edits).
+
+        ``sessions`` may be read as they are stored (a large file, parsed entry by
+        entry); an exception it raises undoes the whole transaction.  With ``each``,
+        every outcome is handed to it as soon as it is known (it must not use the
+        catalogue: the transaction is still open) and none is kept for the return
+        value, so importing 100,000 sessions does not hold them all.
         """
         outcomes: list[ImportOutcome] = []
         with self._db(write=True) as db:
             for session in sessions:
-                outcomes.append(self._import_one(db, session, keep_existing))
+                outcome = self._import_one(db, session, keep_existing)
+                if each is None:
+                    outcomes.append(outcome)
+                else:
+                    each(outcome)
             db.commit()
         return outcomes
 
@@ -391,9 +405,15 @@ class Catalogue:
         if keep_existing:
             return ImportOutcome(mine, False, "kept")
         connection = db.connection()
-        base = revisions.document(connection, record.uid, copy.revision) if copy.revision else None
+        base = None
+        # The copy's revision is a base only if it counts in this catalogue's history: a
+        # copy made in a co-organiser's catalogue numbers its own revisions, and merging
+        # against the wrong one would silently undo the user's work.  Without a base every
+        # difference is a conflict: the user's text is kept, theirs is kept as a revision.
+        if copy.revision and copy.history and copy.history == revisions.history_mark_of(connection, record.uid):
+            base = revisions.document(connection, record.uid, copy.revision)
         mine_doc = mine.to_document()
-        theirs = fill_not_given(copy.model_copy(update={"id": record.id}).to_document(), mine_doc)
+        theirs = _as_given(copy.model_copy(update={"id": record.id}), mine_doc)
         if base is not None:
             base = {**base, "id": record.id}
         return self._store_merge(db, record, mine, mine_doc, base, theirs)
@@ -425,8 +445,10 @@ class Catalogue:
             # What the page says now is the base of its next import: keep it as it came.
             their_revision = self._keep(db, record, page_said, "imported")
         elif result.conflicts:
-            # Their text for the fields in conflict is not lost: it is a revision.
-            their_revision = self._keep(db, record, theirs, "imported")
+            # Their text for the fields in conflict is not lost: it is a revision (the
+            # one already kept, when the same file is imported again).
+            their_revision = (revisions.number_of(db.connection(), record.uid, _dump(theirs))
+                              or self._keep(db, record, theirs, "imported"))
         if result.document == mine_doc:
             return ImportOutcome(mine, False, "unchanged",
                                  conflicts=tuple(c.field for c in result.conflicts),
@@ -578,6 +600,41 @@ class Catalogue:
         statement = self._filtered(select(SessionRecord), filters).order_by(*_ordering(None, False))
         with self._db() as db:
             return [_to_session(record) for record in db.exec(statement).all()]
+
+    def each_session(self, filters: SessionFilter | None = None, *,
+                     limit: int | None = None) -> Iterator[ForumSession]:
+        """Every matching session in full, in catalogue order, one at a time.
+
+        Each carries the number of its newest revision (without closing it to
+        autosaves, as an export does).  The sessions are read as they are wanted, not
+        gathered first, so writing out a catalogue of 100,000 sessions holds one of
+        them in memory at a time.
+        """
+        newest = (select(func.max(RevisionRecord.number))
+                  .where(RevisionRecord.session_uid == SessionRecord.uid)
+                  .correlate(SessionRecord).scalar_subquery())
+        began = (select(RevisionRecord.saved_at)
+                 .where(RevisionRecord.session_uid == SessionRecord.uid, RevisionRecord.number == 1)
+                 .correlate(SessionRecord).scalar_subquery())
+        statement = self._filtered(
+            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document,
+                   newest, began),
+            filters,
+        ).order_by(*_ordering(None, False))
+        if limit is not None:
+            statement = statement.limit(limit)
+        try:
+            with self._db() as db:
+                for session_id, uid, version, document, number, first_saved_at in db.exec(
+                    statement.execution_options(yield_per=500)
+                ):
+                    session = _from_document(json.loads(document), session_id, uid, version)
+                    yield session.model_copy(update={
+                        "revision": number, "history": revisions.history_mark(uid, _as_datetime(first_saved_at)),
+                    })
+        except (SQLAlchemyError, OSError) as exc:
+            # A generator is not covered by @_guarded: its body runs after the call returns.
+            raise explain_database_error(exc, self.path) from exc
 
     @_guarded
     def years(self) -> list[int]:
@@ -835,6 +892,47 @@ def _from_document(document: dict[str, Any], session_id: int | None, uid: str | 
                    version: int | None) -> ForumSession:
     data = {**document, "id": session_id, "uid": uid, "revision": None}
     return ForumSession.from_json(data).model_copy(update={"version": version})
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    # A scalar subquery's column comes back as SQLite's text, not as the column's type.
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
+    """The document of a copy read from a file, with what the file did not give taken from ``mine``.
+
+    A key left out of the file (by a co-organiser's editor, or an older igftui) and a
+    private answer left null mean "not given", never "erase": the user's value stands,
+    so the merge neither takes nor questions it, and the copy kept as a revision is
+    whole.  The same holds inside the online plan and for each person (matched by
+    name).  Where the session came from is this catalogue's own record of it: a copy
+    coming back does not change it.
+    """
+    document = copy.to_document()
+    for key in list(document):
+        if key in ForumSession.model_fields and key not in copy.model_fields_set and key in mine:
+            document[key] = mine[key]
+    online, my_online = document.get("online_participation"), mine.get("online_participation")
+    if isinstance(online, dict) and isinstance(my_online, dict):
+        given = copy.online_participation.model_fields_set
+        document["online_participation"] = {k: (v if k in given or k not in my_online else my_online[k])
+                                             for k, v in online.items()}
+    people_given = "participants" in copy.model_fields_set
+    if people_given:
+        document["participants"] = [
+            {k: v for k, v in entry.items() if k in person.model_fields_set}
+            for entry, person in zip(document["participants"], copy.participants)
+        ]
+    document = fill_not_given(document, mine)
+    if people_given:
+        # A new person's unsaid answers are the defaults, as reading the file gave them.
+        document["participants"] = [{**entry, **person} for entry, person in zip(
+            (p.to_json(include_private=True) for p in copy.participants), document["participants"])]
+    document["source"] = mine.get("source")
+    return document
 
 
 def _without_import_time(document: dict[str, Any]) -> dict[str, Any]:

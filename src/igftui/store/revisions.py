@@ -9,6 +9,7 @@ one per key.
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -107,6 +108,38 @@ def seal(connection: Connection, uid: str) -> int | None:
     if last.visit is not None:
         connection.execute(update(_REVISIONS).where(_REVISIONS.c.id == last.id).values(visit=None))
     return int(last.number)
+
+
+def history_mark(uid: str, first_saved_at: datetime | None) -> str | None:
+    """What tells this catalogue's numbering of a session's revisions from another's.
+
+    Each catalogue numbers revisions from 1: a co-organiser's catalogue that imported
+    a copy has its own revision 5, which is not this one's.  A copy carries the mark
+    of the history its ``revision`` counts in; a merge trusts that revision as its
+    base only when the mark is this catalogue's.  The mark is the session's uid and
+    the moment its history here began, hashed: it names no person and no machine,
+    and a copy of the whole catalogue (backup, ``igftui copy``) keeps it.
+    """
+    if first_saved_at is None:
+        return None
+    text = f"{uid}|{_aware(first_saved_at).astimezone(timezone.utc).isoformat()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def history_mark_of(connection: Connection, uid: str) -> str | None:
+    row = connection.execute(
+        select(_REVISIONS.c.saved_at).where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.number == 1)
+    ).first()
+    return history_mark(uid, row[0]) if row is not None else None
+
+
+def number_of(connection: Connection, uid: str, document: str) -> int | None:
+    """The newest revision that kept exactly ``document``, if one did."""
+    row = connection.execute(
+        select(_REVISIONS.c.number).where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.document == document)
+        .order_by(_REVISIONS.c.number.desc()).limit(1)
+    ).first()
+    return int(row[0]) if row is not None else None
 
 
 def history(connection: Connection, uid: str) -> list[RevisionInfo]:
