@@ -141,3 +141,15 @@ def test_exports_name_the_file_a_session_came_from_never_its_folder(catalogue):
     assert stored.source.path == "/home/ana/pages/ws12.txt"
     assert stored.to_json()["source"]["path"] == "ws12.txt"
     assert stored.to_json(include_private=True)["source"]["path"] == "ws12.txt"
+
+
+def test_a_file_of_drafts_without_uid_imported_twice_adds_them_once(catalogue):
+    drafts = [ForumSession(status="draft", year=2026, session_type="workshop", number=n, title=f"Draft {n}")
+              for n in (1, 2)]
+    first = catalogue.import_sessions(drafts)
+    assert [o.action for o in first] == ["created", "created"]
+    again = catalogue.import_sessions([d.model_copy() for d in drafts])
+    assert [o.action for o in again] == ["unchanged", "unchanged"]
+    changed = catalogue.import_sessions([drafts[0].model_copy(update={"title": "Draft 1, other text"})])
+    assert [o.action for o in changed] == ["beside"]
+    assert catalogue.count() == 3

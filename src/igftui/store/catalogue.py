@@ -376,11 +376,17 @@ class Catalogue:
             record = db.connection().execute(_BY_UID, {"uid": session.uid}).first()
             if record is not None:
                 return self._merge_copy(db, record, session, keep_existing)
-        record = self._same_identity(db, session)
-        if record is None:
+        records = self._same_identity(db, session)
+        if not records:
             return ImportOutcome(self._insert(db, session, origin="imported"), True)
+        record = records[0]
         if keep_existing:
             return ImportOutcome(_to_session(record), False, "kept")
+        same = _same_text(session, records)
+        if same is not None:
+            # The same file imported again (a draft from an older file with no uid, say):
+            # what it holds is here already; another copy beside it would only confuse.
+            return ImportOutcome(same, False, "unchanged")
         if record.status != SessionStatus.CATALOGUED.value:
             # A user's own draft or proposal: the file goes beside it, as a new session.
             fresh = session.model_copy(update={"uid": None, "id": None})
@@ -388,15 +394,14 @@ class Catalogue:
                                  beside=record.id)
         return self._merge_page(db, record, session)
 
-    def _same_identity(self, db: DatabaseSession, session: ForumSession) -> Any:
-        """The stored session with the identity of ``session``: a catalogued one first."""
+    def _same_identity(self, db: DatabaseSession, session: ForumSession) -> list[Any]:
+        """The stored sessions with the identity of ``session``: catalogued ones first."""
         identity, source_key = identity_of(session), source_key_of(session)
         if identity is None and source_key is None:
-            return None
+            return []
         # One plain statement, compiled once: importing thousands of sessions asks it each time.
         rows = db.connection().execute(_BY_IDENTITY, {"a": identity or source_key, "b": source_key or identity}).all()
-        catalogued = [r for r in rows if r.status == SessionStatus.CATALOGUED.value]
-        return (catalogued or list(rows) or [None])[0]
+        return sorted(rows, key=lambda r: r.status != SessionStatus.CATALOGUED.value)
 
     def _merge_copy(self, db: DatabaseSession, record: SessionRecord, copy: ForumSession,
                     keep_existing: bool) -> ImportOutcome:
@@ -933,6 +938,21 @@ def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
             (p.to_json(include_private=True) for p in copy.participants), document["participants"])]
     document["source"] = mine.get("source")
     return document
+
+
+def _same_text(session: ForumSession, records: list[Any]) -> ForumSession | None:
+    """The stored session among ``records`` that says exactly what ``session`` says, if any."""
+    wanted = _comparable(session.to_document())
+    for record in records:
+        stored = _to_session(record)
+        if _comparable(stored.to_document()) == wanted:
+            return stored
+    return None
+
+
+def _comparable(document: dict[str, Any]) -> dict[str, Any]:
+    # Where a copy came from and under which id says nothing about what it says.
+    return {key: value for key, value in document.items() if key not in ("id", "source")}
 
 
 def _without_import_time(document: dict[str, Any]) -> dict[str, Any]:
