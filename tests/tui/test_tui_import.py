@@ -53,7 +53,7 @@ async def test_a_folder_imports_from_the_screen_with_a_summary(db, tmp_path):
         bar = dialog.query_one(ProgressBar)
         assert bar.total == 3 and bar.progress == 3
         shown = screen_text(app)
-        assert "Imported 5, updated 0, skipped 1" in shown
+        assert "Imported 5, merged 0, unchanged 0, skipped 1" in shown
         assert "broken.txt" in shown and "binary" in shown
         await pilot.press("enter")  # Close
         await settle(pilot)
@@ -63,7 +63,7 @@ async def test_a_folder_imports_from_the_screen_with_a_summary(db, tmp_path):
         assert "9 sessions" in screen_text(app)
 
 
-async def test_importing_the_same_folder_again_updates_instead_of_adding(db, tmp_path):
+async def test_importing_the_same_folder_again_adds_nothing(db, tmp_path):
     folder = folder_to_import(tmp_path)
     app = catalogue_app(db, 0)
     async with app.run_test(size=SIZE) as pilot:
@@ -76,8 +76,8 @@ async def test_importing_the_same_folder_again_updates_instead_of_adding(db, tmp
         assert app.catalogue.count() == 5
         dialog = await import_path(pilot, folder)
         assert dialog.report is not None
-        assert (len(dialog.report.imported), len(dialog.report.updated)) == (0, 5)
-        assert "Imported 0, updated 5, skipped 1" in screen_text(app)
+        assert (len(dialog.report.imported), dialog.report.count("unchanged")) == (0, 5)
+        assert "Imported 0, merged 0, unchanged 5, skipped 1" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert app.catalogue.count() == 5
@@ -161,7 +161,7 @@ async def test_pages_import_from_the_screen_and_partial_pages_are_named(db, tmp_
         report = dialog.report
         assert report is not None and len(report.imported) == 2 and not report.skipped
         shown = screen_text(app)
-        assert "Imported 2, updated 0, skipped 0" in shown
+        assert "Imported 2, merged 0, unchanged 0, skipped 0" in shown
         assert "partly read" in shown and "networking.txt" in shown
         # The page without a description is named for that; nothing else is said of it.
         assert "ws412.txt: imported, but these fields were not found: description" in shown
@@ -172,3 +172,37 @@ async def test_pages_import_from_the_screen_and_partial_pages_are_named(db, tmp_
         stored = app.catalogue.get(workshop.id)
         assert [p.name for p in stored.speakers] == ["Nadia Okonkwo-Berg", "Tomasz Wielgosz"]
         assert stored.duration_minutes == 60
+
+
+async def test_a_co_organisers_copy_in_conflict_offers_the_conflict_view(db, tmp_path):
+    from igftui.model import ForumSession
+    from igftui.store import Catalogue
+    from igftui.tui.screens.conflict_dialog import ConflictDialog
+
+    app = catalogue_app(db, 2)
+    catalogue = app.catalogue
+    draft = catalogue.add(ForumSession(title="Our title", description="Our text"))
+    sent = catalogue.seal_revision(draft.id).to_json()
+    catalogue.update(catalogue.get(draft.id).model_copy(update={"title": "Our title, edited"}))
+    sent["title"] = "Their title"
+    sent["description"] = "Their text"
+    copy = tmp_path / "back.json"
+    copy.write_text(json.dumps(sent), encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dialog = await import_path(pilot, copy)
+        shown = screen_text(app)
+        assert "merged 1" in shown and "conflict" in shown
+        assert app.focused is dialog.query_one("#import-conflicts")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictDialog)
+        assert "Our title, edited" in screen_text(app) and "Their title" in screen_text(app)
+        await pilot.press("t", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert not dialog.query_one("#import-conflicts").display
+    with Catalogue(db) as other:
+        stored = other.get(draft.id)
+    # The description only they changed was taken by the import; the title by the user's choice.
+    assert (stored.title, stored.description) == ("Their title", "Their text")

@@ -30,6 +30,7 @@ from igftui.tui.widgets.dialog_box import DialogBox
 
 if TYPE_CHECKING:
     from igftui.formats.importing import ImportReport
+    from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
 
 
@@ -51,7 +52,19 @@ def summary_table(report: ImportReport) -> Table:
         grid.add_row(Text("✖ skipped"), _about(skipped.path, skipped.reason))
     for warning in report.warnings:
         grid.add_row(Text("! partly read"), _about(warning.path, warning.message))
+    for session in report.sessions:
+        said = session.what_happened()
+        if said:
+            mark = "⚠ conflict" if session.conflicts else f"• {session.verb}"
+            grid.add_row(Text(mark), Text(f"#{session.id} {session.headline()}: {said}"))
     return grid
+
+
+def _field(document: dict, dotted: str):
+    value = document
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def _about(path: str, reason: str) -> Text:
@@ -72,6 +85,8 @@ class ImportDialog(IgfDialog[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Close this dialog (an import under way goes on to its end)",
                 id="import.close"),
+        Binding("c", "settle_conflicts", "Conflicts", tooltip="Choose, field by field, between your text and "
+                "the file's where both changed", id="import.conflicts"),
     ]
 
     DEFAULT_CSS = """
@@ -124,6 +139,18 @@ class ImportDialog(IgfDialog[int]):
             self.total = total
             self.path = path
 
+    class ConflictRead(Message):
+        """A session the import merged with conflicts: the text now, and the file's revision."""
+
+        def __init__(self, current: ForumSession, theirs: ForumSession, fields: tuple[str, ...]) -> None:
+            super().__init__()
+            self.current = current
+            self.theirs = theirs
+            self.fields = fields
+
+    class ConflictSettled(Message):
+        pass
+
     def __init__(self, catalogue: Catalogue, start: Path | None = None) -> None:
         super().__init__()
         self.catalogue = catalogue
@@ -155,9 +182,12 @@ class ImportDialog(IgfDialog[int]):
                 with VerticalScroll(id="import-details"):
                     yield Static("", id="import-reasons")
                 with Horizontal(id="import-buttons-done"):
+                    yield Button("Choose for the conflicts", id="import-conflicts", compact=True)
                     yield Button("Close", id="import-done", variant="primary", compact=True)
 
     def on_mount(self) -> None:
+        self._conflicted = []
+        self.query_one("#import-conflicts", Button).display = False
         path_box = self.query_one("#import-path", Input)
         path_box.focus()
         path_box.cursor_position = len(path_box.value)
@@ -215,6 +245,10 @@ class ImportDialog(IgfDialog[int]):
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "conflict" and event.state is WorkerState.ERROR:
+            self.notify(f"Your choices were not saved: {describe_failure(event.worker.error)}",
+                        title="Import", severity="error", markup=False)
+            return
         if event.worker.group != "import":
             return
         if event.state is WorkerState.SUCCESS:
@@ -230,8 +264,61 @@ class ImportDialog(IgfDialog[int]):
     def _show_summary(self, report: ImportReport) -> None:
         self.report = report
         self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"
-        counts = (f"Imported {report.summary().removeprefix('imported ')}"
+        counts = (f"Imported {report.totals().removeprefix('imported ')}"
                   if report.imported or report.updated or report.skipped else "There was nothing to import.")
         self.query_one("#import-counts", Static).update(counts)
         self.query_one("#import-reasons", Static).update(summary_table(report))
-        self.query_one("#import-done", Button).focus()
+        self._conflicted = [session for session in report.sessions if session.conflicts]
+        self.query_one("#import-conflicts", Button).display = bool(self._conflicted)
+        self.query_one("#import-conflicts" if self._conflicted else "#import-done", Button).focus()
+
+    # ----- conflicts -----
+
+    @on(Button.Pressed, "#import-conflicts")
+    def action_settle_conflicts(self) -> None:
+        """Open the conflict view for the next session the import merged with conflicts."""
+        waiting = self._conflicted
+        if not waiting:
+            return
+        session = waiting[0]
+        self._read_conflict(session.id, session.their_revision, session.conflicts)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="conflict", name="read the conflict")
+    def _read_conflict(self, session_id: int, revision: int | None, fields: tuple[str, ...]) -> None:
+        current = self.catalogue.get(session_id)
+        theirs = self.catalogue.revision(session_id, revision) if revision else current
+        self.post_message(self.ConflictRead(current, theirs, fields))
+
+    @on(ConflictRead)
+    def _conflict_read(self, message: ConflictRead) -> None:
+        from igftui.model.merge import FieldConflict, MergeResult
+        from igftui.tui.screens.conflict_dialog import ConflictDialog
+
+        mine, theirs = message.current.to_document(), message.theirs.to_document()
+        conflicts = tuple(FieldConflict(name, None, _field(mine, name), _field(theirs, name))
+                          for name in message.fields)
+        merge = MergeResult(mine, (), conflicts)
+
+        def settled(choices: dict | None) -> None:
+            if choices is not None:
+                self._save_choices(message.current, merge, choices)
+
+        self.app.push_screen(ConflictDialog(conflicts), settled)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="conflict", name="save the choices")
+    def _save_choices(self, current: ForumSession, merge, choices: dict) -> None:
+        from igftui.model.merge import resolve
+        from igftui.model.session import ForumSession
+
+        document = resolve(merge, choices)
+        chosen = ForumSession.from_json({**document, "id": current.id, "uid": current.uid})
+        self.catalogue.update(chosen, expected_version=current.version, origin="merged")
+        self.post_message(self.ConflictSettled())
+
+    @on(ConflictSettled)
+    def _conflict_settled(self) -> None:
+        done = self._conflicted.pop(0)
+        self.notify(f"Saved your choices for #{done.id}.", title="Import")
+        button = self.query_one("#import-conflicts", Button)
+        button.display = bool(self._conflicted)
+        self.query_one("#import-conflicts" if self._conflicted else "#import-done", Button).focus()
