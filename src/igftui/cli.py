@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
 from igftui import __version__
+from igftui.model.text_safety import json_terminal_safe, terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -153,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"igftui: {message}", file=sys.stderr)
+    print(f"igftui: {terminal_safe(message, one_line=True)}", file=sys.stderr)
     return code
 
 
@@ -203,7 +204,7 @@ def _settings():
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_terminal_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 # ----- commands -----
@@ -305,8 +306,8 @@ def _list(args: argparse.Namespace) -> int:
     table = [("ID", "CODE", "YEAR", "TYPE", "TITLE", "FORMAT", "STATUS")]
     for row in rows:
         table.append((
-            str(row.id), row.code or "", str(row.year or ""),
-            _label(vocabulary.SessionType, row.session_type), _clip(row.title or "", 60),
+            str(row.id), terminal_safe(row.code or "", one_line=True), str(row.year or ""),
+            _label(vocabulary.SessionType, row.session_type), _clip(terminal_safe(row.title or "", one_line=True), 60),
             _label(vocabulary.Format, row.format), row.status,
         ))
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
@@ -334,7 +335,7 @@ def _one_line(session: Any) -> str:
     if session.display_code():
         bits.append(session.display_code())
     bits.append(session.title or "(untitled)")
-    return "  ".join(b for b in bits if b)
+    return terminal_safe("  ".join(b for b in bits if b), one_line=True)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -346,7 +347,7 @@ def _show(args: argparse.Namespace) -> int:
     from igftui.formats.markdown import to_markdown
 
     print(f"[#{session.id} · {session.status.label}]")
-    sys.stdout.write(to_markdown(session))
+    sys.stdout.write(terminal_safe(to_markdown(session)))
     return EXIT_OK
 
 
@@ -363,7 +364,8 @@ def _export(args: argparse.Namespace) -> int:
     else:
         text = to_markdown(session, include_private=args.include_private)
     if args.output is None:
-        sys.stdout.write(text)
+        # Exact when piped; on a terminal, text stored by an older igftui cannot act on it.
+        sys.stdout.write(terminal_safe(text) if sys.stdout.isatty() else text)
         return EXIT_OK
     try:
         write_atomically(args.output, text, overwrite=args.force)
@@ -396,9 +398,10 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(f"{_one_line(session)}: checked with {rule_set.name}")
         for finding in findings:
-            print(f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  {finding.message}")
+            print(f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  "
+                  f"{terminal_safe(finding.message, one_line=True)}")
             if finding.hint:
-                print(f"  {'':7} {'':{len(finding.rule)}}  hint: {finding.hint}")
+                print(f"  {'':7} {'':{len(finding.rule)}}  hint: {terminal_safe(finding.hint, one_line=True)}")
         counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
         verdict = "passed" if passed else "failed"
         print(f"{verdict}: {_count(counts[Severity.ERROR], 'error')}, "
@@ -425,7 +428,7 @@ def _toml(value: Any) -> str:
 def _about(path: str, reason: str) -> str:
     """'file: reason', unless the reason is a sentence that names the file already."""
     named = (path, os.path.basename(path))
-    return reason if reason.startswith(named) else f"{path}: {reason}"
+    return terminal_safe(reason if reason.startswith(named) else f"{path}: {reason}", one_line=True)
 
 
 def _count(number: int, noun: str) -> str:

@@ -14,6 +14,7 @@ from markdown_it.common.utils import MD_TRIM_CHARS
 
 from igftui.formats.markdown import escape_markdown_text, to_markdown
 from igftui.model.session import SCHEMA, ForumSession
+from igftui.model.text_safety import clean_text
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("IGFTUI_UPDATE_GOLDEN") == "1"
@@ -460,9 +461,10 @@ STRUCTURE = ("heading_open", "bullet_list_open", "ordered_list_open", "list_item
 
 
 def stand_in(text: str) -> str:
-    # The model drops blank text (None, or left out of a list), so the baseline
-    # must have the same fields filled for the same sections to appear.
-    return "x" if text.strip() else ""
+    # The model drops blank text (None, or left out of a list), and text that is only
+    # control characters is blank once cleaned, so the baseline must have the same
+    # fields filled for the same sections to appear.
+    return "x" if clean_text(text).strip() else ""
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
