@@ -287,6 +287,8 @@ def split_people(value: str, *, lenient: bool = False) -> list[Person]:
     if re.search(r"\)\s*,\s*\S", value):
         return _each(re.split(r"(?<=\))\s*,\s*", value), lenient)
     parts = [p.strip() for p in value.split(",") if p.strip()]
+    if not parts:
+        return []  # "Speakers: , ," lists nobody
     if len(parts) == 1:
         both = re.split(r"\s+(?:and|&)\s+", parts[0])
         if len(both) >= 2 and all(plausible_name(clean_name(b)) for b in both):
@@ -786,14 +788,24 @@ def _one(value: str, *, lenient: bool) -> list[Person]:
     return [person] if person else []
 
 
+#: The most words a name and its salutations take ("H.E. Ambassador Dr Maria de la Cruz Lopez").
+_NAME_WORDS = 12
+
+
 def _no_comma(value: str, *, capitals_only: bool = False) -> Person | None:
     """"Speaker: Jane Doe UNESCO" (the comma lost): an all-capitals tail is the organisation."""
     words = unmark(value).split()
-    for cut in range(len(words) - 1, 0, -1):
-        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and not all(w.isupper() for w in words[:cut]):
-            name = clean_name(" ".join(words[:cut]))
-            if plausible_name(name, lenient=True):
-                return Person(name=name, organisation=" ".join(words[cut:]))
+    # Where the capitals at the end begin, and the first word not in capitals, found once:
+    # trying every cut with its own scan would be quadratic in a long value.
+    capitals = len(words)
+    while capitals > 1 and words[capitals - 1].isupper() and len(words[capitals - 1]) > 1:
+        capitals -= 1
+    first_lower = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+    # A name is a few words, salutations included: no cut further in can give one.
+    for cut in range(min(len(words) - 1, _NAME_WORDS), max(capitals, first_lower + 1) - 1, -1):
+        name = clean_name(" ".join(words[:cut]))
+        if plausible_name(name, lenient=True):
+            return Person(name=name, organisation=" ".join(words[cut:]))
     if not capitals_only and len(words) > 3 and plausible_name(clean_name(" ".join(words[:2]))):
         return Person(name=clean_name(" ".join(words[:2])), organisation=" ".join(words[2:]))
     return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from igftui.model.text_safety import clean_text
+
 #: Entries each line reader keeps (``functools.lru_cache``).  Pages repeat lines ("Civil
 #: Society, African Group", room names, format lines), and every line passes through
 #: several readers in turn, so a big listing reads its repeated lines once.
@@ -26,12 +28,16 @@ _SPACES = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u2002": " ", "\u2003": " ",
     "\u2008": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\ufe0f": "", "\u00ad": "",
+    # The rest of Unicode's white space: after this a line's only white space is the plain
+    # space, so no pattern below meets a run of some other kind of space.
+    "\u1680": " ", "\u2000": " ", "\u2001": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+    "\u205f": " ", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
 }
 _SPACE_TABLE = str.maketrans(_SPACES)
 # Padlocks mark fields the site keeps private; they are not part of the value.
 _LOCKS = re.compile("[\U0001F510-\U0001F513]")
-_OBFUSCATED = re.compile(r"\[\s*email\s*(?:&#160;|&nbsp;|\s)*protected\s*\]", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_OBFUSCATED = re.compile(r"\[\s*email(?:&#160;|&nbsp;|\s)*protected\s*\]", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VIEWS = re.compile(r"(?:^|\|\s*)\d[\d,.\s]*\s+views?\s*$", re.IGNORECASE)
 _BOILERPLATE = {"skip to main content", "skip to content", "main navigation", "breadcrumb",
                 "you are here", "share this page", "print this page", "back to top", "menu", "main menu",
@@ -50,11 +56,12 @@ _COOKIE_BANNER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·]|[*+](?=\s))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
+_MD_QUOTE = re.compile(r">[>\s]*")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -73,7 +80,7 @@ def normalise_page(text: str) -> str:
     question labels were lost.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SPACE_TABLE)
+    text = clean_text(text.translate(_SPACE_TABLE))  # terminal escapes and controls go here, whole
     text = _LOCKS.sub("", text)
     text = _OBFUSCATED.sub(f" {EMAIL_MARK} ", text)
     lines: list[str] = []
@@ -111,8 +118,9 @@ def _markdown_line(line: str) -> str:
     heading = _MD_HEADING.match(line)
     if heading:
         line = heading.group(1)
-    while line.startswith(">"):
-        line = line[1:].lstrip()
+    quote = _MD_QUOTE.match(line)
+    if quote:
+        line = line[quote.end():]
     line = _MD_IMAGE.sub(lambda m: m.group(1), line)
     line = _MD_LINK.sub(lambda m: m.group(1), line)
     line = _MD_AUTOLINK.sub(lambda m: m.group(1), line)
