@@ -59,13 +59,16 @@ def parse_sessions_json(text: str, source: str) -> list[ForumSession]:
     sessions: list[ForumSession] = []
     for number, entry in enumerate(entries, start=1):
         where = f"{source}: session {number}" if numbered else source
-        broken = _broken_text(entry)
-        if broken is not None:
-            raise FormatError(f"{where}: {broken} holds a broken character (an unpaired surrogate escape)")
         try:
+            broken = _broken_text(entry)
+            if broken is not None:
+                raise FormatError(f"{where}: {broken} holds a broken character (an unpaired surrogate escape)")
             sessions.append(ForumSession.from_json(entry))
         except ContractError as exc:
             raise FormatError(f"{where}: {exc}") from None
+        except RecursionError:
+            # json.loads stops just short of the limit; walking what it built may not.
+            raise FormatError(f"{where}: nested too deeply") from None
     return sessions
 
 
@@ -106,6 +109,9 @@ def _load(text: str, source: str) -> Any:
         raise FormatError(f"{source}: not valid JSON ({exc} is not a JSON value)") from None
     except RecursionError:
         raise FormatError(f"{source}: not valid JSON (nested too deeply)") from None
+    except ValueError:
+        # Python refuses to read an integer of thousands of digits (it would take too long).
+        raise FormatError(f"{source}: not valid JSON (a number too long to read)") from None
 
 
 class _ConstantRefused(ValueError):
