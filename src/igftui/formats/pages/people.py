@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from igftui.formats.pages.dates import parse_date_line
 from igftui.formats.pages.fields import match_field, parse_sdg_line
-from igftui.formats.pages.text import EMAIL_MARK, LINE_CACHE, unmark
+from igftui.formats.pages.text import EMAIL_MARK, line_cache, unmark
 from igftui.model.session import Participant
 from igftui.model.vocabulary import (
     Format,
@@ -176,7 +175,7 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     return replace(found, roles=list(found.roles)) if found is not None else None
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def _read_person(text: str, lenient: bool) -> Person | None:
     text = unmark(text).strip()
     text = text.removeprefix("- ")
@@ -407,7 +406,7 @@ _OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def match_label(line: str) -> Label | None:
     """The people label a line starts with, if any."""
     if not _LABEL_START.match(line):

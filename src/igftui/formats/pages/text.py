@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 from igftui.model.text_safety import clean_text
+
+T = TypeVar("T")
 
 #: Entries each line reader keeps (``functools.lru_cache``).  Pages repeat lines ("Civil
 #: Society, African Group", room names, format lines), and every line passes through
 #: several readers in turn, so a big listing reads its repeated lines once.
 LINE_CACHE = 4096
+#: Longer lines are read without the cache: a paragraph is seldom repeated, and keeping
+#: thousands of long lines (a hostile page has lines of megabytes) would hold on to
+#: memory long after their import.
+CACHED_LINE = 500
 
 #: Stands where a page had an obfuscated e-mail address.  On some pages (the 2023 Day 0
 #: form) it is the only thing between one speaker and the next, so it is kept as a mark
@@ -69,6 +78,17 @@ _SPACE_RUN = re.compile(r" {2,}")
 _MAX_BLANKS = 3
 #: A line without any of these has no Markdown, bullet or table in it.
 _MARKUP_CHARS = re.compile(r"[-#>!\[\]<*_\\|`~+•◦▪▫●○■□‣⁃∙·]")
+
+
+def line_cache(reader: Callable[..., T]) -> Callable[..., T]:
+    """``functools.lru_cache`` for a line reader, for lines up to :data:`CACHED_LINE` long."""
+    cached = lru_cache(maxsize=LINE_CACHE)(reader)
+
+    @wraps(reader)
+    def read(line: str, *args: Any, **kwargs: Any) -> T:
+        return cached(line, *args, **kwargs) if len(line) <= CACHED_LINE else reader(line, *args, **kwargs)
+
+    return read
 
 
 def normalise_page(text: str) -> str:
