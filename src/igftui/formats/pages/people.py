@@ -59,6 +59,10 @@ _NOT_NAME_WORDS = {
     "sdgs", "youth", "not", "has", "have", "can", "should", "would", "could", "it", "its",
 }
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+#: Longer than any organisation's name, joint ones included.  Piece after piece added to
+#: an ever longer name (a page of thousands of lines ending in commas) would take time
+#: that grows with the square of the page.
+_LONGEST_ORGANISATION = 500
 
 
 @dataclass
@@ -78,8 +82,13 @@ class Person:
 
     def add_organisation(self, text: str) -> None:
         text = text.strip(" ,;")
-        if text:
+        if text and not self.organisation_full:
             self.organisation = f"{self.organisation}, {text}" if self.organisation else text
+
+    @property
+    def organisation_full(self) -> bool:
+        """As long as an organisation's name ever gets: what follows is not part of it."""
+        return len(self.organisation or "") >= _LONGEST_ORGANISATION
 
     @property
     def described(self) -> bool:
@@ -536,7 +545,8 @@ class PeopleCollector:
                 self._continuable = line.endswith(",")
                 return True
             self._pending = None
-        if self._continuable and blanks == 0 and self._last is not None and _continuation(line):
+        if (self._continuable and blanks == 0 and self._last is not None and not self._last.organisation_full
+                and _continuation(line)):
             self._last.add_organisation(line)
             self._continuable = line.endswith(",")
             return True
