@@ -333,3 +333,9 @@ def test_generated_hostile_files_never_end_the_import(contents):
             assert catalogue.count() == len(report.imported)
             for stored in catalogue.all_sessions():
                 assert not RAW_CONTROL.search(json.dumps(stored.to_json(include_private=True), ensure_ascii=False))
+
+
+def test_an_error_line_quoting_the_users_words_prints_them_safely(igftui):
+    result = igftui("show", "1\x1b]0;pwned\x07")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "\\x1b]0;pwned\\x07" in result.err and not RAW_CONTROL.search(result.err)
