@@ -365,7 +365,8 @@ def _export(args: argparse.Namespace) -> int:
         text = to_markdown(session, include_private=args.include_private)
     if args.output is None:
         # Exact when piped; on a terminal, text stored by an older igftui cannot act on it.
-        sys.stdout.write(terminal_safe(text) if sys.stdout.isatty() else text)
+        safe = json_terminal_safe if args.format == "json" else terminal_safe
+        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
         return EXIT_OK
     try:
         write_atomically(args.output, text, overwrite=args.force)

@@ -339,3 +339,38 @@ def test_an_error_line_quoting_the_users_words_prints_them_safely(igftui):
     result = igftui("show", "1\x1b]0;pwned\x07")
     assert result.code == 2 and "Traceback" not in result.err
     assert "\\x1b]0;pwned\\x07" in result.err and not RAW_CONTROL.search(result.err)
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("format", ["md", "json"])
+def test_an_export_to_a_terminal_cannot_act_on_it(igftui, catalogue_path, tmp_path, format):
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text(GOOD_PAGE)
+    assert igftui("import", str(page)).code == 0
+    with sqlite3.connect(catalogue_path) as db:  # as an older igftui stored it
+        [(document,)] = db.execute("select document from session").fetchall()
+        data = json.loads(document)
+        data["description"] = "Rings\x07 \x1b]0;pwned\x07 \x9b2J"
+        db.execute("update session set document = ?", (json.dumps(data),))
+    main, terminal = os.openpty()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    env.pop("IGFTUI_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "igftui", "--db", str(catalogue_path), "export", "1", "--format", format],
+                          stdout=terminal, stderr=subprocess.PIPE, env=env, timeout=120)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal's other end is closed: everything was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert done.returncode == 0, done.stderr
+    text = shown.decode("utf-8")
+    assert "Rings" in text and not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
