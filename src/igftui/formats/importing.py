@@ -100,7 +100,7 @@ def _walk(top: Path, info: os.stat_result) -> tuple[list[Path], list[SkippedFile
     """The files under ``top`` and the entries that cannot be imported, each sorted by path."""
     found: list[Path] = []
     problems: list[SkippedFile] = []
-    entered = {(info.st_dev, info.st_ino)}
+    entered = {_identity(top, info)}
     folders = [top]  # a list, not recursion: a tree thousands of folders deep is still walked
     while folders:
         folder = folders.pop()
@@ -118,14 +118,19 @@ def _walk(top: Path, info: os.stat_result) -> tuple[list[Path], list[SkippedFile
             if problem is not None:
                 problems.append(SkippedFile(str(path), problem))
             elif inner is not None and stat.S_ISDIR(inner.st_mode):
-                if (inner.st_dev, inner.st_ino) in entered:
+                if _identity(path, inner) in entered:
                     problems.append(SkippedFile(str(path), "a link to a folder already imported: not followed again"))
                 else:
-                    entered.add((inner.st_dev, inner.st_ino))
+                    entered.add(_identity(path, inner))
                     folders.append(path)
             elif name not in _IGNORED_NAMES:
                 found.append(path)
     return sorted(found), sorted(problems, key=lambda problem: Path(problem.path))
+
+
+def _identity(folder: Path, info: os.stat_result) -> object:
+    """What tells a folder from every other, however it is reached (some file systems have no inode numbers)."""
+    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(folder)
 
 
 def _look_at(path: Path) -> tuple[os.stat_result | None, str | None]:
