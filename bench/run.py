@@ -127,6 +127,25 @@ def page_import_seconds(runs: int) -> tuple[float, float, int]:
     return per_page, median_seconds(import_all, runs) / len(pages), len(pages)
 
 
+def long_line_seconds(runs: int) -> float:
+    """Reading a page whose one line is 4 MB (pages may be up to 5 MB): words, names, brackets."""
+    from igftui.formats.errors import FormatError
+    from igftui.formats.pages import read_page
+
+    size = 4 * 1024 * 1024
+    pages = [f"IGF 2018 WS #153 A title\n\nRound Table - 90 Min\n\n{start}{piece * (size // len(piece))}\n"
+             for start, piece in (("", "word "), ("Speakers: ", "Ann Lee, Org "), ("", "[a]("))]
+
+    def read_all() -> None:
+        for page in pages:
+            try:
+                read_page(page)
+            except FormatError:
+                pass
+
+    return median_seconds(read_all, runs) / len(pages)
+
+
 def ensure_catalogue(count: int) -> Path:
     from generate import generate
 
@@ -222,6 +241,7 @@ def main() -> None:
     print(f"\nImporting IGF pages ({files} acceptance pages):")
     report("read one page (text to session)", per_page, keypress, "bare key press")
     report("import one file into a catalogue (one transaction)", per_file, keypress, "bare key press")
+    report("read a page with one line of 4 MB", long_line_seconds(min(runs, 3)), keypress, "bare key press")
 
     try:
         from igftui.checks import CachedCatalogue, load_rule_set, run_checks

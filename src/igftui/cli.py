@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
 from igftui import __version__
+from igftui.model.text_safety import json_terminal_safe, terminal_safe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -191,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"igftui: {message}", file=sys.stderr)
+    print(f"igftui: {terminal_safe(message, one_line=True)}", file=sys.stderr)
     return code
 
 
@@ -243,7 +244,7 @@ def _settings():
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_terminal_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _print_json_list(items: Iterable[Any], *, depth: int = 0, end: str = "\n") -> None:
@@ -293,8 +294,9 @@ def _import(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.clear()
     if args.json:
-        # "imported" is every session the import stored, new or merged, read back as
-        # stored and written one at a time.
+        # "imported" is every session the files brought, as the catalogue now holds it
+        # (new, merged, or already there unchanged), written one at a time: a script
+        # importing a file again still learns the ids of its sessions.
         sys.stdout.write('{\n  "imported": ')
         _print_json_list((session.to_json() for session in _stored_sessions(catalogue, report)),
                          depth=1, end=",\n")
@@ -317,11 +319,11 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _stored_sessions(catalogue: Any, report: Any) -> Iterable[Any]:
-    """The sessions an import stored, as the catalogue now holds them, in the order met."""
+    """The sessions of the imported files, as the catalogue now holds them, in the order met."""
     from igftui.store.errors import SessionNotFound
 
     for line in report.sessions:
-        if line.stored:
+        if line.action != "kept":
             try:
                 yield catalogue.get(line.id)
             except SessionNotFound:
@@ -402,8 +404,8 @@ def _list(args: argparse.Namespace) -> int:
     table = [("ID", "CODE", "YEAR", "TYPE", "TITLE", "FORMAT", "STATUS")]
     for row in rows:
         table.append((
-            str(row.id), row.code or "", str(row.year or ""),
-            _label(vocabulary.SessionType, row.session_type), _clip(row.title or "", 60),
+            str(row.id), terminal_safe(row.code or "", one_line=True), str(row.year or ""),
+            _label(vocabulary.SessionType, row.session_type), _clip(terminal_safe(row.title or "", one_line=True), 60),
             _label(vocabulary.Format, row.format), row.status,
         ))
     _print_table(table)
@@ -429,7 +431,7 @@ def _one_line(session: Any) -> str:
     if session.display_code():
         bits.append(session.display_code())
     bits.append(session.title or "(untitled)")
-    return "  ".join(b for b in bits if b)
+    return terminal_safe("  ".join(b for b in bits if b), one_line=True)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -447,7 +449,7 @@ def _show(args: argparse.Namespace) -> int:
         print(f"[#{session.id} · {session.status.label} · revision {args.revision}]")
     else:
         print(f"[#{session.id} · {session.status.label}]")
-    sys.stdout.write(to_markdown(session))
+    sys.stdout.write(terminal_safe(to_markdown(session)))
     return EXIT_OK
 
 
@@ -522,7 +524,9 @@ def _export(args: argparse.Namespace) -> int:
         session = catalogue.get(args.id)
         text = to_markdown(session, include_private=args.include_private)
     if args.output is None:
-        sys.stdout.write(text)
+        # Exact when piped; on a terminal, text stored by an older igftui cannot act on it.
+        safe = json_terminal_safe if args.format == "json" else terminal_safe
+        sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
         return EXIT_OK
     try:
         write_atomically(args.output, text, overwrite=args.force)
@@ -555,9 +559,10 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(f"{_one_line(session)}: checked with {rule_set.name}")
         for finding in findings:
-            print(f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  {finding.message}")
+            print(f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  "
+                  f"{terminal_safe(finding.message, one_line=True)}")
             if finding.hint:
-                print(f"  {'':7} {'':{len(finding.rule)}}  hint: {finding.hint}")
+                print(f"  {'':7} {'':{len(finding.rule)}}  hint: {terminal_safe(finding.hint, one_line=True)}")
         counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
         verdict = "passed" if passed else "failed"
         print(f"{verdict}: {_count(counts[Severity.ERROR], 'error')}, "
@@ -584,7 +589,7 @@ def _toml(value: Any) -> str:
 def _about(path: str, reason: str) -> str:
     """'file: reason', unless the reason is a sentence that names the file already."""
     named = (path, os.path.basename(path))
-    return reason if reason.startswith(named) else f"{path}: {reason}"
+    return terminal_safe(reason if reason.startswith(named) else f"{path}: {reason}", one_line=True)
 
 
 def _count(number: int, noun: str) -> str:

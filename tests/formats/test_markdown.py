@@ -15,6 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from igftui.formats.markdown import escape_markdown_text, to_markdown
 from igftui.model.session import SCHEMA, ForumSession
+from igftui.model.text_safety import clean_text
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("IGFTUI_UPDATE_GOLDEN") == "1"
@@ -486,8 +487,12 @@ HOSTILE = st.one_of(
 
 
 def harmless(text: str) -> str:
-    """Text with the same lines as ``text`` (blank where it has a blank line) and nothing in them."""
-    return "\n".join("x" if line.strip() else "" for line in text.splitlines())
+    """Text with the same lines as ``text`` (blank where it has a blank line) and nothing in them.
+
+    Control characters are taken out of whatever enters a session, so a line of only
+    control characters is blank, as the model will see it.
+    """
+    return "\n".join("x" if clean_text(line).strip() else "" for line in text.splitlines())
 
 
 def session_with(text) -> ForumSession:

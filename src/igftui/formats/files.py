@@ -31,6 +31,10 @@ EXPORT_MODE = 0o600
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
+# Flags that exist only on some systems: no waiting on a pipe, no taking a terminal as ours,
+# no newline translation (Windows).
+_OPEN_FLAGS = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -190,7 +194,12 @@ def read_text_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if info.st_size > max_bytes:
         raise FormatError(f"{name} is {_size(info.st_size)}; igftui reads files up to {_size(max_bytes)}")
     try:
-        with path.open("rb") as handle:
+        # Non-blocking, and checked again once open: a file swapped for a pipe since stat()
+        # must not make the open wait for a writer that never comes.
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise FormatError(f"{name} is not a regular file (a device, pipe or socket)")
             # One byte more than allowed tells a file that grew since stat() apart.
             data = handle.read(max_bytes + 1)
     except OSError as exc:

@@ -7,8 +7,11 @@ wherever the user starts from.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -91,24 +94,94 @@ SessionProgress = Callable[[Path, int], None]
 
 
 def files_to_import(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedFile]]:
-    """The files named, and the files inside the folders named (not hidden ones), in order."""
+    """The files named, and the files inside the folders named (not hidden ones), in order.
+
+    Nothing is opened here.  A pipe, a device or a socket is named in the report and
+    never read (reading a pipe waits for a writer that may never come); so are a link
+    that loops or leads nowhere and a folder that cannot be opened.  Links to folders
+    are followed, each folder once, so a link back up the tree cannot make the walk endless.
+    """
     files: list[Path] = []
     problems: list[SkippedFile] = []
     for path in paths:
-        if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name not in _IGNORED_NAMES
-            )
-            if not inside:
+        path = Path(path)
+        info, problem = _look_at(path)
+        if problem is not None:
+            problems.append(SkippedFile(str(path), problem))
+        elif info is not None and stat.S_ISDIR(info.st_mode):
+            inside, trouble = _walk(path, info)
+            if not inside and not trouble:
                 problems.append(SkippedFile(str(path), "the folder holds no files"))
             files.extend(inside)
-        elif path.exists():
-            files.append(path)
+            problems.extend(trouble)
         else:
-            problems.append(SkippedFile(str(path), "no such file or folder"))
+            files.append(path)
     return files, problems
+
+
+def _walk(top: Path, info: os.stat_result) -> tuple[list[Path], list[SkippedFile]]:
+    """The files under ``top`` and the entries that cannot be imported, each sorted by path."""
+    found: list[Path] = []
+    problems: list[SkippedFile] = []
+    entered = {_identity(top, info)}
+    folders = [top]  # a list, not recursion: a tree thousands of folders deep is still walked
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                names = [entry.name for entry in entries]
+        except OSError as exc:
+            problems.append(SkippedFile(str(folder), "the folder cannot be opened: " + _os_problem(exc)))
+            continue
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = folder / name
+            inner, problem = _look_at(path)
+            if problem is not None:
+                problems.append(SkippedFile(str(path), problem))
+            elif inner is not None and stat.S_ISDIR(inner.st_mode):
+                if _identity(path, inner) in entered:
+                    problems.append(SkippedFile(str(path), "a link to a folder already imported: not followed again"))
+                else:
+                    entered.add(_identity(path, inner))
+                    folders.append(path)
+            elif name not in _IGNORED_NAMES:
+                found.append(path)
+    return sorted(found), sorted(problems, key=lambda problem: Path(problem.path))
+
+
+def _identity(folder: Path, info: os.stat_result) -> object:
+    """What tells a folder from every other, however it is reached (some file systems have no inode numbers)."""
+    return (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(folder)
+
+
+def _look_at(path: Path) -> tuple[os.stat_result | None, str | None]:
+    """What ``path`` is (following links), or why it cannot be imported; never opens it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return None, "a link to something that does not exist"
+        return None, "no such file or folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "a link that loops back on itself"
+        return None, "cannot be opened: " + _os_problem(exc)
+    except ValueError:  # a NUL in the name
+        return None, "not a usable file name"
+    mode = info.st_mode
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return info, None
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return None, f"{kind}, not a file: skipped without opening it"
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    reason = exc.strerror or exc.__class__.__name__
+    return reason[:1].lower() + reason[1:]
 
 
 def read_sessions(path: Path, *, year: int | None = None) -> list[ForumSession]:
@@ -216,7 +289,10 @@ def import_paths(
         try:
             _import_file(catalogue, path, year, report, session_progress, keep_sessions)
         except (FormatError, CatalogueError) as exc:
+            # A catalogue failure (locked, disk full) keeps its own words: it is not the file's fault.
             report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
+        except Exception as exc:  # noqa: BLE001 - one file's surprise must not end the import of the rest
+            report.skipped.append(SkippedFile(str(path), _unexpected(exc)))
         if progress is not None:
             progress(done, len(files), path)
     return report
@@ -255,3 +331,11 @@ def _reason(exc: Exception, path: Path) -> str:
         if reason.startswith(name + ": "):
             return reason[len(name) + 2:]
     return reason
+
+
+def _unexpected(exc: Exception) -> str:
+    """A reason for a failure nobody foresaw: one line, short, with the error's kind for a bug report."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return f"could not be imported (unexpected {exc.__class__.__name__}" + (f": {detail})" if detail else ")")

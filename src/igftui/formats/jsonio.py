@@ -68,15 +68,18 @@ def iter_sessions_json(stream: TextSource, source: str) -> Iterator[ForumSession
             )
         where = f"{source}: session {number}" if number is not None else source
         schema_seen = schema_seen or (isinstance(entry, dict) and "schema" in entry)
-        broken = _broken_text(entry)
-        if broken is not None:
-            raise FormatError(f"{where}: {broken} holds a broken character (an unpaired surrogate escape)")
         try:
+            broken = _broken_text(entry)
+            if broken is not None:
+                raise FormatError(f"{where}: {broken} holds a broken character (an unpaired surrogate escape)")
             session = ForumSession.from_json(entry)
         except ContractError as exc:
             if not schema_seen:
                 raise _not_igftui(source) from None
             raise FormatError(f"{where}: {exc}") from None
+        except RecursionError:
+            # The decoder stops just short of the limit; walking what it built may not.
+            raise FormatError(f"{where}: nested too deeply") from None
         count += 1
         yield session
     if count and not schema_seen:

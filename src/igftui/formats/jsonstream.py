@@ -136,6 +136,9 @@ class _Text:
                 raise FormatError(f"{self.source}: not valid JSON ({exc} is not a JSON value)") from None
             except RecursionError:
                 raise FormatError(f"{self.source}: not valid JSON (nested too deeply)") from None
+            except ValueError:
+                # Python refuses to read an integer of thousands of digits (it would take too long).
+                raise FormatError(f"{self.source}: not valid JSON (a number too long to read)") from None
             if _is_number(value) and len(self.buffer) - end <= 16 and self.more():
                 continue  # a number cut at the end of a piece ("0." of "0.5") goes on in the next
             self.pos = end

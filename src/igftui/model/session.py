@@ -32,10 +32,14 @@ from igftui.model.vocabulary import (
     parse_strict,
     session_code,
 )
+from igftui.model.text_safety import clean_text
 
 SCHEMA = "igftui.session/1"
 
 _UID = re.compile(r"[0-9A-Za-z-]{8,64}")
+
+#: SQLite's largest integer: an id or a number beyond it could never be stored.
+_STORABLE = 2**63 - 1
 
 #: Fields a user may keep from everyone else: never exported unless asked for.
 PRIVATE_PARTICIPANT_FIELDS = ("gender", "email")
@@ -57,11 +61,22 @@ def _term(kind: type[Term], field: str):
 
 
 def _text(value: Any) -> Any:
-    """Blank text is no text: keeps ``null`` meaning "not filled in" everywhere."""
+    """Blank text is no text: keeps ``null`` meaning "not filled in" everywhere.
+
+    Escape sequences and control characters never get in (see :mod:`.text_safety`).
+    """
     if isinstance(value, str):
-        value = value.strip()
+        value = clean_text(value).strip()
         return value or None
     return value
+
+
+def _text_list(value: Any) -> Any:
+    """A list's texts cleaned as :func:`_text` cleans one, blanks dropped; other items left to fail."""
+    if not isinstance(value, list):
+        return value
+    texts = [_text(v) for v in value if isinstance(v, str)]
+    return [v for v in texts if v] + [v for v in value if not isinstance(v, str)]
 
 
 class _Model(BaseModel):
@@ -149,7 +164,7 @@ class AgendaItem(_Model):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: Any) -> Any:
-        return (value or "").strip() if isinstance(value, str) or value is None else value
+        return clean_text(value or "").strip() if isinstance(value, str) or value is None else value
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -161,7 +176,7 @@ class AgendaItem(_Model):
             raise ValueError(f"agenda kind: expected text, got {value!r}")
         member = parse(AgendaKind, value)
         # Blank after trimming is no kind, as everywhere else in the model.
-        return member.value if member else (value.strip() or None)
+        return member.value if member else _text(value)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -189,6 +204,8 @@ class OnlineParticipation(_Model):
     @field_validator("remote_hubs", "interpretation", mode="before")
     @classmethod
     def _lists(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [clean_text(v) if isinstance(v, str) else v for v in value]
         return [] if value is None else value
 
     def is_empty(self) -> bool:
@@ -213,6 +230,8 @@ class Source(_Model):
     path: str | None = None
     imported_at: str | None = None
 
+    _texts = field_validator("kind", "path", "imported_at", mode="before")(_text)
+
     def to_json(self, *, full_path: bool = False) -> dict[str, Any]:
         # An export names the file a session came from, never where it lies on the
         # user's disk (a folder name can say who the user is); the catalogue keeps it all.
@@ -224,12 +243,12 @@ class ForumSession(_Model):
     """A session of the IGF (or a forum like it): catalogued from a page, or a user's draft."""
 
     #: SQLite's ids are 64-bit; a larger one in a file is refused, not an overflow.
-    id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    id: int | None = Field(default=None, ge=1, le=_STORABLE)
     status: SessionStatus = SessionStatus.DRAFT
     year: int | None = Field(default=None, ge=1990, le=2200)
     session_type: SessionType | None = None
     code: str | None = None
-    number: int | None = Field(default=None, ge=0)
+    number: int | None = Field(default=None, ge=0, le=_STORABLE)
     title: str | None = None
     short_title: str | None = None
     theme: str | None = None
@@ -308,13 +327,7 @@ class ForumSession(_Model):
     @field_validator("tags", "policy_questions", mode="before")
     @classmethod
     def _string_list(cls, value: Any) -> Any:
-        if value is None:
-            return []
-        if isinstance(value, list):
-            return [v.strip() for v in value if isinstance(v, str) and v.strip()] + [
-                v for v in value if not isinstance(v, str)
-            ]
-        return value
+        return [] if value is None else _text_list(value)
 
     @field_validator("sdgs", mode="before")
     @classmethod

@@ -128,3 +128,17 @@ def test_policy_questions_in_every_shape():
     assert split_questions(["- How can one be? - What is two? - Who pays three?"]) == [
         "How can one be?", "What is two?", "Who pays three?"]
     assert split_questions(["Why one? How two?"]) == ["Why one?", "How two?"]
+
+
+@pytest.mark.parametrize("value", [", , ,", ",", " ; ", "|"])
+def test_a_value_listing_nobody_gives_nobody(value):
+    # "Speakers: , ," once raised IndexError, which ended a whole folder's import.
+    assert split_people(value) == []
+
+
+def test_escape_sequences_do_not_hide_a_person():
+    # The page is cleaned before it is read: the name keeps its letters, not the sequence's.
+    from igftui.formats.pages import read_page
+
+    [reading] = read_page("IGF 2018 WS #1 A title\n\nSpeaker 1: Ann \x9b31mLee\x1b]0;x\x07, Civil Society, WEOG\n")
+    assert [p.name for p in reading.session.participants] == ["Ann Lee"]

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from functools import lru_cache
 
-from igftui.formats.pages.text import LINE_CACHE
+from igftui.formats.pages.text import line_cache
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -58,7 +57,7 @@ class DateLine:
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def parse_date_line(line: str) -> DateLine | None:
     """Read a line that starts with a date; ``None`` for any other line."""
     if not line or len(line) > 200:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from igftui.formats.pages.text import LINE_CACHE, fold
+from igftui.formats.pages.text import fold, line_cache
 from igftui.model.vocabulary import SDG_NAMES, Format, Layout, normalise, parse
 
 # (label spellings, field key, may stand alone on its line)
@@ -73,7 +72,7 @@ class FieldLabel:
     alone: bool
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def match_field(line: str) -> FieldLabel | None:
     """The field a line labels, if any."""
     # Labels are short: folding the line's head is enough, and keeps long prose lines cheap.
@@ -141,7 +140,7 @@ _FORMAT_WORDS: list[tuple[str, Format]] = [
 ]
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def parse_format_line(line: str, *, labelled: bool = False) -> FormatLine | None:
     """Read "Round Table - U-shape - 90 Min", "Other - 90 Min", "Roundtable", "Panel - 60'".
 
@@ -216,7 +215,7 @@ def parse_sdg_line(line: str) -> list[int]:
     return list(_sdgs_of(line))
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def _sdgs_of(line: str) -> tuple[int, ...]:
     goals: list[int] = []
     for match in re.finditer(r"(?:goal|sdg)\s*#?\s*(\d{1,2})\b", line, re.IGNORECASE):

@@ -9,6 +9,7 @@ out.  No regular expression ever looks at a tag.
 
 from __future__ import annotations
 
+import re
 import warnings
 
 from bs4 import (
@@ -20,6 +21,9 @@ from bs4 import (
     ProcessingInstruction,
     Tag,
 )
+from bs4.exceptions import ParserRejectedMarkup
+
+from igftui.formats.errors import FormatError
 
 #: Never content: code, styling, menus, the site footer, embedded media and the document head.
 _DROPPED = frozenset({
@@ -48,36 +52,84 @@ _BLANK = "\x00P"
 def html_to_text(html: str) -> str:
     """The visible text of an HTML page, one block per line, paragraphs apart.
 
-    Never raises on malformed markup: the parser recovers what it can.
+    Malformed markup is read as well as it can be; markup the parser refuses outright
+    raises :class:`FormatError`.
     """
     with warnings.catch_warnings():
         # Beautiful Soup warns when markup looks like a file name or a URL; it is still text.
         warnings.simplefilter("ignore")
-        soup = BeautifulSoup(html, "html.parser")
+        try:
+            soup = BeautifulSoup(_tame(html), "html.parser")
+        except ParserRejectedMarkup:
+            raise FormatError("this web page cannot be read: its HTML is broken beyond repair") from None
     pieces: list[str] = []
     # An explicit stack instead of recursion: a page nested thousands of levels deep
     # (broken markup does that) must not exhaust Python's recursion limit.
     stack: list[tuple[object, bool]] = [(soup, False)]
     list_counters: list[int | None] = []
+    # How many <pre> elements the walk is inside, counted on the way in and out: asking
+    # each string for its parents would take time that grows with the square of the depth.
+    in_pre = 0
     while stack:
         node, closing = stack.pop()
         if isinstance(node, Tag):
             name = (node.name or "").lower()
             if closing:
+                in_pre -= name == "pre"
                 _close(name, pieces, list_counters)
                 continue
             if name in _DROPPED or _hidden(node):
                 continue
+            in_pre += name == "pre"
             _open(name, node, pieces, list_counters)
             stack.append((node, True))
             for child in reversed(node.contents):
                 stack.append((child, False))
         elif isinstance(node, NavigableString) and not isinstance(node, _SKIPPED_STRINGS):
-            if _inside_pre(node):
+            if in_pre:
                 pieces.append(str(node).replace("\n", _BREAK))
             else:
                 pieces.append(_collapse(str(node)))
     return _settle("".join(pieces))
+
+
+_COMMENT_CLOSE = re.compile(r"--\s*>")  # what Python's html.parser takes as a comment's end
+
+
+def _tame(html: str) -> str:
+    """The markup with every "<" that opens nothing the parser can close written as "&lt;".
+
+    Python's html.parser looks for the end of a tag, a comment or a declaration from
+    where it starts; when there is none it rescans the rest of the page from the next
+    "<", so a page of many unclosed ones takes time that grows with its square.  Here,
+    in one pass, a "<" whose ">" does not come before the next "<" (and a comment
+    without its end) becomes text, which is what the parser would have shown anyway.
+    Marked sections ("<![...") become text too: html.parser refuses unknown ones.
+    """
+    pieces: list[str] = []
+    copied = 0
+    gt = comment_end = 0  # the last ">" and comment end found; -1 once there is none further on
+    at = html.find("<")
+    while at != -1:
+        following = html.find("<", at + 1)
+        if html.startswith("<!--", at):
+            if 0 <= comment_end < at + 4:
+                found = _COMMENT_CLOSE.search(html, at + 4)
+                comment_end = found.end() if found else -1
+            if comment_end != -1:
+                at = html.find("<", comment_end)  # the parser skips what a comment holds
+                continue
+        elif not html.startswith("<![", at):
+            if 0 <= gt <= at:
+                gt = html.find(">", at + 1)
+            if gt != -1 and (following == -1 or gt < following):
+                at = following
+                continue
+        pieces.append(html[copied:at] + "&lt;")
+        copied = at + 1
+        at = following
+    pieces.append(html[copied:])
+    return "".join(pieces)
 
 
 def _open(name: str, node: Tag, pieces: list[str], counters: list[int | None]) -> None:
@@ -141,10 +193,6 @@ def _collapse(text: str) -> str:
     if not inner:
         return " " if text else ""
     return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
-
-
-def _inside_pre(node: NavigableString) -> bool:
-    return any(getattr(parent, "name", None) == "pre" for parent in node.parents)
 
 
 def _settle(stream: str) -> str:

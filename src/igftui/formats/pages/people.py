@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from igftui.formats.pages.dates import parse_date_line
 from igftui.formats.pages.fields import match_field, parse_sdg_line
-from igftui.formats.pages.text import EMAIL_MARK, LINE_CACHE, unmark
+from igftui.formats.pages.text import EMAIL_MARK, line_cache, unmark
 from igftui.model.session import Participant
 from igftui.model.vocabulary import (
     Format,
@@ -60,6 +59,10 @@ _NOT_NAME_WORDS = {
     "sdgs", "youth", "not", "has", "have", "can", "should", "would", "could", "it", "its",
 }
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+#: Longer than any organisation's name, joint ones included.  Piece after piece added to
+#: an ever longer name (a page of thousands of lines ending in commas) would take time
+#: that grows with the square of the page.
+_LONGEST_ORGANISATION = 500
 
 
 @dataclass
@@ -79,8 +82,13 @@ class Person:
 
     def add_organisation(self, text: str) -> None:
         text = text.strip(" ,;")
-        if text:
+        if text and not self.organisation_full:
             self.organisation = f"{self.organisation}, {text}" if self.organisation else text
+
+    @property
+    def organisation_full(self) -> bool:
+        """As long as an organisation's name ever gets: what follows is not part of it."""
+        return len(self.organisation or "") >= _LONGEST_ORGANISATION
 
     @property
     def described(self) -> bool:
@@ -176,7 +184,7 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     return replace(found, roles=list(found.roles)) if found is not None else None
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def _read_person(text: str, lenient: bool) -> Person | None:
     text = unmark(text).strip()
     text = text.removeprefix("- ")
@@ -287,6 +295,8 @@ def split_people(value: str, *, lenient: bool = False) -> list[Person]:
     if re.search(r"\)\s*,\s*\S", value):
         return _each(re.split(r"(?<=\))\s*,\s*", value), lenient)
     parts = [p.strip() for p in value.split(",") if p.strip()]
+    if not parts:
+        return []  # "Speakers: , ," lists nobody
     if len(parts) == 1:
         both = re.split(r"\s+(?:and|&)\s+", parts[0])
         if len(both) >= 2 and all(plausible_name(clean_name(b)) for b in both):
@@ -405,7 +415,7 @@ _OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def match_label(line: str) -> Label | None:
     """The people label a line starts with, if any."""
     if not _LABEL_START.match(line):
@@ -535,7 +545,8 @@ class PeopleCollector:
                 self._continuable = line.endswith(",")
                 return True
             self._pending = None
-        if self._continuable and blanks == 0 and self._last is not None and _continuation(line):
+        if (self._continuable and blanks == 0 and self._last is not None and not self._last.organisation_full
+                and _continuation(line)):
             self._last.add_organisation(line)
             self._continuable = line.endswith(",")
             return True
@@ -786,14 +797,24 @@ def _one(value: str, *, lenient: bool) -> list[Person]:
     return [person] if person else []
 
 
+#: The most words a name and its salutations take ("H.E. Ambassador Dr Maria de la Cruz Lopez").
+_NAME_WORDS = 12
+
+
 def _no_comma(value: str, *, capitals_only: bool = False) -> Person | None:
     """"Speaker: Jane Doe UNESCO" (the comma lost): an all-capitals tail is the organisation."""
     words = unmark(value).split()
-    for cut in range(len(words) - 1, 0, -1):
-        if all(w.isupper() and len(w) > 1 for w in words[cut:]) and not all(w.isupper() for w in words[:cut]):
-            name = clean_name(" ".join(words[:cut]))
-            if plausible_name(name, lenient=True):
-                return Person(name=name, organisation=" ".join(words[cut:]))
+    # Where the capitals at the end begin, and the first word not in capitals, found once:
+    # trying every cut with its own scan would be quadratic in a long value.
+    capitals = len(words)
+    while capitals > 1 and words[capitals - 1].isupper() and len(words[capitals - 1]) > 1:
+        capitals -= 1
+    first_lower = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+    # A name is a few words, salutations included: no cut further in can give one.
+    for cut in range(min(len(words) - 1, _NAME_WORDS), max(capitals, first_lower + 1) - 1, -1):
+        name = clean_name(" ".join(words[:cut]))
+        if plausible_name(name, lenient=True):
+            return Person(name=name, organisation=" ".join(words[cut:]))
     if not capitals_only and len(words) > 3 and plausible_name(clean_name(" ".join(words[:2]))):
         return Person(name=clean_name(" ".join(words[:2])), organisation=" ".join(words[2:]))
     return None

@@ -188,6 +188,7 @@ class _BlockReader:
         self.fallback_title: str | None = None
         self.inline: set[str] = set()
         self.prose_seen = False  # a loose line read as prose: the people and questions are above
+        self.judged_until = 0  # dashed lines before this one were judged as a run already
 
     # ----- the title -----
 
@@ -305,8 +306,12 @@ class _BlockReader:
             if current is None and _COALITION_LINE.match(line) and len(line) < 160:
                 self.session_type = self.session_type or SessionType.DYNAMIC_COALITION
                 continue
-            if line.startswith("- ") and current != "policy_questions" and current not in _SHORT_FIELDS:
+            if (line.startswith("- ") and current != "policy_questions" and current not in _SHORT_FIELDS
+                    and index >= self.judged_until):
                 run = self._dash_run(index)
+                # A run is judged once, as a whole: judging it again from each of its lines
+                # would read a page of dashed lines in time that grows with its square.
+                self.judged_until = index + len(run)
                 if F.looks_like_question_list(run) and not self.texts.get("policy_questions"):
                     current = "policy_questions"
                     self.texts[current] = list(run)

@@ -11,11 +11,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
+
+from igftui.model.text_safety import clean_text
+
+T = TypeVar("T")
 
 #: Entries each line reader keeps (``functools.lru_cache``).  Pages repeat lines ("Civil
 #: Society, African Group", room names, format lines), and every line passes through
 #: several readers in turn, so a big listing reads its repeated lines once.
 LINE_CACHE = 4096
+#: Longer lines are read without the cache: a paragraph is seldom repeated, and keeping
+#: thousands of long lines (a hostile page has lines of megabytes) would hold on to
+#: memory long after their import.
+CACHED_LINE = 500
 
 #: Stands where a page had an obfuscated e-mail address.  On some pages (the 2023 Day 0
 #: form) it is the only thing between one speaker and the next, so it is kept as a mark
@@ -26,12 +37,16 @@ _SPACES = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u2002": " ", "\u2003": " ",
     "\u2008": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\ufe0f": "", "\u00ad": "",
+    # The rest of Unicode's white space: after this a line's only white space is the plain
+    # space, so no pattern below meets a run of some other kind of space.
+    "\u1680": " ", "\u2000": " ", "\u2001": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+    "\u205f": " ", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
 }
 _SPACE_TABLE = str.maketrans(_SPACES)
 # Padlocks mark fields the site keeps private; they are not part of the value.
 _LOCKS = re.compile("[\U0001F510-\U0001F513]")
-_OBFUSCATED = re.compile(r"\[\s*email\s*(?:&#160;|&nbsp;|\s)*protected\s*\]", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_OBFUSCATED = re.compile(r"\[\s*email(?:&#160;|&nbsp;|\s)*protected\s*\]", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VIEWS = re.compile(r"(?:^|\|\s*)\d[\d,.\s]*\s+views?\s*$", re.IGNORECASE)
 _BOILERPLATE = {"skip to main content", "skip to content", "main navigation", "breadcrumb",
                 "you are here", "share this page", "print this page", "back to top", "menu", "main menu",
@@ -50,11 +65,12 @@ _COOKIE_BANNER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃∙·]|[*+](?=\s))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
+_MD_QUOTE = re.compile(r">[>\s]*")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -62,6 +78,17 @@ _SPACE_RUN = re.compile(r" {2,}")
 _MAX_BLANKS = 3
 #: A line without any of these has no Markdown, bullet or table in it.
 _MARKUP_CHARS = re.compile(r"[-#>!\[\]<*_\\|`~+•◦▪▫●○■□‣⁃∙·]")
+
+
+def line_cache(reader: Callable[..., T]) -> Callable[..., T]:
+    """``functools.lru_cache`` for a line reader, for lines up to :data:`CACHED_LINE` long."""
+    cached = lru_cache(maxsize=LINE_CACHE)(reader)
+
+    @wraps(reader)
+    def read(line: str, *args: Any, **kwargs: Any) -> T:
+        return cached(line, *args, **kwargs) if len(line) <= CACHED_LINE else reader(line, *args, **kwargs)
+
+    return read
 
 
 def normalise_page(text: str) -> str:
@@ -73,7 +100,7 @@ def normalise_page(text: str) -> str:
     question labels were lost.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SPACE_TABLE)
+    text = clean_text(text.translate(_SPACE_TABLE))  # terminal escapes and controls go here, whole
     text = _LOCKS.sub("", text)
     text = _OBFUSCATED.sub(f" {EMAIL_MARK} ", text)
     lines: list[str] = []
@@ -111,8 +138,9 @@ def _markdown_line(line: str) -> str:
     heading = _MD_HEADING.match(line)
     if heading:
         line = heading.group(1)
-    while line.startswith(">"):
-        line = line[1:].lstrip()
+    quote = _MD_QUOTE.match(line)
+    if quote:
+        line = line[quote.end():]
     line = _MD_IMAGE.sub(lambda m: m.group(1), line)
     line = _MD_LINK.sub(lambda m: m.group(1), line)
     line = _MD_AUTOLINK.sub(lambda m: m.group(1), line)

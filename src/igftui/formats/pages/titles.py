@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from igftui.formats.pages.text import LINE_CACHE
+from igftui.formats.pages.text import line_cache
 from igftui.model.vocabulary import SessionType
 
 _T = SessionType
@@ -95,7 +94,7 @@ def session_type_of(words: str) -> SessionType | None:
     return None
 
 
-@lru_cache(maxsize=LINE_CACHE)
+@line_cache
 def parse_title_line(line: str) -> TitleLine | None:
     """Read one line as a session title line, or ``None`` when it is not one."""
     line = line.strip().strip("*#").strip()
