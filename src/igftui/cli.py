@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     p.add_argument("--year", type=_year, help="the year for sessions whose file does not say")
+    p.add_argument("--merge", action="store_true",
+                   help="a page of one of your own proposals (same year, type and number) fills what your "
+                   "draft leaves empty, instead of being stored beside it; your text is never replaced")
     p.add_argument("--json", action="store_true", help="print what was imported and skipped as JSON")
 
     p = commands.add_parser("list", help="list sessions")
@@ -289,6 +292,7 @@ def _import(args: argparse.Namespace) -> int:
     progress = _ProgressLine() if sys.stderr.isatty() else None
     # Only a line per session is kept: a file may hold a whole catalogue.
     report = import_paths(catalogue, args.paths, year=args.year, progress=progress,
+                          merge_into_drafts=args.merge,
                           session_progress=progress.sessions if progress is not None else None,
                           keep_sessions=False)
     if progress is not None:

@@ -263,3 +263,22 @@ def test_a_conflicting_file_imported_twice_keeps_theirs_once(igftui, catalogue, 
     assert [p.email for p in theirs_kept.participants] == ["ana@example.org", "kofi@example.org"]
     assert kept[2].changed == ("description",)
     assert len(catalogue.get(draft.id).participants) == 2
+
+
+def test_import_merge_fills_a_draft_from_the_page_of_the_accepted_session(igftui, catalogue, draft, tmp_path):
+    page = tmp_path / "accepted.json"
+    page.write_text(json.dumps(ForumSession(
+        status="catalogued", year=2026, session_type="workshop", number=3,
+        title="Rapid response for community radio stations", room="Workshop Room 2",
+    ).to_json()), encoding="utf-8")
+    beside = igftui("import", str(page), "--json")
+    assert beside.code == 0 and catalogue.count() == 2, "without --merge the page goes beside the draft"
+    catalogue.delete(beside.json()["imported"][0]["id"])
+    merged = igftui("import", "--merge", str(page))
+    assert merged.code == 0, merged.err
+    assert merged.out.startswith(f"merged    #{draft.id}") and "took room" in merged.out
+    assert "conflict in status, title: kept yours" in merged.out
+    kept = catalogue.get(draft.id)
+    assert (kept.title, kept.room, kept.private_notes) == (
+        "Rapid response for community radio", "Workshop Room 2", "ask about travel funding")
+    assert catalogue.count() == 1

@@ -153,3 +153,18 @@ def test_a_file_of_drafts_without_uid_imported_twice_adds_them_once(catalogue):
     changed = catalogue.import_sessions([drafts[0].model_copy(update={"title": "Draft 1, other text"})])
     assert [o.action for o in changed] == ["beside"]
     assert catalogue.count() == 3
+
+
+def test_a_page_merged_into_a_draft_when_asked_fills_only_what_the_draft_leaves_empty(catalogue):
+    draft = catalogue.add(page(status="submitted", title="Our draft", description="Our description",
+                               room=None, private_notes="private", source=None))
+    (outcome,) = catalogue.import_sessions(
+        [page(title="The accepted page", room="Room 4", description="The page's description")],
+        merge_into_drafts=True)
+    assert outcome.action == "merged" and outcome.session.id == draft.id
+    assert "room" in outcome.taken and set(outcome.conflicts) >= {"title", "description", "status"}
+    now = catalogue.get(draft.id)
+    assert (now.title, now.description, now.room, now.status.value, now.private_notes) == (
+        "Our draft", "Our description", "Room 4", "submitted", "private")
+    assert catalogue.revision(draft.id, outcome.their_revision).title == "The accepted page"
+    assert catalogue.count() == 1

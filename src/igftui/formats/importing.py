@@ -273,6 +273,7 @@ def import_paths(
     progress: Progress | None = None,
     session_progress: SessionProgress | None = None,
     keep_sessions: bool = True,
+    merge_into_drafts: bool = False,
 ) -> ImportReport:
     """Import every file named or inside a folder named; one transaction per file.
 
@@ -281,13 +282,15 @@ def import_paths(
     are stored as they are read, so a file of any size is imported without being
     held in memory; ``session_progress`` hears how far into a file the import is.
     With ``keep_sessions`` false the report keeps a line per session
-    (``report.sessions``) but not the sessions themselves.
+    (``report.sessions``) but not the sessions themselves.  ``merge_into_drafts``: a
+    session with the identity of one of the user's drafts is merged into it (see
+    ``Catalogue.import_sessions``) instead of being stored beside it.
     """
     report = ImportReport()
     files, report.skipped = files_to_import(paths)
     for done, path in enumerate(files, start=1):
         try:
-            _import_file(catalogue, path, year, report, session_progress, keep_sessions)
+            _import_file(catalogue, path, year, report, session_progress, keep_sessions, merge_into_drafts)
         except (FormatError, CatalogueError) as exc:
             # A catalogue failure (locked, disk full) keeps its own words: it is not the file's fault.
             report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
@@ -299,7 +302,8 @@ def import_paths(
 
 
 def _import_file(catalogue: Catalogue, path: Path, year: int | None, report: ImportReport,
-                 session_progress: SessionProgress | None, keep_sessions: bool) -> None:
+                 session_progress: SessionProgress | None, keep_sessions: bool,
+                 merge_into_drafts: bool = False) -> None:
     """Import one file in one transaction; its lines join the report only once it is kept."""
     lines: list[ImportedSession] = []
     new: list[ForumSession] = []
@@ -314,7 +318,7 @@ def _import_file(catalogue: Catalogue, path: Path, year: int | None, report: Imp
 
     with ExitStack() as stack:
         sessions, note = _open_file(path, year, stack)
-        catalogue.import_sessions(sessions, each=stored)
+        catalogue.import_sessions(sessions, each=stored, merge_into_drafts=merge_into_drafts)
     if not lines:
         raise FormatError("the file holds no sessions")
     report.sessions.extend(lines)

@@ -334,7 +334,7 @@ class Catalogue:
     @_guarded
     def import_sessions(
         self, sessions: Iterable[ForumSession], *, keep_existing: bool = False,
-        each: Callable[[ImportOutcome], None] | None = None,
+        each: Callable[[ImportOutcome], None] | None = None, merge_into_drafts: bool = False,
     ) -> list[ImportOutcome]:
         """Store sessions from one file in one transaction: all of them, or none.
 
@@ -348,7 +348,9 @@ class Catalogue:
           imported is merged against what it said last time: what the page changed
           is taken, what the user edited since is kept;
         - anything with the identity of a draft or proposal of the user's is stored
-          beside it, never over it.
+          beside it, never over it; with ``merge_into_drafts`` (the user asked) it fills
+          what the draft leaves empty instead, and a field both fill differently keeps
+          the draft's text, the file's being kept as a revision.
 
         With ``keep_existing`` a session already there is left as it is (the samples
         must never undo a user's edits).
@@ -362,7 +364,7 @@ class Catalogue:
         outcomes: list[ImportOutcome] = []
         with self._db(write=True) as db:
             for session in sessions:
-                outcome = self._import_one(db, session, keep_existing)
+                outcome = self._import_one(db, session, keep_existing, merge_into_drafts)
                 if each is None:
                     outcomes.append(outcome)
                 else:
@@ -370,7 +372,8 @@ class Catalogue:
             db.commit()
         return outcomes
 
-    def _import_one(self, db: DatabaseSession, session: ForumSession, keep_existing: bool) -> ImportOutcome:
+    def _import_one(self, db: DatabaseSession, session: ForumSession, keep_existing: bool,
+                    merge_into_drafts: bool = False) -> ImportOutcome:
         record = None
         if session.uid is not None:
             record = db.connection().execute(_BY_UID, {"uid": session.uid}).first()
@@ -387,6 +390,8 @@ class Catalogue:
             # The same file imported again (a draft from an older file with no uid, say):
             # what it holds is here already; another copy beside it would only confuse.
             return ImportOutcome(same, False, "unchanged")
+        if record.status != SessionStatus.CATALOGUED.value and merge_into_drafts:
+            return self._merge_into_draft(db, record, session)
         if record.status != SessionStatus.CATALOGUED.value:
             # A user's own draft or proposal: the file goes beside it, as a new session.
             fresh = session.model_copy(update={"uid": None, "id": None})
@@ -422,6 +427,22 @@ class Catalogue:
         if base is not None:
             base = {**base, "id": record.id}
         return self._store_merge(db, record, mine, mine_doc, base, theirs)
+
+    def _merge_into_draft(self, db: DatabaseSession, record: Any, page: ForumSession) -> ImportOutcome:
+        """A page of the user's own proposal (accepted, now on the IGF site), merged as asked.
+
+        They share no earlier text, so the base is empty: what the draft leaves empty
+        is taken from the page (its number, room, times), and a field both fill
+        differently is a conflict that keeps the draft's text.
+        """
+        mine = _to_session(record)
+        mine_doc = mine.to_document()
+        said = page.model_copy(update={"id": record.id, "uid": None}).to_document()
+        given = {key: value for key, value in said.items() if value not in (None, [], "")}
+        # Where the draft came from stays; the page's own origin is in its revision.
+        given.pop("source", None)
+        return self._store_merge(db, record, mine, mine_doc, {"id": record.id},
+                                 fill_not_given(given, mine_doc))
 
     def _merge_page(self, db: DatabaseSession, record: SessionRecord, page: ForumSession) -> ImportOutcome:
         """A page imported again: what it changed since its last import is taken."""
