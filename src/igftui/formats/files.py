@@ -180,17 +180,7 @@ def read_text_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     devices and pipes, which could block or never end.
     """
     path = Path(path)
-    name = path.name or str(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise FormatError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise FormatError(_read_problem(name, exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise FormatError(f"{name} is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise FormatError(f"{name} is not a regular file (a device, pipe or socket)")
+    name, info = _regular_file(path)
     if info.st_size > max_bytes:
         raise FormatError(f"{name} is {_size(info.st_size)}; igftui reads files up to {_size(max_bytes)}")
     try:
@@ -249,14 +239,9 @@ class TextStream:
         self.close()
 
 
-def open_text_stream(path: Path) -> TextStream:
-    """A file the user gave igftui, to be read piece by piece; :class:`FormatError` says why not.
-
-    The checks of :func:`read_text_file` (missing, a folder, a device, empty, binary,
-    an encoding igftui does not read) are made on the file's beginning, so a wrong file
-    is refused before anything is read from it.
-    """
-    path = Path(path)
+def _regular_file(path: Path) -> tuple[str, os.stat_result]:
+    """The file's name for messages and its status; :class:`FormatError` when it is not a
+    regular file (missing, a folder, a device or a pipe, which could block or never end)."""
     name = path.name or str(path)
     try:
         info = path.stat()
@@ -268,6 +253,18 @@ def open_text_stream(path: Path) -> TextStream:
         raise FormatError(f"{name} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise FormatError(f"{name} is not a regular file (a device, pipe or socket)")
+    return name, info
+
+
+def open_text_stream(path: Path) -> TextStream:
+    """A file the user gave igftui, to be read piece by piece; :class:`FormatError` says why not.
+
+    The checks of :func:`read_text_file` (missing, a folder, a device, empty, binary,
+    an encoding igftui does not read) are made on the file's beginning, so a wrong file
+    is refused before anything is read from it.
+    """
+    path = Path(path)
+    name, info = _regular_file(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
