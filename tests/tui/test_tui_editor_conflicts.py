@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
@@ -24,6 +28,20 @@ def saved_elsewhere(db: Path, session_id: int, **changes) -> None:
     with Catalogue(db) as other:
         stored = other.get(session_id)
         other.update(stored.model_copy(update=changes), expected_version=stored.version)
+
+
+def saved_by_another_process(db: Path, session_id: int, **changes) -> None:
+    """Another igftui process saving the draft: a real second process on the same file."""
+    code = (
+        "import json, sys\n"
+        "from igftui.store import Catalogue\n"
+        "with Catalogue(sys.argv[1]) as c:\n"
+        "    s = c.get(int(sys.argv[2]))\n"
+        "    c.update(s.model_copy(update=json.loads(sys.argv[3])), expected_version=s.version)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    subprocess.run([sys.executable, "-c", code, str(db), str(session_id), json.dumps(changes)],
+                   check=True, env=env, timeout=120)
 
 
 async def open_editor(db: Path, pilot, draft_id: int) -> ProposalEditor:
@@ -63,7 +81,7 @@ async def test_a_field_changed_on_both_sides_asks_and_takes_theirs_when_told(tmp
     app, draft_id = app_with_draft(db)
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(db, pilot, draft_id)
-        saved_elsewhere(db, draft_id, title="Their title")
+        saved_by_another_process(db, draft_id, title="Their title")
         editor.query_one("#input-title", Input).value = "My title"
         await pilot.pause()
         await pilot.press("ctrl+s")
