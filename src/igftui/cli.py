@@ -467,13 +467,13 @@ def _history(args: argparse.Namespace) -> int:
         _print_json([revision.to_json() for revision in revisions])
         return EXIT_OK
     from igftui.model.form import field_words
+    from igftui.store.revisions import local_time
 
     table = [("REVISION", "SAVED", "HOW", "BY", "CHANGED")]
     for revision in revisions:
         table.append((
             str(revision.number),
-            # The user's own clock: "when did I write this?" is asked in local time.
-            revision.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            local_time(revision.saved_at),
             revision.origin,
             revision.author or "",
             _changed_words([field_words(name) for name in revision.changed], first=revision.number == 1),

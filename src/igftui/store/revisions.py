@@ -49,6 +49,12 @@ class RevisionInfo:
         }
 
 
+def local_time(moment: datetime) -> str:
+    """``2026-06-23 11:30`` in the user's own time zone (the catalogue keeps UTC): "when did
+    I write this?" is asked in local time, on the command line and in the app alike."""
+    return _aware(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def current_author() -> str | None:
     """Who is saving: the login name (on a shared catalogue, the database role)."""
     try:

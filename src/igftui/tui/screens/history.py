@@ -30,7 +30,8 @@ from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.differences_view import DifferencesView
-from igftui.tui.widgets.revision_table import RevisionTable, local_time
+from igftui.store.revisions import local_time
+from igftui.tui.widgets.revision_table import RevisionTable
 
 if TYPE_CHECKING:
     from igftui.model.differences import FieldDifference

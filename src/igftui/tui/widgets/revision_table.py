@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -13,6 +12,8 @@ from textual.widgets import DataTable
 
 from igftui.model.differences import changed_labels
 from igftui.tui.widgets.session_table import cell
+
+from igftui.store.revisions import local_time
 
 if TYPE_CHECKING:
     from igftui.store.revisions import RevisionInfo
@@ -25,11 +26,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("by", "By"),
     ("changed", "Changed"),
 )
-
-
-def local_time(moment: datetime) -> str:
-    """``2026-06-23 11:30`` in the user's own time zone (the catalogue keeps UTC)."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def changed_text(info: RevisionInfo, first: bool) -> str:
