@@ -168,3 +168,11 @@ def test_a_page_merged_into_a_draft_when_asked_fills_only_what_the_draft_leaves_
         "Our draft", "Our description", "Room 4", "submitted", "private")
     assert catalogue.revision(draft.id, outcome.their_revision).title == "The accepted page"
     assert catalogue.count() == 1
+
+
+@pytest.mark.parametrize("bad", [{"uid": "x"}, {"revision": 0}, {"revision": 10**23}, {"history": "?!"}])
+def test_a_copy_with_an_impossible_identity_is_refused_with_a_reason(bad):
+    from igftui.model.session import ContractError
+
+    with pytest.raises(ContractError):
+        ForumSession.from_json({"schema": "igftui.session/1", "title": "a", "uid": "abcdefgh12", **bad})

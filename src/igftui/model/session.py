@@ -281,7 +281,7 @@ class ForumSession(_Model):
     uid: str | None = None
     #: The revision this copy was exported at: the base of a three-way merge when a
     #: co-organiser's edited copy comes back.  Only exports carry it.
-    revision: int | None = Field(default=None, ge=1)
+    revision: int | None = Field(default=None, ge=1, le=_STORABLE)
     #: Which history ``revision`` counts in: each catalogue numbers its own revisions, so
     #: revision 5 of a copy made in a co-organiser's catalogue is not this catalogue's
     #: revision 5.  Opaque; only exports carry it (see ``store.revisions.history_mark``).
