@@ -25,6 +25,12 @@ def test_gender_rules_fire_when_all_speakers_share_a_gender(rule_id, severity):
         assert private not in finding.message and private not in finding.hint
 
 
+def test_two_speakers_of_one_gender_are_both_speakers_not_all_2():
+    session = speakers_only(person("Ana Costa", gender="woman"), person("Li Wei", gender="woman"))
+    finding = only(run_rule(session, "IGF-D002"))
+    assert finding.message.startswith("Both speakers are of one gender") and "All 2" not in finding.message
+
+
 @pytest.mark.parametrize("rule_id", ["IGF-D001", "IGF-D002"])
 @pytest.mark.parametrize("genders", [
     ("woman", "man"), ("man", "man", "non_binary"), ("woman", "woman", "man", None),

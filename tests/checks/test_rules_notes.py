@@ -55,7 +55,8 @@ def test_i003_names_youth_voices():
 
 
 @pytest.mark.parametrize("changes", [{"tags": ["youth"]},
-                                     {"description": "How young people shape data governance."}])
+                                     {"description": "How young people shape data governance."},
+                                     {"subtheme": "Youth engagement in Internet governance"}])
 def test_i003_a_session_about_youth_without_youth_voices(changes):
     finding = only(run_rule(good_workshop(**changes), "IGF-I003"))
     assert "about youth" in finding.message
@@ -63,6 +64,10 @@ def test_i003_a_session_about_youth_without_youth_voices(changes):
 
 def test_i003_quiet():
     assert run_rule(good_workshop(), "IGF-I003") == []
+
+
+def test_i003_a_broad_theme_that_names_youth_does_not_make_a_session_about_youth():
+    assert run_rule(good_workshop(theme="Human Rights, Gender and Youth"), "IGF-I003") == []
 
 
 def test_i004_lists_missing_regions_and_groups():

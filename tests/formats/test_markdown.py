@@ -310,7 +310,10 @@ def test_online_participation_lists_what_is_not_broadcast():
 
 def test_sdgs_by_number_and_name():
     text = visible_text(to_markdown(full_workshop()))
-    assert "5. Gender Equality\n10. Reduced Inequalities\n16. Peace, Justice and Strong Institutions" in text
+    assert ("SDG 5: Gender Equality\nSDG 10: Reduced Inequalities\n"
+            "SDG 16: Peace, Justice and Strong Institutions") in text
+    # Pasted into the IGF's web form, no backslash shows.
+    assert "\\" not in to_markdown(full_workshop()).split("## SDGs")[1].split("##")[0]
 
 
 def test_an_empty_draft_shows_the_gaps_and_nothing_else():

@@ -60,6 +60,11 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+def all_of(count: int, noun: str) -> str:
+    """'Both speakers' for two, 'All 3 speakers' for more: "all 2" is not English."""
+    return f"Both {noun}s" if count == 2 else f"All {plural(count, noun)}"
+
+
 def are(count: int) -> str:
     return "is" if count == 1 else "are"
 

@@ -195,7 +195,9 @@ def _sections(session: ForumSession, include_private: bool) -> Iterable[tuple[st
     yield "Discussion facilitation", _nonempty(_paragraphs(session.discussion_facilitation))
     yield "Diversity", _nonempty(_paragraphs(session.diversity_statement))
     yield "Online participation", _online(session)
-    yield "SDGs", _nonempty(_bullets(f"{goal}\\. {SDG_NAMES[goal]}" for goal in session.sdgs))
+    # "SDG 16: ..." rather than "16. ...", which after a bullet would start a list of its own
+    # and so needs a backslash that shows when pasted into the IGF's web form.
+    yield "SDGs", _nonempty(_bullets(f"SDG {goal}: {SDG_NAMES[goal]}" for goal in session.sdgs))
     if include_private:
         yield "Private notes", _nonempty(_paragraphs(session.private_notes))
 

@@ -19,6 +19,7 @@ from igftui.checks.facts import (
     REGIONS,
     SESSION_TYPES,
     STAKEHOLDER_GROUPS,
+    all_of,
     are,
     describe_groups,
     grouped,
@@ -84,7 +85,7 @@ def _gender(session: ForumSession, ctx: Context, question: str, goal: str) -> It
             record + ", or invite a speaker of another gender.", severity=Severity.INFO)
         return
     yield ctx.finding(
-        f"All {len(same)} speakers are of one gender; {goal}.",
+        f"{all_of(len(same), 'speaker')} are of one gender; {goal}.",
         "Invite a speaker of another gender, or replace one of the speakers.")
 
 
@@ -146,10 +147,10 @@ def _spread(session: ForumSession, ctx: Context, *, attribute: str, universe: Se
         return
     if len(groups) == 1 and minimum <= 2 and not missing_required:
         (term, same), = groups.items()
-        message = (f"All {plural(len(same), 'speaker')} with a recorded {what} "
+        message = (f"{all_of(len(same), 'speaker')} with a recorded {what} "
                    f"{are(len(same))} from one {what}, {term.label}: {names(same)}.")
         if not unknown:
-            message = f"All {len(same)} speakers are from one {what}, {term.label}: {names(same)}."
+            message = f"{all_of(len(same), 'speaker')} are from one {what}, {term.label}: {names(same)}."
     else:
         message = (f"Speakers come from {plural(len(groups), what)} ({describe_groups(groups)}); "
                    f"this rule set asks for at least {minimum}.")

@@ -78,7 +78,9 @@ def youth(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     The catalogue does not record age.  A participant counts as a youth voice
     when their organisation mentions youth (a youth IGF, a youth coalition...);
     the session is about youth when its tags, title, description, policy
-    questions, theme or diversity statement mention youth or young people.
+    questions, subtheme or diversity statement mention youth or young people.
+    The theme is not asked: the IGF's themes are broad ("Human Rights, Gender and
+    Youth"), and a session under one is not for that about youth.
     """
     young = [p for p in _people(session) if mentions_youth(p.organisation)]
     if young:
@@ -86,7 +88,7 @@ def youth(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(f"Youth voices: {listed}.",
                           "Say so in the diversity statement: age is one of the IGF's diversity criteria.")
         return
-    texts = [session.title, session.description, session.theme, session.subtheme,
+    texts = [session.title, session.description, session.subtheme,
              session.diversity_statement, *session.tags, *session.policy_questions]
     if any(mentions_youth(text) for text in texts if isinstance(text, str)):
         yield ctx.finding(
