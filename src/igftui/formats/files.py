@@ -321,25 +321,16 @@ def starts_like_json(path: Path) -> bool:
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode a file's bytes as :func:`read_text_file` does; ``name`` is for the message."""
-    if not data:
-        raise FormatError(f"{name} is empty")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _newlines(data.decode(encoding))
-            except UnicodeDecodeError:
-                raise FormatError(
-                    f"{name} starts like {_encoding_name(encoding)} text but is not; save it as UTF-8"
-                ) from None
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise FormatError(f"{name} is a binary file ({kind}), not text; copy its text into a UTF-8 text file")
-    if b"\x00" in data:
-        if _looks_like_bomless_utf16(data):
-            raise FormatError(f"{name} is UTF-16 text without a byte-order mark; save it as UTF-8")
-        raise FormatError(f"{name} is a binary file, not text")
-    if _mostly_control(data):
-        raise FormatError(f"{name} is a binary file, not text")
+    # The same judgement of the bytes as a file read piece by piece gets (empty, binary,
+    # UTF-16 without a byte-order mark...), made on all of them.
+    encoding = _encoding_of(data, name)
+    if encoding != "utf-8":
+        try:
+            return _newlines(data.decode(encoding))
+        except UnicodeDecodeError:
+            raise FormatError(
+                f"{name} starts like {_encoding_name(encoding)} text but is not; save it as UTF-8"
+            ) from None
     try:
         return _newlines(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
