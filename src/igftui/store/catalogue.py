@@ -44,6 +44,7 @@ from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
 if TYPE_CHECKING:
+    from igftui.store.deleting import Compacted, DeletedDraft
     from igftui.store.erasure import Erasure
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -271,29 +272,80 @@ class Catalogue:
             db.delete(record)
             db.commit()
 
+    # ----- deleting and copying drafts (see igftui.store.deleting) -----
+
+    @_guarded
+    def delete_draft(self, session_id: int) -> "DeletedDraft":
+        """Delete one of the user's own sessions; it can be brought back until :meth:`compact`."""
+        from igftui.store import deleting
+
+        return deleting.delete_draft(self, session_id)
+
+    @_guarded
+    def deleted_drafts(self) -> "list[DeletedDraft]":
+        """The deleted sessions that can be brought back, most recently deleted first."""
+        from igftui.store import deleting
+
+        return deleting.deleted_drafts(self)
+
+    @_guarded
+    def undelete(self, wanted: str | int) -> ForumSession:
+        """Bring back a deleted draft, named by its uid (or its start) or the id it had."""
+        from igftui.store import deleting
+
+        return deleting.undelete(self, str(wanted))
+
+    @_guarded
+    def recreate(self, session: ForumSession, *, origin: str = "typed") -> ForumSession:
+        """Store again, under its uid and with its history, a session deleted elsewhere while open."""
+        from igftui.store import deleting
+
+        return deleting.recreate(self, session, origin=origin)
+
+    @_guarded
+    def duplicate(self, session_id: int) -> ForumSession:
+        """A new draft copied from a session: new uid, no IGF code or number, history afresh."""
+        from igftui.store import deleting
+
+        return deleting.duplicate(self, session_id)
+
+    @_guarded
+    def compact(self) -> "Compacted":
+        """Drop for good the revisions of deleted sessions, and rebuild the file."""
+        from igftui.store import deleting
+
+        return deleting.compact(self)
+
+    def _uid_of(self, db: DatabaseSession, session_id: int) -> str:
+        """The uid of session ``session_id``, or of the draft deleted under that id (its history lives on)."""
+        record = db.get(SessionRecord, session_id)
+        if record is not None:
+            return str(record.uid)
+        from igftui.store.deleting import uid_of_deleted
+
+        uid = uid_of_deleted(db.connection(), session_id)
+        if uid is None:
+            raise SessionNotFound(session_id)
+        return uid
+
     # ----- revisions -----
 
     @_guarded
     def history(self, session_id: int) -> list[revisions.RevisionInfo]:
-        """The revisions of a session, oldest first."""
+        """The revisions of a session (or of a draft deleted under that id), oldest first."""
         with self._db() as db:
-            record = db.get(SessionRecord, session_id)
-            if record is None:
-                raise SessionNotFound(session_id)
-            return revisions.history(db.connection(), record.uid)
+            return revisions.history(db.connection(), self._uid_of(db, session_id))
 
     @_guarded
     def revision(self, session_id: int, number: int) -> ForumSession:
         """The session as revision ``number`` kept it."""
         with self._db() as db:
-            record = db.get(SessionRecord, session_id)
-            if record is None:
-                raise SessionNotFound(session_id)
-            document = revisions.document(db.connection(), record.uid, number)
-            mark = revisions.history_mark_of(db.connection(), record.uid)
+            uid = self._uid_of(db, session_id)
+            document = revisions.document(db.connection(), uid, number)
+            mark = revisions.history_mark_of(db.connection(), uid)
         if document is None:
             raise RevisionNotFound(session_id, number)
-        return _from_document(document, record.id, record.uid, None).model_copy(
+        return _from_document(document, session_id, uid, None).model_copy(
             update={"revision": number, "history": mark})
 
     @_guarded

@@ -26,7 +26,7 @@ _REVISIONS = RevisionRecord.__table__  # type: ignore[attr-defined]
 #: typing of a few seconds, or leaving the editor, starts the next one.
 PAUSE = timedelta(seconds=5)
 
-ORIGINS = ("typed", "restored", "merged", "imported")
+ORIGINS = ("typed", "restored", "merged", "imported", "deleted")
 
 
 @dataclass(frozen=True)
