@@ -169,6 +169,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--dry-run", action="store_true", help="say what would be erased, change nothing")
     p.add_argument("--json", action="store_true", help="print what was erased as JSON")
+
+    p = commands.add_parser("delete", help="delete a draft or proposal of yours (it can be brought back with "
+                            "'igftui undelete' until 'igftui compact')")
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--yes", action="store_true", help="do not ask")
+
+    p = commands.add_parser("duplicate", help="copy a session as a new draft (people and agenda too)")
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--json", action="store_true", help="print the new draft as igftui JSON")
+
+    p = commands.add_parser("deleted", help="list the deleted drafts that can be brought back")
+    p.add_argument("--json", action="store_true", help="print them as JSON")
+
+    p = commands.add_parser("undelete", help="bring a deleted draft back, with its history")
+    p.add_argument("which", metavar="UID-or-ID", help="its uid (or the start of it) or the id it had, "
+                   "as 'igftui deleted' shows")
+    p.add_argument("--json", action="store_true", help="print the draft brought back as igftui JSON")
+
+    p = commands.add_parser("compact", help="remove deleted drafts for good and rebuild the catalogue file")
+    p.add_argument("--yes", action="store_true", help="do not ask")
     return parser
 
 
@@ -214,6 +234,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         None: _run_app, "import": _import, "list": _list, "show": _show, "export": _export,
         "check": _check, "rules": _rules, "samples": _samples,
         "backup": _backup, "restore": _restore, "forget": _forget, "history": _history,
+        "delete": _delete, "duplicate": _duplicate, "deleted": _deleted, "undelete": _undelete,
+        "compact": _compact,
     }
     try:
         return handlers[args.command](args)
@@ -697,6 +719,103 @@ def _forget(args: argparse.Namespace) -> int:
             print(line)
     if erased.bytes_gone is False:
         raise CommandFailed(lines[-2])
+    return EXIT_OK
+
+
+# ----- deleting and duplicating drafts -----
+
+
+def _ask(question: str, *, refusal: str) -> None:
+    """Ask ``question`` on the terminal; anything but yes is :class:`CommandFailed` with ``refusal``."""
+    sys.stderr.write(terminal_safe(question, one_line=True) + " [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+        raise CommandFailed(refusal)
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from igftui.store.deleting import NotYourOwn
+
+    catalogue = _open_catalogue(args)
+    # Asked only on a terminal: a deleted draft can be brought back, so a script need not say --yes.
+    if not args.yes and sys.stdin is not None and sys.stdin.isatty():
+        session = catalogue.get(args.id)
+        _ask(f"Delete #{session.id} {_one_line(session)}? It can be brought back with "
+             f"'igftui undelete {session.id}' until 'igftui compact'.", refusal="nothing was deleted")
+    try:
+        deleted = catalogue.delete_draft(args.id)
+    except NotYourOwn as exc:
+        raise CommandFailed(str(exc)) from None
+    print(terminal_safe(f"deleted #{deleted.session_id} {deleted.name}: 'igftui undelete {deleted.session_id}' "
+                        f"brings it back with its history (until 'igftui compact')", one_line=True))
+    return EXIT_OK
+
+
+def _duplicate(args: argparse.Namespace) -> int:
+    catalogue = _open_catalogue(args)
+    copy = catalogue.duplicate(args.id)
+    if args.json:
+        _print_json(copy.to_json())
+    else:
+        print(copy.id)
+    return EXIT_OK
+
+
+def _deleted(args: argparse.Namespace) -> int:
+    from igftui.store.revisions import local_time
+
+    catalogue = _open_catalogue(args)
+    drafts = catalogue.deleted_drafts()
+    if args.json:
+        _print_json([draft.to_json() for draft in drafts])
+        return EXIT_OK
+    if not drafts:
+        print("no deleted drafts")
+        return EXIT_OK
+    table = [("ID", "UID", "DELETED", "STATUS", "TITLE")]
+    for draft in drafts:
+        table.append((str(draft.session_id), draft.uid[:12], local_time(draft.deleted_at), draft.status,
+                      _clip(terminal_safe(draft.name, one_line=True), 60)))
+    _print_table(table)
+    print("('igftui undelete ID' brings one back; 'igftui compact' removes them for good)")
+    return EXIT_OK
+
+
+def _undelete(args: argparse.Namespace) -> int:
+    from igftui.store.deleting import DeletedDraftNotFound
+
+    catalogue = _open_catalogue(args)
+    try:
+        session = catalogue.undelete(args.which)
+    except DeletedDraftNotFound as exc:
+        raise CommandFailed(str(exc)) from None
+    if args.json:
+        _print_json(session.to_json())
+    else:
+        print(f"brought back #{session.id} {_one_line(session)}, with its history")
+    return EXIT_OK
+
+
+def _compact(args: argparse.Namespace) -> int:
+    from igftui.store.deleting import gone_for_good_on_compact
+
+    catalogue = _open_catalogue(args)
+    try:
+        count = gone_for_good_on_compact(catalogue)
+        drafts = _count(count, "deleted draft")
+        if not args.yes:
+            if sys.stdin is None or not sys.stdin.isatty():
+                raise UsageError(f"compact removes {drafts} for good: run it in a terminal to be asked, "
+                                 "or add --yes")
+            _ask(f"Remove {drafts} for good? They cannot be brought back after this.",
+                 refusal="nothing was removed: the deleted drafts can still be brought back")
+        done = catalogue.compact()
+    finally:
+        catalogue.close()
+    print(f"removed {_count(done.removed, 'deleted draft')} for good; the catalogue file was rebuilt")
+    if not done.bytes_gone:
+        raise CommandFailed("another igftui has the catalogue open: its journal may still hold the removed "
+                            "text until that copy closes; run 'igftui compact' again then")
     return EXIT_OK
 
 

@@ -233,6 +233,11 @@ class Catalogue:
     def add(self, session: ForumSession, *, origin: str = "typed", visit: str | None = None) -> ForumSession:
         """Store a new session; it gets the id it asks for if that is free, else a new one."""
         with self._db(write=True) as db:
+            if session.id is None:
+                from igftui.store.deleting import id_past_deleted
+
+                # Not the id of a deleted draft, which 'igftui undelete ID' still names.
+                session = session.model_copy(update={"id": id_past_deleted(db.connection())})
             stored = self._insert(db, session, origin=origin, visit=visit)
             db.commit()
             return stored

@@ -281,3 +281,19 @@ def uid_of_deleted(connection: Connection, session_id: int) -> str | None:
              "ORDER BY saved_at DESC, id DESC LIMIT 1"), {"id": session_id},
     ).first()
     return str(row[0]) if row is not None else None
+
+
+def id_past_deleted(connection: Connection) -> int | None:
+    """An id for a new session that no deleted draft had, when the next one SQLite gives would be one.
+
+    SQLite gives a new row the highest id plus one, so deleting the newest draft
+    would hand its id to the next one, and 'igftui undelete 12' or 'igftui history
+    12' would name two sessions.  None: SQLite's own choice is fine.
+    """
+    row = connection.execute(text(
+        "SELECT (SELECT max(session_id) FROM revision WHERE origin = 'deleted'), (SELECT max(id) FROM session)"
+    )).first()
+    deleted, highest = (row[0], row[1]) if row is not None else (None, None)
+    if deleted is None or (highest is not None and int(highest) > int(deleted)):
+        return None
+    return int(deleted) + 1
