@@ -29,7 +29,7 @@ from typing import Any
 from igftui.model.merge import Choice, MergeResult, merge_documents, resolve
 from igftui.model.session import ForumSession
 from igftui.store.catalogue import Catalogue
-from igftui.store.errors import VersionConflict
+from igftui.store.errors import SessionNotFound, VersionConflict
 
 #: Seconds after the last change before a save starts.
 PAUSE = 0.3
@@ -57,6 +57,9 @@ class Saved:
     edits: int
     #: Fields another copy changed that were taken into the draft (a clean merge).
     taken: tuple[str, ...] = ()
+    #: The draft had been deleted elsewhere while open here: it was stored again, from
+    #: what the editor holds, under its uid and with its history.
+    recreated: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,13 @@ class DraftKeeper:
             return Saved(stored, job.edits)
         except VersionConflict as conflict:
             theirs = conflict.stored
+        except SessionNotFound:
+            # Deleted elsewhere (another igftui, the command line) while open here: what is
+            # on screen is the newest text there is, so it is stored again, history and all.
+            try:
+                return Saved(self.catalogue.recreate(job.draft, origin=job.origin), job.edits, recreated=True)
+            except VersionConflict as conflict:
+                theirs = conflict.stored  # brought back elsewhere meanwhile, under another id
         result = merge_documents(job.base, job.draft.to_document(), theirs.to_document())
         if result.conflicts:
             return ConflictFound(theirs, result, job.edits)
