@@ -20,6 +20,16 @@ from textual.worker import Worker, get_current_worker
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen
+from igftui.tui.screens.draft_actions import (
+    DraftDeleted,
+    DraftDuplicated,
+    ask_to_delete,
+    deleted_note,
+    duplicate,
+    duplicated_note,
+    name_of,
+    refuse_catalogued,
+)
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.empty_state import EmptyState
@@ -90,6 +100,15 @@ class CatalogueScreen(IgfScreen[None]):
         Binding("s", "load_samples", "Load samples", show=False,
                 tooltip="Load the bundled sample catalogue (sessions already there are kept as they are)",
                 id="catalogue.samples"),
+        Binding("delete,ctrl+d", "delete_draft", "Delete", show=False,
+                tooltip="Delete the selected draft or proposal of yours (asked first; it can be brought "
+                "back from Deleted drafts)", id="catalogue.delete"),
+        Binding("D", "duplicate", "Duplicate", show=False,
+                tooltip="Copy the selected session as a new draft (people and agenda too)",
+                id="catalogue.duplicate"),
+        Binding("u", "deleted_drafts", "Deleted drafts", show=False,
+                tooltip="The drafts you deleted, and bringing one back with its history",
+                id="catalogue.deleted"),
         Binding("escape", "back", "Clear search", show=False,
                 tooltip="Close the filters, or clear the search", id="catalogue.back"),
         Binding("q", "app.quit", "Quit", tooltip="Quit igftui", id="catalogue.quit"),
@@ -594,6 +613,54 @@ class CatalogueScreen(IgfScreen[None]):
         else:
             start_from_template(self, message.session, self._edit)
 
+    # ----- deleting and duplicating drafts (see draft_actions) -----
+
+    def _selected_name(self) -> str:
+        table = self.query_one(SessionTable)
+        key = table.selected_key()
+        if key is None:
+            return "(untitled)"
+        code, title = (table.get_cell(key, column).plain for column in ("code", "title"))
+        return name_of(code.strip() or None, title.strip() or None)
+
+    def action_delete_draft(self) -> None:
+        """Delete the selected draft or proposal of the user's, after asking (it can be brought back)."""
+        table = self.query_one(SessionTable)
+        session_id = table.selected_id()
+        if session_id is None or self.catalogue is None:
+            self.notify("Select a draft to delete first.", severity="warning")
+            return
+        if table.selected_status() == "catalogued":
+            refuse_catalogued(self, self._selected_name())
+            return
+        ask_to_delete(self, self.catalogue, session_id, self._selected_name())
+
+    @on(DraftDeleted)
+    def _draft_deleted(self, message: DraftDeleted) -> None:
+        self.notify(deleted_note(message.deleted), title="Deleted", timeout=10, markup=False)
+        self.read_again()
+
+    def action_duplicate(self) -> None:
+        """Copy the selected session as a new draft."""
+        session_id = self.query_one(SessionTable).selected_id()
+        if session_id is None or self.catalogue is None:
+            self.notify("Select a session to copy first.", severity="warning")
+            return
+        duplicate(self, self.catalogue, session_id)
+
+    @on(DraftDuplicated)
+    def _draft_duplicated(self, message: DraftDuplicated) -> None:
+        self.notify(duplicated_note(message), title="Copied", markup=False)
+        self.read_again()
+
+    def action_deleted_drafts(self) -> None:
+        """Show the deleted drafts, to bring one back."""
+        if self.catalogue is None:
+            return
+        from igftui.tui.screens.deleted_drafts import DeletedDraftsScreen
+
+        self.app.push_screen(DeletedDraftsScreen(self.catalogue), self._imported)
+
     def action_load_samples(self) -> None:
         """Add the bundled sample sessions to the catalogue."""
         if self.catalogue is None:
@@ -625,10 +692,10 @@ class CatalogueScreen(IgfScreen[None]):
         # Nothing to load, import, search or sort until the catalogue is open.
         if self.catalogue is None and action in {
             "load_samples", "import_pages", "people", "search", "filters", "sort_next",
-            "sort_reverse", "clear_filters", "new_draft",
+            "sort_reverse", "clear_filters", "new_draft", "deleted_drafts",
         }:
             return False
-        if action in ("export", "from_template"):
+        if action in ("export", "from_template", "delete_draft", "duplicate"):
             return self.query_one(SessionTable).row_count > 0
         if action == "clear_filters":
             return self.narrowed
@@ -659,6 +726,12 @@ class CatalogueScreen(IgfScreen[None]):
             yield SystemCommand("New draft from this session", "Start a proposal with the selected "
                                 "session's format, agenda and online plan", self.action_from_template)
             yield SystemCommand("Export", "Export the selected session as Markdown", self.action_export)
+            yield SystemCommand("Duplicate", "Copy the selected session as a new draft", self.action_duplicate)
+            if self.query_one(SessionTable).selected_status() != "catalogued":
+                yield SystemCommand("Delete draft", "Delete the selected draft (asked first; it can be brought "
+                                    "back)", self.action_delete_draft)
+        yield SystemCommand("Deleted drafts", "The drafts you deleted, and bringing one back",
+                            self.action_deleted_drafts)
         yield SystemCommand("People", "Everyone in the catalogue, with their sessions per year",
                             self.action_people)
         yield SystemCommand("Import pages", "Import IGF session pages or igftui JSON files",

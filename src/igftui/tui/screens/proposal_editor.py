@@ -49,6 +49,7 @@ from igftui.model.form import (
 from igftui.model.form import label_of
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
 from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.screens.draft_actions import DraftDuplicated
 from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
 from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
 from igftui.tui.widgets.item_table import ItemTable
@@ -545,6 +546,10 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._show_conflict()
             return
         self._saved_at = datetime.now()
+        if message.outcome.recreated:
+            self.notify(f"This draft was deleted elsewhere while it was open here. It is back in the "
+                        f"catalogue as #{self.draft.id}, as it is on screen, with its history.",
+                        title="Draft stored again", severity="warning", timeout=12, markup=False)
         if message.outcome.taken:
             self._refill(message.outcome.taken)
             self.notify("Changes saved elsewhere were merged into this draft: "
@@ -867,6 +872,44 @@ class ProposalEditor(IgfScreen["int | None"]):
             return
         self.app.push_screen(ExportDialog(self.draft.model_copy(deep=True), self.app.settings.export_dir()))
 
+    # ----- deleting and duplicating (see draft_actions) -----
+
+    def action_duplicate(self) -> None:
+        """Save what is typed, then copy the draft as a new one."""
+        from igftui.tui.screens.draft_actions import duplicate
+
+        if self.draft is None or (self.draft.id is None and not self.unsaved):
+            self.notify("Nothing is saved yet: type something first, then copy it.", markup=False)
+            return
+        self.close_then(lambda: duplicate(self, self.catalogue, self.draft.id) if self.draft and self.draft.id else None)
+
+    @on(DraftDuplicated)
+    def _draft_duplicated(self, message: DraftDuplicated) -> None:
+        from igftui.tui.screens.draft_actions import duplicated_note
+
+        self.notify(duplicated_note(message) + " It is in the catalogue.", title="Copied", markup=False)
+
+    def action_delete_draft(self) -> None:
+        """Ask, save what is typed, leave the editor, and delete the draft (it can be brought back)."""
+        from igftui.tui.screens.draft_actions import ask_to_delete, delete_now, name_of
+
+        draft = self.draft
+        if draft is None or (draft.id is None and not self.unsaved):
+            self.notify("This draft is not stored yet: there is nothing to delete.", markup=False)
+            return
+
+        def leave_and_delete() -> None:
+            # Deleted by the screen underneath once the editor is gone: no autosave can
+            # store the draft again while it is being deleted.
+            below = self.app.screen_stack[-2]
+            session_id = self.draft.id if self.draft else None
+            self.dismiss(None)
+            if session_id is not None and isinstance(below, IgfScreen):
+                delete_now(below, self.catalogue, session_id)
+
+        name = name_of(draft.display_code(), draft.title)
+        ask_to_delete(self, self.catalogue, draft.id or 0, name, then=lambda: self.close_then(leave_and_delete))
+
     # ----- palette -----
 
     def set_status(self, status) -> None:
@@ -900,6 +943,9 @@ class ProposalEditor(IgfScreen["int | None"]):
         yield SystemCommand("Rule set", "Check the proposal with another rule set", self.action_pick_rule_set)
         yield SystemCommand("History", "Every saved revision of this draft: compare, restore",
                             self.action_history)
+        yield SystemCommand("Duplicate this draft", "Save it, then copy it as a new draft", self.action_duplicate)
+        yield SystemCommand("Delete this draft", "Delete it and go back (asked first; it can be brought back)",
+                            self.action_delete_draft)
         for status in PROPOSAL_STATUSES:
             if status is not self.draft.status:
                 yield SystemCommand(f"Mark as {status.label.lower()}", f"Set the proposal's status to {status.label}",

@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.screens.draft_actions import DraftDeleted, DraftDuplicated
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.session_view import SessionView
@@ -120,6 +121,11 @@ class SessionDetailScreen(IgfScreen[bool]):
         Binding("h", "history", "History", show=False,
                 tooltip="Every saved version of this session, what each changed, and bringing one back",
                 id="session.history"),
+        Binding("D", "duplicate", "Duplicate", show=False,
+                tooltip="Copy this session as a new draft (people and agenda too)", id="session.duplicate"),
+        Binding("delete,ctrl+d", "delete_draft", "Delete", show=False,
+                tooltip="Delete this draft or proposal of yours (asked first; it can be brought back)",
+                id="session.delete"),
     ]
 
     class Fetched(Message):
@@ -382,6 +388,42 @@ class SessionDetailScreen(IgfScreen[bool]):
 
         self.app.push_screen(HistoryScreen(self.catalogue, self.session_id), closed)
 
+    def action_duplicate(self) -> None:
+        """Copy this session as a new draft."""
+        from igftui.tui.screens.draft_actions import duplicate
+
+        if self.session is not None:
+            duplicate(self, self.catalogue, self.session_id)
+
+    @on(DraftDuplicated)
+    def _draft_duplicated(self, message: DraftDuplicated) -> None:
+        from igftui.tui.screens.draft_actions import duplicated_note
+
+        self._drafted = True
+        self.notify(duplicated_note(message), title="Copied", markup=False)
+
+    def action_delete_draft(self) -> None:
+        """Delete this session, if it is the user's own, after asking; then go back."""
+        from igftui.model.vocabulary import SessionStatus
+        from igftui.tui.screens.draft_actions import ask_to_delete, name_of, refuse_catalogued
+
+        if self.session is None:
+            return
+        name = name_of(self.session.display_code(), self.session.title)
+        if self.session.status is SessionStatus.CATALOGUED:
+            refuse_catalogued(self, name)
+            return
+        ask_to_delete(self, self.catalogue, self.session_id, name)
+
+    @on(DraftDeleted)
+    def _draft_deleted(self, message: DraftDeleted) -> None:
+        from igftui.tui.screens.draft_actions import deleted_note
+
+        self.app.notify(deleted_note(message.deleted), title="Deleted", timeout=10, markup=False)
+        if message.deleted.session_id == self.session_id:
+            # Nothing left to show; the catalogue underneath reads its list again.
+            self.dismiss(True)
+
     def action_top(self) -> None:
         self.query_one(SessionView).action_top()
 
@@ -390,8 +432,8 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No checks to run again until the session is on screen.
-        return not (action in ("pick_rule_set", "export", "from_template", "history")
-                    and self.session is None)
+        return not (action in ("pick_rule_set", "export", "from_template", "history", "duplicate",
+                               "delete_draft") and self.session is None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
@@ -404,6 +446,10 @@ class SessionDetailScreen(IgfScreen[bool]):
                                 self.action_from_template)
             yield SystemCommand("History", "Every saved version of this session, and bringing one back",
                                 self.action_history)
+            yield SystemCommand("Duplicate", "Copy this session as a new draft", self.action_duplicate)
+            if self.shows_private:  # the user's own: a draft or proposal
+                yield SystemCommand("Delete draft", "Delete this draft (asked first; it can be brought back)",
+                                    self.action_delete_draft)
             yield SystemCommand("Top of the session", "Scroll back to the title", self.action_top)
             yield SystemCommand("End of the session", "Scroll down to the last section",
                                 self.action_bottom)
