@@ -251,7 +251,8 @@ class Catalogue:
             raise CatalogueError("cannot update a session that was never saved")
         with self._db(write=True) as db:
             record = db.get(SessionRecord, session.id)
-            if record is None:
+            if record is None or (session.uid is not None and record.uid != session.uid):
+                # (Another session under its id: it was deleted, and the id given again.)
                 raise SessionNotFound(session.id)
             if expected_version is not None and record.version != expected_version:
                 raise VersionConflict(_to_session(record), expected_version)

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker
 
+from igftui.model.vocabulary import SessionStatus, parse
 from igftui.store.revisions import local_time
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen, describe_failure
@@ -100,7 +101,9 @@ class DeletedDraftsScreen(IgfScreen[int]):
         row = table.cursor_row
         table.clear()
         for draft in message.drafts:
-            table.add_row(Text(f"#{draft.session_id}"), Text(draft.name), Text(draft.status),
+            status = parse(SessionStatus, draft.status)
+            table.add_row(Text(f"#{draft.session_id}"), Text(draft.name),
+                          Text(status.label if status else draft.status),
                           Text(local_time(draft.deleted_at)), Text(str(draft.revisions)), key=draft.uid)
         if message.drafts:
             table.move_cursor(row=min(row, len(message.drafts) - 1), animate=False)
