@@ -211,3 +211,20 @@ async def test_a_draft_deleted_elsewhere_while_open_is_stored_again_on_the_next_
         assert [r.origin for r in app.catalogue.history(draft.id)] == ["typed", "deleted", "typed"]
         assert any(title == "Draft stored again" for title, _message, _severity in notes)
         assert "Saved at" in screen_text(app)
+
+
+async def test_the_editor_duplicates_what_is_typed_and_stays_open(tmp_path, notes):
+    app, _page, draft = app_with(tmp_path / "c.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = ProposalEditor(app.catalogue, session_id=draft.id)
+        app.push_screen(editor)
+        await settle(pilot)
+        editor.query_one("#input-title", Input).value = "Typed before copying"
+        await pilot.pause()
+        editor.action_duplicate()
+        await settle(pilot)
+        assert app.screen is editor
+        assert notes[-1][0] == "Copied"
+        titles = [s.title for s in app.catalogue.list()]
+        assert "Copy of Typed before copying" in titles and "Typed before copying" in titles
