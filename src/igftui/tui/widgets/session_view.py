@@ -421,6 +421,7 @@ class SessionView(VerticalScroll, can_focus=True):
             ("Theme", session.theme),
             ("Subtheme", session.subtheme),
             ("Tags", _listed(session.tags)),
+            ("Language" if len(session.languages) == 1 else "Languages", _listed(session.languages)),
         ])
         if facts is not None:
             yield Static(facts, classes="facts")
@@ -486,6 +487,11 @@ class SessionView(VerticalScroll, can_focus=True):
                 goals.append(("\n" if n else "") + f"{goal:>2} ", style="bold")
                 goals.append(SDG_NAMES.get(goal, ""))
             yield Static(goals, classes="paragraph")
+
+        if session.links:
+            yield _heading("Links")
+            # Shown as text, never as something to click: the address is there to read and copy.
+            yield Static(_fields((link.label or "Link", link.url) for link in session.links), classes="paragraph")
 
         related = _fields([
             ("Source", _source_text(session)),
