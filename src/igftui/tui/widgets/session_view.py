@@ -2,8 +2,8 @@
 
 The title line and the facts (when, where, theme, tags), the checks, then the
 people, the format, the policy questions, the answers to the form's questions,
-the agenda with its timing, online participation, the SDGs and where the
-session came from.
+the agenda with its timing, online participation, the SDGs, the links and
+where the session came from.
 
 What is left out: private fields (a speaker's gender and e-mail, the
 organiser's notes) are never shown, since the screen may be shared or
