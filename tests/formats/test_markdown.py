@@ -91,6 +91,12 @@ def full_workshop() -> ForumSession:
             "notes": "The rotations stay off the stream: people may describe cases in confidence.",
         },
         "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
+        "languages": ["English", "French"],
+        "links": [
+            {"label": "Last year's session report", "url": "https://igf.example/en/ws-report-2017"},
+            {"label": None, "url": "https://help-desks.example/cases"},
+            {"label": "Write to the organisers", "url": "mailto:desk@example.org"},
+        ],
     })
 
 
@@ -209,7 +215,16 @@ def test_golden_file(name):
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
 def test_golden_files_use_no_markup_the_layout_forbids(name):
     build, include_private = GOLDEN_CASES[name]
-    assert not FORBIDDEN & set(all_types(to_markdown(build(), include_private=include_private)))
+    session = build()
+    markdown = to_markdown(session, include_private=include_private)
+    # Links only where the user gave them, and going only where they said.
+    assert not (FORBIDDEN - {"link_open"}) & set(all_types(markdown))
+    assert link_targets(markdown) == [link.url for link in session.links]
+
+
+def link_targets(markdown: str) -> list[str]:
+    return [child.attrs["href"] for token in tokens(markdown) if token.type == "inline"
+            for child in token.children or [] if child.type == "link_open"]
 
 
 # ----- layout -----
@@ -234,6 +249,7 @@ def test_sections_follow_the_form():
         ("h2", "Diversity"),
         ("h2", "Online participation"),
         ("h2", "SDGs"),
+        ("h2", "Links"),
     ]
 
 
@@ -599,3 +615,44 @@ def test_a_table_cell_reads_back_as_typed_on_one_line(text):
     shown = cells(f"| a |\n| --- |\n| {cell} |")
     expected = " ".join(line.strip() for line in text.replace("\x00", "\ufffd").splitlines() if line.strip())
     assert shown == ["a", expected.strip(MD_TRIM_CHARS)]
+
+
+# ----- links and languages (issue 12) -----
+
+
+def test_links_are_markdown_links_to_where_they_said_and_nowhere_else():
+    markdown = to_markdown(full_workshop())
+    assert "- [Last year's session report](https://igf.example/en/ws-report-2017)" in markdown
+    assert "- <https://help-desks.example/cases>" in markdown
+    assert "- [Write to the organisers](mailto:desk@example.org)" in markdown
+
+
+def test_languages_are_part_of_the_format():
+    assert "- Languages: English, French" in to_markdown(full_workshop())
+    one = ForumSession.from_json({"languages": ["Español"], "format": "panel"})
+    assert "- Language: Español" in to_markdown(one)
+
+
+def test_a_hostile_label_or_address_cannot_bend_the_link():
+    session = ForumSession.from_json({"links": [
+        {"label": "Report](javascript:alert(1)) [x", "url": "https://igf.example/a_(b)/é?q=*x*"},
+        {"label": "<img src=x onerror=alert(1)> **b**", "url": "https://igf.example/"},
+    ]})
+    markdown = to_markdown(session)
+    types = all_types(markdown)
+    assert not (FORBIDDEN - {"link_open"}) & set(types)
+    assert link_targets(markdown) == ["https://igf.example/a_%28b%29/%C3%A9?q=*x*", "https://igf.example/"]
+    text = visible_text(markdown)
+    assert "Report](javascript:alert(1)) [x" in text
+    assert "<img src=x onerror=alert(1)> **b**" in text
+
+
+def test_a_javascript_link_that_got_past_the_model_is_left_out_with_a_word():
+    from igftui.model.session import Link
+
+    session = ForumSession()
+    session.links = [Link.model_construct(label="Click", url="javascript:alert(1)")]
+    markdown = to_markdown(session)
+    assert "javascript:alert(1)" not in link_targets(markdown)
+    assert "link_open" not in all_types(markdown)
+    assert "Click (address left out: not a web or e-mail address)" in markdown

@@ -15,7 +15,13 @@ Choices worth knowing:
   outcomes.  Those say "(Not yet written.)" so the gap shows.
 * The layout itself uses no emphasis, links, images, code or HTML: the placeholder
   is in parentheses, not italics.  Plain text pastes cleanly into forms that do not
-  render Markdown, and any such token in the output can only be a bug.
+  render Markdown, and any such token in the output can only be a bug.  The one
+  exception is the "Links" section, whose links the user gave: each is a Markdown
+  link (``[Label](https://...)``, or ``<https://...>`` without a label) to an
+  address the model has checked (https, http or mailto only, so never
+  ``javascript:``), with the label escaped (``]`` too) and every character of the
+  address that could end or bend the link (``(``, ``)``, spaces, non-ASCII)
+  percent-encoded.
 * Everything the user typed goes through :func:`escape_markdown_text`, so no
   title, name or description can open a heading (ATX or setext), list, quote,
   code block, table, thematic break, link, image, footnote, HTML, entity or
@@ -36,10 +42,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 from collections.abc import Iterable
 from datetime import datetime
 
-from igftui.model.session import ForumSession, Participant
+from igftui.model.links import LinkError, checked_url
+from igftui.model.session import ForumSession, Link, Participant
 from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, Term, parse
 
 NOT_YET_WRITTEN = "(Not yet written.)"
@@ -198,6 +206,7 @@ def _sections(session: ForumSession, include_private: bool) -> Iterable[tuple[st
     # "SDG 16: ..." rather than "16. ...", which after a bullet would start a list of its own
     # and so needs a backslash that shows when pasted into the IGF's web form.
     yield "SDGs", _nonempty(_bullets(f"SDG {goal}: {SDG_NAMES[goal]}" for goal in session.sdgs))
+    yield "Links", _nonempty(_bullets(_link(link) for link in session.links))
     if include_private:
         yield "Private notes", _nonempty(_paragraphs(session.private_notes))
 
@@ -236,6 +245,8 @@ def _format(session: ForumSession) -> list[str]:
         items.append(f"Layout: {session.layout.label}")
     if session.duration_minutes is not None:
         items.append(f"Duration: {_minutes(session.duration_minutes)}")
+    if session.languages:
+        items.append(("Language: " if len(session.languages) == 1 else "Languages: ") + _listed(session.languages))
     return _nonempty(_bullets(items)) + _nonempty(_paragraphs(session.format_description))
 
 
@@ -329,6 +340,25 @@ def _online(session: ForumSession) -> list[str]:
     if hidden:
         items.append("Not broadcast: " + "; ".join(hidden))
     return [_bullets(items)] + _nonempty(_paragraphs(online.notes))
+
+
+def _link(link: Link) -> str:
+    """``[Label](https://...)``, or ``<https://...>`` without a label: a link that only goes where it says."""
+    try:
+        # Checked again: a session made without validation must not smuggle in javascript:.
+        url = checked_url(link.url)
+    except LinkError:
+        return f"{_line_start(link.label or link.url)} (address left out: not a web or e-mail address)"
+    destination = quote(url, safe=_URL_SAFE)
+    if not link.label:
+        return f"<{destination}>"
+    # "]" would end the link's text early; everything else is escaped as any typed text is.
+    return f"[{_inline(link.label).replace(']', chr(92) + ']')}]({destination})"
+
+
+# What an address keeps as it is in a link's destination; anything else ("(", ")", a
+# space, non-ASCII) is percent-encoded, so it cannot end the link or open another.
+_URL_SAFE = "!#$%&'*+,/:;=?@[]~-._"
 
 
 # ----- pieces -----

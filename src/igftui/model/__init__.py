@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-_SESSION = ("SCHEMA", "AgendaItem", "ContractError", "ForumSession", "OnlineParticipation",
+_SESSION = ("SCHEMA", "AgendaItem", "ContractError", "ForumSession", "Link", "OnlineParticipation",
             "Participant", "Source")
 _VOCABULARY = ("AgendaKind", "Attendance", "Format", "Gender", "Layout", "ParticipantStatus",
                "Region", "Role", "SessionStatus", "SessionType", "StakeholderGroup")
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         AgendaItem,
         ContractError,
         ForumSession,
+        Link,
         OnlineParticipation,
         Participant,
         Source,

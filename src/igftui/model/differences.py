@@ -43,8 +43,8 @@ _ORDER = (
     "session_type", "title", "short_title", "status", "year", "number", "theme", "subtheme", "tags",
     "private_notes", "policy_questions", "relevance_to_theme", "relevance_to_internet_governance",
     "description", "expected_outcomes", "discussion_facilitation", "diversity_statement", "sdgs",
-    "format", "format_description", "layout", "duration_minutes", "starts_at", "ends_at", "room",
-    "venue", "agenda", "participants", "online_participation", "code", "source",
+    "links", "format", "format_description", "layout", "languages", "duration_minutes", "starts_at",
+    "ends_at", "room", "venue", "agenda", "participants", "online_participation", "code", "source",
 )
 
 #: Lines this much alike (0..1, by their words) are one line with some words changed.
@@ -232,6 +232,8 @@ def lines_of(name: str, value: Any) -> list[str]:
         return ["yes" if value else "no"]
     if kind == "time":
         return [_time(value)]
+    if kind == "links" and isinstance(value, list):
+        return [_link_line(link) for link in value if isinstance(link, dict)]
     if kind == "lines" and isinstance(value, list):
         return [str(item) for item in value]
     if kind in ("commas", "goals") and isinstance(value, list):
@@ -258,6 +260,11 @@ def _person_line(person: dict[str, Any]) -> str:
     if person.get("email"):
         bits.append(f"e-mail {person['email']} (private)")
     return " · ".join(str(bit) for bit in bits if bit)
+
+
+def _link_line(link: dict[str, Any]) -> str:
+    # As the editor's box shows it: "Label: https://..." or the address alone.
+    return f"{link['label']}: {link.get('url')}" if link.get("label") else str(link.get("url"))
 
 
 def _agenda_line(item: dict[str, Any]) -> str:

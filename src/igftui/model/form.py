@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from igftui.model.session import ForumSession, describe_validation_error
+from igftui.model.links import LinkError, read_link_line
+from igftui.model.session import ForumSession, Link, describe_validation_error
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType, Term
 
 #: The editor's sections, in the order of the IGF form: (id, heading).
@@ -38,7 +39,8 @@ class FormField:
     ``kind`` says how the answer is typed: ``text`` (one line), ``long`` (paragraphs),
     ``lines`` (a list, one item a line), ``commas`` (a list on one line), ``number``
     (whole minutes or a number), ``year``, ``time`` (UTC), ``goals`` (SDG numbers),
-    ``choice`` (one of ``choices``) or ``flag`` (yes or no).
+    ``choice`` (one of ``choices``), ``flag`` (yes or no) or ``links`` (one link a
+    line, ``Label: https://...`` or just the address).
     """
 
     name: str
@@ -68,8 +70,8 @@ FIELDS: dict[str, FormField] = {f.name: f for f in (
            choices=PROPOSAL_STATUSES),
     _field("year", "Year", "year", "basics", "The forum the proposal is for"),
     _field("number", "Number", "number", "basics", "Given by the IGF once the session is accepted"),
-    _field("theme", "Theme", "text", "basics"),
-    _field("subtheme", "Subtheme", "text", "basics"),
+    _field("theme", "Theme", "text", "basics", "Any text; ctrl+t picks one of the year's IGF themes"),
+    _field("subtheme", "Subtheme", "text", "basics", "Any text; ctrl+t picks one of the year's IGF themes"),
     _field("tags", "Tags", "commas", "basics", "Separated by commas"),
     _field("private_notes", "Private notes", "long", "basics",
            "For you alone: never exported unless you ask", private=True),
@@ -84,9 +86,13 @@ FIELDS: dict[str, FormField] = {f.name: f for f in (
            "How speakers and organisers reflect gender, regions, groups and views"),
     _field("sdgs", "Sustainable Development Goals", "goals", "content",
            "Goal numbers from 1 to 17, e.g. 5, 16"),
+    _field("links", "Links", "links", "content",
+           "Background documents, last year's report: one a line, “Label: https://…” or the address"),
     _field("format", "Format", "choice", "format", choices=tuple(Format)),
     _field("format_description", "About the format", "long", "format"),
     _field("layout", "Room layout", "choice", "format", choices=tuple(Layout)),
+    _field("languages", "Languages", "commas", "format",
+           "The language(s) the session is held in, separated by commas, e.g. English, Spanish"),
     _field("duration_minutes", "Duration (minutes)", "number", "format"),
     _field("starts_at", "Starts (UTC)", "time", "format", "e.g. 2026-06-23 09:30"),
     _field("ends_at", "Ends (UTC)", "time", "format", "e.g. 2026-06-23 11:00"),
@@ -165,6 +171,8 @@ def read_answer(spec: FormField, raw: Any) -> Any:
         return [line.strip() for line in text.splitlines() if line.strip()]
     if kind == "commas":
         return [item.strip() for item in _SPLIT.split(text) if item.strip()]
+    if kind == "links":
+        return read_links(text)
     if not stripped:
         return [] if kind == "goals" else None
     if kind == "number":
@@ -192,6 +200,23 @@ def read_answer(spec: FormField, raw: Any) -> Any:
     raise AssertionError(f"unknown kind of field: {kind}")
 
 
+def read_links(text: str) -> list[Link]:
+    """One link a line (``Label: https://...`` or the address alone); blank lines are skipped.
+
+    A line whose address igftui will not keep (``javascript:``, an address without
+    ``https://``) is an :class:`AnswerError` naming the line: nothing is dropped in silence.
+    """
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    links = []
+    for number, line in lines:
+        try:
+            label, url = read_link_line(line)
+        except LinkError as problem:
+            raise AnswerError(f"Line {number}: {problem}" if len(lines) > 1 else str(problem)) from None
+        links.append(Link(label=label, url=url))
+    return links
+
+
 def read_time(text: str) -> datetime:
     """A time typed as ``2026-06-23 09:30`` (UTC unless it says otherwise)."""
     try:
@@ -212,6 +237,8 @@ def shown_answer(spec: FormField, value: Any) -> Any:
         return ""
     if kind == "lines":
         return "\n".join(value)
+    if kind == "links":
+        return "\n".join(f"{link.label}: {link.url}" if link.label else link.url for link in value)
     if kind in ("commas", "goals"):
         return ", ".join(str(item) for item in value)
     if kind == "time":

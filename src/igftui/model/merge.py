@@ -165,7 +165,17 @@ def changed_fields(before: dict[str, Any] | None, after: dict[str, Any]) -> list
         return [key for key, value in after.items()
                 if key not in _IDENTITY_KEYS and value not in (None, [], {}, "", False)]
     keys = list(after) + [key for key in before if key not in after]
-    return [key for key in keys if key not in _IDENTITY_KEYS and before.get(key) != after.get(key)]
+    return [key for key in keys if key not in _IDENTITY_KEYS
+            and _differ(before.get(key, _MISSING), after.get(key, _MISSING))]
+
+
+def _differ(before: Any, after: Any) -> bool:
+    # A key one document has not at all (an optional key an older igftui did not
+    # write) and the other leaves empty is no change.
+    if before is _MISSING or after is _MISSING:
+        given = after if before is _MISSING else before
+        return given is not _MISSING and given not in (None, [], {}, "")
+    return before != after
 
 
 def _person_key(person: dict[str, Any]) -> tuple[str, str]:

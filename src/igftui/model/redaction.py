@@ -43,7 +43,9 @@ def redacted(session: ForumSession) -> ForumSession:
             "country": None,
             "email": None,
         }))
-    changes: dict[str, Any] = {"participants": people}
+    # An e-mail link is someone's address: not shared.
+    changes: dict[str, Any] = {"participants": people, "links": [
+        link for link in session.links if not link.url.startswith("mailto:")]}
     pattern = _pattern(replacements)
     if pattern is not None:
         def swap(text: str | None) -> str | None:
@@ -56,6 +58,8 @@ def redacted(session: ForumSession) -> ForumSession:
         changes["policy_questions"] = [swap(q) for q in session.policy_questions]
         changes["agenda"] = [item.model_copy(update={"title": swap(item.title) or ""})
                              for item in session.agenda]
+        # A link's label may name someone too.
+        changes["links"] = [link.model_copy(update={"label": swap(link.label)}) for link in changes["links"]]
         online = session.online_participation
         changes["online_participation"] = online.model_copy(update={
             "notes": swap(online.notes), "speaking_queue": swap(online.speaking_queue),

@@ -32,6 +32,7 @@ from igftui.model.vocabulary import (
     parse_strict,
     session_code,
 )
+from igftui.model.links import LinkError, checked_url
 from igftui.model.text_safety import clean_text
 
 SCHEMA = "igftui.session/1"
@@ -239,6 +240,32 @@ class Source(_Model):
         return {"kind": self.kind, "path": path, "imported_at": self.imported_at}
 
 
+class Link(_Model):
+    """A link to a background document, last year's report, a project page: a web or e-mail address.
+
+    Only ``https``, ``http`` and ``mailto`` addresses are kept (see :mod:`.links`):
+    a ``javascript:`` link in an export could run code when a reader clicks it.
+    """
+
+    label: str | None = None
+    url: str
+
+    _label = field_validator("label", mode="before")(_text)
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _url(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return checked_url(clean_text(value))
+        except LinkError as exc:
+            raise ValueError(str(exc)) from None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "url": self.url}
+
+
 class ForumSession(_Model):
     """A session of the IGF (or a forum like it): catalogued from a page, or a user's draft."""
 
@@ -274,6 +301,11 @@ class ForumSession(_Model):
     agenda: list[AgendaItem] = Field(default_factory=list)
     online_participation: OnlineParticipation = Field(default_factory=OnlineParticipation)
     source: Source | None = None
+    #: The language(s) the session is held in ("English", "Spanish"): a list, since many
+    #: sessions are held in two.  An optional key of the JSON, written only when given.
+    languages: list[str] = Field(default_factory=list)
+    #: Background documents, last year's report: an optional key, written only when given.
+    links: list[Link] = Field(default_factory=list)
     #: The organiser's own notes; private, like a speaker's gender and e-mail.
     private_notes: str | None = None
     #: A stable identity across catalogues: a draft sent to a co-organiser and back
@@ -340,6 +372,27 @@ class ForumSession(_Model):
                     raise ValueError(f"sdgs: {goal!r} is not a goal number from 1 to 17")
             return sorted(set(value))
         return value
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _languages(cls, value: Any) -> Any:
+        # "English, english" is one language: the first spelling stays.
+        value = [] if value is None else _text_list(value)
+        if not isinstance(value, list):
+            return value
+        seen: set[str] = set()
+        kept = []
+        for language in value:
+            key = language.casefold() if isinstance(language, str) else language
+            if key not in seen:
+                seen.add(key)
+                kept.append(language)
+        return kept
+
+    @field_validator("links", mode="before")
+    @classmethod
+    def _links(cls, value: Any) -> Any:
+        return [] if value is None else value
 
     @field_validator("starts_at", "ends_at", mode="after")
     @classmethod
@@ -432,6 +485,12 @@ class ForumSession(_Model):
             "online_participation": self.online_participation.to_json(),
             "source": self.source.to_json() if self.source else None,
         }
+        # Optional keys, added after the contract's: written only when given, so the JSON
+        # of every session without them stays exactly as it was.
+        if self.languages:
+            data["languages"] = list(self.languages)
+        if self.links:
+            data["links"] = [link.to_json() for link in self.links]
         if include_private:
             data["private_notes"] = self.private_notes
         if self.uid is not None:
@@ -446,6 +505,10 @@ class ForumSession(_Model):
         """The session as the catalogue stores it: everything, private fields and the whole
         source path included; identity and version live in the catalogue's own columns."""
         data = self.to_json(include_private=True)
+        # Always there in the catalogue's copy, even empty: a copy that emptied them says
+        # so, and a merge does not take "not given" for "keep the other's".
+        data.setdefault("languages", [])
+        data.setdefault("links", [])
         data.pop("uid", None)
         data.pop("revision", None)
         data.pop("history", None)

@@ -37,7 +37,8 @@ def shown(value: Any) -> str:
         for item in value:
             if isinstance(item, dict):
                 lines.append("· " + str(item.get("name") or item.get("title") or item.get("organisation")
-                                        or "(unnamed)"))
+                                        # a link: its address, which is what differs
+                                        or item.get("url") or "(unnamed)"))
             else:
                 lines.append("· " + str(item))
         return "\n".join(lines)

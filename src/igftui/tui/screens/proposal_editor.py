@@ -94,6 +94,9 @@ class ProposalEditor(IgfScreen["int | None"]):
                 id="editor.history"),
         Binding("ctrl+r", "pick_rule_set", "Rule set", show=False,
                 tooltip="Check the proposal with another rule set", id="editor.rules"),
+        Binding("ctrl+t", "pick_theme", "IGF themes", show=False,
+                tooltip="Pick one of the year's official IGF themes for the theme or subtheme box "
+                        "(any other text is fine too)", id="editor.pick_theme"),
         Binding("ctrl+pagedown", "step_section(1)", "Next section", show=False, priority=True,
                 tooltip="Go to the next section of the form", id="editor.next_section"),
         Binding("ctrl+pageup", "step_section(-1)", "Previous section", show=False, priority=True,
@@ -216,6 +219,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._check_generation = 0
         self._rule_sets: dict[str, RuleSet] = {}
         self._cached_catalogue = None
+        #: The year whose official themes the theme boxes offer (a string before any year).
+        self._themes_year: int | str | None = ""
 
     # ----- the form -----
 
@@ -270,6 +275,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._show_counts()
         self._show_state()
         self._show_title()
+        self._show_themes()
         self.query_one(f"#{FIELDS['session_type'].widget_id}").focus()
         self._check_soon(0)
 
@@ -319,6 +325,8 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._show_agenda()
         if spec.name in ("session_type", "number", "status"):
             self._show_title()
+        if spec.name in ("year", "theme", "subtheme"):
+            self._show_themes()
         self._changed()
 
     def _changed(self) -> None:
@@ -342,6 +350,60 @@ class ProposalEditor(IgfScreen["int | None"]):
                                               over=bool(limit and words > limit))
         questions = len(draft.policy_questions)
         self._boxes["policy_questions"].show_count(f"{questions} question" + ("" if questions == 1 else "s"))
+
+    # ----- the IGF's themes -----
+
+    def _show_themes(self) -> None:
+        """Offer the year's official themes in the theme boxes; note an answer not among them.
+
+        The list follows the year box: typing another year offers that year's themes.
+        """
+        from textual.suggester import SuggestFromList
+
+        from igftui.model.themes import suggestions, theme_remark
+
+        draft = self.draft
+        if draft is None:
+            return
+        for name in ("theme", "subtheme"):
+            box = self._boxes[name]
+            if draft.year != self._themes_year:
+                offered = suggestions(draft.year, name)
+                # Completion as the user types; right arrow takes it.
+                box.control.suggester = SuggestFromList(offered, case_sensitive=False) if offered else None
+            box.show_remark(theme_remark(draft.year, name, getattr(draft, name)))
+        self._themes_year = draft.year
+
+    def action_pick_theme(self) -> None:
+        """Pick one of the year's official IGF themes for the theme (or subtheme) box."""
+        from igftui.model.themes import official_themes, suggestions, themes_of
+        from igftui.tui.screens.theme_picker import ThemePicker
+
+        draft = self.draft
+        if draft is None:
+            return
+        themes = themes_of(draft.year)
+        if themes is None:
+            known = sorted(official_themes())
+            span = f"igftui knows the IGF's themes of {known[0]} to {known[-1]}"
+            said = f"{span}, not of {draft.year}." if draft.year else f"Give the year first (in Basics): {span}."
+            self.notify(f"{said} Any theme can be typed in the box.", title="No list of themes", markup=False)
+            return
+        focused = self.focused
+        name = next((box for box in ("theme", "subtheme") if focused is self._boxes[box].control), themes.box)
+        control = self._boxes[name].control
+        self.show_section("basics", focus=False)
+
+        def picked(choice: str | None) -> None:
+            if choice:
+                # As if typed: the answer is read, saved and checked like any other.
+                show_value(control, choice)
+            control.focus()
+
+        title = f"IGF {draft.year} {themes.noun}"
+        if name != themes.box and name == "theme" and themes.overall:
+            title = f"IGF {draft.year}: the overall theme and the {themes.noun}"
+        self.app.push_screen(ThemePicker(title, suggestions(draft.year, name), getattr(draft, name)), picked)
 
     # ----- people and agenda -----
 
@@ -572,6 +634,8 @@ class ProposalEditor(IgfScreen["int | None"]):
                 show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec)))
         if "participants" in tops:
             self._show_people()
+        if tops & {"year", "theme", "subtheme"}:
+            self._show_themes()
         if "agenda" in tops or "duration_minutes" in tops:
             self._show_agenda()
         self._show_counts()
@@ -941,6 +1005,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         yield SystemCommand("Next finding", "Go to the field the next finding is about",
                             self.action_next_finding)
         yield SystemCommand("Rule set", "Check the proposal with another rule set", self.action_pick_rule_set)
+        yield SystemCommand("IGF themes", "Pick one of the year's official IGF themes for the theme box",
+                            self.action_pick_theme)
         yield SystemCommand("History", "Every saved revision of this draft: compare, restore",
                             self.action_history)
         yield SystemCommand("Duplicate this draft", "Save it, then copy it as a new draft", self.action_duplicate)

@@ -26,7 +26,7 @@ def control_for(spec: FormField) -> Widget:
                       prompt="Choose…", allow_blank=spec.name != "status", compact=True)
     if spec.kind == "flag":
         return TickBox(spec.label, id=spec.widget_id)
-    if spec.kind in ("long", "lines"):
+    if spec.kind in ("long", "lines", "links"):
         area = TextArea(id=spec.widget_id, soft_wrap=True, placeholder=spec.hint,
                         classes=f"answer {spec.kind}", compact=True)
         area.tooltip = spec.hint or None
@@ -102,6 +102,9 @@ class FieldBox(Vertical):
     FieldBox TextArea.lines {
         height: 4;
     }
+    FieldBox TextArea.links {
+        height: 4;
+    }
     FieldBox .field-hint {
         color: $text-muted;
     }
@@ -115,6 +118,9 @@ class FieldBox(Vertical):
     FieldBox .field-note.shown {
         display: block;
     }
+    FieldBox .field-note.gentle {
+        color: $text-muted;
+    }
     """
 
     def __init__(self, spec: FormField, *, id: str | None = None) -> None:
@@ -125,6 +131,7 @@ class FieldBox(Vertical):
         self._note = Static("", classes="field-note", markup=False)
         self._problem: str | None = None
         self._findings: list[Finding] = []
+        self._remark: str | None = None
 
     def compose(self) -> ComposeResult:
         spec = self.spec
@@ -151,6 +158,16 @@ class FieldBox(Vertical):
         self._findings = list(findings)
         self._show_note()
 
+    def show_remark(self, text: str | None) -> None:
+        """A gentle note under the box ("Not one of the IGF 2023 themes…"): neither a problem
+        with the answer nor a finding of the checks, and it stops nothing being saved."""
+        self._remark = text
+        self._show_note()
+
+    @property
+    def remark(self) -> str | None:
+        return self._remark
+
     def show_count(self, text: str, *, over: bool = False) -> None:
         """A count next to the label ("42/60 characters"), marked when over the form's limit."""
         self._count.update(Content(text))
@@ -161,6 +178,9 @@ class FieldBox(Vertical):
             text = f"✖ {self._problem}"
         else:
             text = finding_lines(self._findings)
+            if self._remark:
+                text = "\n".join(bit for bit in (text, f"ℹ note: {self._remark}") if bit)
         self._note.update(Content(text))
         self._note.set_class(bool(text), "shown")
         self._note.set_class(bool(self._problem), "problem")
+        self._note.set_class(bool(self._remark) and not self._problem and not self._findings, "gentle")

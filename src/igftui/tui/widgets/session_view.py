@@ -2,8 +2,8 @@
 
 The title line and the facts (when, where, theme, tags), the checks, then the
 people, the format, the policy questions, the answers to the form's questions,
-the agenda with its timing, online participation, the SDGs and where the
-session came from.
+the agenda with its timing, online participation, the SDGs, the links and
+where the session came from.
 
 What is left out: private fields (a speaker's gender and e-mail, the
 organiser's notes) are never shown, since the screen may be shared or
@@ -421,6 +421,7 @@ class SessionView(VerticalScroll, can_focus=True):
             ("Theme", session.theme),
             ("Subtheme", session.subtheme),
             ("Tags", _listed(session.tags)),
+            ("Language" if len(session.languages) == 1 else "Languages", _listed(session.languages)),
         ])
         if facts is not None:
             yield Static(facts, classes="facts")
@@ -486,6 +487,11 @@ class SessionView(VerticalScroll, can_focus=True):
                 goals.append(("\n" if n else "") + f"{goal:>2} ", style="bold")
                 goals.append(SDG_NAMES.get(goal, ""))
             yield Static(goals, classes="paragraph")
+
+        if session.links:
+            yield _heading("Links")
+            # Shown as text, never as something to click: the address is there to read and copy.
+            yield Static(_fields((link.label or "Link", link.url) for link in session.links), classes="paragraph")
 
         related = _fields([
             ("Source", _source_text(session)),
