@@ -131,3 +131,16 @@ def test_a_span_names_the_venues_clock_then_utc():
             == "2023-10-09 08:30–09:30 (Kyoto, JST; 2023-10-08 23:30 – 2023-10-09 00:30 UTC)")
     assert span_words(utc(2026, 6, 23, 9, 30), None, venue_clock(2026), day) == "2026-06-23 09:30 UTC"
     assert span_words(None, None, berlin, day) is None
+
+
+@pytest.mark.parametrize("name", ["Europe", "Asia/", "As", "Factory", "posixrules", "../etc/passwd",
+                                  "Europe/Berlin/", ""])
+def test_half_typed_or_odd_zone_names_are_a_plain_no(name):
+    # "Europe" is a folder of the zone database: opening it must not escape as an OSError.
+    from igftui.model.local_time import canonical_zone_name
+    from igftui.model.session import ContractError
+
+    assert canonical_zone_name(name) is None
+    if name:
+        with pytest.raises(ContractError, match="not a time zone"):
+            ForumSession.from_json({"time_zone": name})

@@ -101,6 +101,24 @@ async def test_another_zone_shows_the_same_moment_on_its_clock(db):
         assert kept.starts_at == datetime(2019, 11, 26, 8, 30, tzinfo=timezone.utc)
 
 
+async def test_a_zone_typed_key_by_key_is_explained_until_it_is_one(db):
+    # On the way to "Asia/Tokyo" the box holds "Asia", a folder of the zone database.
+    app = app_on(db, ForumSession(status="draft", year=2019, starts_at="2019-11-26T08:30:00Z"))
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot, 1)
+        editor.show_section("format", focus=False)
+        await settle(pilot)
+        editor.query_one("#input-time_zone", Input).focus()
+        await pilot.press(*"Asia/")
+        await pilot.pause()
+        box = editor.query_one("#box-time_zone", FieldBox)
+        assert "“Asia/” is not a time zone" in box.problem
+        await pilot.press(*"Tokyo")
+        await pilot.pause()
+        assert box.problem is None and editor.draft.time_zone == "Asia/Tokyo"
+        assert editor.query_one("#input-starts_at", Input).value == "2019-11-26 17:30"
+
+
 async def test_a_bad_time_is_explained_and_the_last_good_one_kept(db):
     app = app_on(db, ForumSession(status="draft", year=2019, starts_at="2019-11-26T08:30:00Z"))
     async with app.run_test(size=SIZE) as pilot:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from igftui.model.meetings import meeting_of
 
@@ -73,22 +73,21 @@ UTC_CLOCK = VenueClock("UTC", timezone.utc)
 def zone_named(name: str) -> tzinfo | None:
     """The IANA zone called ``name`` ("Europe/Berlin", any case), or None if there is none."""
     name = name.strip()
-    if not name or not _ZONE_NAME.fullmatch(name):
-        return None
     if name.upper() in ("UTC", "GMT", "Z"):
         return timezone.utc
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
-    # Typed in another case ("europe/berlin"): find the zone's own spelling.
+    # Only names the database lists: ZoneInfo would open any path under it ("Europe" is a
+    # folder, and raises IsADirectoryError), and a half-typed name must be a plain "no".
+    known = _known_zones().get(name.casefold())
+    return ZoneInfo(known) if known is not None else None
+
+
+@lru_cache(maxsize=1)
+def _known_zones() -> dict[str, str]:
     from zoneinfo import available_timezones
 
-    folded = name.casefold()
-    for known in available_timezones():
-        if known.casefold() == folded:
-            return ZoneInfo(known)
-    return None
+    # "Factory" and "posixrules" are the database's own machinery, not places.
+    return {zone.casefold(): zone for zone in available_timezones()
+            if zone not in ("Factory", "posixrules", "localtime")}
 
 
 def canonical_zone_name(name: str) -> str | None:
@@ -97,9 +96,6 @@ def canonical_zone_name(name: str) -> str | None:
     if zone is None:
         return None
     return "UTC" if zone is timezone.utc else str(zone)
-
-
-_ZONE_NAME = re.compile(r"[A-Za-z0-9_+\-/]{1,64}")
 
 
 def venue_clock(year: int | None, time_zone: str | None = None) -> VenueClock:
