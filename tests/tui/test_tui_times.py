@@ -204,3 +204,19 @@ async def test_a_new_draft_after_this_years_forum_ended_is_for_next_year(db):
         await pilot.press("n")
         await settle(pilot)
         assert app.screen.draft.year == 2026
+
+
+async def test_quitting_with_a_box_that_cannot_be_kept_asks_too(db):
+    app = app_on(db, ForumSession(status="draft", year=2025, title="A proposal"))
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot, 1)
+        await put(pilot, "input-duration_minutes", "ninety")
+        assert "not a whole number" in editor.query_one("#box-duration_minutes", FieldBox).problem
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Duration (minutes): “ninety” is not kept" in screen_text(app)
+        await pilot.press("escape")  # fix it
+        await settle(pilot)
+        assert app.screen is editor and app.focused.id == "input-duration_minutes"
+        assert app.is_running

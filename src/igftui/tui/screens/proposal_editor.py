@@ -306,8 +306,10 @@ class ProposalEditor(IgfScreen["int | None"]):
         event.stop()
         box = self._boxes[spec.name]
         try:
+            # Only a year needs the date (and a test's catalogue clock may move each time it is read).
+            today = self._today() if spec.kind == "year" else None
             changed = set_answer(self.draft, spec, read_answer(spec, value_of(control), self.draft,
-                                                               today=self._today()))
+                                                               today=today))
         except AnswerError as problem:
             # The draft keeps its last good answer; the box keeps the typing, and says why.
             self._unread[spec.name] = str(problem)
