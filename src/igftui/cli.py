@@ -46,8 +46,14 @@ def _year(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
-    if not 1990 <= value <= 2200:
-        raise argparse.ArgumentTypeError(f"{value} is not a plausible IGF year")
+    from datetime import date
+
+    from igftui.model.meetings import year_problem
+
+    # The IGF began in 2006, and a forum is at most a few years ahead: one rule with the editor.
+    problem = year_problem(value, date.today())
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 

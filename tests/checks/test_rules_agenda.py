@@ -131,3 +131,44 @@ def test_a006_nobody_to_lead():
 ])
 def test_a006_quiet(changes):
     assert run_rule(good_workshop(**changes), "IGF-A006") == []
+
+
+# ----- IGF-A007: start, end and duration agree -----
+
+
+@pytest.mark.parametrize(("starts", "ends"), [
+    ("2019-11-26T08:30:00Z", "2019-11-26T09:30:00Z"),
+    ("2019-11-26T08:30:00Z", None),
+    (None, "2019-11-26T09:30:00Z"),
+])
+def test_a007_quiet_when_times_and_duration_agree_or_a_time_is_missing(starts, ends):
+    assert run_rule(good_workshop(year=2019, starts_at=starts, ends_at=ends), "IGF-A007") == []
+
+
+def test_a007_quiet_without_a_duration():
+    session = good_workshop(year=2019, duration_minutes=None,
+                            starts_at="2019-11-26T08:30:00Z", ends_at="2019-11-26T10:30:00Z")
+    assert run_rule(session, "IGF-A007") == []
+
+
+def test_a007_times_that_contradict_the_duration_are_named_on_the_venues_clock():
+    session = good_workshop(year=2019, duration_minutes=90,
+                            starts_at="2019-11-26T08:30:00Z", ends_at="2019-11-26T09:30:00Z")
+    finding = only(run_rule(session, "IGF-A007"))
+    assert finding.severity is Severity.WARNING and finding.field == "duration_minutes"
+    assert finding.message == ("Starts 09:30 and ends 10:30 (Berlin, CET): 60 minutes, "
+                               "but the duration says 90.")
+    assert "11:00" in finding.hint and "60 minutes" in finding.hint
+
+
+def test_a007_an_end_before_the_start_is_an_error():
+    session = good_workshop(year=2026, starts_at="2026-06-23T10:00:00Z", ends_at="2026-06-23T09:00:00Z")
+    finding = only(run_rule(session, "IGF-A007"))
+    assert finding.severity is Severity.ERROR and finding.field == "ends_at"
+    assert "ends at 09:00 but starts at 10:00 (UTC)" in finding.message
+
+
+def test_a007_is_in_every_years_rule_set():
+    from igftui.checks import load_rule_set
+
+    assert "IGF-A007" in load_rule_set("igf-2017") and "IGF-A007" in load_rule_set("igf-2025")

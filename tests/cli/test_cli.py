@@ -86,6 +86,18 @@ def test_bad_filter_value(igftui, stored):
     assert igftui("list", "--year", "yesterday").code == 2
 
 
+def test_impossible_years_are_refused_with_the_reason(igftui, stored, tmp_path):
+    result = igftui("list", "--year", "1999")
+    assert result.code == 2
+    assert "The IGF began in 2006" in one_clear_line(result)
+    result = igftui("list", "--year", "2200")
+    assert result.code == 2 and "too far ahead" in one_clear_line(result)
+    page = tmp_path / "page.txt"
+    page.write_text("IGF WS #1\nA title\n", encoding="utf-8")
+    result = igftui("import", str(page), "--year", "2005")
+    assert result.code == 2 and "The IGF began in 2006" in one_clear_line(result)
+
+
 def test_show(igftui, stored):
     workshop, _ = stored
     result = igftui("show", str(workshop.id))

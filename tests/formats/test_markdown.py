@@ -257,13 +257,27 @@ def test_key_facts_under_the_title():
     markdown = to_markdown(full_workshop())
     assert (
         "- Session type: Workshop\n- Year: 2018\n- Status: Accepted\n"
-        "- When: 2018-11-13 08:00–09:00 UTC\n- Where: Salle VI, UNESCO Headquarters, Paris\n"
+        "- When: 2018-11-13 09:00–10:00 (Paris, CET; 08:00–09:00 UTC)\n"
+        "- Where: Salle VI, UNESCO Headquarters, Paris\n"
     ) in markdown
 
 
 def test_times_across_midnight_show_both_dates():
     session = ForumSession(starts_at="2025-06-23T23:30:00Z", ends_at="2025-06-24T00:30:00+00:00")
     assert "- When: 2025-06-23 23:30 – 2025-06-24 00:30 UTC" in to_markdown(session)
+
+
+def test_times_are_on_the_venues_clock_with_the_zone_named():
+    # Lillestrøm in June is on summer time (CEST, UTC+2).
+    session = ForumSession(year=2025, starts_at="2025-06-24T07:30:00Z", ends_at="2025-06-24T09:00:00Z")
+    assert "- When: 2025-06-24 09:30–11:00 (Lillestrøm, CEST; 07:30–09:00 UTC)\n" in to_markdown(session)
+    # A forum that sets its own zone is shown on it.
+    session = session.model_copy(update={"time_zone": "America/Bogota"})
+    assert ("- When: 2025-06-24 02:30–04:00 (America/Bogota, UTC-5; 07:30–09:00 UTC)\n"
+            in to_markdown(session))
+    # A year with no known meeting stays in UTC, and says so.
+    session = ForumSession(year=2026, starts_at="2026-06-23T09:30:00Z")
+    assert "- When: 2026-06-23 09:30 UTC\n" in to_markdown(session)
 
 
 def test_policy_questions_are_numbered():

@@ -71,7 +71,7 @@ def test_choices_are_labels_and_times_say_utc():
     shown = {d.label: texts(d.lines) for d in differences(old, new)}
     assert shown["Format"] == ["- Panel", "+ Round Table"]
     assert shown["Status"] == ["- Draft", "+ Submitted"]
-    assert shown["Starts (UTC)"] == ["+ 2026-06-23 09:30 UTC"]
+    assert shown["Starts"] == ["+ 2026-06-23 09:30 UTC"]
 
 
 def test_private_answers_are_shown_and_said_to_be_private():

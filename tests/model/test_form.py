@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from hypothesis import given
@@ -18,6 +18,8 @@ from igftui.model.form import (
     read_answer,
     set_answer,
     shown_answer,
+    time_label,
+    time_note,
     time_problem,
 )
 
@@ -52,7 +54,8 @@ def test_answers_become_values(name, typed, value):
 
 @pytest.mark.parametrize(("name", "typed", "words"), [
     ("year", "26", "four digits"),
-    ("year", "1850", "four digits"),
+    ("year", "1850", "The IGF began in 2006"),
+    ("year", "1999", "The IGF began in 2006"),
     ("duration_minutes", "ninety", "not a whole number"),
     ("duration_minutes", "-5", "below zero"),
     ("sdgs", "5, 18", "“18” is not a goal"),
@@ -104,3 +107,63 @@ def test_lines_read_back_what_they_show(items):
     spec = FIELDS["policy_questions"]
     cleaned = read_answer(spec, "\n".join(items))
     assert read_answer(spec, shown_answer(spec, cleaned)) == cleaned
+
+
+# ----- times on the venue's clock, the year a proposal may be for -----
+
+
+def test_a_time_is_typed_on_the_venues_clock_and_kept_in_utc():
+    session = ForumSession(year=2019)
+    starts = FIELDS["starts_at"]
+    value = read_answer(starts, "2019-11-26 09:30", session)
+    assert value == datetime(2019, 11, 26, 8, 30, tzinfo=timezone.utc)
+    set_answer(session, starts, value)
+    assert session.to_json()["starts_at"] == "2019-11-26T08:30:00Z"
+    assert shown_answer(starts, session.starts_at, session) == "2019-11-26 09:30"
+    assert time_label(starts, session) == "Starts (Berlin time)"
+    assert time_note(starts, session) == "CET · 2019-11-26 08:30 UTC"
+    # Just the hour in the end box: the start's day, on the venue's clock.
+    assert read_answer(FIELDS["ends_at"], "11:00", session) == datetime(2019, 11, 26, 10, tzinfo=timezone.utc)
+
+
+def test_a_time_with_no_meeting_that_year_is_utc_and_labelled_so():
+    session = ForumSession(year=2026)
+    assert read_answer(FIELDS["starts_at"], "2026-06-23 09:30", session) == datetime(
+        2026, 6, 23, 9, 30, tzinfo=timezone.utc)
+    assert time_label(FIELDS["starts_at"], session) == "Starts (UTC)"
+    assert time_note(FIELDS["starts_at"], session) == ""
+
+
+def test_the_venue_zone_box_takes_an_iana_name():
+    spec = FIELDS["time_zone"]
+    assert read_answer(spec, " europe/warsaw ") == "Europe/Warsaw"
+    assert read_answer(spec, "") is None
+    with pytest.raises(AnswerError, match="not a time zone"):
+        read_answer(spec, "Berlin")
+    session = ForumSession(year=2019, starts_at="2019-11-26T08:30:00Z")
+    set_answer(session, spec, "Asia/Tokyo")
+    # The stored moment stays; the box shows it on the new clock.
+    assert session.starts_at == datetime(2019, 11, 26, 8, 30, tzinfo=timezone.utc)
+    assert shown_answer(FIELDS["starts_at"], session.starts_at, session) == "2019-11-26 17:30"
+
+
+def test_seconds_of_a_stored_time_survive_showing_and_reading_back():
+    session = ForumSession(year=2019, starts_at="2019-11-26T08:30:15Z")
+    spec = FIELDS["starts_at"]
+    shown = shown_answer(spec, session.starts_at, session)
+    assert read_answer(spec, shown, session) == session.starts_at
+
+
+@pytest.mark.parametrize(("typed", "words"), [("25:99", "not a time of day"), ("tomorrow", "not a date")])
+def test_bad_times_are_refused_not_dropped(typed, words):
+    session = ForumSession(year=2019, starts_at="2019-11-26T08:30:00Z")
+    with pytest.raises(AnswerError, match=words):
+        read_answer(FIELDS["starts_at"], typed, session)
+
+
+def test_the_year_is_judged_against_the_day_it_is_typed():
+    spec = FIELDS["year"]
+    assert read_answer(spec, "2029", today=date(2026, 12, 2)) == 2029
+    with pytest.raises(AnswerError, match="too far ahead"):
+        read_answer(spec, "2030", today=date(2026, 12, 2))
+    assert read_answer(spec, "2030", today=date(2027, 1, 1)) == 2030

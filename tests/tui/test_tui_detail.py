@@ -157,7 +157,7 @@ async def test_every_section_of_a_full_session_in_page_order(db):
         assert "IGF 2022 WS #335" in lines
         assert "FR: Fragmented reality [new horizons] of digital distrust" in lines
         assert "Short title: Fragmented reality" in shown
-        for fact in ("Workshop", "Catalogued", "Tue 29 Nov 2022, 06:00–07:30 UTC",
+        for fact in ("Workshop", "Catalogued", "Tue 29 Nov 2022, 09:00–10:30 (Addis Ababa, EAT; 06:00–07:30 UTC)",
                      "Banquet Hall A, Addis Ababa",
                      "Connecting All People and Safeguarding Human Rights", "Rights and freedoms",
                      "Digital trust, Misinformation"):

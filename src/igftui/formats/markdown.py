@@ -44,7 +44,6 @@ import re
 import unicodedata
 from urllib.parse import quote
 from collections.abc import Iterable
-from datetime import datetime
 
 from igftui.model.links import LinkError, checked_url
 from igftui.model.session import ForumSession, Link, Participant
@@ -181,7 +180,7 @@ def _facts(session: ForumSession) -> list[str]:
     if session.year:
         facts.append(f"Year: {session.year}")
     facts.append(f"Status: {session.status.label}")
-    when = _when(session.starts_at, session.ends_at)
+    when = _when(session)
     if when:
         facts.append(f"When: {when}")
     where = ", ".join(_inline(place) for place in (session.room, session.venue) if place)
@@ -423,13 +422,13 @@ def _percent(share: float) -> str:
     return f"{int(share * 100 + 0.5)}%"
 
 
-def _when(starts: datetime | None, ends: datetime | None) -> str:
-    if starts is None:
-        return f"until {ends:%Y-%m-%d %H:%M} UTC" if ends is not None else ""
-    text = f"{starts:%Y-%m-%d %H:%M}"
-    if ends is not None:
-        text += f"–{ends:%H:%M}" if ends.date() == starts.date() else f" – {ends:%Y-%m-%d %H:%M}"
-    return text + " UTC"
+def _when(session: ForumSession) -> str:
+    # On the venue's clock, zone named, then UTC for those who join from elsewhere:
+    # "2019-11-26 09:30–11:00 (Berlin, CET; 08:30–10:00 UTC)".
+    from igftui.model.local_time import clock_of, span_words
+
+    return span_words(session.starts_at, session.ends_at, clock_of(session),
+                      lambda moment: f"{moment:%Y-%m-%d} ") or ""
 
 
 # ----- file name -----

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from pydantic import ValidationError
 
 from igftui.model.links import LinkError, read_link_line
+from igftui.model.local_time import (
+    UTC_CLOCK,
+    TimeError,
+    VenueClock,
+    canonical_zone_name,
+    clock_of,
+    read_local,
+    shown_local,
+)
+from igftui.model.meetings import year_problem
 from igftui.model.session import ForumSession, Link, describe_validation_error
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType, Term
 
@@ -38,9 +48,10 @@ class FormField:
 
     ``kind`` says how the answer is typed: ``text`` (one line), ``long`` (paragraphs),
     ``lines`` (a list, one item a line), ``commas`` (a list on one line), ``number``
-    (whole minutes or a number), ``year``, ``time`` (UTC), ``goals`` (SDG numbers),
-    ``choice`` (one of ``choices``), ``flag`` (yes or no) or ``links`` (one link a
-    line, ``Label: https://...`` or just the address).
+    (whole minutes or a number), ``year``, ``time`` (on the venue's clock, kept in UTC),
+    ``zone`` (an IANA time zone), ``goals`` (SDG numbers), ``choice`` (one of ``choices``),
+    ``flag`` (yes or no) or ``links`` (one link a line, ``Label: https://...`` or just the
+    address).
     """
 
     name: str
@@ -94,8 +105,11 @@ FIELDS: dict[str, FormField] = {f.name: f for f in (
     _field("languages", "Languages", "commas", "format",
            "The language(s) the session is held in, separated by commas, e.g. English, Spanish"),
     _field("duration_minutes", "Duration (minutes)", "number", "format"),
-    _field("starts_at", "Starts (UTC)", "time", "format", "e.g. 2026-06-23 09:30"),
-    _field("ends_at", "Ends (UTC)", "time", "format", "e.g. 2026-06-23 11:00"),
+    # The label names the venue's clock ("Starts (Berlin time)"): see time_label.
+    _field("starts_at", "Starts", "time", "format", "e.g. 2026-06-23 09:30"),
+    _field("ends_at", "Ends", "time", "format", "e.g. 2026-06-23 11:00, or just 11:00"),
+    _field("time_zone", "Venue time zone", "zone", "format",
+           "Empty: the zone of the year's IGF. Another forum: e.g. Europe/Berlin"),
     _field("room", "Room", "text", "format"),
     _field("venue", "Venue", "text", "format"),
     _field("online_participation.platform", "Platform", "text", "online",
@@ -158,8 +172,15 @@ _WHOLE = re.compile(r"[+-]?\d+")
 _SPLIT = re.compile(r"[,;]")
 
 
-def read_answer(spec: FormField, raw: Any) -> Any:
-    """The value of the answer ``raw`` as the editor's box holds it, or :class:`AnswerError`."""
+def read_answer(spec: FormField, raw: Any, session: ForumSession | None = None, *,
+                today: date | None = None) -> Any:
+    """The value of the answer ``raw`` as the editor's box holds it, or :class:`AnswerError`.
+
+    ``session`` is the proposal the box belongs to: a time is read on its venue's
+    clock, and a time with no date keeps the date it had.  ``today`` is when the
+    answer is typed (a year may be at most a few years ahead); the clock's date
+    when not given.
+    """
     kind = spec.kind
     if kind in ("choice", "flag"):
         return raw
@@ -183,9 +204,17 @@ def read_answer(spec: FormField, raw: Any) -> Any:
             raise AnswerError("This cannot be below zero.")
         return value
     if kind == "year":
-        if not re.fullmatch(r"\d{4}", stripped) or not 1990 <= int(stripped) <= 2200:
+        if not re.fullmatch(r"\d{4}", stripped):
             raise AnswerError("Give the year in four digits, e.g. 2026.")
+        problem = year_problem(int(stripped), today or date.today())
+        if problem:
+            raise AnswerError(problem)
         return int(stripped)
+    if kind == "zone":
+        name = canonical_zone_name(stripped)
+        if name is None:
+            raise AnswerError(f"“{stripped}” is not a time zone: give its IANA name, e.g. Europe/Berlin.")
+        return name
     if kind == "goals":
         goals = []
         for bit in re.split(r"[\s,;]+", stripped):
@@ -196,7 +225,9 @@ def read_answer(spec: FormField, raw: Any) -> Any:
             goals.append(int(bit))
         return sorted(set(goals))
     if kind == "time":
-        return read_time(stripped)
+        if session is None:
+            return read_time(stripped)
+        return _read_session_time(spec, stripped, session)
     raise AssertionError(f"unknown kind of field: {kind}")
 
 
@@ -228,8 +259,40 @@ def read_time(text: str) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def shown_answer(spec: FormField, value: Any) -> Any:
-    """How the box shows ``value``: the reverse of :func:`read_answer`."""
+def _read_session_time(spec: FormField, text: str, session: ForumSession) -> datetime:
+    before = current_value(session, spec)
+    # "11:00" in the end box of a session that has a start keeps the start's day.
+    keep = before or (session.starts_at if spec.name == "ends_at" else None)
+    try:
+        moment = read_local(text, clock_of(session), keep_date_of=keep)
+    except TimeError as problem:
+        raise AnswerError(str(problem)) from None
+    # The box shows minutes: reading back what it shows must not drop a stored time's seconds.
+    if before is not None and before.replace(second=0) == moment:
+        return before
+    return moment
+
+
+def time_label(spec: FormField, session: ForumSession | None) -> str:
+    """A time box's label with the clock it is read on: "Starts (Berlin time)", "Ends (UTC)"."""
+    clock = clock_of(session) if session is not None else UTC_CLOCK
+    return f"{spec.label} ({clock.heading()})"
+
+
+def time_note(spec: FormField, session: ForumSession | None) -> str:
+    """Beside a time box: its zone at that date and the time in UTC ("CET · 08:30 UTC")."""
+    if session is None:
+        return ""
+    value = current_value(session, spec)
+    clock: VenueClock = clock_of(session)
+    if value is None or clock.is_utc:
+        return ""
+    utc = value.astimezone(timezone.utc)
+    return f"{clock.zone_name(value)} · {utc:%Y-%m-%d %H:%M} UTC"
+
+
+def shown_answer(spec: FormField, value: Any, session: ForumSession | None = None) -> Any:
+    """How the box shows ``value``: the reverse of :func:`read_answer` (times on ``session``'s clock)."""
     kind = spec.kind
     if kind in ("choice", "flag"):
         return value
@@ -242,6 +305,8 @@ def shown_answer(spec: FormField, value: Any) -> Any:
     if kind in ("commas", "goals"):
         return ", ".join(str(item) for item in value)
     if kind == "time":
+        if session is not None:
+            return shown_local(value, clock_of(session))
         return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
     return str(value)
 

@@ -287,6 +287,10 @@ class ForumSession(_Model):
     duration_minutes: int | None = Field(default=None, ge=0, le=24 * 60 * 7)
     starts_at: datetime | None = None
     ends_at: datetime | None = None
+    #: The venue's IANA time zone ("Europe/Berlin") when it is not the one of the year's IGF
+    #: meeting (another forum, a national IGF): times are still kept in UTC, but read and
+    #: shown on this clock.  An optional key of the JSON, written only when set.
+    time_zone: str | None = None
     room: str | None = None
     venue: str | None = None
     policy_questions: list[str] = Field(default_factory=list)
@@ -409,6 +413,21 @@ class ForumSession(_Model):
             raise ValueError(f"{value.year} is not a plausible year for a session (1990 to 2200)")
         return value
 
+    @field_validator("time_zone", mode="before")
+    @classmethod
+    def _time_zone(cls, value: Any) -> Any:
+        from igftui.model.local_time import canonical_zone_name
+
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str):
+            raise ValueError(f"time_zone: expected text, got {value!r}")
+        name = canonical_zone_name(value)
+        if name is None:
+            raise ValueError(f"time_zone: {value.strip()[:40]!r} is not a time zone: "
+                             "give its IANA name, e.g. Europe/Berlin or America/Sao_Paulo")
+        return name
+
     @field_validator("online_participation", mode="before")
     @classmethod
     def _online(cls, value: Any) -> Any:
@@ -493,6 +512,8 @@ class ForumSession(_Model):
             data["links"] = [link.to_json() for link in self.links]
         if include_private:
             data["private_notes"] = self.private_notes
+        if self.time_zone is not None:
+            data["time_zone"] = self.time_zone
         if self.uid is not None:
             data["uid"] = self.uid
         if self.revision is not None:

@@ -115,7 +115,7 @@ class IgfApp(App[None]):
         for screen in reversed(self.screen_stack):
             if isinstance(screen, IgfScreen):
                 # One screen at a time: each one's answer comes back here to ask the next.
-                waiting = getattr(screen, "unsaved", False)
+                waiting = getattr(screen, "unsaved", False) or getattr(screen, "has_unread_boxes", False)
                 if waiting:
                     screen.close_then(self._quit_when_saved)
                     return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Iterator
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
@@ -161,3 +162,43 @@ def breakout_facilitation(session: ForumSession, ctx: Context) -> Iterator[Findi
             "facilitates each one.",
             "Describe the groups in the discussion facilitation: how many, on what, led by whom, "
             "and how they report back.", field="discussion_facilitation")
+
+
+@rule("IGF-A007", title="Start, end and duration agree", severity=Severity.WARNING, source=IGFTUI)
+def times_agree(session: ForumSession, ctx: Context) -> Iterator[Finding]:
+    """The session ends after it starts, and its start and end are as far apart as its duration.
+
+    Times are named on the venue's clock (the zone of the year's IGF meeting, or
+    the session's own), as organisers think of them.  A session that ends before
+    it starts is an error whatever the rule set says; a duration that disagrees
+    with the times is a warning, since either may be the one to fix.  Silent
+    when a time is missing (and, for the duration, when there is none).
+    """
+    from igftui.model.local_time import clock_of, minutes_between
+
+    starts, ends = session.starts_at, session.ends_at
+    if starts is None or ends is None:
+        return
+    clock = clock_of(session)
+    start, end = clock.local(starts), clock.local(ends)
+    same_day = start.date() == end.date()
+    start_words = f"{start:%H:%M}" if same_day else f"{start:%Y-%m-%d %H:%M}"
+    end_words = f"{end:%H:%M}" if same_day else f"{end:%Y-%m-%d %H:%M}"
+    zone = f" ({clock.label(starts)})"
+    if ends <= starts:
+        yield ctx.finding(
+            f"The session ends at {end_words} but starts at {start_words}{zone}: the end must come "
+            "after the start.",
+            "Check the date of the end, and whether the two times were swapped.",
+            field="ends_at", severity=Severity.ERROR)
+        return
+    duration = session.duration_minutes
+    length = minutes_between(starts, ends)
+    if not duration or length == duration:
+        return
+    should_end = clock.local(starts + timedelta(minutes=duration))
+    yield ctx.finding(
+        f"Starts {start_words} and ends {end_words}{zone}: {_minutes(length)}, but the duration "
+        f"says {duration}.",
+        f"Set the end to {should_end:%H:%M}, or the duration to {length} minutes.",
+        field="duration_minutes")

@@ -567,13 +567,13 @@ class CatalogueScreen(IgfScreen[None]):
 
     def action_new_draft(self) -> None:
         """Start a new, blank proposal in the editor."""
-        from datetime import date
-
         from igftui.model.drafting import new_draft
+        from igftui.model.meetings import next_forum_year
 
         if self.catalogue is None:
             return
-        self._edit(draft=new_draft(date.today().year))
+        # For the next forum to come: a draft begun after this year's IGF is for next year's.
+        self._edit(draft=new_draft(next_forum_year(self.catalogue.clock().date())))
 
     def _edit(self, *, draft: ForumSession | None = None, session_id: int | None = None) -> None:
         from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -745,12 +745,15 @@ def start_from_template(screen: IgfScreen, template: ForumSession, edit) -> None
     from datetime import date
 
     from igftui.model.drafting import draft_from_template
+    from igftui.model.meetings import next_forum_year
     from igftui.tui.screens.template_dialog import TemplateDialog
 
     name = " ".join(bit for bit in (template.display_code(), template.title) if bit) or "This session"
 
     def answered(with_people: bool | None) -> None:
         if with_people is not None:
-            edit(draft=draft_from_template(template, year=date.today().year, with_people=with_people))
+            catalogue = getattr(screen.app, "catalogue", None)
+            today = catalogue.clock().date() if catalogue is not None else date.today()
+            edit(draft=draft_from_template(template, year=next_forum_year(today), with_people=with_people))
 
     screen.app.push_screen(TemplateDialog(name), answered)

@@ -43,6 +43,8 @@ from igftui.model.form import (
     read_answer,
     set_answer,
     shown_answer,
+    time_label,
+    time_note,
     time_problem,
     word_count,
 )
@@ -221,6 +223,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._cached_catalogue = None
         #: The year whose official themes the theme boxes offer (a string before any year).
         self._themes_year: int | str | None = ""
+        #: Boxes whose typing could not be kept (field name -> why): leaving asks about them.
+        self._unread: dict[str, str] = {}
 
     # ----- the form -----
 
@@ -269,9 +273,10 @@ class ProposalEditor(IgfScreen["int | None"]):
         draft = self.draft
         assert draft is not None
         for box in self._boxes.values():
-            show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec)))
+            show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
         self._show_people()
         self._show_agenda()
+        self._show_times()
         self._show_counts()
         self._show_state()
         self._show_title()
@@ -308,11 +313,20 @@ class ProposalEditor(IgfScreen["int | None"]):
         event.stop()
         box = self._boxes[spec.name]
         try:
-            changed = set_answer(self.draft, spec, read_answer(spec, value_of(control)))
+            # Only a year needs the date (and a test's catalogue clock may move each time it is read).
+            today = self._today() if spec.kind == "year" else None
+            changed = set_answer(self.draft, spec, read_answer(spec, value_of(control), self.draft,
+                                                               today=today))
         except AnswerError as problem:
+            # The draft keeps its last good answer; the box keeps the typing, and says why.
+            self._unread[spec.name] = str(problem)
             box.show_problem(str(problem))
             return
+        self._unread.pop(spec.name, None)
         box.show_problem(None)
+        if spec.name in ("year", "time_zone", "starts_at", "ends_at"):
+            # Another year or zone is another clock: the same moments, shown on it.
+            self._show_times(refill=spec.name in ("year", "time_zone"))
         if spec.name in ("starts_at", "ends_at"):
             ends = self._boxes["ends_at"]
             if not ends.problem or ends.problem == "The session ends before it starts.":
@@ -328,6 +342,22 @@ class ProposalEditor(IgfScreen["int | None"]):
         if spec.name in ("year", "theme", "subtheme"):
             self._show_themes()
         self._changed()
+
+    def _today(self):
+        """The date a year is judged against: the catalogue's clock (a test gives its own)."""
+        return self.catalogue.clock().date()
+
+    def _show_times(self, *, refill: bool = False) -> None:
+        """Name the clock the time boxes are read on, with each time's zone and UTC beside it."""
+        draft = self.draft
+        if draft is None:
+            return
+        for name in ("starts_at", "ends_at"):
+            box = self._boxes[name]
+            box.show_label(time_label(box.spec, draft))
+            box.show_count(time_note(box.spec, draft))
+            if refill and name not in self._unread:
+                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
 
     def _changed(self) -> None:
         """The draft has changed: save it soon (see DraftKeeper) and check it again."""
@@ -631,13 +661,14 @@ class ProposalEditor(IgfScreen["int | None"]):
         tops = {name.split(".")[0] for name in fields}
         for box in self._boxes.values():
             if box.spec.name.split(".")[0] in tops:
-                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec)))
+                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
         if "participants" in tops:
             self._show_people()
         if tops & {"year", "theme", "subtheme"}:
             self._show_themes()
         if "agenda" in tops or "duration_minutes" in tops:
             self._show_agenda()
+        self._show_times(refill=bool(tops & {"year", "time_zone"}))
         self._show_counts()
         self._check_soon()
 
@@ -704,8 +735,20 @@ class ProposalEditor(IgfScreen["int | None"]):
         state.update(Content(text))
         state.set_classes(kind)
 
+    @property
+    def has_unread_boxes(self) -> bool:
+        """Whether some box holds typing that could not be kept (leaving would lose it)."""
+        return bool(self._unread)
+
     def close_then(self, then: Callable[[], None]) -> None:
-        """Store what is unsaved, then call ``then``; if it cannot be stored, ask first."""
+        """Store what is unsaved, then call ``then``; if it cannot be stored, ask first.
+
+        A box whose typing could not be kept ("abc" for a year) is never lost in
+        silence: the user is asked to fix it, or to leave and lose only that typing.
+        """
+        if self._unread:
+            self._ask_about_unread(then)
+            return
         if not self.unsaved and not self.keeper.saving:
             then()
             return
@@ -714,6 +757,39 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._ask_to_leave_unsaved()
         else:
             self._save_now()
+
+    def _ask_about_unread(self, then: Callable[[], None]) -> None:
+        from igftui.tui.screens.confirm import ConfirmDialog
+
+        unread = dict(self._unread)
+        lines = []
+        for name, why in unread.items():
+            typed = str(value_of(self._boxes[name].control)).strip()
+            lines.append(f"{label_of(name)}: “{typed[:40]}” is not kept. {why}")
+        which = "that box" if len(unread) == 1 else "those boxes"
+
+        def answered(leave: bool | None) -> None:
+            if self.draft is None:
+                return
+            if not leave:
+                first = next(iter(unread))
+                spec = FIELDS[first]
+                self.show_section(spec.section, focus=False)
+                self.call_after_refresh(self._focus_field, self.query_one(f"#{spec.widget_id}"))
+                return
+            # Put the last good answers back in the boxes; the draft never had the typing.
+            for name in unread:
+                box = self._boxes[name]
+                self._unread.pop(name, None)
+                box.show_problem(None)
+                show_value(box.control, shown_answer(box.spec, current_value(self.draft, box.spec), self.draft))
+            self.close_then(then)
+
+        self.app.push_screen(
+            ConfirmDialog("\n".join(lines) + f"\n\nFix it, or leave and lose only what was typed in {which}?",
+                          yes="Leave", no="Fix it", title="Not kept"),
+            answered,
+        )
 
     def _ask_to_leave_unsaved(self) -> None:
         from igftui.tui.screens.confirm import ConfirmDialog

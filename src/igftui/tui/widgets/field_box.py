@@ -127,6 +127,8 @@ class FieldBox(Vertical):
         super().__init__(id=id or f"box-{spec.widget_id.removeprefix('input-')}")
         self.spec = spec
         self.control = control_for(spec)
+        label = spec.label + (" · private" if spec.private else "")
+        self._label = Static(label, classes="field-label", markup=False)
         self._count = Static("", classes="field-count", markup=False)
         self._note = Static("", classes="field-note", markup=False)
         self._problem: str | None = None
@@ -136,9 +138,8 @@ class FieldBox(Vertical):
     def compose(self) -> ComposeResult:
         spec = self.spec
         if spec.kind != "flag":
-            label = spec.label + (" · private" if spec.private else "")
             with Horizontal(classes="field-head"):
-                yield Static(label, classes="field-label", markup=False)
+                yield self._label
                 yield self._count
         yield self.control
         if spec.kind == "flag" and spec.hint:
@@ -167,6 +168,10 @@ class FieldBox(Vertical):
     @property
     def remark(self) -> str | None:
         return self._remark
+
+    def show_label(self, text: str) -> None:
+        """Name the box anew: a time box names the clock it is read on ("Starts (Berlin time)")."""
+        self._label.update(Content(text))
 
     def show_count(self, text: str, *, over: bool = False) -> None:
         """A count next to the label ("42/60 characters"), marked when over the form's limit."""

@@ -29,6 +29,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from igftui.model.local_time import clock_of
 from igftui.model.vocabulary import (
     SDG_NAMES,
     AgendaKind,
@@ -70,8 +71,17 @@ def _day(moment: datetime) -> str:
     return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
 
-def when_text(starts_at: datetime | None, ends_at: datetime | None) -> str | None:
-    """``"Tue 29 Nov 2022, 06:00–07:00 UTC"``; the end day is written when it differs."""
+def when_text(starts_at: datetime | None, ends_at: datetime | None, clock=None) -> str | None:
+    """``"Tue 29 Nov 2022, 06:00–07:00 UTC"``; the end day is written when it differs.
+
+    With the venue's ``clock`` (see :func:`igftui.model.local_time.clock_of`), the time
+    on it first, zone named, then UTC: ``"Tue 26 Nov 2019, 09:30–11:00 (Berlin, CET;
+    08:30–10:00 UTC)"``.
+    """
+    if clock is not None:
+        from igftui.model.local_time import span_words
+
+        return span_words(starts_at, ends_at, clock, lambda moment: f"{_day(moment)}, ")
     if starts_at is None:
         return f"until {_day(ends_at)}, {ends_at:%H:%M} UTC" if ends_at else None
     start = starts_at.astimezone(timezone.utc)
@@ -416,7 +426,7 @@ class SessionView(VerticalScroll, can_focus=True):
         facts = _fields([
             ("Type", label(session.session_type)),
             ("Status", label(session.status)),
-            ("When", when_text(session.starts_at, session.ends_at)),
+            ("When", when_text(session.starts_at, session.ends_at, clock_of(session))),
             ("Where", ", ".join(p for p in (session.room, session.venue) if p)),
             ("Theme", session.theme),
             ("Subtheme", session.subtheme),
