@@ -24,6 +24,16 @@ def _private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests off the real clipboard: no display for xclip or wl-copy to reach, no tmux.
+
+    A test that wants a clipboard tool sets these again, with a tool of its own on PATH.
+    """
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "WSL_DISTRO_NAME", "WSL_INTEROP"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def catalogue_path(tmp_path: Path) -> Path:
     return tmp_path / "catalogue.db"
