@@ -20,6 +20,9 @@ def _private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # The default export folder: never the real user's documents.
+    (home / "documents").mkdir()
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "documents"))
     for name in ("IGFTUI_DB", "IGFTUI_THEME", "IGFTUI_RULES", "IGFTUI_EXPORT_FOLDER"):
         monkeypatch.delenv(name, raising=False)
 
