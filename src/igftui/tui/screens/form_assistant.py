@@ -58,9 +58,9 @@ class FormAssistant(IgfScreen[None]):
         height: 1fr;
     }
     FormAssistant #form-fields {
-        /* Wide enough for "✖ 253/250 words: 3 over the limit · ✓ copied" on one line. */
-        width: 48;
-        max-width: 55%;
+        /* Wide enough for "✖ 253/250 words: 3 over the limit" on one line. */
+        width: 42;
+        max-width: 50%;
         height: 1fr;
     }
     FormAssistant #form-side {
@@ -118,11 +118,11 @@ class FormAssistant(IgfScreen[None]):
                 yield Static("", id="form-field-count", markup=False)
                 with VerticalScroll(id="form-value-box"):
                     yield Static("", id="form-value", markup=False)
-                yield TickBox("Include private fields (gender, e-mail, private notes)", False,
+                yield TickBox("Include private fields", False,
                               id="form-private", compact=True)
                 yield Static("Warning: private fields are listed and copied. Keep them to yourself.",
                              id="form-private-warning", markup=False)
-                yield Static("enter or c copies · down: next field · escape: back",
+                yield Static("enter/c copy · down next · esc back",
                              id="form-hint", markup=False)
         yield Footer()
 
