@@ -210,3 +210,22 @@ async def test_the_palette_and_help_offer_it(db):
         assert isinstance(app.screen, HelpScreen)
         described = {line.description: line.keys for line in app.screen.keys}
         assert "Copy field" in described and "Private fields" in described
+
+
+# ----- snapshots -----
+
+
+def test_snapshot_the_form_assistant_at_80_by_24_on_a_field_over_its_limit(snap_compare, db):
+    title = ("Too long a title for the IGF web form; " * 2)[:65]
+    app, session_id = app_on(db, proposal(title=title))
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(FormAssistant(pilot.app.catalogue.get(session_id)))
+        await settle(pilot)
+        await pilot.press("enter")  # copied: the row says so
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
