@@ -20,7 +20,20 @@ def _private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # The default export folder: never the real user's documents.
+    (home / "documents").mkdir()
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "documents"))
     for name in ("IGFTUI_DB", "IGFTUI_THEME", "IGFTUI_RULES", "IGFTUI_EXPORT_FOLDER"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests off the real clipboard: no display for xclip or wl-copy to reach, no tmux.
+
+    A test that wants a clipboard tool sets these again, with a tool of its own on PATH.
+    """
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "WSL_DISTRO_NAME", "WSL_INTEROP"):
         monkeypatch.delenv(name, raising=False)
 
 

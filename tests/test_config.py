@@ -145,3 +145,32 @@ def test_a_config_folder_that_is_a_file_is_reported(tmp_path):
     with pytest.raises(SettingsError, match="theme setting was not saved"):
         save_setting("theme", "gruvbox", tmp_path / "igftui" / "config.toml")
     assert (tmp_path / "igftui").read_text(encoding="utf-8") == "not a folder"
+
+
+# ----- the export folder -----
+
+
+def test_exports_go_to_the_documents_folder_by_default(tmp_path, monkeypatch):
+    documents = tmp_path / "Documents of mine"
+    documents.mkdir()
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(tmp_path / "none.toml").export_dir() == documents
+
+
+def test_without_a_documents_folder_exports_go_home_not_to_the_current_folder(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR")
+    # No user-dirs.dirs here, so platformdirs falls back to ~/Documents, which does not exist.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(tmp_path / "none.toml").export_dir() == home
+
+
+def test_the_export_folder_setting_wins_and_expands_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    path = tmp_path / "config.toml"
+    path.write_text('export_folder = "~/IGF exports"\n', encoding="utf-8")
+    assert load_settings(path).export_dir() == tmp_path / "IGF exports"

@@ -7,7 +7,7 @@ otherwise.  Settings come from an optional TOML file at
 
     theme = "textual-dark"        # any Textual theme
     rules = "igf-2025"            # default rule set: a name or a path to a TOML file
-    export_folder = "~/Documents" # where exports go by default
+    export_folder = "~/Documents" # where exports go by default (else the documents folder)
 
 Each setting can also be given in the environment as ``IGFTUI_THEME``,
 ``IGFTUI_RULES`` or ``IGFTUI_EXPORT_FOLDER``, which wins over the file.
@@ -55,8 +55,21 @@ class Settings:
     export_folder: str | None = None
 
     def export_dir(self) -> Path:
-        """The folder exports go to by default: the setting, else the current folder."""
-        return Path(self.export_folder).expanduser() if self.export_folder else Path.cwd()
+        """The folder exports go to by default: the setting, else the user's documents folder.
+
+        Not the current folder: started from a source checkout (``make run``) that put
+        proposals, private fields and all, among the code.  The documents folder is
+        platformdirs' (``XDG_DOCUMENTS_DIR`` on Linux); where there is none, the home folder.
+        """
+        if self.export_folder:
+            return Path(self.export_folder).expanduser()
+        return default_export_dir()
+
+
+def default_export_dir() -> Path:
+    """The user's documents folder if it exists, else the home folder."""
+    documents = platformdirs.user_documents_path()
+    return documents if documents.is_dir() else Path.home()
 
 
 def load_settings(path: Path | None = None) -> Settings:

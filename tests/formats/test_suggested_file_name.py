@@ -90,3 +90,33 @@ def test_the_name_is_always_safe(title):
     name = suggested_file_name(ForumSession(id=1, title=title))
     assert SAFE.match(name), name
     assert len(name) <= FILE_NAME_LIMIT + 3
+
+
+def test_a_cut_name_does_not_end_mid_phrase():
+    session = ForumSession(session_type="workshop", number=12,
+                           title="When death threats go viral: defending human rights on the Internet")
+    name = suggested_file_name(session)
+    assert name == "ws-12-when-death-threats-go-viral-defending-human-rights.md"
+    assert len(name.removesuffix(".md")) <= FILE_NAME_LIMIT
+
+
+def test_a_short_title_keeps_its_small_words():
+    # Only a cut can leave a phrase hanging; a whole title is the author's.
+    assert suggested_file_name(ForumSession(title="Speak up for the")) == "speak-up-for-the.md"
+
+
+def test_a_private_export_says_so_in_its_name():
+    session = ForumSession(session_type="workshop", number=153, title="Protecting human rights defenders online")
+    assert suggested_file_name(session, private=True) == "ws-153-protecting-human-rights-defenders-online-private.md"
+    assert suggested_file_name(ForumSession(), private=True) == "igf-proposal-private.md"
+
+
+def test_a_long_private_name_stays_within_the_limit_and_keeps_its_ending():
+    session = ForumSession(
+        session_type="workshop", number=153,
+        title="Meaningful connectivity for rural and remote communities in the least developed countries",
+    )
+    name = suggested_file_name(session, private=True)
+    assert name == "ws-153-meaningful-connectivity-for-rural-and-remote-private.md"
+    assert len(name.removesuffix(".md")) <= FILE_NAME_LIMIT
+    assert suggested_file_name(session) != name

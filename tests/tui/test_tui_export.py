@@ -77,7 +77,7 @@ async def test_opens_on_the_suggested_file_in_the_folder_with_a_public_preview(d
         assert not dialog.query_one("#export-private", Checkbox).value
         assert not dialog.query_one("#export-private-warning").display
         shown = screen_text(app)
-        assert f"Preview · {len(preview.splitlines())} lines" in shown
+        assert f"Preview (read-only) · {len(preview.splitlines())} lines" in shown
         assert "private data" not in shown
         assert list(folder.iterdir()) == []
 
@@ -111,7 +111,8 @@ async def test_ctrl_s_writes_the_preview_owner_only_and_closes(db, folder, notes
         preview = dialog.query_one("#export-preview", TextArea).text
         await pilot.press("ctrl+s")
         await settle(pilot)
-        target = folder / suggested_file_name(session)
+        target = folder / suggested_file_name(session, private=True)
+        assert target.name.endswith("-private.md")
         assert target.read_text(encoding="utf-8") == preview == to_markdown(session, include_private=True)
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert dialog.results == [target]
@@ -219,22 +220,29 @@ async def test_markup_in_a_path_is_shown_as_typed(db, folder):
         assert "[bold]nope[/]" in status(dialog)
 
 
-async def test_ctrl_y_copies_the_preview_from_any_field(db, folder, notes):
+async def test_ctrl_t_copies_the_preview_from_any_field(db, folder, notes):
     session = private_session()
     app = catalogue_app(db, 3)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_export(pilot, session, folder)
-        await pilot.press("ctrl+y")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert app.clipboard == to_markdown(session)
         lines = len(to_markdown(session).splitlines())
-        assert ("Export", f"Copied the Markdown ({lines} lines) to the clipboard, without private fields.",
-                "information") in notes
-        # From the preview too, which has ctrl+y (redo) of its own.
+        # No clipboard tool here (no display): the message claims no more than what was sent.
+        title, message, _severity = notes[-1]
+        assert title == "Export"
+        assert message.startswith(f"Sent the Markdown ({lines} lines, without private fields) to the "
+                                  "terminal's clipboard (OSC 52); if pasting gives nothing")
+        assert "Copied" not in message
+        # From the preview too, and ctrl+y (redo in text boxes) no longer copies.
         await pilot.click("#export-private")
         dialog.query_one("#export-preview", TextArea).focus()
         await settle(pilot)
         await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert app.clipboard == to_markdown(session)
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert app.clipboard == to_markdown(session, include_private=True)
         assert "with private fields" in notes[-1][1]
@@ -273,7 +281,7 @@ async def test_the_help_lists_the_export_keys(db, folder):
         # dialog's own buttons while no help had opened.
         assert isinstance(app.screen, HelpScreen)
         described = {line.description: line.keys for line in app.screen.keys}
-        assert described["Write file"] == "^s" and described["Copy"] == "^y"
+        assert described["Write file"] == "^s" and described["Copy"] == "^t"
         assert "Keys: Export" in screen_text(app)
 
 
@@ -319,3 +327,132 @@ async def test_redacting_names_nobody_in_the_preview_or_the_file(db, folder):
         (written,) = folder.iterdir()
         text = written.read_text(encoding="utf-8")
         assert "Amina" not in text and "Speaker 1 of the Civil Society opens the session." in text
+
+
+# ----- the file box: typing, completion, the default folder, names -----
+
+
+async def test_the_path_is_edited_by_typing_and_that_name_is_written(db, folder):
+    session = private_session()
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, session, folder)
+        path_box = dialog.query_one("#export-path", Input)
+        assert app.focused is path_box and path_box.cursor_position == len(path_box.value)
+        await pilot.press("ctrl+u")  # clear the box, as a reader of the help would
+        await pilot.press(*"mine.md")
+        await settle(pilot)
+        assert path_box.value == "mine.md"
+        assert "mine.md" in screen_text(app)
+        await pilot.press("backspace", "backspace", *"txt")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert (folder / "mine.txt").read_text(encoding="utf-8") == to_markdown(session)
+
+
+async def test_the_path_box_completes_folders_and_files(db, folder):
+    (folder / "IGF 2026").mkdir()
+    (folder / "IGF 2026" / "first-draft.md").write_text("old", encoding="utf-8")
+    (folder / ".hidden").mkdir()
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, private_session(), folder)
+        path_box = dialog.query_one("#export-path", Input)
+        path_box.value = ""
+        await pilot.press(*"IG")
+        await settle(pilot)
+        assert path_box._suggestion == "IGF 2026/"
+        await pilot.press("right")  # takes the completion
+        await pilot.press("f")
+        await settle(pilot)
+        assert path_box.value == "IGF 2026/f"
+        assert path_box._suggestion == "IGF 2026/first-draft.md"
+        # A full path completes too, and hidden folders only when asked for.
+        path_box.value = str(folder) + "/."
+        await settle(pilot)
+        assert path_box._suggestion == str(folder) + "/.hidden/"
+
+
+async def test_a_tilde_is_the_home_folder(db, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Exports").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, private_session(), tmp_path)
+        path_box = dialog.query_one("#export-path", Input)
+        path_box.value = "~/Ex"
+        await settle(pilot)
+        assert path_box._suggestion == "~/Exports/"
+        path_box.value = "~/Exports/p.md"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert (home / "Exports" / "p.md").read_text(encoding="utf-8") == to_markdown(private_session())
+        assert dialog.results == [home / "Exports" / "p.md"]
+
+
+async def test_a_folder_under_home_is_shown_with_a_tilde(db, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, private_session(), folder)
+        value = dialog.query_one("#export-path", Input).value
+        assert value == "~/Documents/ws-153-protecting-human-rights-defenders-online.md"
+        assert dialog.target() == folder / "ws-153-protecting-human-rights-defenders-online.md"
+
+
+async def test_ticking_private_fields_changes_the_suggested_name_and_back(db, folder):
+    session = private_session()
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, session, folder)
+        path_box = dialog.query_one("#export-path", Input)
+        await pilot.click("#export-private")
+        await settle(pilot)
+        assert path_box.value == str(folder / "ws-153-protecting-human-rights-defenders-online-private.md")
+        await pilot.click("#export-private")
+        await settle(pilot)
+        assert path_box.value == str(folder / "ws-153-protecting-human-rights-defenders-online.md")
+
+
+async def test_a_name_the_user_typed_is_kept_when_the_tick_changes(db, folder):
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, private_session(), folder)
+        path_box = dialog.query_one("#export-path", Input)
+        await pilot.press("ctrl+u", *"for-me.md")
+        await pilot.click("#export-private")
+        await settle(pilot)
+        assert path_box.value == "for-me.md"
+
+
+async def test_e_with_no_export_folder_set_suggests_the_documents_folder(db, tmp_path, monkeypatch):
+    documents = tmp_path / "My documents"
+    documents.mkdir()
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    monkeypatch.chdir(tmp_path)  # the current folder, where exports used to land
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.target().parent == documents
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (written,) = documents.iterdir()
+        assert written.suffix == ".md"
+        assert [p.name for p in tmp_path.iterdir() if p.suffix == ".md"] == []
+
+
+async def test_a_long_title_gives_a_name_cut_at_a_whole_word(db, folder):
+    session = private_session().model_copy(update={
+        "title": "When death threats go viral: defending human rights on the Internet"})
+    app = catalogue_app(db, 3)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot, session, folder)
+        name = Path(dialog.query_one("#export-path", Input).value).name
+        assert name == "ws-153-when-death-threats-go-viral-defending-human-rights.md"

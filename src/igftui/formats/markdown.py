@@ -443,15 +443,25 @@ _APOSTROPHES = re.compile(r"(?<=[a-z0-9])['\u2019](?=[a-z0-9])")
 _RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
 
-def suggested_file_name(session: ForumSession) -> str:
+#: Words a cut name must not end on: "...-human-rights-on-the" reads as cut mid-phrase.
+_DANGLING_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "of", "on", "or",
+                   "the", "their", "to", "with", "via", "vs"}
+
+#: What a private export's name ends with, so that it is never taken for the one to send.
+PRIVATE_SUFFIX = "-private"
+
+
+def suggested_file_name(session: ForumSession, *, private: bool = False) -> str:
     """A file name for the session's Markdown export, safe on every system.
 
     Made from the IGF code and the title ("ws-153-protecting-human-rights-defenders-online.md"),
     or the year and the title when there is no code ("igf-2026-my-title.md"); letters
     are folded to ASCII ("Lucía" gives "lucia") and everything else becomes "-".  The
     name is at most :data:`FILE_NAME_LIMIT` characters before ".md", cut between words
-    when it can be.  A session with neither code nor title is "igf-draft-<id>.md", or
-    "igf-proposal.md" before it has an id.
+    when it can be, and never ending on a word such as "the" or "on" that leaves a phrase
+    hanging.  A session with neither code nor title is "igf-draft-<id>.md", or
+    "igf-proposal.md" before it has an id.  With ``private`` (an export holding private
+    fields) the name ends "-private.md", within the same length.
     """
     code = _slug(session.display_code() or "")
     title = _slug(session.title or "")
@@ -465,10 +475,10 @@ def suggested_file_name(session: ForumSession) -> str:
         name = f"igf-draft-{session.id}"
     else:
         name = "igf-proposal"
-    name = _shorten(name, FILE_NAME_LIMIT)
+    name = _shorten(name, FILE_NAME_LIMIT - (len(PRIVATE_SUFFIX) if private else 0))
     if name in _RESERVED_NAMES:
         name = f"igf-{name}"
-    return f"{name}.md"
+    return f"{name}{PRIVATE_SUFFIX if private else ''}.md"
 
 
 def _slug(text: str) -> str:
@@ -489,4 +499,9 @@ def _shorten(name: str, limit: int) -> str:
         boundary = cut.rfind("-")
         if boundary > 0:
             cut = cut[:boundary]
-    return cut.strip("-")
+    cut = cut.strip("-")
+    words = cut.split("-")
+    # Drop the small words a cut leaves at the end ("...-rights-on-the"), keeping at least one word.
+    while len(words) > 1 and words[-1] in _DANGLING_WORDS:
+        words.pop()
+    return "-".join(words)

@@ -1,4 +1,10 @@
-"""Export one session as Markdown: see exactly what will be written, then write or copy it."""
+"""Export one session as Markdown: see exactly what will be written, then write or copy it.
+
+The file box is an ordinary text box: type over the name, or a whole path (``~``
+is the home folder; a bare name goes in the export folder); ``right`` takes the
+completion shown dimmed.  Ticking "private fields" changes the suggested name to
+one ending "-private", unless the user has typed a name of their own.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +21,13 @@ from textual.worker import Worker, WorkerState
 
 from igftui.formats.errors import FormatError, TargetExists
 from igftui.formats.files import write_atomically
+from igftui.tui.copying import copy_and_tell
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.path_suggester import PathSuggester
 from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -39,8 +47,8 @@ class ExportDialog(IgfDialog[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "write", "Write file", tooltip="Write the Markdown to the file named above",
                 id="export.write"),
-        # Priority: the preview (a TextArea) keeps ctrl+y for redo even when read-only.
-        Binding("ctrl+y", "copy", "Copy", tooltip="Copy the Markdown to the clipboard",
+        # Not ctrl+y: that is redo in text boxes.  Priority, so it copies from any box.
+        Binding("ctrl+t", "copy", "Copy", tooltip="Copy the Markdown to the clipboard",
                 id="export.copy", priority=True),
         Binding("escape", "close", "Close", tooltip="Close without writing", id="export.close"),
     ]
@@ -62,6 +70,11 @@ class ExportDialog(IgfDialog[Path | None]):
     }
     ExportDialog #export-path {
         width: 1fr;
+        /* Set apart from the dialog, so that it reads as a box to type in. */
+        background: $boost;
+    }
+    ExportDialog #export-path:focus {
+        background: $surface-lighten-1;
     }
     ExportDialog #export-private {
         margin-top: 1;
@@ -120,6 +133,8 @@ class ExportDialog(IgfDialog[Path | None]):
         self.folder = folder
         self._writing = False
         self._markdown = ""
+        #: The path box's text as last suggested; once the user changes it, it is theirs.
+        self._suggested = ""
 
     # ----- what is shown -----
 
@@ -128,11 +143,14 @@ class ExportDialog(IgfDialog[Path | None]):
         # opens, so a screen that imports this module does not delay the app's first paint.
         from igftui.formats.markdown import suggested_file_name
 
-        with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+y copies · escape closes", id="export-dialog"):
+        self._suggested = shown_path(self.folder / suggested_file_name(self.session))
+        with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+t copies · escape closes", id="export-dialog"):
             with Horizontal(id="export-path-row"):
                 yield Label("File", id="export-path-label")
-                yield Input(str(self.folder / suggested_file_name(self.session)), id="export-path",
-                            compact=True, placeholder="Name or path of the Markdown file to write")
+                yield Input(self._suggested, id="export-path", compact=True,
+                            placeholder="Name or path of the Markdown file to write",
+                            suggester=PathSuggester(self.folder),
+                            tooltip="Type a name or a path (~ is your home folder); → completes a name")
             yield TickBox("Include private fields (gender, e-mail, private notes)", False,
                            id="export-private", compact=True)
             yield Static("Warning: this file will hold private data. Keep it to yourself.",
@@ -140,6 +158,7 @@ class ExportDialog(IgfDialog[Path | None]):
             yield TickBox("Redact names (roles and stakeholder groups instead)",
                           False, id="export-redact", compact=True)
             yield Static("", id="export-preview-label", markup=False)
+            # Read-only: the preview shows what is written; changes belong in the proposal.
             yield TextArea("", id="export-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
             yield Static("", id="export-status", markup=False)
             with Horizontal(id="export-buttons"):
@@ -185,8 +204,21 @@ class ExportDialog(IgfDialog[Path | None]):
         session = redacted(self.session) if self.redact else self.session
         text = self._markdown = to_markdown(session, include_private=private)
         self.query_one("#export-preview", TextArea).load_text(text)
-        self.query_one("#export-preview-label", Static).update(f"Preview · {plural(_line_count(text), 'line')}")
+        self.query_one("#export-preview-label", Static).update(
+            f"Preview (read-only) · {plural(_line_count(text), 'line')}")
         self.query_one("#export-private-warning", Static).display = private
+
+    @on(Checkbox.Changed, "#export-private")
+    def _rename_for_privacy(self) -> None:
+        """A private export gets a name that says so, unless the user has typed a name of their own."""
+        from igftui.formats.markdown import suggested_file_name
+
+        path_box = self.query_one("#export-path", Input)
+        if path_box.value != self._suggested:
+            return
+        self._suggested = shown_path(self.folder / suggested_file_name(self.session, private=self.include_private))
+        path_box.value = self._suggested
+        path_box.cursor_position = len(path_box.value)
 
     def _say(self, text: str) -> None:
         self.query_one("#export-status", Static).update(text)
@@ -277,13 +309,11 @@ class ExportDialog(IgfDialog[Path | None]):
     def action_copy(self) -> None:
         """Put the previewed Markdown on the clipboard."""
         text = self.markdown
-        # Textual copies through the terminal (OSC 52): some terminals ignore it unless
-        # it is allowed in their settings (tmux: set-clipboard on), and macOS Terminal
-        # does not support it at all, so the message says what was sent, not what arrived.
-        self.app.copy_to_clipboard(text)
+        # The message says what was done: copied by the system's clipboard tool, or only
+        # sent to the terminal, which may drop it (tmux does unless set-clipboard is on).
         private = "with" if self.include_private else "without"
-        self.notify(f"Copied the Markdown ({plural(_line_count(text), 'line')}) to the clipboard, "
-                    f"{private} private fields.", title="Export", markup=False)
+        copy_and_tell(self, text, f"the Markdown ({plural(_line_count(text), 'line')}, {private} private fields)",
+                      title="Export")
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
@@ -293,3 +323,11 @@ class ExportDialog(IgfDialog[Path | None]):
 
 def _line_count(text: str) -> int:
     return len(text.splitlines())
+
+
+def shown_path(path: Path) -> str:
+    """The path as the box shows it: "~/Documents/x.md" under the home folder, else in full."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)

@@ -94,6 +94,9 @@ class ProposalEditor(IgfScreen["int | None"]):
         Binding("f7", "history", "History", show=False, priority=True,
                 tooltip="Every saved revision of this draft: compare one with the text now, restore it",
                 id="editor.history"),
+        Binding("f9", "form_assistant", "Form assistant", show=False, priority=True,
+                tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
+                id="editor.form_assistant"),
         Binding("ctrl+r", "pick_rule_set", "Rule set", show=False,
                 tooltip="Check the proposal with another rule set", id="editor.rules"),
         Binding("ctrl+t", "pick_theme", "IGF themes", show=False,
@@ -1050,6 +1053,14 @@ class ProposalEditor(IgfScreen["int | None"]):
         name = name_of(draft.display_code(), draft.title)
         ask_to_delete(self, self.catalogue, draft.id or 0, name, then=lambda: self.close_then(leave_and_delete))
 
+    def action_form_assistant(self) -> None:
+        """Open the form assistant on the proposal as it is now, with this editor's rule set's limits."""
+        from igftui.tui.screens.form_assistant import FormAssistant
+
+        if self.draft is None:
+            return
+        self.app.push_screen(FormAssistant(self.draft.model_copy(deep=True), self._rule_set_name()))
+
     # ----- palette -----
 
     def set_status(self, status) -> None:
@@ -1059,7 +1070,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.draft is None and action in {"save", "export", "next_finding", "previous_finding",
-                                             "pick_rule_set"}:
+                                             "pick_rule_set", "form_assistant"}:
             return False
         return True
 
@@ -1071,6 +1082,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         if self.draft is None:
             return
         yield SystemCommand("Export", "Export the proposal as Markdown, or copy it", self.action_export)
+        yield SystemCommand("Form assistant", "The IGF web form's fields in order, each copied with one key",
+                            self.action_form_assistant)
         for section, heading in SECTIONS:
             yield SystemCommand(f"Go to {heading}", f"Show the section {heading} of the form",
                                 partial(self.show_section, section))

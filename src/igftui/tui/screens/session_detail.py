@@ -114,6 +114,9 @@ class SessionDetailScreen(IgfScreen[bool]):
         Binding("r", "pick_rule_set", "Rule set", tooltip="Run the checks with another rule set",
                 id="session.rules"),
         Binding("e", "export", "Export", tooltip="Export this session as Markdown", id="session.export"),
+        Binding("a,f9", "form_assistant", "Form assistant", show=False,
+                tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
+                id="session.form_assistant"),
         Binding("t", "from_template", "New draft from it",
                 tooltip="Start a new proposal with this session's format, agenda and online plan",
                 id="session.template"),
@@ -361,6 +364,13 @@ class SessionDetailScreen(IgfScreen[bool]):
         if self.session is not None:
             self.app.push_screen(ExportDialog(self.session, self.app.settings.export_dir()))
 
+    def action_form_assistant(self) -> None:
+        """Open the form assistant on this session, with the limits of the rule set of its checks."""
+        from igftui.tui.screens.form_assistant import FormAssistant
+
+        if self.session is not None:
+            self.app.push_screen(FormAssistant(self.session, self.rule_set))
+
     def action_from_template(self) -> None:
         """Start a new proposal from this session."""
         from igftui.tui.screens.catalogue import start_from_template
@@ -433,7 +443,7 @@ class SessionDetailScreen(IgfScreen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No checks to run again until the session is on screen.
         return not (action in ("pick_rule_set", "export", "from_template", "history", "duplicate",
-                               "delete_draft") and self.session is None)
+                               "delete_draft", "form_assistant") and self.session is None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
@@ -441,6 +451,8 @@ class SessionDetailScreen(IgfScreen[bool]):
             yield SystemCommand("Rule set", "Run the checks with another rule set",
                                 self.action_pick_rule_set)
             yield SystemCommand("Export", "Export this session as Markdown", self.action_export)
+            yield SystemCommand("Form assistant", "The IGF web form's fields in order, each copied with one key",
+                                self.action_form_assistant)
             yield SystemCommand("New draft from this session",
                                 "Start a proposal with its format, agenda and online plan",
                                 self.action_from_template)
