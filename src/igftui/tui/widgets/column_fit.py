@@ -1,7 +1,7 @@
 """Sharing a table's width between its columns: short ones whole, long text what is left.
 
-Plain arithmetic over cell widths, so it is tested without a terminal; the
-tables call it again whenever their width changes.
+Plain arithmetic over cell widths (tested without a terminal), and the width a
+table will have; the tables call it again whenever their width changes.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.widget import Widget
 
 #: Below this a long text column says too little; short forms are used for the
 #: short columns before any long one is squeezed under it.
@@ -50,6 +51,24 @@ def plain(cell: object, short: bool) -> str:
     if isinstance(cell, Text):
         return cell.plain
     return str(cell)
+
+
+def shown_width(table: Widget) -> int:
+    """The width ``table``'s columns share; while it is hidden, the width it will get.
+
+    A table in a hidden section, or behind "Loading…", has no width yet; it is
+    given that of the nearest container that has one (the whole window before
+    the first layout), less its scroll bar, so that its first paint already has
+    its final columns. The resize when it shows corrects a wrong guess.
+    """
+    width = table.scrollable_content_region.width
+    if width:
+        return width
+    gutter = table.styles.scrollbar_size_vertical
+    for ancestor in table.ancestors:
+        if isinstance(ancestor, Widget) and ancestor.content_region.width:
+            return ancestor.content_region.width - gutter
+    return table.app.size.width - gutter
 
 
 class Fit(NamedTuple):

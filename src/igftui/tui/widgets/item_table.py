@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from igftui.tui.widgets.column_fit import Fit, ItemColumn, fit_columns, plain
+from igftui.tui.widgets.column_fit import Fit, ItemColumn, fit_columns, plain, shown_width
 
 
 def item_bindings(prefix: str, noun: str) -> list[BindingType]:
@@ -128,23 +128,11 @@ class ItemTable(DataTable):
         if self.has_focus:
             self.call_after_refresh(self.reveal_cursor)
 
-    def _width(self) -> int:
-        """The width the columns share; while hidden, the nearest shown container's guess at it."""
-        width = self.scrollable_content_region.width
-        if width:
-            return width
-        # Hidden (a section not shown yet): what it will get, so its first paint
-        # already has its final columns. The resize when it shows corrects a guess.
-        for ancestor in self.ancestors_with_self:
-            if isinstance(ancestor, Widget) and ancestor.content_region.width:
-                return ancestor.content_region.width - 2 * self.styles.scrollbar_size_vertical
-        return self.app.size.width
-
     def _refit(self, cursor: int | None = None) -> None:
         """Size the columns for the width there is; draw the rows again when their forms change."""
         if not self.is_mounted or not self.columns:
             return
-        fit = fit_columns(self.COLUMNS, self._rows, self._width(), self.cell_padding)
+        fit = fit_columns(self.COLUMNS, self._rows, shown_width(self), self.cell_padding)
         if self._fit is not None and fit == self._fit:
             return
         for column in self.COLUMNS:
