@@ -181,6 +181,11 @@ class ItemTable(DataTable):
         """Scroll the table, and the form it is in, so the row under the cursor is in sight."""
         if not self.row_count or not self.content_region.width:
             return
+        # A scroll still gliding (the screen's, on focus) would land after this one, or
+        # leave it half a line out: finish it first, then scroll from where it ends.
+        for node in self.ancestors_with_self:
+            if isinstance(node, Widget):
+                self.app.animator.force_stop_animation(node, "scroll_y")
         header = self.header_height if self.show_header else 0
         row = self._get_row_region(self.cursor_row)
         # First inside the table (under its header, which does not scroll)...
@@ -190,7 +195,16 @@ class ItemTable(DataTable):
         reveal(self, Region(0, row.y - round(self.scroll_y), self.content_region.width, row.height))
 
     def on_focus(self) -> None:
-        self.call_after_refresh(self.reveal_cursor)
+        # The screen brings a newly focused widget into view (its top, for a table
+        # taller than the form): in a callback queued before this handler ran, whose
+        # scroll the form then does after the next refresh. Queued behind both, the
+        # row under the cursor is revealed last, and stays so.
+        self.screen.call_later(self._reveal_after_screen)
+
+    def _reveal_after_screen(self) -> None:
+        form = next((node for node in self.ancestors
+                     if isinstance(node, Widget) and node.allow_vertical_scroll), self)
+        form.call_after_refresh(self.reveal_cursor)
 
     @on(DataTable.RowHighlighted)
     def _cursor_moved(self) -> None:
