@@ -84,7 +84,6 @@ class AgendaEditor(Vertical):
     }
     AgendaEditor AgendaTable {
         height: auto;
-        max-height: 14;
     }
     AgendaEditor #agenda-total.ok {
         color: $text-success;

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.errors import NoWidget
+from textual.css.scalar import Scalar
 from textual.geometry import Region, Spacing
 from textual.message import Message
 from textual.widget import Widget
@@ -75,12 +76,16 @@ class ItemTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = []
     #: The columns, left to right.
     COLUMNS: ClassVar[tuple[ItemColumn, ...]] = ()
+    #: The most lines the table takes (header included); fewer when the form shows fewer.
+    MOST_LINES: ClassVar[int] = 14
 
     DEFAULT_CSS = """
     ItemTable {
         /* The scroll bar keeps its place, so a row more or less never changes
            the width the columns share. */
         scrollbar-gutter: stable;
+        height: auto;
+        max-height: 14;  /* MOST_LINES */
     }
     """
 
@@ -177,10 +182,27 @@ class ItemTable(DataTable):
             return None
         return shown or None
 
+    def _form(self) -> Widget | None:
+        """The nearest container that scrolls (the section of the form), if any."""
+        return next((node for node in self.ancestors
+                     if isinstance(node, Widget) and node.styles.overflow_y in ("auto", "scroll")), None)
+
     def reveal_cursor(self) -> None:
-        """Scroll the table, and the form it is in, so the row under the cursor is in sight."""
+        """Scroll the table, and the form it is in, so the row under the cursor is in sight.
+
+        The table is never taller than the form shows, so its header and the
+        row are in sight together: the user sees which column is which.
+        """
         if not self.row_count or not self.content_region.width:
             return
+        form = self._form()
+        if form is not None and form.scrollable_content_region.height:
+            lines = max(3, min(self.MOST_LINES, form.scrollable_content_region.height))
+            if self.styles.max_height != Scalar.from_number(lines):
+                self.styles.max_height = lines
+                # Its new height is known after the next layout.
+                self.call_after_refresh(self.reveal_cursor)
+                return
         # A scroll still gliding (the screen's, on focus) would land after this one, or
         # leave it half a line out: finish it first, then scroll from where it ends.
         for node in self.ancestors_with_self:
@@ -191,8 +213,12 @@ class ItemTable(DataTable):
         # First inside the table (under its header, which does not scroll)...
         self.scroll_to_region(Region(0, row.y, 1, row.height), spacing=Spacing(header, 0, 0, 0),
                               animate=False, force=True, immediate=True, x_axis=False)
-        # ...then in every container around it.
-        reveal(self, Region(0, row.y - round(self.scroll_y), self.content_region.width, row.height))
+        # ...then the whole table, header to last line shown, in every container around it.
+        width, height = self.content_region.size
+        if form is None or height <= form.scrollable_content_region.height:
+            reveal(self, Region(0, 0, width, height))
+        else:
+            reveal(self, Region(0, row.y - round(self.scroll_y), width, row.height))
 
     def on_focus(self) -> None:
         # The screen brings a newly focused widget into view (its top, for a table
@@ -202,9 +228,7 @@ class ItemTable(DataTable):
         self.screen.call_later(self._reveal_after_screen)
 
     def _reveal_after_screen(self) -> None:
-        form = next((node for node in self.ancestors
-                     if isinstance(node, Widget) and node.allow_vertical_scroll), self)
-        form.call_after_refresh(self.reveal_cursor)
+        (self._form() or self).call_after_refresh(self.reveal_cursor)
 
     @on(DataTable.RowHighlighted)
     def _cursor_moved(self) -> None:

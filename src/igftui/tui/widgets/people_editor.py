@@ -66,7 +66,6 @@ class PeopleEditor(Vertical):
     }
     PeopleEditor SpeakerTable {
         height: auto;
-        max-height: 14;
     }
     PeopleEditor #people-mix {
         color: $text-muted;
