@@ -76,3 +76,52 @@ def test_editor_section(snap_compare, db, section):
 
 def test_editor_at_80_by_24(snap_compare, db):
     assert snap_compare(catalogue_app(db, 4), terminal_size=(80, 24), run_before=editor_on("people"))
+
+
+def crowded_draft() -> ForumSession:
+    """Thirty people and thirty agenda items: more than any window shows at once."""
+    regions = ["african", "asia_pacific", "eastern_european", "grulac", "weog", "intergovernmental_organization"]
+    groups = ["civil_society", "government", "intergovernmental_organization", "private_sector",
+              "technical_community", "academia"]
+    statuses = ["invited", "provisional", "confirmed", "declined"]
+    people = [
+        Participant(name=f"Speaker {n:02d} of the crowded proposal",
+                    organisation=f"Organisation {n} for the long-term study of Internet governance",
+                    stakeholder_group=groups[n % 6], region=regions[n % 6],
+                    roles=["speaker", "online_moderator"] if n % 3 else ["organizer"],
+                    status=statuses[n % 4], attendance="online" if n % 2 else "onsite")
+        for n in range(1, 31)
+    ]
+    agenda = [AgendaItem(title=f"Item {n:02d}: a segment with a long and descriptive title", minutes=3,
+                         kind="questions" if n % 2 else "presentation", interactive=bool(n % 2),
+                         public=bool(n % 3))
+              for n in range(1, 31)]
+    return ForumSession(status="draft", year=2026, session_type="workshop", title="A crowded proposal",
+                        duration_minutes=90, participants=people, agenda=agenda)
+
+
+def crowded_table(section: str, table_id: str):
+    """The editor on ``section`` with the cursor on row 20 of its table (no text cursor to blink)."""
+    async def show(pilot) -> None:
+        await settle(pilot)
+        app = pilot.app
+        app.push_screen(ProposalEditor(app.catalogue, draft=crowded_draft()))
+        await settle(pilot)
+        await pilot.pause(0.3)  # the checks' first run
+        await settle(pilot)
+        app.screen.show_section(section, focus=False)
+        await settle(pilot)
+        table = app.screen.query_one(f"#{table_id}")
+        table.focus()
+        await settle(pilot)
+        await pilot.press(*["down"] * 19)
+        await settle(pilot)
+
+    return show
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+@pytest.mark.parametrize(("section", "table_id"), [("people", "people-table"), ("format", "agenda-table")],
+                         ids=["people", "agenda"])
+def test_editor_tables_with_many_rows(snap_compare, db, size, section, table_id):
+    assert snap_compare(catalogue_app(db, 4), terminal_size=size, run_before=crowded_table(section, table_id))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from igftui.model.vocabulary import Format, SessionStatus, SessionType, T, label, parse
+import re
+
+from igftui.model.vocabulary import Format, SessionStatus, SessionType, T, Term, label, parse
 
 
 def label_of(kind: type[T], value: str | None) -> str:
@@ -25,6 +27,29 @@ def format_label(value: str | None) -> str:
 
 def status_label(value: str | None) -> str:
     return label_of(SessionStatus, value)
+
+
+_ACRONYM = re.compile(r"[a-z]{2,4}")
+
+
+def short_form(term: Term) -> str:
+    """The shortest name the vocabulary has for ``term``, for a narrow column.
+
+    The code a label ends with ("WEOG" of "Western European and Others Group
+    (WEOG)"), else an acronym among its aliases ("APAC", "IGO", "CSO"), else
+    its value in words when shorter than the label ("Provisional" for
+    "Provisionally confirmed"), else the label less a trailing " Group".
+    """
+    text = term.label
+    if text.endswith(")") and "(" in text:
+        return text[text.rindex("(") + 1 : -1]
+    acronym = next((alias for alias in term.aliases if _ACRONYM.fullmatch(alias)), None)
+    if acronym is not None:
+        return acronym.upper()
+    words = term.value.replace("_", " ").capitalize()
+    if len(words) < len(text):
+        return words
+    return text.removesuffix(" Group")
 
 
 def plural(count: int, noun: str) -> str:

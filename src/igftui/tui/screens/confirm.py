@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.widgets import Button, Static
 
 from igftui.tui.screens.dialog import IgfDialog
@@ -44,12 +45,15 @@ class ConfirmDialog(IgfDialog[bool]):
     """
 
     def __init__(self, question: str, *, yes: str = "Replace", no: str = "Cancel",
-                 title: str = "Are you sure?") -> None:
+                 title: str = "Are you sure?", beside: Region | None = None) -> None:
+        """``beside`` is where on the screen the thing asked about is (a row of a
+        table): the dialog then sits above or below it, not over it."""
         super().__init__()
         self.question = question
         self.yes = yes
         self.no = no
         self.title_text = title
+        self.beside = beside
 
     def compose(self) -> ComposeResult:
         hint = f"y {self.yes.lower()} · n or escape {self.no.lower()}"
@@ -61,6 +65,9 @@ class ConfirmDialog(IgfDialog[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
+        if self.beside is not None:
+            lower_half = self.beside.y >= self.app.size.height // 2
+            self.styles.align_vertical = "top" if lower_half else "bottom"
 
     @on(Button.Pressed, "#confirm-yes")
     def _yes(self) -> None:

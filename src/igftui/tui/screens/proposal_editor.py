@@ -561,7 +561,10 @@ class ProposalEditor(IgfScreen["int | None"]):
                 self.notify(f"Removed {name}", markup=False)
                 (self._people_changed if what == "participants" else self._agenda_changed)(index)
 
-        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep", title="Remove"), answered)
+        # The row asked about stays in sight beside the question.
+        row = self.query_one(SpeakerTable if what == "participants" else AgendaTable).cursor_region()
+        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep", title="Remove", beside=row),
+                             answered)
 
     def _move(self, what: str, index: int | None, by: int) -> None:
         if self.draft is None or index is None:

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Static
 
 from igftui.tui.screens.dialog import IgfDialog
@@ -15,11 +15,23 @@ from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.tick_box import TickBox
 
 
+class PeopleTickBox(TickBox, inherit_bindings=False):
+    """The tick box of the dialog: space ticks it, and enter is left to start the draft."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Tick", show=False,
+                tooltip="Tick or untick: copy the session's people into the draft", id="template.people"),
+    ]
+
+
 class TemplateDialog(IgfDialog["bool | None"]):
     """Dismisses with whether to copy the people (True/False), or None to start nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without starting a draft", id="template.cancel"),
+        # Not a priority: on the Cancel button, enter cancels.
+        Binding("enter", "start", "Start the draft", show=False,
+                tooltip="Start the new draft from this session", id="template.enter"),
         Binding("ctrl+s", "start", "Start the draft", priority=True,
                 tooltip="Start the new draft from this session", id="template.start"),
     ]
@@ -31,6 +43,16 @@ class TemplateDialog(IgfDialog["bool | None"]):
     }
     TemplateDialog #template-what {
         margin-bottom: 1;
+    }
+    TemplateDialog #template-choice {
+        height: auto;
+        border: round $accent;
+        border-title-color: $text-accent;
+        padding: 0 1;
+    }
+    TemplateDialog #template-people-note {
+        color: $text-muted;
+        padding-left: 5;
     }
     TemplateDialog .buttons {
         height: auto;
@@ -47,20 +69,27 @@ class TemplateDialog(IgfDialog["bool | None"]):
         self.template_name = name
 
     def compose(self) -> ComposeResult:
-        with DialogBox("New draft from a session", "enter starts · escape cancels", id="template-dialog"):
+        with DialogBox("New draft from a session", "space ticks · enter starts · escape cancels",
+                       id="template-dialog"):
             yield Static(
                 f"{self.template_name}\n\nThe new draft takes its type, theme, format, layout, duration, "
                 "agenda and online plan. The title, policy questions, description and outcomes are "
                 "yours to write.",
                 id="template-what", markup=False,
             )
-            yield TickBox("Copy its people too (without their confirmation status)", id="template-people")
+            # The one choice of the dialog, in its own frame and focused first, so it is not
+            # passed over on the way to "Start"; the label is whole at 80 columns.
+            with Vertical(id="template-choice") as choice:
+                choice.border_title = "Its people"
+                yield PeopleTickBox("Copy its people too", id="template-people")
+                yield Static("Names, roles and groups; not who has confirmed.",
+                             id="template-people-note", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Start the draft", id="template-start", variant="primary")
                 yield Button("Cancel", id="template-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#template-start", Button).focus()
+        self.query_one("#template-people", Checkbox).focus()
 
     @on(Button.Pressed, "#template-start")
     def action_start(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from igftui.tui.widgets.findings import finding_lines
+from igftui.tui.widgets.column_fit import ItemColumn
 from igftui.tui.widgets.item_table import ItemTable, item_bindings
 
 if TYPE_CHECKING:
@@ -48,9 +48,15 @@ class AgendaTable(ItemTable):
 
     BINDINGS: ClassVar[list[BindingType]] = item_bindings("agenda", "agenda item")
     HELP_TITLE: ClassVar[str] = "Agenda"
-
-    def on_mount(self) -> None:
-        self.add_columns("#", "At", "Item", "Kind", "Min", "Interactive", "Public")
+    COLUMNS: ClassVar[tuple[ItemColumn, ...]] = (
+        ItemColumn("number", "#"),
+        ItemColumn("at", "At"),
+        ItemColumn("title", "Item", share=3),
+        ItemColumn("kind", "Kind", share=1),
+        ItemColumn("minutes", "Min"),
+        ItemColumn("interactive", "Interactive"),
+        ItemColumn("public", "Public"),
+    )
 
     def show_agenda(self, session: ForumSession, *, cursor: int | None = None) -> None:
         from igftui.model.vocabulary import AgendaKind
@@ -61,7 +67,7 @@ class AgendaTable(ItemTable):
         for number, item in enumerate(session.agenda, start=1):
             rows.append((
                 str(number), f"{clock // 60}:{clock % 60:02d}",
-                Text(item.title or "(untitled)", no_wrap=True, overflow="ellipsis"),
+                item.title or "(untitled)",
                 label_of(AgendaKind, item.kind), str(item.minutes),
                 "yes" if item.interactive else "no", "yes" if item.public else "private",
             ))
@@ -78,7 +84,6 @@ class AgendaEditor(Vertical):
     }
     AgendaEditor AgendaTable {
         height: auto;
-        max-height: 14;
     }
     AgendaEditor #agenda-total.ok {
         color: $text-success;

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from igftui.tui.widgets.findings import finding_lines
+from igftui.tui.widgets.column_fit import Forms, ItemColumn
 from igftui.tui.widgets.item_table import ItemTable, item_bindings
 
 if TYPE_CHECKING:
@@ -25,23 +25,31 @@ class SpeakerTable(ItemTable):
 
     BINDINGS: ClassVar[list[BindingType]] = item_bindings("people", "person")
     HELP_TITLE: ClassVar[str] = "People"
-
-    def on_mount(self) -> None:
-        self.add_columns("Name", "Roles", "Organisation", "Group", "Region", "Status", "Where")
+    COLUMNS: ClassVar[tuple[ItemColumn, ...]] = (
+        ItemColumn("name", "Name", share=4),
+        ItemColumn("roles", "Roles", share=2),
+        ItemColumn("organisation", "Organisation", share=3),
+        ItemColumn("group", "Group", share=2),
+        ItemColumn("region", "Region"),
+        ItemColumn("status", "Status"),
+        ItemColumn("attendance", "Where"),
+    )
 
     def show_people(self, session: ForumSession, *, cursor: int | None = None) -> None:
         from igftui.model.drafting import short_label
+        from igftui.tui.labels import short_form
 
-        def short(term) -> str:
-            return short_label(term) if term is not None else ""
+        def forms(term) -> Forms | str:
+            # The label where the table is wide enough, "WEOG" or "IGO" where it is not.
+            return Forms(short_label(term), short_form(term)) if term is not None else ""
 
         rows = [
             (
-                Text(person.display_name(), no_wrap=True, overflow="ellipsis"),
+                person.display_name(),
                 ", ".join(role.label for role in person.roles),
-                Text(person.organisation or "", no_wrap=True, overflow="ellipsis"),
-                short(person.stakeholder_group), short(person.region),
-                person.status.label if person.status else "",
+                person.organisation or "",
+                forms(person.stakeholder_group), forms(person.region),
+                Forms(person.status.label, short_form(person.status)) if person.status else "",
                 person.attendance.label if person.attendance else "",
             )
             for person in session.participants
@@ -58,7 +66,6 @@ class PeopleEditor(Vertical):
     }
     PeopleEditor SpeakerTable {
         height: auto;
-        max-height: 14;
     }
     PeopleEditor #people-mix {
         color: $text-muted;

@@ -10,6 +10,7 @@ from textual.binding import BindingType
 
 from igftui.store.listing import SessionSummary, matched_spans
 from igftui.tui.labels import format_label, status_label, type_label
+from igftui.tui.widgets.column_fit import shown_width
 from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
 
 #: (key, header) of the columns, in order.
@@ -115,7 +116,10 @@ class SessionTable(PagedTable[SessionSummary]):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        self._resize_columns(column_widths(self.scrollable_content_region.width, self.cell_padding))
+        # While the list is hidden (the catalogue still opening) it has no width of
+        # its own: size it for the width it will get, so that its first paint already
+        # has the final columns instead of squeezed ones until the next resize.
+        self._resize_columns(column_widths(shown_width(self), self.cell_padding))
 
     def start(self, total: int, query: str | None = None) -> None:
         """Begin a new listing of ``total`` sessions: drop the rows and wait for its first page.
