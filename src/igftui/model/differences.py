@@ -252,6 +252,7 @@ def _person_line(person: dict[str, Any]) -> str:
         _term_label(ParticipantStatus, person.get("status")),
         _term_label(Attendance, person.get("attendance")),
         "first time" if person.get("first_time") else None,
+        "lead organiser (contact)" if person.get("lead") else None,
     ]
     if person.get("gender"):
         bits.append(f"gender {_term_label(Gender, person['gender'])} (private)")

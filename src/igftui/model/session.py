@@ -97,6 +97,9 @@ class Participant(_Model):
     first_time: bool = False
     gender: Gender | None = None
     email: str | None = None
+    #: The lead organiser, the contact person the IGF form asks for (at most one a session;
+    #: the editor keeps it so).  An optional key of the JSON: absent means false.
+    lead: bool = False
 
     _name = field_validator("name", "organisation", "country", "email", mode="before")(_text)
     _group = field_validator("stakeholder_group", mode="before")(
@@ -106,6 +109,12 @@ class Participant(_Model):
     _status = field_validator("status", mode="before")(_term(ParticipantStatus, "participant status"))
     _attendance = field_validator("attendance", mode="before")(_term(Attendance, "attendance"))
     _gender = field_validator("gender", mode="before")(_term(Gender, "gender"))
+
+    @field_validator("lead", mode="before")
+    @classmethod
+    def _lead(cls, value: Any) -> Any:
+        # A missing value is null in the contract: a null lead is no lead.
+        return False if value is None else value
 
     @field_validator("roles", mode="before")
     @classmethod
@@ -127,11 +136,10 @@ class Participant(_Model):
         return role in self.roles
 
     def display_name(self) -> str:
-        """The name, or for an anonymised organiser the group and region the page gives."""
-        if self.name:
-            return self.name
-        bits = [t.label for t in (self.stakeholder_group, self.region) if t is not None]
-        return "(unnamed: " + ", ".join(bits) + ")" if bits else "(unnamed)"
+        """The name, or a short label for an organisation or a place to be confirmed."""
+        from igftui.model.people import entry_label
+
+        return entry_label(self)
 
     def to_json(self, include_private: bool = False) -> dict[str, Any]:
         data = {
@@ -149,6 +157,9 @@ class Participant(_Model):
             "gender": _value(self.gender) if include_private else None,
             "email": self.email if include_private else None,
         }
+        if self.lead:
+            # Only when set: files without it (and older igftui) read the same.
+            data["lead"] = True
         return data
 
 
