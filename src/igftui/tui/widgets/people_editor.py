@@ -31,14 +31,17 @@ class SpeakerTable(ItemTable):
 
     def show_people(self, session: ForumSession, *, cursor: int | None = None) -> None:
         from igftui.model.drafting import short_label
+        from igftui.model.people import roles_label
 
         def short(term) -> str:
             return short_label(term) if term is not None else ""
 
         rows = [
             (
+                # One short label for an entry without a name (an organisation, a place
+                # to be confirmed): model.people, as in the export.
                 Text(person.display_name(), no_wrap=True, overflow="ellipsis"),
-                ", ".join(role.label for role in person.roles),
+                roles_label(person),
                 Text(person.organisation or "", no_wrap=True, overflow="ellipsis"),
                 short(person.stakeholder_group), short(person.region),
                 person.status.label if person.status else "",
