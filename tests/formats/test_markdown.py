@@ -83,7 +83,7 @@ def full_workshop() -> ForumSession:
              "roles": ["rapporteur"], "status": "confirmed", "attendance": "onsite"},
             # A speaker's place still to be confirmed.
             {"name": None, "stakeholder_group": "private_sector", "region": "african", "roles": ["speaker"],
-             "attendance": "onsite"},
+             "attendance": "onsite", "to_be_confirmed": True},
         ],
         "agenda": [
             {"title": "Welcome and the case", "minutes": 10, "kind": "presentation",

@@ -35,12 +35,13 @@ def test_an_organisation_is_an_organiser_on_its_own_and_goes_by_its_name():
      "Organiser (civil society)"),
     (Participant(roles=["organizer"], region="weog"), "Organiser (WEOG)"),
     (Participant(roles=["organizer"]), "Organiser"),
-    (Participant(roles=["speaker"], stakeholder_group="private_sector", region="african"),
-     "Speaker to be confirmed (private sector)"),
-    (Participant(roles=["speaker"], organisation="Argentina IGF"), "Speaker to be confirmed (Argentina IGF)"),
-    (Participant(roles=["organizer", "moderator"], status="invited"), "Moderator to be confirmed"),
-    # Someone who answered, then was forgotten (igftui forget): a person, not a place.
-    (Participant(roles=["speaker"], stakeholder_group="academia", status="confirmed"), "Speaker (academia)"),
+    (Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
+                 to_be_confirmed=True), "Speaker to be confirmed (private sector)"),
+    (Participant(roles=["speaker"], organisation="Argentina IGF", to_be_confirmed=True),
+     "Speaker to be confirmed (Argentina IGF)"),
+    (Participant(roles=["organizer", "moderator"], to_be_confirmed=True), "Moderator to be confirmed"),
+    # Someone forgotten (igftui forget) keeps their entry, unnamed: a person, not a place.
+    (Participant(roles=["speaker"], stakeholder_group="academia"), "Speaker (academia)"),
     (Participant(), "Participant"),
     (Participant(name="Ana Costa", roles=["speaker"]), "Ana Costa"),
 ])
@@ -49,12 +50,17 @@ def test_every_entry_has_one_short_plain_label(person, label):
     assert len(label) <= 45
 
 
-def test_a_speaker_without_a_name_is_a_place_to_be_confirmed_until_someone_answers():
-    place = Participant(roles=["speaker"], stakeholder_group="private_sector")
+def test_a_place_to_be_confirmed_is_marked_so_and_has_no_name():
+    place = Participant(roles=["speaker"], stakeholder_group="private_sector", to_be_confirmed=True)
     assert entry_kind(place) is EntryKind.TO_BE_CONFIRMED
-    assert entry_kind(Participant(roles=["speaker"], status="invited")) is EntryKind.TO_BE_CONFIRMED
-    assert entry_kind(Participant(roles=["speaker"], status="provisional")) is EntryKind.PERSON
-    assert entry_kind(Participant(name="Li Wei", roles=["speaker"])) is EntryKind.PERSON
+    assert place.to_json()["to_be_confirmed"] is True and place.to_json()["name"] is None
+    assert ForumSession.from_json({"participants": [place.to_json()]}).participants == [place]
+    # Unmarked, an unnamed speaker is someone whose name was erased: still a person.
+    assert entry_kind(Participant(roles=["speaker"])) is EntryKind.PERSON
+    # Once named, the place is filled: a person, and the mark is not written.
+    named = Participant(name="Li Wei", roles=["speaker"], to_be_confirmed=True)
+    assert entry_kind(named) is EntryKind.PERSON and "to_be_confirmed" not in named.to_json()
+    assert "to_be_confirmed" not in Participant(roles=["speaker"]).to_json()
 
 
 def test_the_lead_is_an_optional_key_absent_meaning_false():

@@ -407,7 +407,8 @@ async def test_a_speaker_to_be_confirmed_has_no_name_and_no_status(db):
         dialog.query_one("#person-region", Select).value = Region.AFRICAN
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert results == [Participant(roles=["speaker"], stakeholder_group="private_sector", region="african")]
+        assert results == [Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
+                                       to_be_confirmed=True)]
         assert results[0].display_name() == "Speaker to be confirmed (private sector)"
 
 

@@ -90,7 +90,7 @@ def persons(people: Iterable[Participant]) -> list[Participant]:
 
 
 def to_be_confirmed(session: ForumSession) -> list[Participant]:
-    """The speakers' places (and other roles') still to fill: unnamed, and nobody has agreed."""
+    """The speakers' places (and other roles') still to fill: no name, marked to be confirmed."""
     return [p for p in session.participants if is_to_be_confirmed(p)]
 
 

@@ -4,17 +4,16 @@ The IGF form lists people, but not only people: an organisation can be an
 organiser on its own (the NRIs' collaborative sessions list national IGFs as
 organisers), and a proposal often holds a place for a speaker whose name is not
 known yet ("a speaker from the private sector, Africa, to be confirmed").  The
-session JSON keeps all three the same way, as participant entries; an entry
-without a name tells which it is by its roles and status:
+session JSON keeps all three as participant entries:
 
 * a named entry is a person;
+* an unnamed entry marked ``"to_be_confirmed": true`` is a place still to be
+  filled (the mark is what tells it apart: see the last case);
 * an unnamed entry whose only role is organiser is an organisation (or an
   organiser an IGF page left anonymous: the same thing to the checks, a group
   and a region but nobody to count as a person);
-* an unnamed entry with another role (speaker, moderator...) that has not agreed
-  to take part is a place still to be filled: *to be confirmed*.  One that has
-  agreed or declined is a person whose name was erased (``igftui forget`` keeps
-  the entry, unnamed, so the session's counts stay true).
+* any other unnamed entry is a person whose name was erased: ``igftui forget``
+  keeps the entry, unnamed, so that the session's counts stay true.
 
 The labels here are the only ones the table, the Markdown export, the people
 screen and the checks use, so an unnamed entry reads the same everywhere and is
@@ -26,7 +25,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Sequence
 
-from igftui.model.vocabulary import ParticipantStatus, Role
+from igftui.model.vocabulary import Role
 
 if TYPE_CHECKING:
     from igftui.model.session import Participant
@@ -39,9 +38,6 @@ class EntryKind(str, Enum):
     ORGANISATION = "organisation"
     TO_BE_CONFIRMED = "to_be_confirmed"
 
-
-#: Statuses that say someone real answered: such an entry is not a place to fill.
-_ANSWERED = (ParticipantStatus.PROVISIONAL, ParticipantStatus.CONFIRMED, ParticipantStatus.DECLINED)
 
 #: Roles as a sentence says them (the vocabulary's labels are the IGF pages' Title Case).
 _ROLE_WORDS = {
@@ -62,15 +58,11 @@ def entry_kind(person: Participant) -> EntryKind:
     """Whether ``person`` is a person, an organisation, or a place to be confirmed (see above)."""
     if person.name:
         return EntryKind.PERSON
-    others = [role for role in person.roles if role is not Role.ORGANIZER]
-    if not person.roles:
-        # Nothing says what it is; an erased entry without roles is the likeliest.
-        return EntryKind.PERSON
-    if not others:
+    if person.to_be_confirmed:
+        return EntryKind.TO_BE_CONFIRMED
+    if person.roles and all(role is Role.ORGANIZER for role in person.roles):
         return EntryKind.ORGANISATION
-    if person.status in _ANSWERED:
-        return EntryKind.PERSON
-    return EntryKind.TO_BE_CONFIRMED
+    return EntryKind.PERSON
 
 
 def is_person(person: Participant) -> bool:
@@ -97,7 +89,7 @@ def entry_label(person: Participant) -> str:
             return person.organisation
         return _with_detail("Organiser", _group_or_region(person))
     if kind is EntryKind.TO_BE_CONFIRMED:
-        role = next(role for role in person.roles if role is not Role.ORGANIZER)
+        role = next((role for role in person.roles if role is not Role.ORGANIZER), Role.SPEAKER)
         return _with_detail(f"{_ROLE_WORDS[role]} to be confirmed",
                             person.organisation or _group_or_region(person))
     first = person.roles[0] if person.roles else None

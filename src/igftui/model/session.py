@@ -100,6 +100,10 @@ class Participant(_Model):
     #: The lead organiser, the contact person the IGF form asks for (at most one a session;
     #: the editor keeps it so).  An optional key of the JSON: absent means false.
     lead: bool = False
+    #: A place kept for a speaker (or moderator...) whose name is not known yet: "a speaker
+    #: from the private sector, Africa, to be confirmed".  Only an entry without a name is
+    #: one; an optional key of the JSON, absent meaning false.
+    to_be_confirmed: bool = False
 
     _name = field_validator("name", "organisation", "country", "email", mode="before")(_text)
     _group = field_validator("stakeholder_group", mode="before")(
@@ -110,9 +114,9 @@ class Participant(_Model):
     _attendance = field_validator("attendance", mode="before")(_term(Attendance, "attendance"))
     _gender = field_validator("gender", mode="before")(_term(Gender, "gender"))
 
-    @field_validator("lead", mode="before")
+    @field_validator("lead", "to_be_confirmed", mode="before")
     @classmethod
-    def _lead(cls, value: Any) -> Any:
+    def _flag(cls, value: Any) -> Any:
         # A missing value is null in the contract: a null lead is no lead.
         return False if value is None else value
 
@@ -157,9 +161,11 @@ class Participant(_Model):
             "gender": _value(self.gender) if include_private else None,
             "email": self.email if include_private else None,
         }
+        # Only when set: files without them (and older igftui) read the same.
         if self.lead:
-            # Only when set: files without it (and older igftui) read the same.
             data["lead"] = True
+        if self.to_be_confirmed and not self.name:
+            data["to_be_confirmed"] = True
         return data
 
 

@@ -729,7 +729,8 @@ class Catalogue:
         )
         first: list[Any] = []
         if query and normalise(query):
-            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query)))
+            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query),
+                                                                               autoescape=True))
             key = col(ParticipantRecord.person_key)
             # Keys are folded with punctuation as spaces, so a word starts after a space.
             first = [case((key.startswith(normalise(query), autoescape=True), 0),

@@ -1,7 +1,7 @@
 """Diversity among speakers: gender, regional group, stakeholder group (``IGF-D…``).
 
 A speaker who declined does not count, nor does a speaker's place still to be
-confirmed (an entry without a name that nobody has agreed to fill): its group
+confirmed (an entry without a name, marked so): its group
 and region are a plan, not a person yet.  Flash sessions and lightning talks are
 presentations, which the IGF exempted from the diversity criteria in 2017; the
 ``skip_formats`` parameter says which formats a rule leaves alone.

@@ -593,6 +593,7 @@ class PersonDialog(FormDialog["Participant | None"]):
             country=self.query_one("#person-country", Input).value,
             # Where the speaker will be is part of the plan; nobody has agreed to anything yet.
             attendance=None if organisation else self.query_one("#person-attendance", Select).selection,
+            to_be_confirmed=not organisation,
         )
 
     @on(Button.Pressed, "#person-save")
