@@ -103,3 +103,22 @@ def test_an_old_file_imports_unchanged():
     assert session.to_json()["participants"] == old["participants"]
     assert [p.lead for p in session.participants] == [False, False]
     assert session.participants[1].roles == [Role.SPEAKER]
+
+
+def test_the_people_mix_counts_places_apart_from_the_speakers():
+    from igftui.model.drafting import people_mix
+
+    session = ForumSession(participants=[
+        Participant(name="Ana Costa", roles=["speaker"], stakeholder_group="academia"),
+        Participant(roles=["speaker"], stakeholder_group="private_sector", to_be_confirmed=True),
+        Participant(organisation="Argentina IGF", roles=["organizer"]),
+    ])
+    mix = people_mix(session)
+    assert mix.speakers == 1 and mix.places == 1
+    assert mix.lines() == [
+        "1 organiser, 2 speakers, 0 moderators, 0 online moderators, 0 rapporteurs",
+        "1 place to be confirmed, not counted below",
+        "Speakers by group: Academia 1",
+        "Speakers by region: not given 1",
+        "Speakers by gender: not given 1",
+    ]
