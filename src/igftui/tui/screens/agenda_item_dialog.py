@@ -57,7 +57,7 @@ class AgendaItemDialog(FormDialog["AgendaItem | None"]):
         Binding("ctrl+s", "save", "Save", tooltip="Save this agenda item and close the dialog",
                 id="agenda_item.save"),
         Binding("escape", "cancel", "Cancel",
-                tooltip="Close without saving (asks first if you changed anything): the agenda stays as it was",
+                tooltip="Close without saving (asks first after a change): the agenda stays as it was",
                 id="agenda_item.cancel"),
     ]
 

@@ -208,7 +208,7 @@ class PersonDialog(FormDialog["Participant | None"]):
         Binding("ctrl+s", "save", "Save", tooltip="Save this person and close the dialog",
                 id="person.save"),
         Binding("escape", "cancel", "Cancel",
-                tooltip="Close without saving (asks first if you changed anything): the person stays as they were",
+                tooltip="Close without saving (asks first after a change): the person stays as they were",
                 id="person.cancel"),
     ]
 
