@@ -62,9 +62,13 @@ def full_workshop() -> ForumSession:
         "sdgs": [16, 5, 10],
         "participants": [
             {"name": None, "stakeholder_group": "civil_society", "region": "weog", "roles": ["organizer"]},
+            # An organisation organising on its own, as NRIs do.
+            {"name": None, "organisation": "Freedonia IGF", "stakeholder_group": "civil_society",
+             "region": "grulac", "country": "Freedonia", "roles": ["organizer"]},
             {"name": "Lena Kowalski", "organisation": "Defenders Help Desk", "stakeholder_group": "civil_society",
              "region": "weog", "country": "Netherlands", "roles": ["organizer", "speaker", "moderator"],
-             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "lena@example.org"},
+             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "lena@example.org",
+             "lead": True},
             {"name": "Tomás Rivera", "organisation": "Red Segura", "stakeholder_group": "civil_society",
              "region": "grulac", "country": "Mexico", "roles": ["speaker"], "status": "confirmed",
              "attendance": "onsite", "gender": "man"},
@@ -77,6 +81,9 @@ def full_workshop() -> ForumSession:
             {"name": "Sara Lindqvist", "organisation": "Nordic Media Defence",
              "stakeholder_group": "civil_society", "region": "weog", "country": "Sweden",
              "roles": ["rapporteur"], "status": "confirmed", "attendance": "onsite"},
+            # A speaker's place still to be confirmed.
+            {"name": None, "stakeholder_group": "private_sector", "region": "african", "roles": ["speaker"],
+             "attendance": "onsite", "to_be_confirmed": True},
         ],
         "agenda": [
             {"title": "Welcome and the case", "minutes": 10, "kind": "presentation",
@@ -114,7 +121,8 @@ def private_draft() -> ForumSession:
         "participants": [
             {"name": "Priya Nair", "organisation": "Mesh Kerala", "stakeholder_group": "technical_community",
              "region": "asia_pacific", "country": "India", "roles": ["organizer", "speaker"],
-             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "priya@example.net"},
+             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "priya@example.net",
+             "lead": True},
             {"name": "Jo Mbeki", "stakeholder_group": "civil_society", "region": "african",
              "roles": ["speaker"], "status": "invited", "gender": "non_binary",
              "email": "jo.mbeki@example.org"},
@@ -313,12 +321,23 @@ def test_people_table_uses_the_igf_labels():
         in markdown
     )
     assert (
-        "| Lena Kowalski | Organizer, Speaker, Moderator | Defenders Help Desk | Civil Society "
+        "| Lena Kowalski | Lead organiser, Speaker, Moderator | Defenders Help Desk | Civil Society "
         "| Western European and Others Group (WEOG) | Netherlands | Confirmed | Onsite |"
     ) in markdown
-    assert "| (unnamed: Civil Society, Western European and Others Group (WEOG)) | Organizer |" in markdown
+    # Entries without a name go by one short label, not a sentence that pushes the columns away.
+    assert "| Organiser (civil society) | Organizer |  | Civil Society |" in markdown
+    assert "| Freedonia IGF | Organizer | Freedonia IGF | Civil Society |" in markdown
+    assert "| Speaker to be confirmed (private sector) | Speaker |  | Private Sector | African Group |" in markdown
     assert "Provisionally confirmed" in markdown and "| Online |" in markdown
-    assert table_shapes(markdown)[1] == [8] * 7
+    assert table_shapes(markdown)[1] == [8] * 9
+    # The contact the IGF form asks for, without the private e-mail.
+    assert "\n- Lead organiser: Lena Kowalski (Defenders Help Desk)\n" in markdown
+
+
+def test_the_lead_organisers_email_only_when_asked():
+    assert "- Lead organiser: Priya Nair (Mesh Kerala)\n" in to_markdown(private_draft())
+    assert ("- Lead organiser: Priya Nair (Mesh Kerala), e-mail priya@example.net\n"
+            in to_markdown(private_draft(), include_private=True))
 
 
 def test_moderators_and_rapporteur():

@@ -111,3 +111,14 @@ def test_a_field_the_file_does_not_give_is_not_erased():
     assert filled["participants"][1]["email"] == "x@y.org"
     assert filled["participants"][2]["gender"] is None
     assert theirs["participants"][0]["gender"] is None  # the file's copy is left alone
+
+
+def test_a_flag_written_only_when_set_is_false_when_left_out():
+    # igftui writes "lead" and "to_be_confirmed" only when true: a copy without them says false.
+    mine = {"participants": [{"name": "Lena Kowalski", "lead": True, "first_time": True},
+                             {"name": None, "organisation": "Red", "to_be_confirmed": True}]}
+    theirs = {"participants": [{"name": "Lena Kowalski"}, {"name": None, "organisation": "Red"}]}
+    filled = fill_not_given(theirs, mine)
+    assert "lead" not in filled["participants"][0]
+    assert "to_be_confirmed" not in filled["participants"][1]
+    assert filled["participants"][0]["first_time"] is True  # other keys are still filled in

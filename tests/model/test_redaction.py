@@ -37,3 +37,23 @@ def test_names_become_roles_and_organisations_groups_everywhere():
     text = to_markdown(copy, include_private=True)
     for secret in ("Ana", "Kofi", "Safe Net", "Ministry", "Brazil", "ana@example.org", "Argentina IGF"):
         assert secret not in text
+
+
+def test_organisations_places_and_the_lead_are_redacted_too():
+    draft = ForumSession(participants=[
+        Participant(name="Lena Kowalski", organisation="Help Desk", stakeholder_group="civil_society",
+                    roles=["organizer"], lead=True, email="lena@example.org"),
+        Participant(organisation="Argentina IGF", stakeholder_group="civil_society", region="grulac",
+                    roles=["organizer"]),
+        Participant(organisation="Ruritania Telecom", stakeholder_group="private_sector",
+                    roles=["speaker"], to_be_confirmed=True),
+    ], description="Argentina IGF and Ruritania Telecom join Lena Kowalski.")
+    copy = redacted(draft)
+    assert [p.display_name() for p in copy.participants] == [
+        "Organizer 1", "Organiser (civil society)", "Speaker to be confirmed (private sector)"]
+    assert copy.participants[0].lead and copy.participants[2].to_be_confirmed
+    assert copy.description == "Civil Society and Private Sector join Organizer 1."
+    text = to_markdown(copy, include_private=True)
+    assert "- Lead organiser: Organizer 1 (Civil Society)\n" in text
+    for secret in ("Lena", "Help Desk", "Argentina", "Ruritania", "lena@example.org"):
+        assert secret not in text

@@ -7,6 +7,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from igftui.model import AgendaItem
 from igftui.model.vocabulary import AgendaKind
+from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.agenda_item_dialog import (
     BAD_MINUTES,
     TITLE_NEEDED,
@@ -168,14 +169,41 @@ async def test_editing_and_saving_unchanged_gives_the_same_item(db):
         assert results == [item]
 
 
-async def test_escape_cancels(db):
+async def test_escape_with_nothing_changed_closes_at_once(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, minutes_left=30)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert results == [None] and app.screen is not dialog
+
+
+async def test_escape_after_typing_asks_before_throwing_it_away(db):
     app = catalogue_app(db, 10)
     async with app.run_test(size=SIZE) as pilot:
         dialog, results = await open_dialog(pilot, minutes_left=30)
         await pilot.press(*"Half typed")
         await pilot.press("escape")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog) and not results
+        assert "Discard your changes to this agenda item?" in screen_text(app)
+        await pilot.press("enter")  # the default answer: keep editing
+        await settle(pilot)
+        assert app.screen is dialog and dialog.query_one("#item-title", Input).value == "Half typed"
+        await pilot.press("escape", "y")
+        await settle(pilot)
         assert results == [None] and app.screen is not dialog
+
+
+async def test_a_changed_tick_box_counts_as_a_change(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, AgendaItem(title="Opening", minutes=10))
+        dialog.query_one("#item-public", Checkbox).value = False
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog) and not results
 
 
 async def test_cancel_button_cancels(db):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from snapshot_apps import SIZE, catalogue_app, screen_text, settle
 from textual.widgets import Checkbox, Input, OptionList, Select, SelectionList, Static
 
-from igftui.model import Participant
+from igftui.model import ForumSession, Participant
+from igftui.model.people import EntryKind
 from igftui.model.vocabulary import (
     Attendance,
     Gender,
@@ -14,10 +15,13 @@ from igftui.model.vocabulary import (
     Role,
     StakeholderGroup,
 )
+from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.help import HelpScreen, keys_of
 from igftui.tui.screens.person_dialog import (
     BAD_EMAIL,
     NAME_NEEDED,
+    ORGANISATION_NEEDED,
+    PLACE_ROLE_NEEDED,
     ROLE_NEEDED,
     PersonDialog,
 )
@@ -185,12 +189,50 @@ async def test_an_email_must_look_like_one(db):
         assert results[0].email == "nadia@example.org"
 
 
-async def test_escape_cancels(db):
+async def test_escape_closes_at_once_when_nothing_was_changed(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert results == [None] and app.screen is not dialog
+
+
+async def test_escape_after_typing_asks_and_keeps_editing_by_default(db):
     app = catalogue_app(db, 10)
     async with app.run_test(size=SIZE) as pilot:
         dialog, results = await open_dialog(pilot)
         await pilot.press(*"Somebody")
         await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog) and not results
+        assert "Discard your changes to this speaker?" in screen_text(app)
+        # Enter out of habit keeps editing: the focus is on "Keep editing".
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog and not results
+        assert dialog.query_one("#person-name", Input).value == "Somebody"
+        # So does escape in the question.
+        await pilot.click("#person-cancel")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dialog and not results
+        # "y" discards.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert results == [None] and app.screen is not dialog
+
+
+async def test_editing_then_undoing_the_change_closes_without_asking(db):
+    person = Participant(name="Amina Diallo", roles=["speaker"], status="invited")
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, person)
+        await pilot.press("end", "x", "backspace", "escape")
         await settle(pilot)
         assert results == [None] and app.screen is not dialog
 
@@ -274,3 +316,161 @@ def test_snapshot_adding_a_person(snap_compare, db):
         await settle(pilot)
 
     assert snap_compare(catalogue_app(db, 10), terminal_size=SIZE, run_before=pick_amina)
+
+
+# ----- an organisation, a place to be confirmed, the lead organiser -----
+
+
+def shown(dialog: PersonDialog, selector: str) -> bool:
+    """Whether the field is on screen: its row (or itself) is displayed."""
+    widget = dialog.query_one(selector)
+    return all(node.display for node in [widget, *widget.ancestors_with_self] if node is not dialog
+               and node is not dialog.app)
+
+
+async def test_an_organisation_is_an_organiser_without_a_person_named(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, roles=(Role.ORGANIZER,))
+        assert shown(dialog, "#person-name") and shown(dialog, "#person-gender")
+        dialog.query_one("#person-kind", Select).focus()
+        await pilot.press("enter", "down", "enter")  # the second choice: an organisation
+        await settle(pilot)
+        assert dialog.query_one("#person-kind", Select).value is EntryKind.ORGANISATION
+        # A person's own fields go: name, roles, status, attendance, first time, lead, private ones.
+        for field in ("#person-name", "#person-roles", "#person-status", "#person-attendance",
+                      "#person-first-time", "#person-lead", "#person-gender", "#person-email"):
+            assert not shown(dialog, field), field
+        for field in ("#person-organisation", "#person-group", "#person-region", "#person-country"):
+            assert shown(dialog, field), field
+        assert "Gender" not in screen_text(app) and "Private" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not results and error_text(dialog, "person-organisation") == ORGANISATION_NEEDED
+        assert app.focused is dialog.query_one("#person-organisation", Input)
+        await pilot.press(*"Argentina IGF")
+        assert error_text(dialog, "person-organisation") == ""
+        dialog.query_one("#person-region", Select).value = Region.GRULAC
+        dialog.query_one("#person-country", Input).value = "Argentina"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert results == [Participant(organisation="Argentina IGF", region="grulac", country="Argentina",
+                                       roles=["organizer"])]
+        assert results[0].to_json()["name"] is None
+
+
+async def test_an_organisation_keeps_none_of_a_persons_fields(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot)
+        # Typed as a person first, then said to be an organisation: the person's answers do not stay.
+        dialog.query_one("#person-name", Input).value = "Argentina IGF"
+        dialog.query_one("#person-organisation", Input).value = "Argentina IGF"
+        dialog.query_one("#person-gender", Select).value = Gender.WOMAN
+        dialog.query_one("#person-email", Input).value = "info@example.org"
+        dialog.query_one("#person-first-time", Checkbox).value = True
+        dialog.query_one("#person-kind", Select).value = EntryKind.ORGANISATION
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert results == [Participant(organisation="Argentina IGF", roles=["organizer"])]
+
+
+async def test_editing_an_organisation_opens_as_one(db):
+    nri = Participant(organisation="Argentina IGF", region="grulac", roles=["organizer"])
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, nri)
+        assert dialog.query_one("#person-kind", Select).value is EntryKind.ORGANISATION
+        assert "Edit Argentina IGF" in screen_text(app)
+        assert app.focused is dialog.query_one("#person-organisation", Input)
+        assert not shown(dialog, "#person-name")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert results == [nri]
+
+
+async def test_a_speaker_to_be_confirmed_has_no_name_and_no_status(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot)
+        dialog.query_one("#person-kind", Select).focus()
+        await pilot.press("enter", "down", "down", "enter")
+        await settle(pilot)
+        assert dialog.query_one("#person-kind", Select).value is EntryKind.TO_BE_CONFIRMED
+        for field in ("#person-name", "#person-status", "#person-lead", "#person-gender", "#person-email"):
+            assert not shown(dialog, field), field
+        for field in ("#person-roles", "#person-organisation", "#person-group", "#person-region",
+                      "#person-attendance"):
+            assert shown(dialog, field), field
+        dialog.query_one("#person-group", Select).value = StakeholderGroup.PRIVATE_SECTOR
+        dialog.query_one("#person-region", Select).value = Region.AFRICAN
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert results == [Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
+                                       to_be_confirmed=True)]
+        assert results[0].display_name() == "Speaker to be confirmed (private sector)"
+
+
+async def test_a_place_to_be_confirmed_needs_a_role_besides_organiser(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, roles=(Role.ORGANIZER,))
+        dialog.query_one("#person-kind", Select).value = EntryKind.TO_BE_CONFIRMED
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not results and error_text(dialog, "person-roles") == PLACE_ROLE_NEEDED
+
+
+async def test_the_lead_organiser_is_a_tick_box(db):
+    app = catalogue_app(db, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot, roles=(Role.ORGANIZER,))
+        await pilot.press(*"Lena Kowalski")
+        lead = dialog.query_one("#person-lead", Checkbox)
+        assert "Lead organiser" in str(lead.label) and not lead.value
+        lead.focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert results == [Participant(name="Lena Kowalski", roles=["organizer"], lead=True)]
+
+
+async def test_completion_offers_and_picks_the_same_person(db):
+    """"Sara" once offered Sara Lindqvist-Mendoza and tab, enter filled in Haruto Kisaragi."""
+    from igftui.config import Settings
+    from igftui.store import Catalogue
+    from igftui.tui.app import IgfApp
+
+    catalogue = Catalogue(db)
+    # Haruto is in more sessions, and "sara" is inside "Kisaragi".
+    for number in range(3):
+        catalogue.add(ForumSession(title=f"Session {number}", participants=[
+            Participant(name="Haruto Kisaragi", roles=["speaker"])]))
+    catalogue.add(ForumSession(title="Another", participants=[
+        Participant(name="Sara Lindqvist-Mendoza", roles=["speaker"])]))
+    app = IgfApp(catalogue, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        dialog, results = await open_dialog(pilot)
+        await pilot.press(*"Sara")
+        await settle(pilot)
+        box = dialog.query_one("#person-name", Input)
+        assert box._suggestion == "Sara Lindqvist-Mendoza"
+        matches = dialog.query_one("#person-matches", OptionList)
+        assert str(matches.get_option_at_index(0).prompt).startswith("Sara Lindqvist-Mendoza")
+        assert str(matches.get_option_at_index(1).prompt).startswith("Haruto Kisaragi")
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert box.value == "Sara Lindqvist-Mendoza"
+        # And right, the other way to accept, takes the same name.
+        await pilot.press("ctrl+a", "ctrl+k", *"Sara", "right")
+        await settle(pilot)
+        assert box.value == "Sara Lindqvist-Mendoza"
+        # A word start inside a name: listed, but never completed inline as something else.
+        await pilot.press("ctrl+a", "ctrl+k", *"Kisa")
+        await settle(pilot)
+        assert box._suggestion == ""
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert box.value == "Haruto Kisaragi"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from igftui.model.people import is_person, is_to_be_confirmed
 from igftui.model.session import ForumSession, Participant
 from igftui.model.vocabulary import (
     Attendance,
@@ -77,6 +78,20 @@ def active(people: Iterable[Participant]) -> list[Participant]:
 def speakers(session: ForumSession) -> list[Participant]:
     """The speakers who may take part (not declined), each person once."""
     return unique(active(session.speakers))
+
+
+def persons(people: Iterable[Participant]) -> list[Participant]:
+    """Only entries that stand for a person: not an organisation, not a place to be confirmed.
+
+    Gender balance and the counts of confirmed speakers are about people; an
+    organisation has no gender, and a place to fill has nobody in it yet.
+    """
+    return [p for p in people if is_person(p)]
+
+
+def to_be_confirmed(session: ForumSession) -> list[Participant]:
+    """The speakers' places (and other roles') still to fill: no name, marked to be confirmed."""
+    return [p for p in session.participants if is_to_be_confirmed(p)]
 
 
 def unique(people: Iterable[Participant]) -> list[Participant]:

@@ -46,6 +46,7 @@ from urllib.parse import quote
 from collections.abc import Iterable
 
 from igftui.model.links import LinkError, checked_url
+from igftui.model.people import lead_label, roles_label
 from igftui.model.session import ForumSession, Link, Participant
 from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, Term, parse
 
@@ -285,8 +286,9 @@ def _people(people: list[Participant], include_private: bool) -> list[str]:
     rows = []
     for person in people:
         row = [
+            # One short label for an entry without a name (model.people), as the table shows it.
             _cell(person.display_name()),
-            ", ".join(role.label for role in person.roles),
+            roles_label(person),
             _cell(person.organisation),
             _label(person.stakeholder_group),
             _label(person.region),
@@ -297,7 +299,20 @@ def _people(people: list[Participant], include_private: bool) -> list[str]:
         if include_private:
             row += [_label(person.gender), _cell(person.email)]
         rows.append(row)
-    return [_table(headers, rows)]
+    return [_table(headers, rows)] + _nonempty(_contact(people, include_private))
+
+
+def _contact(people: list[Participant], include_private: bool) -> str:
+    """The lead organiser, whom the IGF form asks for as its contact; the e-mail only when asked."""
+    lead = next((person for person in people if person.lead), None)
+    if lead is None:
+        return ""
+    text = f"{lead_label(lead)}: {_inline(lead.display_name())}"
+    if lead.organisation and lead.organisation != lead.display_name():
+        text += f" ({_inline(lead.organisation)})"
+    if include_private and lead.email:
+        text += f", e-mail {_inline(lead.email)}"
+    return _bullets([text])
 
 
 def _moderators(session: ForumSession) -> list[str]:

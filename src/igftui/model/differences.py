@@ -254,6 +254,8 @@ def _person_line(person: dict[str, Any]) -> str:
         _term_label(ParticipantStatus, person.get("status")),
         _term_label(Attendance, person.get("attendance")),
         "first time" if person.get("first_time") else None,
+        "lead organiser (contact)" if person.get("lead") else None,
+        "to be confirmed" if person.get("to_be_confirmed") else None,
     ]
     if person.get("gender"):
         bits.append(f"gender {_term_label(Gender, person['gender'])} (private)")

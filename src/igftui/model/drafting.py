@@ -72,6 +72,9 @@ class PeopleMix:
     regions: list[tuple[str, int]]
     genders: list[tuple[str, int]]
     speakers: int
+    #: Speakers' places still to be confirmed: not in the counts by group, region and gender,
+    #: as the checks leave them out (see model.people).
+    places: int = 0
 
     def lines(self) -> list[str]:
         """The summary as a few short lines, e.g. ``"Speakers by region: WEOG 3, African 1"``."""
@@ -80,6 +83,9 @@ class PeopleMix:
             for role, one, many in ROLE_WORDS
         )
         lines = [roles[0].upper() + roles[1:]]
+        if self.places:
+            lines.append(f"{self.places} {'place' if self.places == 1 else 'places'} to be confirmed, "
+                         "not counted below")
         if self.speakers:
             for what, counts in (("group", self.groups), ("region", self.regions),
                                  ("gender", self.genders)):
@@ -95,14 +101,19 @@ def people_mix(session: ForumSession) -> PeopleMix:
     """
     from igftui.model.vocabulary import ParticipantStatus
 
+    from igftui.model.people import is_to_be_confirmed
+
     roles = Counter(role for person in session.participants for role in person.roles)
     speakers = [p for p in session.speakers if p.status is not ParticipantStatus.DECLINED]
+    places = sum(1 for p in speakers if is_to_be_confirmed(p))
+    speakers = [p for p in speakers if not is_to_be_confirmed(p)]
     return PeopleMix(
         roles=dict(roles),
         groups=_counted(p.stakeholder_group for p in speakers),
         regions=_counted(p.region for p in speakers),
         genders=_counted(p.gender for p in speakers),
         speakers=len(speakers),
+        places=places,
     )
 
 

@@ -29,6 +29,9 @@ _NESTED = frozenset({"online_participation"})
 #: Private answers of a participant; a copy without them gave no answer.
 _PRIVATE_PARTICIPANT_KEYS = ("gender", "email")
 
+#: A participant's flags written only when true: a copy without one says false, not nothing.
+_FLAGS_WRITTEN_WHEN_SET = frozenset({"lead", "to_be_confirmed"})
+
 
 @dataclass(frozen=True)
 class FieldConflict:
@@ -151,7 +154,7 @@ def fill_not_given(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, An
                 continue
             for key, value in match.items():
                 # What the copy left out about a person, it did not say.
-                if key not in person:
+                if key not in person and key not in _FLAGS_WRITTEN_WHEN_SET:
                     person[key] = value
             for key in _PRIVATE_PARTICIPANT_KEYS:
                 if person.get(key) is None and match.get(key) is not None:

@@ -37,9 +37,14 @@ def redacted(session: ForumSession) -> ForumSession:
             replacements[person.name] = alias
         if person.organisation:
             replacements[person.organisation] = group
+        organisation = group if person.organisation else None
+        if not person.name and person.stakeholder_group is not None:
+            # An organisation (or a place to be confirmed) then goes by its group alone:
+            # "Organiser (civil society)", not "Civil Society" standing for a name.
+            organisation = None
         people.append(person.model_copy(update={
             "name": alias if person.name else None,
-            "organisation": group if person.organisation else None,
+            "organisation": organisation,
             "country": None,
             "email": None,
         }))

@@ -98,6 +98,13 @@ class Participant(_Model):
     first_time: bool = False
     gender: Gender | None = None
     email: str | None = None
+    #: The lead organiser, the contact person the IGF form asks for (at most one a session;
+    #: the editor keeps it so).  An optional key of the JSON: absent means false.
+    lead: bool = False
+    #: A place kept for a speaker (or moderator...) whose name is not known yet: "a speaker
+    #: from the private sector, Africa, to be confirmed".  Only an entry without a name is
+    #: one; an optional key of the JSON, absent meaning false.
+    to_be_confirmed: bool = False
 
     _name = field_validator("name", "organisation", "country", "email", mode="before")(_text)
     _group = field_validator("stakeholder_group", mode="before")(
@@ -107,6 +114,12 @@ class Participant(_Model):
     _status = field_validator("status", mode="before")(_term(ParticipantStatus, "participant status"))
     _attendance = field_validator("attendance", mode="before")(_term(Attendance, "attendance"))
     _gender = field_validator("gender", mode="before")(_term(Gender, "gender"))
+
+    @field_validator("lead", "to_be_confirmed", mode="before")
+    @classmethod
+    def _flag(cls, value: Any) -> Any:
+        # A missing value is null in the contract: a null lead is no lead.
+        return False if value is None else value
 
     @field_validator("roles", mode="before")
     @classmethod
@@ -128,11 +141,10 @@ class Participant(_Model):
         return role in self.roles
 
     def display_name(self) -> str:
-        """The name, or for an anonymised organiser the group and region the page gives."""
-        if self.name:
-            return self.name
-        bits = [t.label for t in (self.stakeholder_group, self.region) if t is not None]
-        return "(unnamed: " + ", ".join(bits) + ")" if bits else "(unnamed)"
+        """The name, or a short label for an organisation or a place to be confirmed."""
+        from igftui.model.people import entry_label
+
+        return entry_label(self)
 
     def to_json(self, include_private: bool = False) -> dict[str, Any]:
         data = {
@@ -150,6 +162,11 @@ class Participant(_Model):
             "gender": _value(self.gender) if include_private else None,
             "email": self.email if include_private else None,
         }
+        # Only when set: files without them (and older igftui) read the same.
+        if self.lead:
+            data["lead"] = True
+        if self.to_be_confirmed and not self.name:
+            data["to_be_confirmed"] = True
         return data
 
 

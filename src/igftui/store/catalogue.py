@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, TypeVar
 
-from sqlalchemy import Connection, bindparam, create_engine, exists, func, insert, text, update
+from sqlalchemy import Connection, bindparam, case, create_engine, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -773,17 +773,29 @@ class Catalogue:
 
     @_guarded
     def people(self, query: str | None = None, *, limit: int = 100, offset: int = 0) -> list[PersonSummary]:
-        """Everyone named in the catalogue, most sessions first, with sessions counted per year."""
+        """Everyone named in the catalogue, most sessions first, with sessions counted per year.
+
+        With a ``query``, names that start with it come first, then names with a word that
+        starts with it, then the rest: "Sara" finds Sara Lindqvist before Haruto Kisaragi,
+        however many sessions he is in, so the first match is the one a completion offers.
+        """
         statement = (
             select(ParticipantRecord.person_key, func.min(ParticipantRecord.name),
                    func.count(func.distinct(ParticipantRecord.session_id)))
             .where(col(ParticipantRecord.person_key).is_not(None))
             .group_by(ParticipantRecord.person_key)
         )
+        first: list[Any] = []
         if query and normalise(query):
-            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query)))
+            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query),
+                                                                               autoescape=True))
+            key = col(ParticipantRecord.person_key)
+            # Keys are folded with punctuation as spaces, so a word starts after a space.
+            first = [case((key.startswith(normalise(query), autoescape=True), 0),
+                          (key.contains(" " + normalise(query), autoescape=True), 1), else_=2)]
         statement = statement.order_by(
-            func.count(func.distinct(ParticipantRecord.session_id)).desc(), ParticipantRecord.person_key
+            *first, func.count(func.distinct(ParticipantRecord.session_id)).desc(),
+            ParticipantRecord.person_key
         ).limit(limit).offset(offset)
         with self._db() as db:
             rows = db.exec(statement).all()

@@ -11,6 +11,7 @@ from igftui.checks.facts import (
     join,
     names,
     of_type,
+    persons,
     plural,
     speakers,
     text_words,
@@ -150,16 +151,19 @@ def provisionally_confirmed(session: ForumSession, ctx: Context) -> Iterator[Fin
 
     A speaker counts when their status is "provisional" (provisionally confirmed)
     or "confirmed"; invited speakers and speakers without a status do not, and
-    declined speakers are left out altogether.
+    declined speakers are left out altogether.  A speaker's place still to be
+    confirmed (no name yet) does not count either: the message names it apart.
     """
     if not of_type(session, ctx.params.get("session_types", ())):
         return
     wanted = ctx.params["min_speakers"]
-    people = speakers(session)
+    everyone = speakers(session)
+    people = persons(everyone)
+    places = [p for p in everyone if p not in people]
     agreed = [p for p in people if p.status in _AGREED]
     if len(agreed) >= wanted:
         return
-    if not people:
+    if not everyone:
         yield ctx.finding(f"No speakers are listed; at least {wanted} provisionally confirmed "
                           "speakers are needed.",
                           "Add the speakers who have agreed to take part, with status provisional "
@@ -177,6 +181,8 @@ def provisionally_confirmed(session: ForumSession, ctx: Context) -> Iterator[Fin
         waiting.append(f"{names(invited)} {'is' if len(invited) == 1 else 'are'} only invited")
     if unset:
         waiting.append(f"{names(unset)} {'has' if len(unset) == 1 else 'have'} no status yet")
+    if places:
+        waiting.append(f"{names(places)} {'is' if len(places) == 1 else 'are'} not named yet")
     if waiting:
         message += " " + join(waiting)[0].upper() + join(waiting)[1:] + "."
     yield ctx.finding(message,

@@ -1,6 +1,8 @@
 """Diversity among speakers: gender, regional group, stakeholder group (``IGF-D…``).
 
-A speaker who declined does not count.  Flash sessions and lightning talks are
+A speaker who declined does not count, nor does a speaker's place still to be
+confirmed (an entry without a name, marked so): its group
+and region are a plan, not a person yet.  Flash sessions and lightning talks are
 presentations, which the IGF exempted from the diversity criteria in 2017; the
 ``skip_formats`` parameter says which formats a rule leaves alone.
 
@@ -27,6 +29,7 @@ from igftui.checks.facts import (
     join,
     names,
     of_type,
+    persons,
     plural,
     speakers,
 )
@@ -51,7 +54,8 @@ def _applies(session: ForumSession, ctx: Context) -> list[Participant] | None:
         return None
     if not of_type(session, ctx.params.get("session_types", ())):
         return None
-    people = speakers(session)
+    # A place still to be confirmed has nobody in it yet: only people are judged.
+    people = persons(speakers(session))
     if len(people) < ctx.params.get("min_speakers", 2):
         return None
     return people

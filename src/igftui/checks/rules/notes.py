@@ -20,6 +20,7 @@ from igftui.checks.facts import (
     unique,
 )
 from igftui.checks.rules.sources import IGF_2017
+from igftui.model.people import is_to_be_confirmed
 from igftui.model.session import ForumSession
 from igftui.model.vocabulary import StakeholderGroup
 
@@ -50,7 +51,9 @@ def developing_regions(session: ForumSession, ctx: Context) -> Iterator[Finding]
     The IGF welcomes proposers and speakers from developing countries.  The
     catalogue records regional groups, not countries' development status, so
     these three groups stand in for "developing countries": a proxy, and the note
-    says so.  Silent when no participant has a regional group recorded.
+    says so.  Organisations listed as organisers count here by their region, as
+    people do: the IGF looks at who proposes a session as well as who speaks.
+    Silent when no participant has a regional group recorded.
     """
     people = [p for p in _people(session) if p.region in REGIONS]
     if not people:
@@ -58,11 +61,16 @@ def developing_regions(session: ForumSession, ctx: Context) -> Iterator[Finding]
     from_south = [p for p in people if p.region in DEVELOPING_REGIONS]
     proxy = "(African, Asia-Pacific and GRULAC groups, a rough proxy for developing countries)"
     if from_south:
-        # Anonymised organisers (pages give only their group and region) are counted, not listed.
-        listed_people = [f"{p.name} ({p.region.label})" for p in from_south if p.name]
-        unnamed = sum(1 for p in from_south if not p.name)
-        if unnamed:
-            listed_people.append(plural(unnamed, "unnamed organiser"))
+        # People and organisations are listed by name; anonymised organisers (pages give
+        # only their group and region) and places still to fill are counted, not listed.
+        listed_people = [f"{p.display_name()} ({p.region.label})" for p in from_south
+                         if p.name or p.organisation]
+        unnamed = [p for p in from_south if not (p.name or p.organisation)]
+        places = sum(1 for p in unnamed if is_to_be_confirmed(p))
+        if len(unnamed) > places:
+            listed_people.append(plural(len(unnamed) - places, "unnamed organiser"))
+        if places:
+            listed_people.append(plural(places, "speaker's place", "speakers' places") + " to be confirmed")
         listed = join(listed_people)
         yield ctx.finding(f"Participants from developing regions {proxy}: {listed}.",
                           "Mention them in the diversity statement.")
@@ -84,7 +92,9 @@ def youth(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """
     young = [p for p in _people(session) if mentions_youth(p.organisation)]
     if young:
-        listed = join([f"{p.display_name()} ({p.organisation})" for p in young])
+        # An organisation on its own is named once, not "Youth IGF (Youth IGF)".
+        listed = join([p.display_name() if p.display_name() == p.organisation
+                       else f"{p.display_name()} ({p.organisation})" for p in young])
         yield ctx.finding(f"Youth voices: {listed}.",
                           "Say so in the diversity statement: age is one of the IGF's diversity criteria.")
         return

@@ -16,6 +16,7 @@ from igftui.checks.facts import (
     join,
     names,
     of_type,
+    persons,
     plural,
     speakers,
     with_role,
@@ -75,13 +76,15 @@ def online_moderator(session: ForumSession, ctx: Context) -> Iterator[Finding]:
 def onsite_people(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """The 2023 minimum: a moderator and ``min_onsite_speakers`` speakers present onsite.
 
-    Only people whose attendance is "onsite" count.  People whose attendance is
-    not set are named, so the organiser can set it: they may well be onsite.
+    Only people whose attendance is "onsite" count (a speaker's place still to
+    be confirmed is nobody yet).  People whose attendance is not set are named,
+    so the organiser can set it: they may well be onsite.
     """
     if not of_type(session, ctx.params["session_types"]):
         return
     wanted = ctx.params["min_onsite_speakers"]
-    people = speakers(session)
+    # A place still to be confirmed is nobody in the room yet.
+    people = persons(speakers(session))
     onsite = [p for p in people if p.attendance is Attendance.ONSITE]
     if len(onsite) < wanted:
         unset = [p for p in people if p.attendance is None]

@@ -56,7 +56,8 @@ class AgendaItemDialog(FormDialog["AgendaItem | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save this agenda item and close the dialog",
                 id="agenda_item.save"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving: the agenda stays as it was",
+        Binding("escape", "cancel", "Cancel",
+                tooltip="Close without saving (asks first after a change): the agenda stays as it was",
                 id="agenda_item.cancel"),
     ]
 
@@ -143,6 +144,9 @@ class AgendaItemDialog(FormDialog["AgendaItem | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#item-title", Input).focus()
+
+    def discard_question(self) -> str:
+        return "Discard your changes to this agenda item?"
 
     # ----- the kind suggests interaction -----
 

@@ -11,7 +11,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, RadioButton, Select, SelectionList, Static, TextArea
 
 ResultType = TypeVar("ResultType")
 
@@ -64,6 +64,37 @@ class FormDialog(IgfDialog[ResultType]):
         super().__init__()
         #: What each field with an error shown held when it was checked.
         self._checked: dict[str, object] = {}
+        #: What the fields held once the dialog was shown: cancelling asks only after a change.
+        self._answers_at_start: dict[str, object] | None = None
+
+    def on_mount(self) -> None:
+        # After the first refresh: a subclass may still set fields as it mounts.
+        self.call_after_refresh(self._remember_answers)
+
+    def _remember_answers(self) -> None:
+        self._answers_at_start = self.answers()
+
+    def answers(self) -> dict[str, object]:
+        """What every field of the form holds now, by id: what tells a change from none."""
+        found: dict[str, object] = {}
+        for widget in self.query("Input, Select, Checkbox, RadioButton, SelectionList, TextArea"):
+            if widget.id is None:
+                continue
+            if isinstance(widget, SelectionList):
+                found[widget.id] = frozenset(widget.selected)
+            elif isinstance(widget, TextArea):
+                found[widget.id] = widget.text
+            elif isinstance(widget, (Input, Select, Checkbox, RadioButton)):
+                found[widget.id] = widget.value
+        return found
+
+    def changed(self) -> bool:
+        """Whether anything in the form differs from what it held when the dialog opened."""
+        return self._answers_at_start is not None and self.answers() != self._answers_at_start
+
+    def discard_question(self) -> str | None:
+        """The question cancelling asks once something was changed; None closes without asking."""
+        return None
 
     @staticmethod
     def error_line(id: str) -> Static:
@@ -109,5 +140,16 @@ class FormDialog(IgfDialog[ResultType]):
         self.dismiss(self.result())
 
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; after a change, ask first (keep editing is the default answer)."""
+        question = self.discard_question()
+        if question is None or not self.changed():
+            self.dismiss(None)
+            return
+        from igftui.tui.screens.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing",
+                                           title="Discard your changes?"), answered)

@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
+from igftui.model.people import EntryKind, entry_kind
 from igftui.model.vocabulary import (
     Attendance,
     Gender,
@@ -60,6 +61,17 @@ LOOK_UP_FROM = 2
 NAME_NEEDED = ("Give the person's name (an organiser who stays anonymous needs at least a "
                "stakeholder group).")
 ROLE_NEEDED = "Choose at least one role."
+ORGANISATION_NEEDED = "Give the organisation's name (or at least its stakeholder group)."
+PLACE_ROLE_NEEDED = ("A place to be confirmed is for a speaker, a moderator, an online moderator or a "
+                     "rapporteur: choose one of those roles.")
+
+#: What an entry can be: the choice at the top of the dialog.  An organisation and a place
+#: to be confirmed have no person's name, and none of a person's own fields (see model.people).
+KINDS: tuple[tuple[str, EntryKind], ...] = (
+    ("A person", EntryKind.PERSON),
+    ("An organisation, not a person (organiser)", EntryKind.ORGANISATION),
+    ("A speaker to be confirmed (no name yet)", EntryKind.TO_BE_CONFIRMED),
+)
 BAD_EMAIL = "This does not look like an e-mail address."
 
 
@@ -76,7 +88,12 @@ def _fold(text: str) -> str:
 
 
 class PeopleSuggester(Suggester):
-    """Completes a name inline (accepted with ``right``) from the people in the catalogue."""
+    """Completes a name inline (accepted with ``right``) from the people in the catalogue.
+
+    Only ever the first person the list under the name shows (the catalogue ranks
+    names that start with what is typed first, then word starts): the name offered
+    inline is the one ``tab`` then ``enter`` picks, never someone else.
+    """
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__(use_cache=True, case_sensitive=False)
@@ -87,14 +104,16 @@ class PeopleSuggester(Suggester):
             return None
         try:
             # Off the UI thread: the catalogue is a database.
-            people = await asyncio.to_thread(self.catalogue.people, value, limit=20)
+            people = await asyncio.to_thread(self.catalogue.people, value.strip(), limit=1)
         except CatalogueError:
             # A completion is a convenience; the list under the name reports the failure.
             return None
-        typed = _fold(value)
-        for person in people:
-            if len(person.name) > len(value) and _fold(person.name).startswith(typed):
-                return person.name
+        if not people:
+            return None
+        best = people[0].name
+        # Inline, only a name that goes on from what is typed; the list shows the others.
+        if len(best) > len(value) and _fold(best).startswith(_fold(value)):
+            return best
         return None
 
 
@@ -155,8 +174,8 @@ class RoleList(SelectionList[Role]):
 class FieldRow(Horizontal):
     """A form row: the label on the left, what is composed inside the row on the right."""
 
-    def __init__(self, label: str) -> None:
-        super().__init__(classes="field")
+    def __init__(self, label: str, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=f"field {classes}".strip())
         self.label = label
         self.body = Vertical(classes="field-body")
 
@@ -182,12 +201,14 @@ class PersonDialog(FormDialog["Participant | None"]):
 
     HELP_TITLE: ClassVar[str] = "Person"
     shows_private = True  # gender and e-mail
-    CHECKED: ClassVar[tuple[str, ...]] = ("person-name", "person-roles", "person-email")
+    CHECKED: ClassVar[tuple[str, ...]] = ("person-name", "person-organisation", "person-roles",
+                                          "person-email")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save this person and close the dialog",
                 id="person.save"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving: the person stays as they were",
+        Binding("escape", "cancel", "Cancel",
+                tooltip="Close without saving (asks first after a change): the person stays as they were",
                 id="person.cancel"),
     ]
 
@@ -225,8 +246,13 @@ class PersonDialog(FormDialog["Participant | None"]):
         border: none;
         padding: 0;
     }
-    PersonDialog #person-first-time {
+    PersonDialog #person-first-time, PersonDialog #person-lead {
         margin-left: 19;
+    }
+    /* An organisation, or a place not yet filled, has none of a person's own fields. */
+    PersonDialog.-organisation .person-only, PersonDialog.-organisation .not-organisation,
+    PersonDialog.-place .person-only {
+        display: none;
     }
     PersonDialog .sub-heading {
         margin-top: 1;
@@ -270,6 +296,7 @@ class PersonDialog(FormDialog["Participant | None"]):
         self.person = person
         self.catalogue = catalogue
         self.roles = list(person.roles) if person is not None else list(roles)
+        self.kind = entry_kind(person) if person is not None else EntryKind.PERSON
         self._matches: list[PersonSummary] = []
         # The name no look-up is wanted for: the one the dialog opened with, or the one
         # just picked from the list (setting it sends the same event as typing).
@@ -283,7 +310,9 @@ class PersonDialog(FormDialog["Participant | None"]):
         person = self.person
         with DialogBox(self.title_text, "ctrl+s saves · escape cancels", id="person-dialog"):
             with VerticalScroll(id="person-form", can_focus=False):
-                with FieldRow("Name"):
+                with FieldRow("This is"):
+                    yield Select(KINDS, id="person-kind", compact=True, allow_blank=False, value=self.kind)
+                with FieldRow("Name", classes="person-only"):
                     yield NameInput(
                         (person.name or "") if person else "", id="person-name", compact=True,
                         placeholder="Full name, as the person writes it",
@@ -296,7 +325,8 @@ class PersonDialog(FormDialog["Participant | None"]):
                 with FieldRow("Organisation"):
                     yield Input((person.organisation or "") if person else "", id="person-organisation",
                                 compact=True)
-                with FieldRow("Roles"):
+                    yield self.error_line("person-organisation-error")
+                with FieldRow("Roles", classes="not-organisation"):
                     yield RoleList(
                         *(Selection(role.label, role, role in self.roles) for role in Role),
                         id="person-roles", compact=True,
@@ -308,16 +338,20 @@ class PersonDialog(FormDialog["Participant | None"]):
                     yield self._select(Region, "person-region", person and person.region)
                 with FieldRow("Country"):
                     yield Input((person.country or "") if person else "", id="person-country", compact=True)
-                with FieldRow("Status"):
+                with FieldRow("Status", classes="person-only"):
                     yield self._select(ParticipantStatus, "person-status", person and person.status)
-                with FieldRow("Attendance"):
+                with FieldRow("Attendance", classes="not-organisation"):
                     yield self._select(Attendance, "person-attendance", person and person.attendance)
                 yield TickBox("First time at the IGF", bool(person and person.first_time),
-                               id="person-first-time", compact=True)
-                yield Static("Private: never exported unless you ask", classes="sub-heading", markup=False)
-                with FieldRow("Gender"):
+                               id="person-first-time", classes="person-only", compact=True)
+                yield TickBox("Lead organiser (the contact person)",
+                              bool(person and person.lead), id="person-lead", classes="person-only",
+                              compact=True)
+                yield Static("Private: never exported unless you ask", classes="sub-heading person-only",
+                             markup=False)
+                with FieldRow("Gender", classes="person-only"):
                     yield self._select(Gender, "person-gender", person and person.gender)
-                with FieldRow("E-mail"):
+                with FieldRow("E-mail", classes="person-only"):
                     yield Input((person.email or "") if person else "", id="person-email", compact=True)
                     yield self.error_line("person-email-error")
             with Horizontal(id="person-buttons"):
@@ -330,7 +364,33 @@ class PersonDialog(FormDialog["Participant | None"]):
                       value=value if value else Select.NULL)
 
     def on_mount(self) -> None:
-        self.query_one("#person-name", Input).focus()
+        self._show_kind(self.kind)
+        if self.kind is EntryKind.PERSON:
+            self.query_one("#person-name", Input).focus()
+        else:
+            self.query_one("#person-organisation", Input).focus()
+
+    # ----- a person, an organisation, or a place to be confirmed -----
+
+    @on(Select.Changed, "#person-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, EntryKind) and event.value is not self.kind:
+            self._show_kind(event.value)
+
+    def _show_kind(self, kind: EntryKind) -> None:
+        self.kind = kind
+        self.set_class(kind is EntryKind.ORGANISATION, "-organisation")
+        self.set_class(kind is EntryKind.TO_BE_CONFIRMED, "-place")
+        # A problem said of a field now hidden, or of another kind, no longer stands.
+        for field in self.CHECKED:
+            self._checked.pop(field, None)
+            self._set_error(field, "")
+
+    def discard_question(self) -> str:
+        if self.kind is EntryKind.ORGANISATION:
+            return "Discard your changes to this organisation?"
+        roles = self.query_one("#person-roles", SelectionList).selected
+        return f"Discard your changes to this {'speaker' if Role.SPEAKER in roles else 'person'}?"
 
     # ----- completion from the catalogue -----
 
@@ -444,7 +504,11 @@ class PersonDialog(FormDialog["Participant | None"]):
 
     @on(Select.Changed, "#person-group")
     def _group_changed(self) -> None:
-        self.forget_errors("person-name")
+        self.forget_errors("person-name", "person-organisation")
+
+    @on(Input.Changed, "#person-organisation")
+    def _organisation_changed(self) -> None:
+        self.forget_errors("person-organisation")
 
     @on(Input.Changed, "#person-email")
     def _email_changed(self) -> None:
@@ -454,6 +518,9 @@ class PersonDialog(FormDialog["Participant | None"]):
         """What the check of ``field`` looks at: its error goes once any of that changes."""
         if field == "person-email":
             return self.query_one("#person-email", Input).value
+        if field == "person-organisation":
+            return (self.query_one("#person-organisation", Input).value,
+                    self.query_one("#person-group", Select).selection)
         roles = tuple(self.query_one("#person-roles", SelectionList).selected)
         if field == "person-roles":
             return roles
@@ -466,6 +533,16 @@ class PersonDialog(FormDialog["Participant | None"]):
         found: dict[str, str] = {}
         roles = self.query_one("#person-roles", SelectionList).selected
         group = self.query_one("#person-group", Select).selection
+        if self.kind is EntryKind.ORGANISATION:
+            if not self.query_one("#person-organisation", Input).value.strip() and group is None:
+                found["person-organisation"] = ORGANISATION_NEEDED
+            return found
+        if self.kind is EntryKind.TO_BE_CONFIRMED:
+            if not roles:
+                found["person-roles"] = ROLE_NEEDED
+            elif all(role is Role.ORGANIZER for role in roles):
+                found["person-roles"] = PLACE_ROLE_NEEDED
+            return found
         if not self.query_one("#person-name", Input).value.strip() and not (
             Role.ORGANIZER in roles and group is not None
         ):
@@ -485,6 +562,8 @@ class PersonDialog(FormDialog["Participant | None"]):
         from igftui.model.session import Participant
 
         chosen = set(self.query_one("#person-roles", SelectionList).selected)
+        if self.kind is not EntryKind.PERSON:
+            return self._not_a_person(chosen)
         return Participant(
             name=self.query_one("#person-name", Input).value,
             organisation=self.query_one("#person-organisation", Input).value,
@@ -497,6 +576,24 @@ class PersonDialog(FormDialog["Participant | None"]):
             first_time=self.query_one("#person-first-time", Checkbox).value,
             gender=self.query_one("#person-gender", Select).selection,
             email=self.query_one("#person-email", Input).value,
+            lead=self.query_one("#person-lead", Checkbox).value,
+        )
+
+    def _not_a_person(self, chosen: set[Role]) -> Participant:
+        """An organisation or a place to be confirmed: no name, none of a person's own fields."""
+        from igftui.model.session import Participant
+
+        organisation = self.kind is EntryKind.ORGANISATION
+        return Participant(
+            name=None,
+            organisation=self.query_one("#person-organisation", Input).value,
+            roles=[Role.ORGANIZER] if organisation else [role for role in Role if role in chosen],
+            stakeholder_group=self.query_one("#person-group", Select).selection,
+            region=self.query_one("#person-region", Select).selection,
+            country=self.query_one("#person-country", Input).value,
+            # Where the speaker will be is part of the plan; nobody has agreed to anything yet.
+            attendance=None if organisation else self.query_one("#person-attendance", Select).selection,
+            to_be_confirmed=not organisation,
         )
 
     @on(Button.Pressed, "#person-save")

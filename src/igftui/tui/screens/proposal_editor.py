@@ -503,6 +503,14 @@ class ProposalEditor(IgfScreen["int | None"]):
             index = len(people) - 1
         else:
             people[index] = person
+        if person.lead:
+            # The form has one lead organiser, the contact person: the new one replaces the old.
+            from igftui.model.people import lead_label, one_lead
+
+            people, unmarked = one_lead(people, index)
+            for before in unmarked:
+                self.notify(f"{person.display_name()} is now the {lead_label(person).lower()}, "
+                            f"instead of {before.display_name()}.", title="Lead organiser", markup=False)
         self.draft.participants = people
         self._people_changed(index)
 

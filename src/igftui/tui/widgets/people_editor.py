@@ -37,6 +37,7 @@ class SpeakerTable(ItemTable):
 
     def show_people(self, session: ForumSession, *, cursor: int | None = None) -> None:
         from igftui.model.drafting import short_label
+        from igftui.model.people import roles_label
         from igftui.tui.labels import short_form
 
         def forms(term) -> Forms | str:
@@ -45,8 +46,10 @@ class SpeakerTable(ItemTable):
 
         rows = [
             (
+                # One short label for an entry without a name (an organisation, a place
+                # to be confirmed): model.people, as in the export.
                 person.display_name(),
-                ", ".join(role.label for role in person.roles),
+                roles_label(person),
                 person.organisation or "",
                 forms(person.stakeholder_group), forms(person.region),
                 Forms(person.status.label, short_form(person.status)) if person.status else "",

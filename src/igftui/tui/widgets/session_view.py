@@ -30,6 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from igftui.model.local_time import clock_of
+from igftui.model.people import roles_label
 from igftui.model.vocabulary import (
     SDG_NAMES,
     AgendaKind,
@@ -122,8 +123,9 @@ def _listed(items: Iterable[str]) -> str:
 def _person_name(person: Participant) -> Text:
     if person.name:
         return Text(person.name)
-    # Organisers that pages list by stakeholder group and region only.
-    return Text("(name not given)", style="italic")
+    # An organisation, an organiser a page lists by group and region only, a place to be
+    # confirmed: the one short label the editor and the export give it (model.people).
+    return Text(person.display_name(), style="italic")
 
 
 def people_in_page_order(people: Iterable[Participant]) -> list[Participant]:
@@ -194,7 +196,7 @@ class ParticipantTable:
             ("Stakeholder group", [Text(label(p.stakeholder_group)) for p in people]),
             ("Region", [Text(label(p.region)) for p in people]),
             ("Country", [Text(p.country or "") for p in people]),
-            ("Roles", [Text(", ".join(role.label for role in p.roles)) for p in people]),
+            ("Roles", [Text(roles_label(p)) for p in people]),
             ("Status", [Text(label(p.status)) for p in people]),
             ("Onsite/online", [Text(label(p.attendance)) for p in people]),
             ("First time", [Text("yes" if p.first_time else "") for p in people]),
@@ -211,7 +213,7 @@ class ParticipantTable:
             columns[0][1].append(who)
             columns[1][1].append(Text("\n".join(
                 bit for bit in (label(person.stakeholder_group), label(person.region)) if bit)))
-            columns[2][1].append(Text(", ".join(role.label for role in person.roles)))
+            columns[2][1].append(Text(roles_label(person)))
             columns[3][1].append(Text("\n".join(
                 bit for bit in (label(person.status), label(person.attendance),
                                 "first time" if person.first_time else "") if bit)))
