@@ -130,4 +130,8 @@ def test_a_person_with_little_known_keeps_what_there_is():
     assert person_line(Participant(name="Ana", region="grulac")) == (
         "Ana, Latin American and Caribbean Group (GRULAC)")
     assert person_line(Participant(stakeholder_group="civil_society", roles=["organizer"])) == (
-        "(unnamed: Civil Society), Civil Society")
+        "Organiser (civil society)")
+    # An organisation organising on its own: its name once, then what is known of it.
+    assert person_line(Participant(organisation="Argentina IGF", stakeholder_group="civil_society",
+                                   region="grulac", roles=["organizer"])) == (
+        "Argentina IGF, Civil Society, Latin American and Caribbean Group (GRULAC)")

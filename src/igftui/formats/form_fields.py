@@ -97,10 +97,13 @@ def person_line(person: Participant, *, include_private: bool = False) -> str:
 
     With ``include_private`` the person's gender and e-mail follow.
     """
+    # An entry without a name goes by its organisation, or else by its group
+    # ("Organiser (civil society)"): neither is said twice on the line.
+    named = bool(person.name)
     bits = [
         person.display_name(),
-        person.organisation,
-        person.stakeholder_group.label if person.stakeholder_group else None,
+        person.organisation if named else None,
+        person.stakeholder_group.label if person.stakeholder_group and (named or person.organisation) else None,
         person.region.label if person.region else None,
     ]
     if include_private:
