@@ -20,6 +20,7 @@ from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -131,8 +132,8 @@ class ExportDialog(IgfDialog[Path | None]):
         with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+y copies · escape closes", id="export-dialog"):
             with Horizontal(id="export-path-row"):
                 yield Label("File", id="export-path-label")
-                yield Input(str(self.folder / suggested_file_name(self.session)), id="export-path",
-                            compact=True, placeholder="Name or path of the Markdown file to write")
+                yield LineField(str(self.folder / suggested_file_name(self.session)), id="export-path",
+                                compact=True, placeholder="Name or path of the Markdown file to write")
             yield TickBox("Include private fields (gender, e-mail, private notes)", False,
                            id="export-private", compact=True)
             yield Static("Warning: this file will hold private data. Keep it to yourself.",
