@@ -215,6 +215,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._check_generation = 0
         self._rule_sets: dict[str, RuleSet] = {}
         self._cached_catalogue = None
+        self._open_failed = False
 
     # ----- the form -----
 
@@ -269,8 +270,16 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._show_counts()
         self._show_state()
         self._show_title()
-        self.query_one(f"#{FIELDS['session_type'].widget_id}").focus()
+        # The cursor goes where one types (the title): letters typed into the session type,
+        # a list, were lost or taken for the editor's keys (e opened the export).
+        self.query_one(f"#{FIELDS['title'].widget_id}").focus()
         self._check_soon(0)
+
+    @property
+    def takes_keys(self) -> bool:
+        """Whether keys typed now reach a field: the App holds them until the draft is shown and
+        the cursor is in it (see igftui.tui.key_order), or until it cannot be opened."""
+        return self.focused is not None or self._open_failed
 
     def _show_title(self) -> None:
         draft = self.draft
@@ -605,6 +614,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             if self._after_save:
                 self._ask_to_leave_unsaved()
         elif worker.group == "open":
+            self._open_failed = True
             self.query_one("#editor-state", Static).update(
                 Content("This proposal cannot be opened. Press escape to go back.")
             )
@@ -836,14 +846,15 @@ class ProposalEditor(IgfScreen["int | None"]):
         tabs.active = section
         if focus:
             form = self.query_one(f"#form-{section}", VerticalScroll)
-            self.call_after_refresh(self._focus_first, form)
+            # At once, not after a refresh: the next key typed goes to the field focused now.
+            self._focus_first(form)
 
     def _focus_first(self, form: VerticalScroll) -> None:
         for widget in form.query("*"):
             if widget.focusable:
                 # The top of the section, with the first box's label, rather than just its control.
-                widget.focus(scroll_visible=False)
-                form.scroll_home(animate=False)
+                self.set_focus(widget, scroll_visible=False)
+                self.call_after_refresh(form.scroll_home, animate=False)
                 return
 
     def action_section(self, section: str) -> None:
