@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import Input
 
 #: The keys of every one-line field, listed in the help as "Editing this field".
@@ -139,6 +140,14 @@ class LineField(Input):
         self._editing = False
         # Selecting all on focus is what let one key replace a whole answer.
         super().__init__(value, placeholder, select_on_focus=select_on_focus, **options)
+
+    def on_focus(self) -> None:
+        # Selecting all used to scroll the cursor into view; without it a long path would
+        # show its start with the cursor out of sight at its end.
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        self.scroll_to_region(Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False)
 
     def _state(self) -> LineState:
         return LineState(self.value, self.cursor_position)
