@@ -73,6 +73,12 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     SUB_TITLE = "Proposal"
     HELP_TITLE: ClassVar[str] = "Proposal editor"
+    #: Said under the keys in help; {history} is the key of the history as bound now.
+    HELP_NOTE: ClassVar[str] = (
+        "Undo and redo (ctrl+z, ctrl+y) work in the field the cursor is in. To go back across "
+        "the whole form, {history} opens the history: every saved revision of this draft, to "
+        "compare with the text now and restore."
+    )
     shows_private = True  # speakers' gender and e-mail, private notes
     AUTO_FOCUS = ""
     # Below 110 columns the checks go under the form instead of beside it.
