@@ -71,3 +71,38 @@ async def test_keys_typed_right_after_a_section_key_go_to_its_first_field(db):
         assert first is not None and first.id is not None
         assert first.id.startswith("input-")
         assert value_of(first).startswith("What")
+
+
+async def test_keys_typed_while_a_stored_draft_is_read_wait_for_its_title(db):
+    app = catalogue_app(db, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from igftui.model import ForumSession
+
+        session_id = app.catalogue.add(ForumSession(status="draft", year=2025, title="Safe spaces")).id
+        await settle(pilot)
+        # The editor reads the draft in a worker; keys typed meanwhile wait for the title.
+        app.push_screen(ProposalEditor(app.catalogue, session_id=session_id))
+        burst(app, " online")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ProposalEditor)
+        assert editor.query_one("#input-title", LineField).value == "Safe spaces online"
+
+
+async def test_keys_typed_right_after_a_key_that_opens_a_dialog_go_into_it(db):
+    from igftui.tui.screens.agenda_item_dialog import AgendaItemDialog
+    from igftui.tui.widgets.agenda_editor import AgendaTable
+
+    app = catalogue_app(db, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        editor, _session_id = await open_filled_draft(pilot, db)
+        editor.show_section("format", focus=False)
+        await pilot.pause()
+        editor.query_one(AgendaTable).focus()
+        await pilot.pause()
+        burst(app, "a", "Opening")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AgendaItemDialog)
+        assert dialog.query_one("#item-title", LineField).value == "Opening"

@@ -43,6 +43,8 @@ class KeysInOrder(App):
         self._waiting_keys: deque[events.Key | events.Paste] = deque()
         #: The key handed to a widget whose journey is not over yet.
         self._key_on_its_way: events.Key | None = None
+        #: The widget (or screen) that key was handed to.
+        self._key_given_to: MessagePump | None = None
         #: Screens that are ready for keys (or were waited for long enough).
         self._screens_taking_keys: WeakSet[Screen] = WeakSet()
         self._screens_asked: WeakSet[Screen] = WeakSet()
@@ -60,8 +62,7 @@ class KeysInOrder(App):
         await super().on_event(event)
         if isinstance(event, events.Key) and event is self._key_on_its_way:
             # It came back up to the App and its bindings have run (a new screen may be on top).
-            self._key_on_its_way = None
-            await self._let_keys_go()
+            self._dealt_with(event)
         elif isinstance(event, events.DescendantFocus) and self._waiting_keys:
             # A widget has the cursor now: the keys waiting for a screen to be ready may go.
             await self._let_keys_go()
@@ -88,26 +89,59 @@ class KeysInOrder(App):
     async def _hand_over(self, event: events.Key | events.Paste) -> None:
         """Give ``event`` to the focused widget (or a priority binding), and follow it."""
         target: MessagePump = self.focused or self.screen
-        await super().on_event(event)
-        if isinstance(event, events.Key) and event.is_forwarded:
-            # It was handed on rather than taken by a priority binding: follow it up the widgets.
+        if isinstance(event, events.Key):
             self._key_on_its_way = event
-            target.call_later(self._follow, event, target)
+            self._key_given_to = target
+        await super().on_event(event)
+        if not isinstance(event, events.Key):
+            return
+        if event.is_forwarded:
+            # Handed to a widget rather than taken by a priority binding: follow it up.
+            if not target.call_later(self._follow, event, target):
+                self._dealt_with(event)
+        else:
+            self._dealt_with(event)
 
     def _follow(self, event: events.Key, node: MessagePump) -> None:
         """``node`` has dealt with ``event``; see whether it went on up to the parent."""
-        if event is not self._key_on_its_way:
-            return
+        if event is not self._key_on_its_way or self._key_given_to is None:
+            return  # already dealt with (it reached the App before this look)
         parent = node._parent
         # A key stopped at the screen may still be passed to the App (Textual does so when
         # the App sent it), so below the App only a widget's stop settles it.
         if parent is None or node is self or (event._stop_propagation and parent is not self):
-            # Taken by a widget (or lost on the way): the next key may go.
-            self._key_on_its_way = None
-            self.call_later(self._let_keys_go)
+            # Taken by a widget (or lost on the way).
+            self._dealt_with(event)
             return
         # Textual has put it in the parent's queue before this callback: follow it there.
-        parent.call_later(self._follow, event, parent)
+        if not parent.call_later(self._follow, event, parent):
+            self._dealt_with(event)
+
+    def _dealt_with(self, event: events.Key) -> None:
+        """``event`` has been taken; let what it set off settle before the next key goes.
+
+        A key's action often posts a message that climbs the same widgets (a list's
+        "add" asks its screen to open a dialog): one more pass up them, queued behind
+        those messages, lets the dialog open before the next key is handed over.
+        """
+        start = self._key_given_to
+        self._key_given_to = None
+        if start is None or not start.call_later(self._settled, event, start):
+            self._finish(event)
+
+    def _settled(self, event: events.Key, node: MessagePump) -> None:
+        if event is not self._key_on_its_way:
+            return
+        parent = node._parent
+        if parent is None or parent is self or node is self:
+            self._finish(event)
+        elif not parent.call_later(self._settled, event, parent):
+            self._finish(event)
+
+    def _finish(self, event: events.Key) -> None:
+        if event is self._key_on_its_way:
+            self._key_on_its_way = None
+            self.call_later(self._let_keys_go)
 
     async def _let_keys_go(self) -> None:
         while self._waiting_keys and self._key_on_its_way is None and self._screen_takes_keys():
@@ -128,6 +162,7 @@ class KeysInOrder(App):
         if isinstance(screen, Screen) and screen.is_mounted:
             self._screens_taking_keys.add(screen)
         self._key_on_its_way = None
+        self._key_given_to = None
         await self._let_keys_go()
         if self._waiting_keys:
             self._start_wait_timer()
