@@ -23,7 +23,7 @@ def burst(app, *keys: str) -> None:
     """
     from textual import events
 
-    named = {"tab", "f3", "enter", "backspace"}
+    named = {"tab", "f3", "enter", "backspace", "escape"}
     for key in keys:
         for one in ([key] if key in named else list(key)):
             if one == " ":
@@ -106,3 +106,15 @@ async def test_keys_typed_right_after_a_key_that_opens_a_dialog_go_into_it(db):
         dialog = app.screen
         assert isinstance(dialog, AgendaItemDialog)
         assert dialog.query_one("#item-title", LineField).value == "Opening"
+
+
+async def test_escape_typed_while_a_draft_cannot_be_read_still_goes_back(db):
+    from igftui.tui.screens.catalogue import CatalogueScreen
+
+    app = catalogue_app(db, 2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ProposalEditor(app.catalogue, session_id=999_999))
+        burst(app, "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CatalogueScreen)

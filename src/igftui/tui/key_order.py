@@ -31,7 +31,7 @@ from textual.timer import Timer
 
 #: How long keys may wait for a screen that never says it is ready, or for a key lost on
 #: its way (seconds).  A safety net only: nothing waits for it when all goes well.
-LONGEST_WAIT = 1.0
+LONGEST_WAIT = 2.0
 
 
 class KeysInOrder(App):
@@ -49,6 +49,9 @@ class KeysInOrder(App):
         self._screens_taking_keys: WeakSet[Screen] = WeakSet()
         self._screens_asked: WeakSet[Screen] = WeakSet()
         self._wait_timer: Timer | None = None
+        #: How many keys have been handed over: the safety net steps in only when it stays put.
+        self._handed = 0
+        self._handed_when_timed = 0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
@@ -60,11 +63,12 @@ class KeysInOrder(App):
             await self._hand_over(event)
             return
         await super().on_event(event)
-        if isinstance(event, events.Key) and event is self._key_on_its_way:
+        if isinstance(event, events.Key) and event is self._key_on_its_way and self._key_given_to is not None:
             # It came back up to the App and its bindings have run (a new screen may be on top).
             self._dealt_with(event)
-        elif isinstance(event, events.DescendantFocus) and self._waiting_keys:
-            # A widget has the cursor now: the keys waiting for a screen to be ready may go.
+        elif self._waiting_keys and self._key_on_its_way is None:
+            # Keys wait for the screen on top: whatever just happened (a widget took the
+            # cursor, the draft could not be read) may have made it ready.
             await self._let_keys_go()
 
     def _screen_takes_keys(self) -> bool:
@@ -89,6 +93,7 @@ class KeysInOrder(App):
     async def _hand_over(self, event: events.Key | events.Paste) -> None:
         """Give ``event`` to the focused widget (or a priority binding), and follow it."""
         target: MessagePump = self.focused or self.screen
+        self._handed += 1
         if isinstance(event, events.Key):
             self._key_on_its_way = event
             self._key_given_to = target
@@ -152,12 +157,19 @@ class KeysInOrder(App):
 
     def _start_wait_timer(self) -> None:
         if self._wait_timer is None:
+            self._handed_when_timed = self._handed
             self._wait_timer = self.set_timer(LONGEST_WAIT, self._waited_too_long, name="keys in order")
 
     async def _waited_too_long(self) -> None:
-        # A screen with nothing focused, or a key lost in a widget removed meanwhile:
-        # better to let the keys go to the screen than to hold them for ever.
         self._wait_timer = None
+        if self._handed != self._handed_when_timed:
+            # Keys are going through, only slowly (a busy machine): keep waiting.
+            if self._waiting_keys:
+                self._start_wait_timer()
+            return
+        # A screen that never says it is ready (its draft cannot be read, and escape must
+        # still work), or a key lost in a widget removed meanwhile: better to let the keys
+        # go to the screen than to hold them for ever.
         screen = self.screen
         if isinstance(screen, Screen) and screen.is_mounted:
             self._screens_taking_keys.add(screen)
