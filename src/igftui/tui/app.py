@@ -15,6 +15,7 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from igftui.config import Settings, SettingsError, save_setting
+from igftui.tui.key_order import KeysInOrder
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.help import HelpScreen
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
 
 
-class IgfApp(App[None]):
+class IgfApp(KeysInOrder, App[None]):
     """igftui in the terminal, on one catalogue, with the user's settings.
 
     Given the path of the catalogue, the app paints its first screen and opens

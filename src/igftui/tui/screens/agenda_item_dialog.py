@@ -15,6 +15,7 @@ from igftui.tui.labels import plural
 from igftui.tui.screens.dialog import FormDialog
 from igftui.tui.screens.person_dialog import FieldRow
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -122,11 +123,11 @@ class AgendaItemDialog(FormDialog["AgendaItem | None"]):
         with DialogBox(title, "ctrl+s saves · escape cancels", id="agenda-item-dialog"):
             with VerticalScroll(id="item-form", can_focus=False):
                 with FieldRow("Title"):
-                    yield Input(item.title if item else "", id="item-title", compact=True,
-                                placeholder="What happens in this part of the session")
+                    yield LineField(item.title if item else "", id="item-title", compact=True,
+                                    placeholder="What happens in this part of the session")
                     yield self.error_line("item-title-error")
                 with FieldRow("Minutes"):
-                    yield Input(minutes, id="item-minutes", compact=True, placeholder="e.g. 15")
+                    yield LineField(minutes, id="item-minutes", compact=True, placeholder="e.g. 15")
                     if self.minutes_left is not None:
                         yield Static(time_left(self.minutes_left), id="item-minutes-left", classes="hint",
                                      markup=False)

@@ -27,6 +27,7 @@ from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.path_suggester import PathSuggester
 from igftui.tui.widgets.tick_box import TickBox
 
@@ -147,10 +148,10 @@ class ExportDialog(IgfDialog[Path | None]):
         with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+t copies · escape closes", id="export-dialog"):
             with Horizontal(id="export-path-row"):
                 yield Label("File", id="export-path-label")
-                yield Input(self._suggested, id="export-path", compact=True,
-                            placeholder="Name or path of the Markdown file to write",
-                            suggester=PathSuggester(self.folder),
-                            tooltip="Type a name or a path (~ is your home folder); → completes a name")
+                yield LineField(self._suggested, id="export-path", compact=True,
+                                placeholder="Name or path of the Markdown file to write",
+                                suggester=PathSuggester(self.folder),
+                                tooltip="Type a name or a path (~ is your home folder); → completes a name")
             yield TickBox("Include private fields (gender, e-mail, private notes)", False,
                            id="export-private", compact=True)
             yield Static("Warning: this file will hold private data. Keep it to yourself.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -12,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from igftui.tui.widgets.dialog_box import DialogBox
 
@@ -25,6 +26,10 @@ class KeyHelp:
     keys: str
     description: str
     details: str
+    #: The action the keys run ("history", "undo"...).
+    action: str = ""
+    #: Editing keys of the focused field (Textual's own, and undo/redo): listed compactly, last.
+    editing: bool = False
 
 
 #: What Textual's own bindings do, in the words of this help (Textual gives them no tooltip).
@@ -38,6 +43,16 @@ _FRAMEWORK_DETAILS = {
 }
 
 
+#: Moves of a scrolling widget that a one-line field inherits and that do nothing in it.
+_NOT_EDITING = {"scroll_up", "scroll_down", "scroll_left", "scroll_right", "scroll_home", "scroll_end",
+                "page_up", "page_down", "page_left", "page_right"}
+
+
+def _is_field(node: DOMNode) -> bool:
+    """Whether ``node`` is a box one types in, whose keys are the editing keys of every such box."""
+    return isinstance(node, (Input, TextArea))
+
+
 def _group_name(node: DOMNode) -> str:
     if isinstance(node, App):
         return "Everywhere"
@@ -48,34 +63,93 @@ def _group_name(node: DOMNode) -> str:
 
 
 def keys_of(screen: Screen) -> list[KeyHelp]:
-    """Every key that works on ``screen`` now, from its focused widget out to the app.
+    """Every key that works on ``screen`` now, in the order help shows them.
 
-    Keys for the same action of the same widget are one line ("down, j"); keys
-    hidden from the footer are listed too, since help is where they are found.
+    The screen's own keys come first, then those of the part of it the cursor is
+    in (a list, a table), then the keys that work everywhere, and last the editing
+    keys of the field the cursor is in (undo and redo first).  In each group
+    igftui's own keys come before Textual's.  Keys for the same action of the same
+    widget are one line ("down, j"); keys hidden from the footer are listed too,
+    since help is where they are found.
     """
     app = screen.app
     lines: dict[tuple[int, str], dict[str, object]] = {}
+    selects = False
+    declared: dict[int, list[Binding]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if binding.system or not binding.description:
             continue
+        node = active.node
+        # A field's own keys (the search box's escape) are not editing keys: they keep a group.
+        editing = (_is_field(node) and node is screen.focused
+                   and (binding.id is None or binding.action in ("undo", "redo")))
+        if editing and (binding.action in _NOT_EDITING or "(True)" in binding.action):
+            # Moves that select (shift+move) are one line, added below, not one per move.
+            selects = selects or (editing and "(True)" in binding.action)
+            continue
+        if id(node) not in declared:
+            declared[id(node)] = [bound for bindings in node._bindings.key_to_bindings.values()
+                                  for bound in bindings]
+        place = next((number for number, bound in enumerate(declared[id(node)]) if bound is binding), 0)
+        if node is screen:
+            rank = 0
+        elif isinstance(node, App):
+            rank = 2
+        else:
+            rank = 3 if editing else 1
         line = lines.setdefault(
-            (id(active.node), binding.action),
-            {"group": _group_name(active.node), "keys": [], "description": binding.description,
-             "details": binding.tooltip or _FRAMEWORK_DETAILS.get(binding.action, "")},
+            (id(node), binding.action),
+            {"group": "Editing this field" if editing else _group_name(node), "keys": [],
+             "description": binding.description,
+             "details": binding.tooltip or _FRAMEWORK_DETAILS.get(binding.action, ""),
+             "action": binding.action, "editing": editing,
+             # Undo and redo lead the editing keys; elsewhere igftui's bindings (they have
+             # an id, which a keymap names) come before Textual's (no id).
+             "order": (rank, id(node), binding.action not in ("undo", "redo") if editing
+                       else binding.id is None, place)},
         )
         shown = app.get_key_display(binding)
         if shown not in line["keys"]:  # type: ignore[operator]
             line["keys"].append(shown)  # type: ignore[union-attr]
-    return [
+    groups: dict[int, int] = {}
+    for node_id, _action in lines:
+        groups.setdefault(node_id, len(groups))
+
+    def order(key: tuple[int, str]) -> tuple[int, int, bool, int]:
+        # Each group in the order its keys are declared, as the footer shows them.
+        rank, node_id, framework, place = lines[key]["order"]  # type: ignore[misc]
+        return rank, groups[node_id], framework, place
+
+    found = [
         KeyHelp(
             str(line["group"]),
             ", ".join(line["keys"]),  # type: ignore[arg-type]
             str(line["description"])[:1].upper() + str(line["description"])[1:],
             str(line["details"] or ""),
+            str(line["action"]),
+            bool(line["editing"]),
         )
-        for line in lines.values()
+        for line in (lines[key] for key in sorted(lines, key=order))
     ]
+    if selects:
+        found.append(KeyHelp("Editing this field", "shift+move", "Select as it moves", "", "select",
+                             editing=True))
+    return found
+
+
+def help_note(screen: Screen, lines: list[KeyHelp]) -> str:
+    """The screen's word on its keys (``HELP_NOTE``), with the keys it names as bound now."""
+    note = getattr(screen, "HELP_NOTE", "")
+    if not note:
+        return ""
+    keys = {line.action: line.keys for line in lines}
+    return note.format_map(_KeysOrAction(keys))
+
+
+class _KeysOrAction(dict):
+    def __missing__(self, action: str) -> str:
+        return action
 
 
 class HelpScreen(ModalScreen[None]):
@@ -92,7 +166,8 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen #help-dialog {
-        width: 90;
+        width: 96%;
+        max-width: 120;
     }
     HelpScreen #help-keys {
         height: auto;
@@ -103,33 +178,87 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    #: Below this many columns inside the dialog, what a key does goes under its name.
+    WIDE = 84
+
     def __init__(self, source: Screen) -> None:
         super().__init__()
         self.source_title = getattr(source, "HELP_TITLE", None) or source.sub_title or "igftui"
         #: The lines of help, in the order shown.
         self.keys = keys_of(source)
+        #: What the screen says of its keys (the editor: undo across the form is the history).
+        self.note = help_note(source, self.keys)
 
     def compose(self) -> ComposeResult:
         with DialogBox(f"Keys: {self.source_title}", "escape closes", id="help-dialog"):
             with VerticalScroll(id="help-keys"):
-                yield Static(self._table(self.keys))
+                yield Static(self._table(self.keys, self.note, self._inner_width()), id="help-table")
 
-    @staticmethod
-    def _table(lines: list[KeyHelp]) -> Table:
-        # One grid for every group, so the columns line up down the whole dialog.
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(no_wrap=True)
-        grid.add_column(style="dim")
+    def on_resize(self) -> None:
+        self.query_one("#help-table", Static).update(self._table(self.keys, self.note, self._inner_width()))
+
+    def _inner_width(self) -> int:
+        # The dialog's width (see DEFAULT_CSS) less its border, padding and scroll bar.
+        return min(self.app.size.width * 96 // 100, 120) - 6
+
+    @classmethod
+    def _table(cls, lines: list[KeyHelp], note: str = "", width: int = 100) -> Group:
+        """The keys in groups, then the field's editing keys as a paragraph, then the note."""
+        wide = width >= cls.WIDE
+        listed = [line for line in lines if not line.editing]
+        # Every group's grid has the same columns, so they line up down the whole dialog.
+        keys_width = max((Text(line.keys).cell_len for line in listed), default=1)
+        about_width = max((Text(line.description).cell_len for line in listed), default=1)
+        parts: list = []
+        grid = None
         group = None
-        for line in lines:
+        for line in listed:
             if line.group != group:
                 if group is not None:
-                    grid.add_row()
+                    parts.append(Text(""))
                 group = line.group
-                grid.add_row(Text(group, style="bold underline"))
-            grid.add_row(Text(line.keys), Text(line.description), Text(line.details))
-        return grid
+                parts.append(Text(group, style="bold underline"))
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(no_wrap=True, style="bold", width=keys_width)
+                if wide:
+                    grid.add_column(no_wrap=True, width=about_width)
+                    grid.add_column(style="dim", ratio=1)
+                else:
+                    grid.add_column(ratio=1)
+                parts.append(grid)
+            assert grid is not None
+            if wide:
+                grid.add_row(Text(line.keys), Text(line.description), Text(line.details))
+            else:
+                # Narrow: what a key does in full goes under its description.
+                about = Text(line.description)
+                if line.details:
+                    about.append("\n" + line.details, style="dim")
+                grid.add_row(Text(line.keys), about)
+        editing = [line for line in lines if line.editing]
+        if editing:
+            # A paragraph, not a table: these are the same in every field, and many.
+            parts += [Text(""), Text(editing[0].group, style="bold underline"),
+                      cls._paragraph(editing, width)]
+        if note:
+            parts += [Text(""), Text(note, style="italic")]
+        return Group(*parts)
+
+    @staticmethod
+    def _paragraph(lines: list[KeyHelp], width: int) -> Text:
+        """``keys description  ·  keys description ...``, broken between keys, never inside one."""
+        paragraph = Text()
+        used = 0
+        for line in lines:
+            piece = Text.assemble((line.keys, "bold"), " ", line.description.lower())
+            gap = Text("  ·  ", style="dim") if used else Text("")
+            if used and used + gap.cell_len + piece.cell_len > width:
+                paragraph.append("\n")
+                used, gap = 0, Text("")
+            paragraph.append_text(gap)
+            paragraph.append_text(piece)
+            used += gap.cell_len + piece.cell_len
+        return paragraph
 
     def action_close(self) -> None:
         self.dismiss()

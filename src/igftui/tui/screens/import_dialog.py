@@ -27,6 +27,7 @@ from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.line_field import LineField
 
 if TYPE_CHECKING:
     from igftui.formats.importing import ImportReport
@@ -168,8 +169,8 @@ class ImportDialog(IgfDialog[int]):
                     "whole or not at all.",
                     classes="hint", markup=False,
                 )
-                yield Input(str(self.start) + "/", id="import-path", compact=True,
-                            placeholder="Path of a file or folder")
+                yield LineField(str(self.start) + "/", id="import-path", compact=True,
+                                placeholder="Path of a file or folder")
                 yield PageTree(self.start, id="import-tree")
                 with Horizontal(id="import-buttons"):
                     yield Button("Import", id="import-go", variant="primary", compact=True)

@@ -46,6 +46,7 @@ from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.dialog import FormDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class PeopleSuggester(Suggester):
         return None
 
 
-class NameInput(Input):
+class NameInput(LineField):
     """The name box: ``down`` goes into the people the catalogue knows by that name."""
 
     HELP_TITLE: ClassVar[str] = "Name"
@@ -323,8 +324,8 @@ class PersonDialog(FormDialog["Participant | None"]):
                     yield matches
                     yield self.error_line("person-name-error")
                 with FieldRow("Organisation"):
-                    yield Input((person.organisation or "") if person else "", id="person-organisation",
-                                compact=True)
+                    yield LineField((person.organisation or "") if person else "", id="person-organisation",
+                                    compact=True)
                     yield self.error_line("person-organisation-error")
                 with FieldRow("Roles", classes="not-organisation"):
                     yield RoleList(
@@ -337,7 +338,7 @@ class PersonDialog(FormDialog["Participant | None"]):
                 with FieldRow("Regional group"):
                     yield self._select(Region, "person-region", person and person.region)
                 with FieldRow("Country"):
-                    yield Input((person.country or "") if person else "", id="person-country", compact=True)
+                    yield LineField((person.country or "") if person else "", id="person-country", compact=True)
                 with FieldRow("Status", classes="person-only"):
                     yield self._select(ParticipantStatus, "person-status", person and person.status)
                 with FieldRow("Attendance", classes="not-organisation"):
@@ -352,7 +353,7 @@ class PersonDialog(FormDialog["Participant | None"]):
                 with FieldRow("Gender", classes="person-only"):
                     yield self._select(Gender, "person-gender", person and person.gender)
                 with FieldRow("E-mail", classes="person-only"):
-                    yield Input((person.email or "") if person else "", id="person-email", compact=True)
+                    yield LineField((person.email or "") if person else "", id="person-email", compact=True)
                     yield self.error_line("person-email-error")
             with Horizontal(id="person-buttons"):
                 yield Button("Save", id="person-save", variant="primary", compact=True)

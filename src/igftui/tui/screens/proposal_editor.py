@@ -76,6 +76,12 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     SUB_TITLE = "Proposal"
     HELP_TITLE: ClassVar[str] = "Proposal editor"
+    #: Said under the keys in help; {history} is the key of the history as bound now.
+    HELP_NOTE: ClassVar[str] = (
+        "Undo and redo (ctrl+z, ctrl+y) work in the field the cursor is in. To go back across "
+        "the whole form, {history} opens the history: every saved revision of this draft, to "
+        "compare with the text now and restore."
+    )
     shows_private = True  # speakers' gender and e-mail, private notes
     AUTO_FOCUS = ""
     # Below 110 columns the checks go under the form instead of beside it.
@@ -228,6 +234,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._themes_year: int | str | None = ""
         #: Boxes whose typing could not be kept (field name -> why): leaving asks about them.
         self._unread: dict[str, str] = {}
+        self._open_failed = False
 
     # ----- the form -----
 
@@ -284,8 +291,16 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._show_state()
         self._show_title()
         self._show_themes()
-        self.query_one(f"#{FIELDS['session_type'].widget_id}").focus()
+        # The cursor goes where one types (the title): letters typed into the session type,
+        # a list, were lost or taken for the editor's keys (e opened the export).
+        self.query_one(f"#{FIELDS['title'].widget_id}").focus()
         self._check_soon(0)
+
+    @property
+    def takes_keys(self) -> bool:
+        """Whether keys typed now reach a field: the App holds them until the draft is shown and
+        the cursor is in it (see igftui.tui.key_order), or until it cannot be opened."""
+        return self.focused is not None or self._open_failed
 
     def _show_title(self) -> None:
         draft = self.draft
@@ -719,6 +734,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             if self._after_save:
                 self._ask_to_leave_unsaved()
         elif worker.group == "open":
+            self._open_failed = True
             self.query_one("#editor-state", Static).update(
                 Content("This proposal cannot be opened. Press escape to go back.")
             )
@@ -995,14 +1011,15 @@ class ProposalEditor(IgfScreen["int | None"]):
         tabs.active = section
         if focus:
             form = self.query_one(f"#form-{section}", VerticalScroll)
-            self.call_after_refresh(self._focus_first, form)
+            # At once, not after a refresh: the next key typed goes to the field focused now.
+            self._focus_first(form)
 
     def _focus_first(self, form: VerticalScroll) -> None:
         for widget in form.query("*"):
             if widget.focusable:
                 # The top of the section, with the first box's label, rather than just its control.
-                widget.focus(scroll_visible=False)
-                form.scroll_home(animate=False)
+                self.set_focus(widget, scroll_visible=False)
+                self.call_after_refresh(form.scroll_home, animate=False)
                 return
 
     def action_section(self, section: str) -> None:

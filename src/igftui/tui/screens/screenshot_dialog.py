@@ -24,6 +24,7 @@ from igftui.formats.files import write_atomically
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
+from igftui.tui.widgets.line_field import LineField
 
 PRIVATE_WARNING = (
     "Warning: this screen may show private fields (a speaker's gender or e-mail, private notes, "
@@ -123,8 +124,8 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
                 yield Static(PRIVATE_WARNING, id="screenshot-private-warning", markup=False)
             with Horizontal(id="screenshot-path-row"):
                 yield Label("File", id="screenshot-path-label")
-                yield Input(str(self.path), id="screenshot-path", compact=True,
-                            placeholder="Name or path of the SVG file to write")
+                yield LineField(str(self.path), id="screenshot-path", compact=True,
+                                placeholder="Name or path of the SVG file to write")
             yield Static("The picture is saved only here, readable by you alone.", id="screenshot-status",
                          markup=False)
             with Horizontal(id="screenshot-buttons"):

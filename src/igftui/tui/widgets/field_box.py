@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from igftui.tui.widgets.findings import finding_lines
+from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def control_for(spec: FormField) -> Widget:
         area.tooltip = spec.hint or None
         return area
     # Compact boxes (one line, no border): the whole form is long, and a terminal is short.
-    field = Input(id=spec.widget_id, placeholder=spec.hint, classes=f"answer {spec.kind}", compact=True)
+    field = LineField(id=spec.widget_id, placeholder=spec.hint, classes=f"answer {spec.kind}", compact=True)
     field.tooltip = spec.hint or None
     return field
 

@@ -6,7 +6,8 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input
+
+from igftui.tui.widgets.line_field import LineField
 
 
 def search_bindings(found: str, *, clear_tooltip: str, clear_id: str, done_id: str) -> list[BindingType]:
@@ -22,7 +23,7 @@ def search_bindings(found: str, *, clear_tooltip: str, clear_id: str, done_id: s
     ]
 
 
-class SearchBox(Input):
+class SearchBox(LineField):
     """Full-text search as you type.
 
     It only says what was typed (Input.Changed) and when the user is done with
