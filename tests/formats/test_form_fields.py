@@ -40,10 +40,11 @@ def by_key(entries: list[FormEntry]) -> dict[str, FormEntry]:
 def test_the_fields_come_in_the_order_of_the_workshop_form():
     keys = [entry.key for entry in form_entries(proposal())]
     assert keys == [
-        "title", "theme", "subtheme", "tags", "organisers", "speakers", "moderator", "online_moderator",
-        "rapporteur", "format", "duration_minutes", "format_description", "agenda", "policy_questions",
-        "expected_outcomes", "description", "relevance_to_theme", "relevance_to_internet_governance",
-        "discussion_facilitation", "online_participation", "diversity_statement", "sdgs",
+        "title", "theme", "subtheme", "tags", "organisers", "speakers", "moderator",
+        "online_moderator", "rapporteur", "lead", "format", "duration_minutes", "languages",
+        "format_description", "agenda", "policy_questions", "expected_outcomes", "description",
+        "relevance_to_theme", "relevance_to_internet_governance", "discussion_facilitation",
+        "online_participation", "diversity_statement", "sdgs", "links",
     ]
     labels = [entry.label for entry in form_entries(proposal())]
     assert labels[:2] == ["Title", "Theme"] and "Speakers" in labels and "Onsite moderator" in labels
@@ -72,6 +73,20 @@ def test_people_are_one_a_line_as_the_form_lists_them():
     assert entries["online_moderator"].value.startswith("Mark Jensen,")
     assert entries["rapporteur"].value == ""
     assert entries["speakers"].count_text() == "2 lines"
+
+
+def test_the_lead_languages_and_links_are_there_for_the_form():
+    session = proposal()
+    session.participants[0].lead = True
+    session.languages = ["English", "Spanish"]
+    session.links = [{"label": "Last year's report", "url": "https://example.org/report"},
+                     {"label": None, "url": "mailto:team@example.org"}]
+    entries = by_key(form_entries(session))
+    assert entries["lead"].value == "Amina Diallo, Digital Rights Network, Civil Society, African Group"
+    assert entries["languages"].value == "English, Spanish"
+    # Plain addresses: a web form has no use for Markdown's [label](url).
+    assert entries["links"].value == "Last year's report: https://example.org/report\nmailto:team@example.org"
+    assert "amina@example.org" in by_key(form_entries(session, include_private=True))["lead"].value
 
 
 def test_the_agenda_and_format_read_as_sentences():

@@ -133,6 +133,7 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
     def block(key: str, label: str, lines: Iterable[str]) -> FormEntry:
         return FormEntry(key, label, "\n".join(line for line in lines if line), "lines")
 
+    leads = [person for person in session.participants if person.lead]
     entries = [
         text("title", session.title),
         text("theme", session.theme),
@@ -143,9 +144,13 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
         block("moderator", "Onsite moderator", people(session.people_with(Role.MODERATOR))),
         block("online_moderator", "Online moderator", people(session.people_with(Role.ONLINE_MODERATOR))),
         block("rapporteur", "Rapporteur", people(session.people_with(Role.RAPPORTEUR))),
+        # The contact person the IGF writes to; their e-mail only with private fields.
+        block("lead", "Lead organiser (contact)", people(leads)),
         FormEntry("format", FIELDS["format"].label, session.format.label if session.format else ""),
         FormEntry("duration_minutes", FIELDS["duration_minutes"].label,
                   str(session.duration_minutes) if session.duration_minutes is not None else ""),
+        FormEntry("languages", FIELDS["languages"].label,
+                  ", ".join(_one_line(language) for language in session.languages)),
         text("format_description", session.format_description, "words", "Format description"),
         block("agenda", "Agenda", _agenda_lines(session)),
         block("policy_questions", FIELDS["policy_questions"].label,
@@ -158,6 +163,9 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
         FormEntry("online_participation", "Online participation", _online_text(session), "words"),
         text("diversity_statement", session.diversity_statement, "words"),
         block("sdgs", "SDGs", (f"SDG {goal}: {SDG_NAMES[goal]}" for goal in session.sdgs)),
+        # Plain addresses, one a line: a web form takes them as they are, no Markdown link.
+        block("links", FIELDS["links"].label,
+              (f"{_one_line(link.label)}: {link.url}" if link.label else link.url for link in session.links)),
     ]
     if include_private:
         entries.append(FormEntry("private_notes", FIELDS["private_notes"].label,

@@ -289,7 +289,8 @@ def _people(people: list[Participant], include_private: bool) -> list[str]:
             # One short label for an entry without a name (model.people), as the table shows it.
             _cell(person.display_name()),
             roles_label(person),
-            _cell(person.organisation),
+            # An organisation on its own already goes by its name in the first column.
+            _cell(person.organisation if person.organisation != person.display_name() else None),
             _label(person.stakeholder_group),
             _label(person.region),
             _cell(person.country),

@@ -50,7 +50,8 @@ class SpeakerTable(ItemTable):
                 # to be confirmed): model.people, as in the export.
                 person.display_name(),
                 roles_label(person),
-                person.organisation or "",
+                # An organisation on its own already goes by its name in the first column.
+                person.organisation if person.organisation and person.organisation != person.display_name() else "",
                 forms(person.stakeholder_group), forms(person.region),
                 Forms(person.status.label, short_form(person.status)) if person.status else "",
                 person.attendance.label if person.attendance else "",
