@@ -18,6 +18,7 @@ from igftui.model.form import (
     read_answer,
     set_answer,
     shown_answer,
+    time_example,
     time_label,
     time_note,
     time_problem,
@@ -124,6 +125,13 @@ def test_a_time_is_typed_on_the_venues_clock_and_kept_in_utc():
     assert time_note(starts, session) == "CET · 2019-11-26 08:30 UTC"
     # Just the hour in the end box: the start's day, on the venue's clock.
     assert read_answer(FIELDS["ends_at"], "11:00", session) == datetime(2019, 11, 26, 10, tzinfo=timezone.utc)
+
+
+def test_a_time_box_gives_its_example_on_a_day_of_the_proposals_own_forum():
+    assert time_example(FIELDS["starts_at"], ForumSession(year=2019)) == "e.g. 2019-11-25 09:30"
+    assert time_example(FIELDS["ends_at"], ForumSession(year=2019)) == "e.g. 2019-11-25 11:00, or just 11:00"
+    # No forum known for the year: the form's own example.
+    assert time_example(FIELDS["starts_at"], ForumSession(year=2026)) == FIELDS["starts_at"].hint
 
 
 def test_a_time_with_no_meeting_that_year_is_utc_and_labelled_so():

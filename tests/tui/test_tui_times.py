@@ -65,6 +65,8 @@ async def test_a_time_typed_on_the_venues_clock_is_stored_in_utc(db):
         await settle(pilot)
         starts = editor.query_one("#box-starts_at", FieldBox)
         assert "Starts (Berlin time)" in screen_text(app)
+        # The example is a day of the Berlin forum, not of some other year.
+        assert "e.g. 2019-11-25 09:30" in screen_text(app)
         await put(pilot, "input-starts_at", "2019-11-26 09:30")
         # Only the hour in the end box: the start's day is kept.
         await put(pilot, "input-ends_at", "10:30")

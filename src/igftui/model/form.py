@@ -24,7 +24,7 @@ from igftui.model.local_time import (
     read_local,
     shown_local,
 )
-from igftui.model.meetings import year_problem
+from igftui.model.meetings import meeting_of, year_problem
 from igftui.model.session import ForumSession, Link, describe_validation_error
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType, Term
 
@@ -103,7 +103,7 @@ FIELDS: dict[str, FormField] = {f.name: f for f in (
     _field("format_description", "About the format", "long", "format"),
     _field("layout", "Room layout", "choice", "format", choices=tuple(Layout)),
     _field("languages", "Languages", "commas", "format",
-           "The language(s) the session is held in, separated by commas, e.g. English, Spanish"),
+           "Separated by commas, e.g. English, Spanish"),
     _field("duration_minutes", "Duration (minutes)", "number", "format"),
     # The label names the venue's clock ("Starts (Berlin time)"): see time_label.
     _field("starts_at", "Starts", "time", "format", "e.g. 2026-06-23 09:30"),
@@ -277,6 +277,16 @@ def time_label(spec: FormField, session: ForumSession | None) -> str:
     """A time box's label with the clock it is read on: "Starts (Berlin time)", "Ends (UTC)"."""
     clock = clock_of(session) if session is not None else UTC_CLOCK
     return f"{spec.label} ({clock.heading()})"
+
+
+def time_example(spec: FormField, session: ForumSession | None) -> str:
+    """A time box's example, on a day of the proposal's own forum when igftui knows its dates
+    ("e.g. 2018-11-12 09:30"): an example from another year reads as a value to copy."""
+    meeting = meeting_of(session.year) if session is not None else None
+    if meeting is None or meeting.first_day is None:
+        return spec.hint
+    day = meeting.first_day.isoformat()
+    return f"e.g. {day} 09:30" if spec.name == "starts_at" else f"e.g. {day} 11:00, or just 11:00"
 
 
 def time_note(spec: FormField, session: ForumSession | None) -> str:

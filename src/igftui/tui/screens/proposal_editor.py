@@ -43,6 +43,7 @@ from igftui.model.form import (
     read_answer,
     set_answer,
     shown_answer,
+    time_example,
     time_label,
     time_note,
     time_problem,
@@ -374,6 +375,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             box = self._boxes[name]
             box.show_label(time_label(box.spec, draft))
             box.show_count(time_note(box.spec, draft))
+            box.control.placeholder = time_example(box.spec, draft)
             if refill and name not in self._unread:
                 show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
 
