@@ -344,6 +344,8 @@ async def test_an_organisation_is_an_organiser_without_a_person_named(db):
         for field in ("#person-organisation", "#person-group", "#person-region", "#person-country"):
             assert shown(dialog, field), field
         assert "Gender" not in screen_text(app) and "Private" not in screen_text(app)
+        # The dialog says what is being added.
+        assert "Add an organisation" in screen_text(app) and "Add a person" not in screen_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not results and error_text(dialog, "person-organisation") == ORGANISATION_NEEDED

@@ -74,6 +74,12 @@ KINDS: tuple[tuple[str, EntryKind], ...] = (
     ("A speaker to be confirmed (no name yet)", EntryKind.TO_BE_CONFIRMED),
 )
 BAD_EMAIL = "This does not look like an e-mail address."
+#: A new entry's dialog says what is being added, and follows the "This is" choice.
+_ADD_TITLES = {
+    EntryKind.PERSON: "Add a person",
+    EntryKind.ORGANISATION: "Add an organisation",
+    EntryKind.TO_BE_CONFIRMED: "Add a speaker to be confirmed",
+}
 
 
 def looks_like_email(text: str) -> bool:
@@ -305,7 +311,9 @@ class PersonDialog(FormDialog["Participant | None"]):
 
     @property
     def title_text(self) -> str:
-        return f"Edit {self.person.display_name()}" if self.person is not None else "Add a person"
+        if self.person is not None:
+            return f"Edit {self.person.display_name()}"
+        return _ADD_TITLES[self.kind]
 
     def compose(self) -> ComposeResult:
         person = self.person
@@ -382,6 +390,7 @@ class PersonDialog(FormDialog["Participant | None"]):
         self.kind = kind
         self.set_class(kind is EntryKind.ORGANISATION, "-organisation")
         self.set_class(kind is EntryKind.TO_BE_CONFIRMED, "-place")
+        self.query_one("#person-dialog", DialogBox).border_title = self.title_text
         # A problem said of a field now hidden, or of another kind, no longer stands.
         for field in self.CHECKED:
             self._checked.pop(field, None)
