@@ -15,6 +15,7 @@ fixed 100x30 terminal, with the default theme:
     empty.svg       a new, empty catalogue
     help.svg        the keys of the catalogue screen
     editor-*.svg    the proposal editor's sections; export.svg its export dialog
+    form-assistant.svg  the IGF web form's fields in order, each copied with one key
     history.svg     a draft's revisions, one compared with the text now
     conflict.svg    a draft saved in two places, the fields changed on both sides
 """
@@ -121,8 +122,9 @@ def example_proposal():
 
 
 async def shoot_editor(catalogue: Catalogue, target: Path, section: str, keys: Iterable[str] = (),
-                       size: tuple[int, int] = (120, 34)) -> None:
-    """The proposal editor on :func:`example_proposal`, showing ``section``, after ``keys``."""
+                       size: tuple[int, int] = (120, 34), focus: str | None = None) -> None:
+    """The proposal editor on :func:`example_proposal`, showing ``section``, after ``keys``
+    (with the cursor in the widget whose id is ``focus``, when given)."""
     from igftui.tui.screens.proposal_editor import ProposalEditor
 
     app = IgfApp(catalogue, Settings(export_folder="/home/organiser/igf-exports"))
@@ -134,6 +136,9 @@ async def shoot_editor(catalogue: Catalogue, target: Path, section: str, keys: I
         await _settle(pilot)
         app.screen.show_section(section)
         await _settle(pilot)
+        if focus:
+            app.screen.query_one(f"#{focus}").focus()
+            await _settle(pilot)
         for key in keys:
             await pilot.press(key)
             await _settle(pilot)
@@ -225,9 +230,10 @@ async def main(out: Path) -> None:
         await shoot(samples, out / "help.svg", ["question_mark"])
         await shoot_editor(samples, out / "editor-basics.svg", "basics")
         await shoot_editor(samples, out / "editor-people.svg", "people")
-        await shoot_editor(samples, out / "editor-agenda.svg", "format", ["tab"] * 8)
+        await shoot_editor(samples, out / "editor-agenda.svg", "format", focus="agenda-table")
         await shoot_editor(samples, out / "editor-online.svg", "online")
         await shoot_editor(samples, out / "export.svg", "people", ["tab", "e"])
+        await shoot_editor(samples, out / "form-assistant.svg", "content", ["f9", "down", "down", "down", "down"])
         samples.close()
 
         pages = Path(folder) / "igf-pages"
