@@ -56,6 +56,19 @@ async def test_typing_a_search_narrows_the_list_and_escape_restores_it(db):
         assert "40 sessions" in screen_text(app) and " of " not in screen_text(app).splitlines()[1]
 
 
+async def test_a_searched_list_still_answers_textuals_own_dom_query(db):
+    # The words searched for were once kept as the table's "query", hiding Textual's
+    # query(): selecting all text on the screen then raised a TypeError.
+    app = catalogue_app(db, 40)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cyber")
+        await settle(pilot)
+        table = table_of(app)
+        assert table.searched_for == "cyber"
+        assert list(table.query("*")) == list(table.walk_children())
+
+
 async def test_search_results_open_the_right_session(db):
     app = catalogue_app(db, 40)
     async with app.run_test(size=SIZE) as pilot:

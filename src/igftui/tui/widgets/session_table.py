@@ -92,8 +92,9 @@ class SessionTable(PagedTable[SessionSummary]):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        #: What the listing was searched for: its words are highlighted.
-        self.query: str | None = None
+        #: What the list was searched for, highlighted in each row.  Not "query": that is
+        #: the DOM query every Textual widget has, and select-all and others call it.
+        self.searched_for: str | None = None
         # Drafts open in the editor, catalogued sessions in the detail view.
         self._statuses: dict[int, str] = {}
 
@@ -128,13 +129,13 @@ class SessionTable(PagedTable[SessionSummary]):
         """
         self.clear()
         self._statuses.clear()
-        self.query = query
+        self.searched_for = query
         self._begin(total)
 
     def _append(self, items: Sequence[SessionSummary]) -> None:
         for session in items:
             self._statuses[session.id] = session.status
-            self.add_row(*session_cells(session, self.query), key=str(session.id))
+            self.add_row(*session_cells(session, self.searched_for), key=str(session.id))
 
     def selected_status(self) -> str | None:
         """The status of the session under the cursor ("draft", "catalogued"...)."""
