@@ -136,7 +136,9 @@ async def test_writing_one_text_from_both(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, ConflictDialog)
         await pilot.press("e")
-        await pilot.pause()
+        # Wait for what the key set off, not one turn of the loop: on a busy machine the
+        # text box of the dialog was not there yet.
+        await settle(pilot)
         area = app.screen.query_one(TextArea)
         assert area.text == "My paragraph.\n\nTheir paragraph."
         area.load_text("Both paragraphs, edited.")
