@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.widgets import Input
 
 from igftui.config import Settings
@@ -141,9 +142,12 @@ async def test_the_palette_and_help_offer_delete_duplicate_and_deleted_drafts(tm
         assert keys["Delete"] == "del, ^d" and keys["Duplicate"] == "D" and keys["Deleted drafts"] == "u"
         await pilot.press("escape")
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"deleted drafts")
-        await pilot.pause(0.3)
+        # The palette searches in a worker: wait for it, then for the list it fills.
+        await settle(pilot)
+        options = app.screen.query_one(CommandList).options
+        assert str(options[0].prompt).split("\n")[0] == "Deleted drafts"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DeletedDraftsScreen)

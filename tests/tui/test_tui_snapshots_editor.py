@@ -106,9 +106,11 @@ def crowded_table(section: str, table_id: str):
         await settle(pilot)
         app = pilot.app
         app.push_screen(ProposalEditor(app.catalogue, draft=crowded_draft()))
+        # A new draft is checked at once (no delay): settling waits for that worker and the
+        # findings it posts, not for a length of time.
         await settle(pilot)
-        await pilot.pause(0.3)  # the checks' first run
         await settle(pilot)
+        assert app.screen.findings, "the checks' first run is on screen"
         app.screen.show_section(section, focus=False)
         await settle(pilot)
         table = app.screen.query_one(f"#{table_id}")
