@@ -118,3 +118,65 @@ async def test_escape_typed_while_a_draft_cannot_be_read_still_goes_back(db):
         burst(app, "escape")
         await settle(pilot)
         assert isinstance(app.screen, CatalogueScreen)
+
+
+async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes(monkeypatch):
+    """On a busy machine a key can take longer than the safety net's wait to climb its
+    widgets: the keys typed after it still wait for it (they went to the screen being left)."""
+    import asyncio
+
+    from textual.app import ComposeResult
+    from textual.binding import Binding
+    from textual.screen import Screen
+    from textual.widgets import Input, Static
+
+    from igftui.tui import key_order
+
+    monkeypatch.setattr(key_order, "LONGEST_WAIT", 0.001)
+    release = asyncio.Event()
+    looked = asyncio.Event()
+    waiting_when_looked: list[int] = []
+
+    class Slow(Static, can_focus=True):
+        async def on_key(self, event) -> None:
+            await release.wait()  # the widget's queue is busy: the key waits here
+
+    class Form(Screen):
+        def compose(self) -> ComposeResult:
+            yield Input(id="title")
+
+    class Keys(key_order.KeysInOrder):
+        BINDINGS = [Binding("n", "new", "New")]
+
+        def compose(self) -> ComposeResult:
+            yield Slow("list")
+
+        def on_mount(self) -> None:
+            self.query_one(Slow).focus()
+
+        def action_new(self) -> None:
+            self.push_screen(Form())
+
+        async def _waited_too_long(self) -> None:
+            await super()._waited_too_long()
+            waiting_when_looked.append(len(self._waiting_keys))
+            # Three looks of the safety net while n is stuck, or the keys were let go.
+            if len(waiting_when_looked) >= 3 or not self._waiting_keys:
+                looked.set()
+
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, "n", "Safe")
+        try:
+            # A guard against a hang only: the safety net looks every millisecond.
+            await asyncio.wait_for(looked.wait(), timeout=60)
+        finally:
+            release.set()  # the app cannot close while the widget is stuck
+        assert waiting_when_looked[-1] == 4, "the keys typed after n still wait for it"
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.screen, Form) and app.screen.query_one("#title", Input).value == "Safe":
+                break
+        assert isinstance(app.screen, Form)
+        assert app.screen.query_one("#title", Input).value == "Safe"

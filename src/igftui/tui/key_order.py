@@ -45,6 +45,8 @@ class KeysInOrder(App):
         self._key_on_its_way: events.Key | None = None
         #: The widget (or screen) that key was handed to.
         self._key_given_to: MessagePump | None = None
+        #: Where that key's journey is now: the node whose queue holds the next look at it.
+        self._key_at: MessagePump | None = None
         #: Screens that are ready for keys (or were waited for long enough).
         self._screens_taking_keys: WeakSet[Screen] = WeakSet()
         self._screens_asked: WeakSet[Screen] = WeakSet()
@@ -97,6 +99,7 @@ class KeysInOrder(App):
         if isinstance(event, events.Key):
             self._key_on_its_way = event
             self._key_given_to = target
+            self._key_at = target
         await super().on_event(event)
         if not isinstance(event, events.Key):
             return
@@ -119,6 +122,7 @@ class KeysInOrder(App):
             self._dealt_with(event)
             return
         # Textual has put it in the parent's queue before this callback: follow it there.
+        self._key_at = parent
         if not parent.call_later(self._follow, event, parent):
             self._dealt_with(event)
 
@@ -131,6 +135,7 @@ class KeysInOrder(App):
         """
         start = self._key_given_to
         self._key_given_to = None
+        self._key_at = start
         if start is None or not start.call_later(self._settled, event, start):
             self._finish(event)
 
@@ -140,12 +145,15 @@ class KeysInOrder(App):
         parent = node._parent
         if parent is None or parent is self or node is self:
             self._finish(event)
-        elif not parent.call_later(self._settled, event, parent):
+            return
+        self._key_at = parent
+        if not parent.call_later(self._settled, event, parent):
             self._finish(event)
 
     def _finish(self, event: events.Key) -> None:
         if event is self._key_on_its_way:
             self._key_on_its_way = None
+            self._key_at = None
             self.call_later(self._let_keys_go)
 
     async def _let_keys_go(self) -> None:
@@ -167,14 +175,32 @@ class KeysInOrder(App):
             if self._waiting_keys:
                 self._start_wait_timer()
             return
-        # A screen that never says it is ready (its draft cannot be read, and escape must
-        # still work), or a key lost in a widget removed meanwhile: better to let the keys
-        # go to the screen than to hold them for ever.
         screen = self.screen
+        at = self._key_at
+        if self._key_on_its_way is not None and at is not None and (at is self or at.is_attached):
+            # Slow, not lost: a busy machine can take seconds to pass a key up its widgets.
+            # Letting the next keys go now handed them to the screen being left (the first
+            # letters typed after n went to the catalogue's list, not the new draft's title).
+            self._start_wait_timer()
+            return
+        if self._key_on_its_way is None and self._still_opening(screen):
+            # The screen is still loading what it shows (a draft read on a busy machine can
+            # take seconds): its keys wait for it.
+            self._start_wait_timer()
+            return
+        # A screen that never says it is ready, or a key lost in a widget removed meanwhile:
+        # better to let the keys go to the screen than to hold them for ever.
         if isinstance(screen, Screen) and screen.is_mounted:
             self._screens_taking_keys.add(screen)
         self._key_on_its_way = None
         self._key_given_to = None
+        self._key_at = None
         await self._let_keys_go()
         if self._waiting_keys:
             self._start_wait_timer()
+
+    def _still_opening(self, screen: Screen) -> bool:
+        """Whether ``screen`` is not mounted yet or one of its workers is still running."""
+        if not screen.is_mounted:
+            return True
+        return any(worker.is_running and worker.node is screen for worker in self.workers)
