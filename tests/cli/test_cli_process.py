@@ -48,8 +48,6 @@ def samples(igftui, catalogue_path):
 def test_exit_codes_of_a_real_process(igftui_process, samples):
     version = igftui_process("--version")
     assert version.code == 0 and version.out.startswith("igftui ")
-    listed = igftui_process("list")
-    assert listed.code == 0 and listed.err == "" and "WS #" in listed.out
     missing = igftui_process("show", "999")
     assert missing.code == 1
     assert one_clear_line(missing) == "igftui: no session with id 999 in the catalogue"
@@ -64,7 +62,9 @@ def block_buffered() -> dict[str, str]:
     return env
 
 
-@pytest.mark.parametrize("args", [["list"], ["list", "--json"], ["show", "1"], ["export", "1"]])
+# `list` fits in stdout's buffer and fails only when flushed at the end; `list --json`
+# is longer than the buffer and fails while it is written.
+@pytest.mark.parametrize("args", [["list"], ["list", "--json"]])
 def test_a_reader_gone_before_anything_is_written(samples, args):
     """Output into a pipe whose reader has closed: exit 0 and not a word, whether the
     output fails while written or only when it is flushed at the end."""
