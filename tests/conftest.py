@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -60,9 +61,57 @@ class Result:
         return json.loads(self.out)
 
 
+def _as_a_pipe_gives_it(data: bytes) -> str:
+    """What ``subprocess.run(..., text=True)`` makes of a child's output: UTF-8, universal newlines."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
 @pytest.fixture
-def igftui(catalogue_path: Path):
-    """Run the real command line in a subprocess against the test's catalogue."""
+def igftui(catalogue_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run the real command line, ``igftui.cli.main(argv)``, in this process against the test's catalogue.
+
+    As a user's pipe would give it: stdin, stdout and stderr are UTF-8 streams that are
+    not terminals (stdin is empty unless ``stdin`` is given), and an exit through
+    ``sys.exit`` (``--help``, ``--version``) is its exit code.  What only a real
+    process shows (a broken pipe, two processes at once, a terminal) is for
+    ``igftui_process``.
+    """
+    from igftui.cli import main
+
+    def run(*args: str, db: Path | None = catalogue_path, stdin: str | None = None) -> Result:
+        monkeypatch.delenv("IGFTUI_DEBUG", raising=False)
+        argv = (["--db", str(db)] if db is not None else []) + list(args)
+        out, err = io.BytesIO(), io.BytesIO()
+        streams = (
+            io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8"),
+            io.TextIOWrapper(out, encoding="utf-8"),
+            io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace"),
+        )
+        before = sys.stdin, sys.stdout, sys.stderr
+        sys.stdin, sys.stdout, sys.stderr = streams
+        try:
+            try:
+                code = main(argv)
+            except SystemExit as exit:
+                code = exit.code
+                if code is not None and not isinstance(code, int):
+                    print(code, file=sys.stderr)  # as Python does with sys.exit("message")
+                    code = 1
+            for stream in streams[1:]:
+                stream.flush()
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = before
+        return Result(code or 0, _as_a_pipe_gives_it(out.getvalue()), _as_a_pipe_gives_it(err.getvalue()))
+
+    return run
+
+
+@pytest.fixture
+def igftui_process(catalogue_path: Path):
+    """Run the real command line in a new process (``python -m igftui``) against the test's catalogue.
+
+    Slow: only for what a process alone shows (exit codes, broken pipes, several at once).
+    """
 
     def run(*args: str, db: Path | None = catalogue_path, stdin: str | None = None) -> Result:
         env = dict(os.environ)

@@ -17,6 +17,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
 
@@ -202,7 +203,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
         args = build_parser().parse_args(argv)
-        return _dispatch(args)
+        code = _dispatch(args)
+        # Written out here, where a reader that went away (`igftui show 1 | true`) is a
+        # BrokenPipeError caught below, not an "Exception ignored" and exit 120 when
+        # Python flushes stdout on its way out.
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
     except UsageError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except CommandFailed as exc:
@@ -226,11 +233,17 @@ def _fail(message: str, code: int) -> int:
 
 
 def _silence_stdout() -> None:
+    # What is still buffered goes nowhere, instead of failing again when Python exits.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
     except OSError:
-        pass
+        return
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is no file (main() called with its output captured): nothing to silence
+    finally:
+        os.close(devnull)  # dup2 made a copy; main() may run again in the same process
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -244,7 +257,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         "compact": _compact,
     }
     try:
-        return handlers[args.command](args)
+        # Every catalogue a command opens is closed when it ends, not left to the
+        # process's exit: main() may run again in the same process (a script, the tests).
+        with ExitStack() as args.opened:
+            return handlers[args.command](args)
     except SessionNotFound as exc:
         raise CommandFailed(str(exc)) from None
     except NotACatalogue as exc:
@@ -260,9 +276,13 @@ def _open_catalogue(args: argparse.Namespace, *, create: bool = False):
     from igftui.store.errors import CatalogueError
 
     try:
-        return Catalogue(catalogue_path(args.db), create=create)
+        catalogue = Catalogue(catalogue_path(args.db), create=create)
     except CatalogueError as exc:
         raise UsageError(str(exc)) from None
+    opened = getattr(args, "opened", None)
+    if opened is not None:
+        opened.callback(catalogue.close)
+    return catalogue
 
 
 def _settings():

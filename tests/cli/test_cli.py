@@ -1,4 +1,4 @@
-"""The command line, run as a user runs it: a subprocess on a temporary catalogue."""
+"""The command line, run as a user runs it (``main(argv)`` in this process) on a temporary catalogue."""
 
 import json
 import os
@@ -254,15 +254,16 @@ def test_default_data_location_and_environment(igftui, tmp_path, monkeypatch):
     assert other.exists()
 
 
-def test_copies_started_together_on_a_new_catalogue(igftui, catalogue_path):
+def test_copies_started_together_on_a_new_catalogue(igftui, igftui_process, catalogue_path):
     """Several igftui processes open a catalogue that does not exist yet and load the samples
     at the same moment: each succeeds, the schema is built once, and no sample is doubled."""
     from concurrent.futures import ThreadPoolExecutor
 
     from igftui.formats.samples import sample_sessions
 
+    # Real processes: in-process calls would share one stdout between the threads.
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda _: igftui("samples"), range(4)))
+        results = list(pool.map(lambda _: igftui_process("samples"), range(4)))
     assert [r.code for r in results] == [0, 0, 0, 0], [r.err for r in results]
     assert sum("loaded" in r.out for r in results) == 1, [r.out for r in results]
     listed = igftui("list", "--json").json()
