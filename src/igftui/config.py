@@ -23,7 +23,7 @@ import os
 import stat
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import platformdirs
@@ -127,8 +127,9 @@ def read_keymap(table: object, path: Path | None = None) -> tuple[dict[str, str]
     """
     where = f"{path}: " if path is not None else ""
     if not isinstance(table, dict):
-        return {}, (f"{where}[keymap] must be a table of lines like \"catalogue.new\" = \"ctrl+n\"; "
-                    "no key was changed",)
+        problem = f'{where}[keymap] must be a table of lines like "catalogue.new" = "ctrl+n"'
+        problem += "; no key was changed"
+        return {}, (problem,)
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, value in _flatten(table):
@@ -137,13 +138,13 @@ def read_keymap(table: object, path: Path | None = None) -> tuple[dict[str, str]
         elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
             written = [key for item in value for key in item.split(",")]
         else:
-            problems.append(f"{where}keymap: {binding_id!r} must be a key in quotes, like \"ctrl+n\", "
+            problems.append(f"keymap: {binding_id!r} must be a key in quotes, like \"ctrl+n\", "
                             f"not {value!r}; it keeps its usual keys")
             continue
         try:
             keys = [normalize_key(key) for key in written]
         except ValueError as exc:
-            problems.append(f"{where}keymap: {binding_id!r} = {value!r}: {exc}; it keeps its usual keys")
+            problems.append(f"keymap: {binding_id!r} = {value!r}: {exc}; it keeps its usual keys")
             continue
         keymap[binding_id] = ",".join(dict.fromkeys(keys))
     return keymap, tuple(problems)
@@ -172,7 +173,7 @@ def normalize_key(written: str) -> str:
         raise ValueError(f"{key!r} has a space in it (the space bar is \"space\")")
     *modifiers, name = key.split("+")
     if not name:
-        raise ValueError(f"{key!r} ends with + (the plus key is \"plus\")")
+        raise ValueError(f"{key!r} ends with + (the plus key is \"plus\", the comma key \"comma\")")
     modifiers = [modifier.lower() for modifier in modifiers]
     for modifier in modifiers:
         if modifier not in KEY_MODIFIERS:

@@ -90,7 +90,8 @@ def binding_classes() -> tuple[type[DOMNode], ...]:
 
     found = {cls for cls in subclasses(DOMNode)
              if cls.__module__.startswith("igftui.") and not issubclass(cls, App)
-             and any("BINDINGS" in vars(base) for base in cls.__mro__ if base.__module__.startswith("igftui."))}
+             and any("BINDINGS" in vars(base) for base in cls.__mro__
+                     if base.__module__.startswith("igftui."))}
     return tuple(sorted(found, key=lambda cls: (cls.__module__, cls.__qualname__)))
 
 
@@ -176,7 +177,8 @@ def _clashes(scope: list[Binding], keymap: Mapping[str, str]) -> Iterator[tuple[
         # Bindings with one id are one thing (a subclass's and its base's); Textual's own have none.
         which: object = binding.id or id(binding)
         before.setdefault(binding.key, set()).add(which)
-        keys = keymap[binding.id].split(",") if binding.id in keymap else [binding.key]
+        remapped = binding.id is not None and binding.id in keymap
+        keys = keymap[binding.id].split(",") if remapped else [binding.key]  # type: ignore[index]
         for key in keys:
             after.setdefault(key, {})[which] = binding
     for key, members in after.items():

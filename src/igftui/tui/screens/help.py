@@ -117,7 +117,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
         if shown not in line["keys"]:  # type: ignore[operator]
             line["keys"].append(shown)  # type: ignore[union-attr]
         if binding.id is not None and binding.id not in line["ids"]:  # type: ignore[operator]
-            line["ids"].append(binding.id)  # type: ignore[union-attr]
+            line["ids"].append(binding.id)  # type: ignore[attr-defined]
     groups: dict[int, int] = {}
     for node_id, _action in lines:
         groups.setdefault(node_id, len(groups))
@@ -202,7 +202,8 @@ class HelpScreen(ModalScreen[None]):
         self.show_ids = False
 
     def compose(self) -> ComposeResult:
-        with DialogBox(f"Keys: {self.source_title}", "i shows the key ids · escape closes", id="help-dialog"):
+        hint = "i shows the key ids · escape closes"
+        with DialogBox(f"Keys: {self.source_title}", hint, id="help-dialog"):
             with VerticalScroll(id="help-keys"):
                 yield Static(self._table(self.keys, self.note, self._inner_width()), id="help-table")
 
