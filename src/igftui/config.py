@@ -11,7 +11,7 @@ otherwise.  Settings come from an optional TOML file at
 
     [keymap]                      # the user's own keys: binding id = key(s)
     "catalogue.new" = "ctrl+n"
-    "app.help" = "f1,h"
+    "app.help" = "question_mark,f12"
 
 Each text setting can also be given in the environment as ``IGFTUI_THEME``,
 ``IGFTUI_RULES`` or ``IGFTUI_EXPORT_FOLDER``, which wins over the file.

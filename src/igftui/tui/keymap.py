@@ -23,7 +23,7 @@ from functools import cache
 
 from textual._keyboard_protocol import FUNCTIONAL_KEYS, MODIFIER_FUNCTIONAL_KEYS
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key, key_to_character
 from textual.screen import ModalScreen
@@ -167,6 +167,28 @@ def apply_user_keymap(app: App, keymap: Mapping[str, str], problems: tuple[str, 
     for problem in checked.problems:
         app.notify(problem, title="Keys not changed", severity="warning", timeout=20, markup=False)
     return checked
+
+
+def in_declared_order(node: DOMNode, bindings: BindingsMap) -> None:
+    """Put the keys of ``bindings`` (``node``'s, once the keymap applied) back in the order declared.
+
+    Textual moves a key the keymap gives to the end of its node's keys, and the
+    footer lists keys in that order: "New draft" went after "Quit".  A key given
+    by the keymap takes the place of the binding it was given to.
+    """
+    place: dict[object, int] = {}
+    for number, (key, declared) in enumerate(node._bindings.key_to_bindings.items()):
+        place.setdefault(key, number)
+        for binding in declared:
+            if binding.id is not None:
+                place.setdefault(binding.id, number)
+
+    def declared_place(item: tuple[str, list[Binding]]) -> int:
+        key, key_bindings = item
+        found = [place[binding.id] for binding in key_bindings if binding.id in place]
+        return min(found) if found else place.get(key, len(place))
+
+    bindings.key_to_bindings = dict(sorted(bindings.key_to_bindings.items(), key=declared_place))
 
 
 def _clashes(scope: list[Binding], keymap: Mapping[str, str]) -> Iterator[tuple[str, list[Binding]]]:
