@@ -172,3 +172,19 @@ def test_help_closing_on_its_own_key_is_no_clash(db):
     app = catalogue_app(db, 0)
     checked = check_keymap({"help.close": "escape,question_mark,f1,w", "app.help": "question_mark,f1,h"}, app)
     assert [problem for problem in checked.problems if "'help.close'" in problem] == []
+
+
+async def test_help_says_its_own_keys_as_remapped(db):
+    settings = write_config('[keymap]\n"help.ids" = "I"\n"help.close" = "escape,x"\n')
+    app = catalogue_app(db, 3, settings)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert "I shows the key ids · escape closes" in screen_text(app)
+        await pilot.press("I")
+        await pilot.pause()
+        assert "catalogue.new" in screen_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, CatalogueScreen)

@@ -12,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
+from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static, TextArea
 
@@ -202,10 +203,21 @@ class HelpScreen(ModalScreen[None]):
         self.show_ids = False
 
     def compose(self) -> ComposeResult:
-        hint = "i shows the key ids · escape closes"
+        hint = f"{self._key_of('help.ids')} shows the key ids · {self._key_of('help.close')} closes"
         with DialogBox(f"Keys: {self.source_title}", hint, id="help-dialog"):
             with VerticalScroll(id="help-keys"):
                 yield Static(self._table(self.keys, self.note, self._inner_width()), id="help-table")
+
+    def _key_of(self, binding_id: str) -> str:
+        """The (first) key of this dialog's binding ``binding_id``, as the user's keymap has it.
+
+        Written as the other dialogs' hints write keys ("escape", "ctrl+s"), a character as itself.
+        """
+        for key, active in self.active_bindings.items():
+            if active.node is self and active.binding.id == binding_id:
+                character = key_to_character(key)
+                return character if character and character.isprintable() and not character.isspace() else key
+        return "?"
 
     def on_resize(self) -> None:
         self._redraw()
