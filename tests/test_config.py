@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igftui.config import SettingsError, config_path, load_settings, save_setting
+from igftui.config import Settings, SettingsError, config_path, load_settings, normalize_key, save_setting
 
 WRITTEN_BY_HAND = (
     "# igftui settings, kept in my dotfiles\n"
@@ -174,3 +174,92 @@ def test_the_export_folder_setting_wins_and_expands_the_home_folder(tmp_path, mo
     path = tmp_path / "config.toml"
     path.write_text('export_folder = "~/IGF exports"\n', encoding="utf-8")
     assert load_settings(path).export_dir() == tmp_path / "IGF exports"
+
+
+def write(text: str) -> Path:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_keymap_table_is_read_as_binding_id_to_keys():
+    write(
+        'theme = "nord"\n'
+        "[keymap]\n"
+        '"catalogue.new" = "ctrl+n"\n'
+        'catalogue.quit = "Q, ctrl+x"\n'      # unquoted dotted id: a table in TOML, read as the id
+        '"app.help" = ["f1", "h"]\n'
+        '"editor.next_section" = "Shift+Ctrl+PageDown"\n'
+    )
+    settings = load_settings()
+    assert settings.theme == "nord"
+    assert dict(settings.keymap) == {
+        "catalogue.new": "ctrl+n",
+        "catalogue.quit": "Q,ctrl+x",
+        "app.help": "f1,h",
+        "editor.next_section": "ctrl+shift+pagedown",
+    }
+    assert settings.keymap_problems == ()
+
+
+def test_without_a_keymap_no_key_changes():
+    write('theme = "nord"\n')
+    assert load_settings().keymap == {}
+    assert load_settings().keymap_problems == ()
+    assert Settings().keymap == {}
+
+
+def test_a_bad_keymap_entry_is_one_message_and_the_others_are_kept():
+    write(
+        "[keymap]\n"
+        '"catalogue.new" = 5\n'
+        '"catalogue.people" = "ctrl+,"\n'
+        '"catalogue.export" = "shift+e"\n'
+        '"catalogue.import" = "hyperr+i"\n'
+        '"catalogue.quit" = "ctrl+q"\n'
+    )
+    settings = load_settings()
+    assert dict(settings.keymap) == {"catalogue.quit": "ctrl+q"}
+    assert len(settings.keymap_problems) == 4
+    new, people, export, import_ = settings.keymap_problems
+    assert "'catalogue.new' must be a key in quotes" in new and "not 5" in new
+    # A comma separates keys: the comma key has a name.
+    assert "'catalogue.people'" in people and '"comma"' in people
+    assert "'shift+e' never arrives" in export and "write 'E'" in export
+    assert "'hyperr' in 'hyperr+i' is not a modifier" in import_
+    assert all("usual keys" in problem for problem in settings.keymap_problems)
+
+
+def test_a_keymap_that_is_not_a_table_is_one_message():
+    path = write('keymap = "ctrl+n"\n')
+    settings = load_settings()
+    assert settings.keymap == {}
+    [problem] = settings.keymap_problems
+    assert str(path) in problem and "[keymap] must be a table" in problem and "no key was changed" in problem
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("n", "n"), ("N", "N"), (" ctrl+n ", "ctrl+n"), ("Ctrl+N", "ctrl+N"), ("F5", "f5"),
+    ("shift+ctrl+up", "ctrl+shift+up"), ("alt+ctrl+x", "alt+ctrl+x"), ("?", "?"), ("plus", "plus"),
+])
+def test_keys_are_put_in_textuals_form(written, key):
+    # Whether the key exists is the app's to say ("ctrl+N": it says write ctrl+n).
+    assert normalize_key(written) == key
+
+
+@pytest.mark.parametrize(("written", "says"), [
+    ("", "empty"), ("ctrl+", "ends with +"), ("ctrl+ n", "space"), ("ctrl+ctrl+n", "twice"),
+    ("cmd+n", "not a modifier"), ("shift+1", "the character it types"),
+])
+def test_keys_no_terminal_sends_are_refused(written, says):
+    with pytest.raises(ValueError, match=says):
+        normalize_key(written)
+
+
+def test_saving_the_theme_keeps_the_keymap(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"catalogue.new" = "ctrl+n"\n', encoding="utf-8")
+    save_setting("theme", "nord", path)
+    settings = load_settings(path)
+    assert settings.theme == "nord" and dict(settings.keymap) == {"catalogue.new": "ctrl+n"}

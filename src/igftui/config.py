@@ -9,7 +9,11 @@ otherwise.  Settings come from an optional TOML file at
     rules = "igf-2025"            # default rule set: a name or a path to a TOML file
     export_folder = "~/Documents" # where exports go by default (else the documents folder)
 
-Each setting can also be given in the environment as ``IGFTUI_THEME``,
+    [keymap]                      # the user's own keys: binding id = key(s)
+    "catalogue.new" = "ctrl+n"
+    "app.help" = "question_mark,f12"
+
+Each text setting can also be given in the environment as ``IGFTUI_THEME``,
 ``IGFTUI_RULES`` or ``IGFTUI_EXPORT_FOLDER``, which wins over the file.
 """
 
@@ -18,7 +22,8 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import platformdirs
@@ -48,11 +53,24 @@ def config_path() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.toml"
 
 
+#: The modifiers a key may have, in the order Textual names them ("ctrl+shift+up").
+KEY_MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
+
+#: The settings that are one piece of text, each also an ``IGFTUI_...`` variable.
+_TEXT_SETTINGS = ("theme", "rules", "export_folder")
+
+
 @dataclass(frozen=True)
 class Settings:
     theme: str | None = None
     rules: str | None = None
     export_folder: str | None = None
+    #: The ``[keymap]`` table: binding id -> its keys ("ctrl+n", or "f1,h" for two).
+    #: Only checked for form here; the app checks the ids and keys exist.
+    keymap: Mapping[str, str] = field(default_factory=dict)
+    #: What was wrong with entries of ``[keymap]`` (each left out of :attr:`keymap`), one
+    #: message each: the app shows them, since a wrong key must not stop it from starting.
+    keymap_problems: tuple[str, ...] = ()
 
     def export_dir(self) -> Path:
         """The folder exports go to by default: the setting, else the user's documents folder.
@@ -75,7 +93,7 @@ def default_export_dir() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file (absent is fine) and the environment overrides."""
     path = path or config_path()
-    values: dict[str, str] = {}
+    values: dict[str, object] = {}
     if path.exists():
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -83,17 +101,92 @@ def load_settings(path: Path | None = None) -> Settings:
             raise SettingsError(f"{path}: {exc}") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(f"{path}: cannot be read ({exc})") from None
-        for item in fields(Settings):
-            value = raw.get(item.name)
+        for name in _TEXT_SETTINGS:
+            value = raw.get(name)
             if value is not None:
                 if not isinstance(value, str):
-                    raise SettingsError(f"{path}: {item.name} must be text, not {value!r}")
-                values[item.name] = value
-    for item in fields(Settings):
-        env = os.environ.get(f"IGFTUI_{item.name.upper()}")
+                    raise SettingsError(f"{path}: {name} must be text, not {value!r}")
+                values[name] = value
+        if "keymap" in raw:
+            values["keymap"], values["keymap_problems"] = read_keymap(raw["keymap"], path)
+    for name in _TEXT_SETTINGS:
+        env = os.environ.get(f"IGFTUI_{name.upper()}")
         if env:
-            values[item.name] = env
-    return replace(Settings(), **values)
+            values[name] = env
+    return replace(Settings(), **values)  # type: ignore[arg-type]
+
+
+def read_keymap(table: object, path: Path | None = None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The ``[keymap]`` table as binding id -> keys, and one message for each entry left out.
+
+    An entry's value is a key (``"ctrl+n"``), several separated by commas
+    (``"f1,h"``) or a list of them; each key is written the way Textual names
+    keys, its modifiers put in Textual's order.  A dotted id written without
+    quotes (``catalogue.new = "n"``) is a table in TOML: it is read as the id.
+    Whether an id or a key name exists is for the app to say (it knows both).
+    """
+    where = f"{path}: " if path is not None else ""
+    if not isinstance(table, dict):
+        problem = f'{where}[keymap] must be a table of lines like "catalogue.new" = "ctrl+n"'
+        problem += "; no key was changed"
+        return {}, (problem,)
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, value in _flatten(table):
+        if isinstance(value, str):
+            written = value.split(",")
+        elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            written = [key for item in value for key in item.split(",")]
+        else:
+            problems.append(f"keymap: {binding_id!r} must be a key in quotes, like \"ctrl+n\", "
+                            f"not {value!r}; it keeps its usual keys")
+            continue
+        try:
+            keys = [normalize_key(key) for key in written]
+        except ValueError as exc:
+            problems.append(f"keymap: {binding_id!r} = {value!r}: {exc}; it keeps its usual keys")
+            continue
+        keymap[binding_id] = ",".join(dict.fromkeys(keys))
+    return keymap, tuple(problems)
+
+
+def _flatten(table: dict, prefix: str = "") -> list[tuple[str, object]]:
+    entries: list[tuple[str, object]] = []
+    for name, value in table.items():
+        if isinstance(value, dict):
+            entries += _flatten(value, f"{prefix}{name}.")
+        else:
+            entries.append((f"{prefix}{name}", value))
+    return entries
+
+
+def normalize_key(written: str) -> str:
+    """One key as Textual names it: ``"Ctrl+Shift+Up"`` and ``"shift+ctrl+up"`` are ``"ctrl+shift+up"``.
+
+    Raises :class:`ValueError` saying what is wrong with a key no terminal could
+    send in that form (an empty one, an unknown modifier, ``shift+a`` for ``A``).
+    """
+    key = written.strip()
+    if not key:
+        raise ValueError("a key is empty (two commas, or one at the end?)")
+    if any(character.isspace() for character in key):
+        raise ValueError(f"{key!r} has a space in it (the space bar is \"space\")")
+    *modifiers, name = key.split("+")
+    if not name:
+        raise ValueError(f"{key!r} ends with + (the plus key is \"plus\", the comma key \"comma\")")
+    modifiers = [modifier.lower() for modifier in modifiers]
+    for modifier in modifiers:
+        if modifier not in KEY_MODIFIERS:
+            raise ValueError(f"{modifier!r} in {key!r} is not a modifier ({', '.join(KEY_MODIFIERS)})")
+    if len(set(modifiers)) < len(modifiers):
+        raise ValueError(f"{key!r} names a modifier twice")
+    if len(name) > 1:
+        name = name.lower()  # names of keys ("F5", "Escape"); a single letter keeps its case
+    elif "shift" in modifiers:
+        instead = f"{name.upper()!r}" if name.isalpha() else "the character it types"
+        raise ValueError(f"{key!r} never arrives: a terminal sends the shifted character itself "
+                         f"(write {instead})")
+    return "+".join([*sorted(modifiers), name])
 
 
 def save_setting(name: str, value: str, path: Path | None = None) -> None:

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from igftui.config import Settings, SettingsError, save_setting
 from igftui.tui.key_order import KeysInOrder
+from igftui.tui.keymap import apply_user_keymap
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.help import HelpScreen
@@ -78,6 +79,8 @@ class IgfApp(KeysInOrder, App[None]):
             self.notify(f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
                         title="Settings", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.settings.keymap or self.settings.keymap_problems:
+            apply_user_keymap(self, self.settings.keymap, self.settings.keymap_problems)
 
     def _remember_theme(self, theme: Theme) -> None:
         # A theme picked from the palette is kept for next time.

@@ -6,10 +6,13 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from textual.app import SystemCommand
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from igftui.store.errors import CatalogueError
+from igftui.tui.keymap import in_declared_order
 
 ResultType = TypeVar("ResultType")
 
@@ -32,6 +35,15 @@ class IgfScreen(Screen[ResultType]):
     the reason, never a traceback, and :meth:`work_failed` lets the screen
     show what is left.
     """
+
+    @property
+    def _binding_chain(self) -> list[tuple[DOMNode, BindingsMap]]:
+        # Keys the user's keymap gives stay in their place in the footer (Textual moves them last).
+        chain = super()._binding_chain
+        if self.app._keymap:
+            for node, bindings in chain:
+                in_declared_order(node, bindings)
+        return chain
 
     @property
     def shows_private(self) -> bool:

@@ -12,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
+from textual.keys import key_to_character
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static, TextArea
 
@@ -30,6 +31,8 @@ class KeyHelp:
     action: str = ""
     #: Editing keys of the focused field (Textual's own, and undo/redo): listed compactly, last.
     editing: bool = False
+    #: The ids of the bindings, which the ``[keymap]`` of the config names ("" for Textual's own).
+    ids: str = ""
 
 
 #: What Textual's own bindings do, in the words of this help (Textual gives them no tooltip).
@@ -91,7 +94,9 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
         if id(node) not in declared:
             declared[id(node)] = [bound for bindings in node._bindings.key_to_bindings.values()
                                   for bound in bindings]
-        place = next((number for number, bound in enumerate(declared[id(node)]) if bound is binding), 0)
+        # A key the user's keymap gave is a copy of the binding declared: found by its id.
+        place = next((number for number, bound in enumerate(declared[id(node)])
+                      if bound is binding or (binding.id is not None and bound.id == binding.id)), 0)
         if node is screen:
             rank = 0
         elif isinstance(node, App):
@@ -103,7 +108,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
             {"group": "Editing this field" if editing else _group_name(node), "keys": [],
              "description": binding.description,
              "details": binding.tooltip or _FRAMEWORK_DETAILS.get(binding.action, ""),
-             "action": binding.action, "editing": editing,
+             "action": binding.action, "editing": editing, "ids": [],
              # Undo and redo lead the editing keys; elsewhere igftui's bindings (they have
              # an id, which a keymap names) come before Textual's (no id).
              "order": (rank, id(node), binding.action not in ("undo", "redo") if editing
@@ -112,6 +117,8 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
         shown = app.get_key_display(binding)
         if shown not in line["keys"]:  # type: ignore[operator]
             line["keys"].append(shown)  # type: ignore[union-attr]
+        if binding.id is not None and binding.id not in line["ids"]:  # type: ignore[operator]
+            line["ids"].append(binding.id)  # type: ignore[attr-defined]
     groups: dict[int, int] = {}
     for node_id, _action in lines:
         groups.setdefault(node_id, len(groups))
@@ -129,6 +136,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
             str(line["details"] or ""),
             str(line["action"]),
             bool(line["editing"]),
+            ", ".join(line["ids"]),  # type: ignore[arg-type]
         )
         for line in (lines[key] for key in sorted(lines, key=order))
     ]
@@ -159,6 +167,9 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,f1", "close", "Close", tooltip="Close the help", id="help.close"),
         Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
         Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("i", "toggle_ids", "Key ids", show=False,
+                tooltip="Show or hide each key's id, which the [keymap] of config.toml names to change it",
+                id="help.ids"),
     ]
 
     DEFAULT_CSS = """
@@ -188,26 +199,53 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys_of(source)
         #: What the screen says of its keys (the editor: undo across the form is the history).
         self.note = help_note(source, self.keys)
+        #: Whether each key's id is shown beside it (for the user's keymap).
+        self.show_ids = False
 
     def compose(self) -> ComposeResult:
-        with DialogBox(f"Keys: {self.source_title}", "escape closes", id="help-dialog"):
+        hint = f"{self._key_of('help.ids')} shows the key ids · {self._key_of('help.close')} closes"
+        with DialogBox(f"Keys: {self.source_title}", hint, id="help-dialog"):
             with VerticalScroll(id="help-keys"):
                 yield Static(self._table(self.keys, self.note, self._inner_width()), id="help-table")
 
+    def _key_of(self, binding_id: str) -> str:
+        """The (first) key of this dialog's binding ``binding_id``, as the user's keymap has it.
+
+        Written as the other dialogs' hints write keys ("escape", "ctrl+s"), a character as itself.
+        """
+        for key, active in self.active_bindings.items():
+            if active.node is self and active.binding.id == binding_id:
+                character = key_to_character(key)
+                return character if character and character.isprintable() and not character.isspace() else key
+        return "?"
+
     def on_resize(self) -> None:
-        self.query_one("#help-table", Static).update(self._table(self.keys, self.note, self._inner_width()))
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.query_one("#help-table", Static).update(
+            self._table(self.keys, self.note, self._inner_width(), ids=self.show_ids))
+
+    def action_toggle_ids(self) -> None:
+        """Show (or hide again) the id of each key, the name a keymap gives it."""
+        self.show_ids = not self.show_ids
+        self._redraw()
 
     def _inner_width(self) -> int:
         # The dialog's width (see DEFAULT_CSS) less its border, padding and scroll bar.
         return min(self.app.size.width * 96 // 100, 120) - 6
 
     @classmethod
-    def _table(cls, lines: list[KeyHelp], note: str = "", width: int = 100) -> Group:
-        """The keys in groups, then the field's editing keys as a paragraph, then the note."""
+    def _table(cls, lines: list[KeyHelp], note: str = "", width: int = 100, *, ids: bool = False) -> Group:
+        """The keys in groups, then the field's editing keys as a paragraph, then the note.
+
+        With ``ids``, each key's id (what a keymap names) is in a column after the keys.
+        """
         wide = width >= cls.WIDE
         listed = [line for line in lines if not line.editing]
         # Every group's grid has the same columns, so they line up down the whole dialog.
         keys_width = max((Text(line.keys).cell_len for line in listed), default=1)
+        ids_width = max((Text(line.ids).cell_len for line in listed), default=1)
         about_width = max((Text(line.description).cell_len for line in listed), default=1)
         parts: list = []
         grid = None
@@ -220,6 +258,8 @@ class HelpScreen(ModalScreen[None]):
                 parts.append(Text(group, style="bold underline"))
                 grid = Table.grid(padding=(0, 2))
                 grid.add_column(no_wrap=True, style="bold", width=keys_width)
+                if ids:
+                    grid.add_column(no_wrap=True, style="italic", width=ids_width)
                 if wide:
                     grid.add_column(no_wrap=True, width=about_width)
                     grid.add_column(style="dim", ratio=1)
@@ -227,14 +267,15 @@ class HelpScreen(ModalScreen[None]):
                     grid.add_column(ratio=1)
                 parts.append(grid)
             assert grid is not None
+            shown_id = [Text(line.ids)] if ids else []
             if wide:
-                grid.add_row(Text(line.keys), Text(line.description), Text(line.details))
+                grid.add_row(Text(line.keys), *shown_id, Text(line.description), Text(line.details))
             else:
                 # Narrow: what a key does in full goes under its description.
                 about = Text(line.description)
                 if line.details:
                     about.append("\n" + line.details, style="dim")
-                grid.add_row(Text(line.keys), about)
+                grid.add_row(Text(line.keys), *shown_id, about)
         editing = [line for line in lines if line.editing]
         if editing:
             # A paragraph, not a table: these are the same in every field, and many.

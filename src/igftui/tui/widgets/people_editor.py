@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class SpeakerTable(ItemTable):
     """Organisers, speakers, moderators and rapporteurs: one row a person, with all their roles."""
 
-    BINDINGS: ClassVar[list[BindingType]] = item_bindings("people", "person")
+    BINDINGS: ClassVar[list[BindingType]] = item_bindings("speakers", "person")
     HELP_TITLE: ClassVar[str] = "People"
     COLUMNS: ClassVar[tuple[ItemColumn, ...]] = (
         ItemColumn("name", "Name", share=4),
