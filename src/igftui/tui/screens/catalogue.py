@@ -18,9 +18,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
-from igftui.tui.labels import plural
-from igftui.tui.screens.base import IgfScreen
-from igftui.tui.screens.draft_actions import (
+from igftui.tui.draft_actions import (
     DraftDeleted,
     DraftDuplicated,
     ask_to_delete,
@@ -30,6 +28,8 @@ from igftui.tui.screens.draft_actions import (
     name_of,
     refuse_catalogued,
 )
+from igftui.tui.labels import plural
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.empty_state import EmptyState
@@ -534,7 +534,7 @@ class CatalogueScreen(IgfScreen[None]):
         """Choose files or a folder to import, then import them with progress and a summary."""
         if self.catalogue is None:
             return
-        from igftui.tui.screens.import_dialog import ImportDialog
+        from igftui.tui.dialogs.import_dialog import ImportDialog
 
         self.app.push_screen(ImportDialog(self.catalogue), self._imported)
 
@@ -607,7 +607,7 @@ class CatalogueScreen(IgfScreen[None]):
     @on(SessionRead)
     def _session_read(self, message: SessionRead) -> None:
         if message.purpose == "export":
-            from igftui.tui.screens.export_dialog import ExportDialog
+            from igftui.tui.dialogs.export_dialog import ExportDialog
 
             self.app.push_screen(ExportDialog(message.session, self.app.settings.export_dir()))
         else:
@@ -746,7 +746,7 @@ def start_from_template(screen: IgfScreen, template: ForumSession, edit) -> None
 
     from igftui.model.drafting import draft_from_template
     from igftui.model.meetings import next_forum_year
-    from igftui.tui.screens.template_dialog import TemplateDialog
+    from igftui.tui.dialogs.template_dialog import TemplateDialog
 
     name = " ".join(bit for bit in (template.display_code(), template.title) if bit) or "This session"
 

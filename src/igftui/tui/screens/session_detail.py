@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from igftui.tui.screens.base import IgfScreen, describe_failure
-from igftui.tui.screens.dialog import IgfDialog
-from igftui.tui.screens.draft_actions import DraftDeleted, DraftDuplicated
+from igftui.tui.dialogs.dialog import IgfDialog
+from igftui.tui.draft_actions import DraftDeleted, DraftDuplicated
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.session_view import SessionView
@@ -359,7 +359,7 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def action_export(self) -> None:
         """Export this session as Markdown."""
-        from igftui.tui.screens.export_dialog import ExportDialog
+        from igftui.tui.dialogs.export_dialog import ExportDialog
 
         if self.session is not None:
             self.app.push_screen(ExportDialog(self.session, self.app.settings.export_dir()))
@@ -400,14 +400,14 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def action_duplicate(self) -> None:
         """Copy this session as a new draft."""
-        from igftui.tui.screens.draft_actions import duplicate
+        from igftui.tui.draft_actions import duplicate
 
         if self.session is not None:
             duplicate(self, self.catalogue, self.session_id)
 
     @on(DraftDuplicated)
     def _draft_duplicated(self, message: DraftDuplicated) -> None:
-        from igftui.tui.screens.draft_actions import duplicated_note
+        from igftui.tui.draft_actions import duplicated_note
 
         self._drafted = True
         self.notify(duplicated_note(message), title="Copied", markup=False)
@@ -415,7 +415,7 @@ class SessionDetailScreen(IgfScreen[bool]):
     def action_delete_draft(self) -> None:
         """Delete this session, if it is the user's own, after asking; then go back."""
         from igftui.model.vocabulary import SessionStatus
-        from igftui.tui.screens.draft_actions import ask_to_delete, name_of, refuse_catalogued
+        from igftui.tui.draft_actions import ask_to_delete, name_of, refuse_catalogued
 
         if self.session is None:
             return
@@ -427,7 +427,7 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     @on(DraftDeleted)
     def _draft_deleted(self, message: DraftDeleted) -> None:
-        from igftui.tui.screens.draft_actions import deleted_note
+        from igftui.tui.draft_actions import deleted_note
 
         self.app.notify(deleted_note(message.deleted), title="Deleted", timeout=10, markup=False)
         if message.deleted.session_id == self.session_id:
