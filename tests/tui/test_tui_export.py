@@ -18,7 +18,7 @@ from igftui.model import ForumSession, Participant
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.export_dialog import ExportDialog
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.help import HelpScreen
 
 #: A folder that the snapshots show; the dialog must not touch it before writing.
 SNAPSHOT_FOLDER = Path("/tmp/igftui-exports")

@@ -16,7 +16,7 @@ from igftui.model.vocabulary import (
     StakeholderGroup,
 )
 from igftui.tui.dialogs.confirm import ConfirmDialog
-from igftui.tui.screens.help import HelpScreen, keys_of
+from igftui.tui.dialogs.help import HelpScreen, keys_of
 from igftui.tui.dialogs.person_dialog import (
     BAD_EMAIL,
     NAME_NEEDED,

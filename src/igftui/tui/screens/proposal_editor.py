@@ -934,11 +934,9 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.close_then(self._open_history)
 
     def _open_history(self) -> None:
-        from igftui.tui.screens.history import HistoryScreen
-
         if self.draft is None or self.draft.id is None:
             return
-        self.app.push_screen(HistoryScreen(self.catalogue, self.draft.id), self._history_closed)
+        self.navigate.open_history(self.catalogue, self.draft.id, self._history_closed)
 
     def _history_closed(self, restored: ForumSession | None) -> None:
         if restored is None or self.draft is None:
@@ -956,7 +954,6 @@ class ProposalEditor(IgfScreen["int | None"]):
     def action_pick_rule_set(self) -> None:
         """Offer the rule sets; the proposal is checked with the one picked."""
         from igftui.checks import rule_set_names
-        from igftui.tui.screens.session_detail import RuleSetPicker
 
         current = self._rule_set_name()
         names = list(rule_set_names())
@@ -969,7 +966,7 @@ class ProposalEditor(IgfScreen["int | None"]):
                 self.rule_set = name
                 self._check_soon(0)
 
-        self.app.push_screen(RuleSetPicker(choices, current), picked)
+        self.navigate.pick_rule_set(choices, current, picked)
 
     # ----- going to a field -----
 
@@ -1039,11 +1036,9 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def action_export(self) -> None:
         """Export the proposal as Markdown (a dialog with a preview)."""
-        from igftui.tui.dialogs.export_dialog import ExportDialog
-
         if self.draft is None:
             return
-        self.app.push_screen(ExportDialog(self.draft.model_copy(deep=True), self.app.settings.export_dir()))
+        self.navigate.export(self.draft.model_copy(deep=True))
 
     # ----- deleting and duplicating (see draft_actions) -----
 
@@ -1085,11 +1080,9 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def action_form_assistant(self) -> None:
         """Open the form assistant on the proposal as it is now, with this editor's rule set's limits."""
-        from igftui.tui.screens.form_assistant import FormAssistant
-
         if self.draft is None:
             return
-        self.app.push_screen(FormAssistant(self.draft.model_copy(deep=True), self._rule_set_name()))
+        self.navigate.open_form_assistant(self.draft.model_copy(deep=True), self._rule_set_name())
 
     # ----- palette -----
 
