@@ -33,7 +33,7 @@ class Navigator:
 
         self.app.push_screen(SessionDetailScreen(catalogue, session_id), then)
 
-    def edit_proposal(self, catalogue: Catalogue | None, *, draft: ForumSession | None = None,
+    def edit_proposal(self, catalogue: Catalogue, *, draft: ForumSession | None = None,
                       session_id: int | None = None,
                       then: Callable[[int | None], None] | None = None) -> None:
         """Open the editor on a new ``draft``, or on the stored one ``session_id``.
@@ -44,7 +44,7 @@ class Navigator:
 
         self.app.push_screen(ProposalEditor(catalogue, draft=draft, session_id=session_id), then)
 
-    def start_from_template(self, catalogue: Catalogue | None, template: ForumSession,
+    def start_from_template(self, catalogue: Catalogue, template: ForumSession,
                             then: Callable[[int | None], None] | None = None) -> None:
         """Ask whether the people come too, then open the editor on a draft made from ``template``."""
         from datetime import date

@@ -571,7 +571,9 @@ class CatalogueScreen(IgfScreen[None]):
         self._edit(draft=new_draft(next_forum_year(self.catalogue.clock().date())))
 
     def _edit(self, *, draft: ForumSession | None = None, session_id: int | None = None) -> None:
-        self.navigate.edit_proposal(self.catalogue, draft=draft, session_id=session_id, then=self._editor_closed)
+        if self.catalogue is not None:  # (always, once there is a session to edit)
+            self.navigate.edit_proposal(self.catalogue, draft=draft, session_id=session_id,
+                                        then=self._editor_closed)
 
     def _editor_closed(self, draft_id: int | None) -> None:
         if draft_id is not None:
@@ -600,7 +602,7 @@ class CatalogueScreen(IgfScreen[None]):
     def _session_read(self, message: SessionRead) -> None:
         if message.purpose == "export":
             self.navigate.export(message.session)
-        else:
+        elif self.catalogue is not None:
             self.navigate.start_from_template(self.catalogue, message.session, self._editor_closed)
 
     # ----- deleting and duplicating drafts (see draft_actions) -----
