@@ -7,8 +7,8 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from igftui.model import AgendaItem
 from igftui.model.vocabulary import AgendaKind
-from igftui.tui.screens.confirm import ConfirmDialog
-from igftui.tui.screens.agenda_item_dialog import (
+from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.dialogs.agenda_item_dialog import (
     BAD_MINUTES,
     TITLE_NEEDED,
     AgendaItemDialog,

@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList
 from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from igftui.tui.screens.theme_picker import ThemePicker
+from igftui.tui.dialogs.theme_picker import ThemePicker
 from igftui.tui.widgets.field_box import FieldBox
 from igftui.tui.widgets.session_view import SessionView
 from snapshot_apps import catalogue_app, screen_text, settle

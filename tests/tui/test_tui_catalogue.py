@@ -11,7 +11,7 @@ from igftui.config import Settings
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.empty_state import EmptyState
 from igftui.tui.widgets.session_table import SessionTable

@@ -21,7 +21,8 @@ from igftui.model.vocabulary import SDG_NAMES
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.session_detail import RuleSetPicker, SessionDetailScreen
+from igftui.tui.dialogs.rule_set_picker import RuleSetPicker
+from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.findings import ChecksPanel, FindingRow
 from igftui.tui.widgets.session_view import SessionView
 from snapshot_apps import filled_catalogue, screen_text, settle
@@ -495,7 +496,7 @@ async def test_scroll_keys_at_80_by_24(db):
 
 
 async def test_every_binding_is_described_and_named(db):
-    from igftui.tui.screens.help import HelpScreen
+    from igftui.tui.dialogs.help import HelpScreen
 
     app, (session,) = app_with(db, full_session())
     async with app.run_test(size=(100, 30)) as pilot:

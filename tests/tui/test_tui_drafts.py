@@ -12,9 +12,9 @@ from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.deleted_drafts import DeletedDraftsScreen, DeletedTable
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.session_table import SessionTable

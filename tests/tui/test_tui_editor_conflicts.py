@@ -17,7 +17,7 @@ from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.config import Settings
-from igftui.tui.screens.conflict_dialog import ConflictDialog
+from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from snapshot_apps import screen_text, settle
 

@@ -7,11 +7,12 @@ from textual.widgets import Input, TextArea
 
 from igftui.formats.markdown import to_markdown
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.export_dialog import ExportDialog
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.export_dialog import ExportDialog
+from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from igftui.tui.screens.session_detail import RuleSetPicker, SessionDetailScreen
-from igftui.tui.screens.template_dialog import TemplateDialog
+from igftui.tui.dialogs.rule_set_picker import RuleSetPicker
+from igftui.tui.screens.session_detail import SessionDetailScreen
+from igftui.tui.dialogs.template_dialog import TemplateDialog
 
 SIZE = (120, 36)
 

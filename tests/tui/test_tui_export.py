@@ -16,9 +16,9 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 from igftui.formats.markdown import suggested_file_name, to_markdown
 from igftui.model import ForumSession, Participant
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.confirm import ConfirmDialog
-from igftui.tui.screens.export_dialog import ExportDialog
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.dialogs.export_dialog import ExportDialog
+from igftui.tui.dialogs.help import HelpScreen
 
 #: A folder that the snapshots show; the dialog must not touch it before writing.
 SNAPSHOT_FOLDER = Path("/tmp/igftui-exports")

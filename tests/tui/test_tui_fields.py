@@ -11,7 +11,7 @@ from pathlib import Path
 
 from igftui.model import AgendaItem, ForumSession
 from igftui.store import Catalogue
-from igftui.tui.screens.agenda_item_dialog import AgendaItemDialog
+from igftui.tui.dialogs.agenda_item_dialog import AgendaItemDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.line_field import LineField, LineHistory, LineState
 from snapshot_apps import catalogue_app, settle

@@ -15,7 +15,7 @@ from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.form_assistant import FormAssistant
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.screens.session_detail import SessionDetailScreen
 

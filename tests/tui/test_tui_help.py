@@ -11,7 +11,7 @@ import io
 from rich.console import Console
 from textual.widgets import TextArea
 
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from snapshot_apps import catalogue_app, screen_text, settle
 

@@ -14,7 +14,7 @@ from history_apps import (
     local_zone,  # noqa: F401 - a fixture
 )
 from igftui.store import Catalogue
-from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.history import HistoryScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher

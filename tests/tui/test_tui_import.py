@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import ContentSwitcher, DirectoryTree, Input, ProgressBar
 
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.import_dialog import ImportDialog
+from igftui.tui.dialogs.import_dialog import ImportDialog
 from igftui.tui.widgets.session_table import SessionTable
 from snapshot_apps import SIZE, catalogue_app, generated_sessions, screen_text, settle
 
@@ -177,7 +177,7 @@ async def test_pages_import_from_the_screen_and_partial_pages_are_named(db, tmp_
 async def test_a_co_organisers_copy_in_conflict_offers_the_conflict_view(db, tmp_path):
     from igftui.model import ForumSession
     from igftui.store import Catalogue
-    from igftui.tui.screens.conflict_dialog import ConflictDialog
+    from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 
     app = catalogue_app(db, 2)
     catalogue = app.catalogue

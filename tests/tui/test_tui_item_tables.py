@@ -19,9 +19,9 @@ from igftui.model.vocabulary import ParticipantStatus, Region, StakeholderGroup
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.labels import short_form
-from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from igftui.tui.screens.template_dialog import TemplateDialog
+from igftui.tui.dialogs.template_dialog import TemplateDialog
 from igftui.tui.widgets.agenda_editor import AgendaTable
 from igftui.tui.widgets.column_fit import Forms, ItemColumn, fit_columns
 from igftui.tui.widgets.item_table import ItemTable

@@ -14,7 +14,7 @@ from igftui.store import Catalogue
 from igftui.store.listing import SessionFilter
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.help import HelpScreen
+from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.people import (
     LEGEND,
     MAX_SESSIONS_A_YEAR,

@@ -15,9 +15,9 @@ from igftui.model.vocabulary import (
     Role,
     StakeholderGroup,
 )
-from igftui.tui.screens.confirm import ConfirmDialog
-from igftui.tui.screens.help import HelpScreen, keys_of
-from igftui.tui.screens.person_dialog import (
+from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.dialogs.help import HelpScreen, keys_of
+from igftui.tui.dialogs.person_dialog import (
     BAD_EMAIL,
     NAME_NEEDED,
     ORGANISATION_NEEDED,

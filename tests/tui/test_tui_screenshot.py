@@ -22,11 +22,11 @@ from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.confirm import ConfirmDialog
-from igftui.tui.screens.export_dialog import ExportDialog
-from igftui.tui.screens.person_dialog import PersonDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.dialogs.export_dialog import ExportDialog
+from igftui.tui.dialogs.person_dialog import PersonDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from igftui.tui.screens.screenshot_dialog import PRIVATE_WARNING, ScreenshotDialog
+from igftui.tui.dialogs.screenshot_dialog import PRIVATE_WARNING, ScreenshotDialog
 from igftui.tui.screens.session_detail import SessionDetailScreen
 
 WARNING_START = PRIVATE_WARNING[:40]

@@ -17,7 +17,7 @@ from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.field_box import FieldBox
 from snapshot_apps import screen_text, settle

@@ -91,7 +91,7 @@ async def test_keys_typed_while_a_stored_draft_is_read_wait_for_its_title(db):
 
 
 async def test_keys_typed_right_after_a_key_that_opens_a_dialog_go_into_it(db):
-    from igftui.tui.screens.agenda_item_dialog import AgendaItemDialog
+    from igftui.tui.dialogs.agenda_item_dialog import AgendaItemDialog
     from igftui.tui.widgets.agenda_editor import AgendaTable
 
     app = catalogue_app(db, 2)

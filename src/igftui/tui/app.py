@@ -15,12 +15,16 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from igftui.config import Settings, SettingsError, save_setting
+from igftui.tui.dialogs.help import HelpScreen
+from igftui.tui.dialogs.screenshot_dialog import (
+    ScreenshotDialog,
+    may_show_private,
+    screenshot_name,
+)
 from igftui.tui.key_order import KeysInOrder
 from igftui.tui.keymap import apply_user_keymap
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.help import HelpScreen
-from igftui.tui.screens.screenshot_dialog import ScreenshotDialog, may_show_private, screenshot_name
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue

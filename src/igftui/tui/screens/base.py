@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.app import SystemCommand
 from textual.binding import BindingsMap
@@ -13,6 +13,10 @@ from textual.worker import Worker, WorkerState
 
 from igftui.store.errors import CatalogueError
 from igftui.tui.keymap import in_declared_order
+from igftui.tui.navigation import Navigator
+
+if TYPE_CHECKING:
+    from igftui.tui.app import IgfApp
 
 ResultType = TypeVar("ResultType")
 
@@ -54,6 +58,14 @@ class IgfScreen(Screen[ResultType]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Commands for the command palette while this screen is on top."""
         return ()
+
+    @property
+    def navigate(self) -> Navigator:
+        """The way to every other screen, and to the dialogs several screens share.
+
+        Screens never import one another: each goes through here (see tui/navigation.py).
+        """
+        return Navigator(cast("IgfApp", self.app))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR:

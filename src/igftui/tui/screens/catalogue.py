@@ -18,9 +18,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
-from igftui.tui.labels import plural
-from igftui.tui.screens.base import IgfScreen
-from igftui.tui.screens.draft_actions import (
+from igftui.tui.draft_actions import (
     DraftDeleted,
     DraftDuplicated,
     ask_to_delete,
@@ -30,7 +28,8 @@ from igftui.tui.screens.draft_actions import (
     name_of,
     refuse_catalogued,
 )
-from igftui.tui.screens.session_detail import SessionDetailScreen
+from igftui.tui.labels import plural
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.empty_state import EmptyState
 from igftui.tui.widgets.filters import (
@@ -526,17 +525,13 @@ class CatalogueScreen(IgfScreen[None]):
         """Show everyone in the catalogue."""
         if self.catalogue is None:
             return
-        from igftui.tui.screens.people import PeopleScreen
-
-        self.app.push_screen(PeopleScreen(self.catalogue))
+        self.navigate.open_people(self.catalogue)
 
     def action_import_pages(self) -> None:
         """Choose files or a folder to import, then import them with progress and a summary."""
         if self.catalogue is None:
             return
-        from igftui.tui.screens.import_dialog import ImportDialog
-
-        self.app.push_screen(ImportDialog(self.catalogue), self._imported)
+        self.navigate.import_pages(self.catalogue, self._imported)
 
     def _imported(self, stored: int | None) -> None:
         if stored:
@@ -556,7 +551,7 @@ class CatalogueScreen(IgfScreen[None]):
         if table.selected_status() not in (None, "catalogued"):
             self._edit(session_id=session_id)
         else:
-            self.app.push_screen(SessionDetailScreen(self.catalogue, session_id), self._back_from_detail)
+            self.navigate.open_session(self.catalogue, session_id, self._back_from_detail)
 
     def _back_from_detail(self, drafted: bool | None = None) -> None:
         # A draft started from the session in the detail view belongs in the list now.
@@ -576,10 +571,9 @@ class CatalogueScreen(IgfScreen[None]):
         self._edit(draft=new_draft(next_forum_year(self.catalogue.clock().date())))
 
     def _edit(self, *, draft: ForumSession | None = None, session_id: int | None = None) -> None:
-        from igftui.tui.screens.proposal_editor import ProposalEditor
-
-        self.app.push_screen(ProposalEditor(self.catalogue, draft=draft, session_id=session_id),
-                             self._editor_closed)
+        if self.catalogue is not None:  # (always, once there is a session to edit)
+            self.navigate.edit_proposal(self.catalogue, draft=draft, session_id=session_id,
+                                        then=self._editor_closed)
 
     def _editor_closed(self, draft_id: int | None) -> None:
         if draft_id is not None:
@@ -607,11 +601,9 @@ class CatalogueScreen(IgfScreen[None]):
     @on(SessionRead)
     def _session_read(self, message: SessionRead) -> None:
         if message.purpose == "export":
-            from igftui.tui.screens.export_dialog import ExportDialog
-
-            self.app.push_screen(ExportDialog(message.session, self.app.settings.export_dir()))
-        else:
-            start_from_template(self, message.session, self._edit)
+            self.navigate.export(message.session)
+        elif self.catalogue is not None:
+            self.navigate.start_from_template(self.catalogue, message.session, self._editor_closed)
 
     # ----- deleting and duplicating drafts (see draft_actions) -----
 
@@ -657,9 +649,7 @@ class CatalogueScreen(IgfScreen[None]):
         """Show the deleted drafts, to bring one back."""
         if self.catalogue is None:
             return
-        from igftui.tui.screens.deleted_drafts import DeletedDraftsScreen
-
-        self.app.push_screen(DeletedDraftsScreen(self.catalogue), self._imported)
+        self.navigate.open_deleted_drafts(self.catalogue, self._imported)
 
     def action_load_samples(self) -> None:
         """Add the bundled sample sessions to the catalogue."""
@@ -739,21 +729,3 @@ class CatalogueScreen(IgfScreen[None]):
         yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
                             self.action_load_samples)
 
-
-def start_from_template(screen: IgfScreen, template: ForumSession, edit) -> None:
-    """Ask whether the people come too, then open the editor on a draft made from ``template``."""
-    from datetime import date
-
-    from igftui.model.drafting import draft_from_template
-    from igftui.model.meetings import next_forum_year
-    from igftui.tui.screens.template_dialog import TemplateDialog
-
-    name = " ".join(bit for bit in (template.display_code(), template.title) if bit) or "This session"
-
-    def answered(with_people: bool | None) -> None:
-        if with_people is not None:
-            catalogue = getattr(screen.app, "catalogue", None)
-            today = catalogue.clock().date() if catalogue is not None else date.today()
-            edit(draft=draft_from_template(template, year=next_forum_year(today), with_people=with_people))
-
-    screen.app.push_screen(TemplateDialog(name), answered)

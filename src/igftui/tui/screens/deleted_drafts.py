@@ -19,9 +19,9 @@ from textual.worker import Worker
 
 from igftui.model.vocabulary import SessionStatus, parse
 from igftui.store.revisions import local_time
+from igftui.tui.draft_actions import DraftUndeleted, undelete
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen, describe_failure
-from igftui.tui.screens.draft_actions import DraftUndeleted, undelete
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue

@@ -27,7 +27,7 @@ from textual.worker import Worker, get_current_worker
 from igftui.store.errors import VersionConflict
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen, describe_failure
-from igftui.tui.screens.confirm import ConfirmDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.differences_view import DifferencesView
 from igftui.store.revisions import local_time

@@ -16,6 +16,13 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, S
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import PersonSummary
+from igftui.tui.people_counts import (
+    LEGEND,
+    MAX_SESSIONS_A_YEAR,
+    OVER_MARK,
+    over_limit,
+    year_counts,
+)
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
 from igftui.tui.widgets.search_box import SearchBox, search_bindings
@@ -23,41 +30,10 @@ from igftui.tui.widgets.search_box import SearchBox, search_bindings
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
 
-#: The IGF 2018 rule: nobody should speak in more than this many sessions of one year.
-MAX_SESSIONS_A_YEAR = 3
-#: Marks a year (and a person) over that limit; a symbol, so it reads without colour too.
-OVER_MARK = "⚑"
-# Counted over every role (the list does not split roles): the legend says so, since
-# the IGF's limit is on speaking, and a person's own list shows their roles.
-LEGEND = (f"{OVER_MARK} more than {MAX_SESSIONS_A_YEAR} sessions in a year, in any role "
-          f"(IGF limit: {MAX_SESSIONS_A_YEAR} as a speaker)")
-
 NOBODY = (
     "Nobody in the catalogue yet: load the samples or import pages.\n\n"
     "escape goes back to the catalogue, where s loads the samples and i imports pages."
 )
-
-
-def over_limit(person: PersonSummary) -> list[int]:
-    """The years in which ``person`` is in more sessions than the IGF 2018 rule allows."""
-    return sorted((year for year, count in person.per_year.items() if count > MAX_SESSIONS_A_YEAR),
-                  reverse=True)
-
-
-def year_counts(per_year: dict[int, int], years: Iterable[int]) -> Text:
-    """``"2022:1 2019:4⚑"``: the sessions of each of ``years`` that has any, newest first."""
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
-    for year in sorted(years, reverse=True):
-        count = per_year.get(year)
-        if not count:
-            continue
-        if text:
-            text.append(" ")
-        if count > MAX_SESSIONS_A_YEAR:
-            text.append(f"{year}:{count}{OVER_MARK}", style="bold")
-        else:
-            text.append(f"{year}:{count}")
-    return text
 
 
 @dataclass(frozen=True)
@@ -413,9 +389,7 @@ class PeopleScreen(IgfScreen[None]):
         if person is None:
             self.notify("There is nobody to open.", severity="warning")
             return
-        from igftui.tui.screens.person_sessions import PersonSessionsScreen
-
-        self.app.push_screen(PersonSessionsScreen(self.catalogue, person.name))
+        self.navigate.open_person_sessions(self.catalogue, person.name)
 
     def action_back(self) -> None:
         self.dismiss()

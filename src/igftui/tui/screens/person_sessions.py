@@ -15,9 +15,8 @@ from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.tui.labels import plural, type_label
+from igftui.tui.people_counts import LEGEND, over_limit, year_counts
 from igftui.tui.screens.base import IgfScreen
-from igftui.tui.screens.people import LEGEND, over_limit, year_counts
-from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
 from igftui.tui.widgets.session_table import cell
 
@@ -258,7 +257,7 @@ class PersonSessionsScreen(IgfScreen[None]):
         if session_id is None:
             self.notify("There is no session to open.", severity="warning")
             return
-        self.app.push_screen(SessionDetailScreen(self.catalogue, session_id))
+        self.navigate.open_session(self.catalogue, session_id)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -52,7 +52,7 @@ from igftui.model.form import (
 from igftui.model.form import label_of
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
 from igftui.tui.screens.base import IgfScreen, describe_failure
-from igftui.tui.screens.draft_actions import DraftDuplicated
+from igftui.tui.draft_actions import DraftDuplicated
 from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
 from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
 from igftui.tui.widgets.item_table import ItemTable
@@ -427,7 +427,7 @@ class ProposalEditor(IgfScreen["int | None"]):
     def action_pick_theme(self) -> None:
         """Pick one of the year's official IGF themes for the theme (or subtheme) box."""
         from igftui.model.themes import official_themes, suggestions, themes_of
-        from igftui.tui.screens.theme_picker import ThemePicker
+        from igftui.tui.dialogs.theme_picker import ThemePicker
 
         draft = self.draft
         if draft is None:
@@ -504,7 +504,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._move("agenda", message.index, -1 if message.what == "up" else 1)
 
     def _edit_person(self, index: int | None) -> None:
-        from igftui.tui.screens.person_dialog import PersonDialog
+        from igftui.tui.dialogs.person_dialog import PersonDialog
 
         if self.draft is None:
             return
@@ -537,7 +537,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.query_one(SpeakerTable).focus()
 
     def _edit_item(self, index: int | None) -> None:
-        from igftui.tui.screens.agenda_item_dialog import AgendaItemDialog
+        from igftui.tui.dialogs.agenda_item_dialog import AgendaItemDialog
 
         draft = self.draft
         if draft is None:
@@ -566,7 +566,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.query_one(AgendaTable).focus()
 
     def _remove(self, what: str, index: int | None) -> None:
-        from igftui.tui.screens.confirm import ConfirmDialog
+        from igftui.tui.dialogs.confirm import ConfirmDialog
 
         if self.draft is None or index is None:
             return
@@ -705,7 +705,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def _show_conflict(self) -> None:
         """Ask the user about the fields both copies changed, then save their choice."""
-        from igftui.tui.screens.conflict_dialog import ConflictDialog
+        from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 
         conflict = self.keeper.conflict
         if conflict is None or isinstance(self.app.screen, ConflictDialog):
@@ -791,7 +791,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._save_now()
 
     def _ask_about_unread(self, then: Callable[[], None]) -> None:
-        from igftui.tui.screens.confirm import ConfirmDialog
+        from igftui.tui.dialogs.confirm import ConfirmDialog
 
         unread = dict(self._unread)
         lines = []
@@ -824,7 +824,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         )
 
     def _ask_to_leave_unsaved(self) -> None:
-        from igftui.tui.screens.confirm import ConfirmDialog
+        from igftui.tui.dialogs.confirm import ConfirmDialog
 
         waiting, self._after_save = self._after_save, []
 
@@ -934,11 +934,9 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.close_then(self._open_history)
 
     def _open_history(self) -> None:
-        from igftui.tui.screens.history import HistoryScreen
-
         if self.draft is None or self.draft.id is None:
             return
-        self.app.push_screen(HistoryScreen(self.catalogue, self.draft.id), self._history_closed)
+        self.navigate.open_history(self.catalogue, self.draft.id, self._history_closed)
 
     def _history_closed(self, restored: ForumSession | None) -> None:
         if restored is None or self.draft is None:
@@ -956,7 +954,6 @@ class ProposalEditor(IgfScreen["int | None"]):
     def action_pick_rule_set(self) -> None:
         """Offer the rule sets; the proposal is checked with the one picked."""
         from igftui.checks import rule_set_names
-        from igftui.tui.screens.session_detail import RuleSetPicker
 
         current = self._rule_set_name()
         names = list(rule_set_names())
@@ -969,7 +966,7 @@ class ProposalEditor(IgfScreen["int | None"]):
                 self.rule_set = name
                 self._check_soon(0)
 
-        self.app.push_screen(RuleSetPicker(choices, current), picked)
+        self.navigate.pick_rule_set(choices, current, picked)
 
     # ----- going to a field -----
 
@@ -1039,17 +1036,15 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def action_export(self) -> None:
         """Export the proposal as Markdown (a dialog with a preview)."""
-        from igftui.tui.screens.export_dialog import ExportDialog
-
         if self.draft is None:
             return
-        self.app.push_screen(ExportDialog(self.draft.model_copy(deep=True), self.app.settings.export_dir()))
+        self.navigate.export(self.draft.model_copy(deep=True))
 
     # ----- deleting and duplicating (see draft_actions) -----
 
     def action_duplicate(self) -> None:
         """Save what is typed, then copy the draft as a new one."""
-        from igftui.tui.screens.draft_actions import duplicate
+        from igftui.tui.draft_actions import duplicate
 
         if self.draft is None or (self.draft.id is None and not self.unsaved):
             self.notify("Nothing is saved yet: type something first, then copy it.", markup=False)
@@ -1058,13 +1053,13 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     @on(DraftDuplicated)
     def _draft_duplicated(self, message: DraftDuplicated) -> None:
-        from igftui.tui.screens.draft_actions import duplicated_note
+        from igftui.tui.draft_actions import duplicated_note
 
         self.notify(duplicated_note(message) + " It is in the catalogue.", title="Copied", markup=False)
 
     def action_delete_draft(self) -> None:
         """Ask, save what is typed, leave the editor, and delete the draft (it can be brought back)."""
-        from igftui.tui.screens.draft_actions import ask_to_delete, delete_now, name_of
+        from igftui.tui.draft_actions import ask_to_delete, delete_now, name_of
 
         draft = self.draft
         if draft is None or (draft.id is None and not self.unsaved):
@@ -1085,11 +1080,9 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def action_form_assistant(self) -> None:
         """Open the form assistant on the proposal as it is now, with this editor's rule set's limits."""
-        from igftui.tui.screens.form_assistant import FormAssistant
-
         if self.draft is None:
             return
-        self.app.push_screen(FormAssistant(self.draft.model_copy(deep=True), self._rule_set_name()))
+        self.navigate.open_form_assistant(self.draft.model_copy(deep=True), self._rule_set_name())
 
     # ----- palette -----
 

@@ -6,20 +6,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header
 from textual.worker import Worker
 
+from igftui.tui.draft_actions import DraftDeleted, DraftDuplicated
 from igftui.tui.screens.base import IgfScreen, describe_failure
-from igftui.tui.screens.dialog import IgfDialog
-from igftui.tui.screens.draft_actions import DraftDeleted, DraftDuplicated
 from igftui.tui.widgets.change_watcher import ChangeWatcher
-from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.session_view import SessionView
 
 if TYPE_CHECKING:
@@ -45,58 +41,6 @@ def rule_set_for(session: ForumSession, configured: str | None, names: Sequence[
             and session.year < max(years, default=0)):
         return own
     return configured or DEFAULT_RULE_SET
-
-
-class RuleSetPicker(IgfDialog[str | None]):
-    """A small dialog: which rule set to run the checks with.  Dismisses with its name."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close, keeping the findings shown",
-                id="rules.cancel"),
-    ]
-
-    HELP_TITLE: ClassVar[str] = "Rule sets"
-
-    DEFAULT_CSS = """
-    RuleSetPicker #rules-dialog {
-        width: 50;
-    }
-    RuleSetPicker OptionList, RuleSetPicker OptionList:focus {
-        height: auto;
-        max-height: 20;
-        border: none;
-    }
-    """
-
-    def __init__(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
-        """``choices`` are (rule set, what to say about it) pairs, in the order shown."""
-        super().__init__()
-        self.choices = list(choices)
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with DialogBox("Run the checks with", "enter runs · escape closes", id="rules-dialog"):
-            options = []
-            for name, note in self.choices:
-                prompt = Text(name)
-                if note:
-                    prompt.append(f"  {note}", style="dim")
-                options.append(Option(prompt, id=name))
-            yield OptionList(*options, id="rule-sets")
-
-    def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        names = [name for name, _note in self.choices]
-        if self.current in names:
-            options.highlighted = names.index(self.current)
-        options.focus()
-
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SessionDetailScreen(IgfScreen[bool]):
@@ -325,7 +269,7 @@ class SessionDetailScreen(IgfScreen[bool]):
         if self.rule_set_names is None:
             self.notify("The rule sets are still being read; try again in a moment.")
             return
-        self.app.push_screen(RuleSetPicker(self._choices(), self.rule_set), self._picked)
+        self.navigate.pick_rule_set(self._choices(), self.rule_set, self._picked)
 
     def _choices(self) -> list[tuple[str, str]]:
         from igftui.checks import DEFAULT_RULE_SET
@@ -359,55 +303,42 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def action_export(self) -> None:
         """Export this session as Markdown."""
-        from igftui.tui.screens.export_dialog import ExportDialog
-
         if self.session is not None:
-            self.app.push_screen(ExportDialog(self.session, self.app.settings.export_dir()))
+            self.navigate.export(self.session)
 
     def action_form_assistant(self) -> None:
         """Open the form assistant on this session, with the limits of the rule set of its checks."""
-        from igftui.tui.screens.form_assistant import FormAssistant
-
         if self.session is not None:
-            self.app.push_screen(FormAssistant(self.session, self.rule_set))
+            self.navigate.open_form_assistant(self.session, self.rule_set)
 
     def action_from_template(self) -> None:
         """Start a new proposal from this session."""
-        from igftui.tui.screens.catalogue import start_from_template
-
         if self.session is not None:
-            start_from_template(self, self.session, self._edit)
+            self.navigate.start_from_template(self.catalogue, self.session, self._editor_closed)
 
-    def _edit(self, *, draft: ForumSession) -> None:
-        from igftui.tui.screens.proposal_editor import ProposalEditor
-
-        def closed(draft_id: int | None) -> None:
-            if draft_id is not None:
-                self._drafted = True
-                self.notify(f"The new draft is in the catalogue as #{draft_id}.", markup=False)
-
-        self.app.push_screen(ProposalEditor(self.catalogue, draft=draft), closed)
+    def _editor_closed(self, draft_id: int | None) -> None:
+        if draft_id is not None:
+            self._drafted = True
+            self.notify(f"The new draft is in the catalogue as #{draft_id}.", markup=False)
 
     def action_history(self) -> None:
         """Show the session's revisions; a restored one shows here when the history closes."""
-        from igftui.tui.screens.history import HistoryScreen
-
         def closed(restored: ForumSession | None) -> None:
             if restored is not None:
                 self.read_again()
 
-        self.app.push_screen(HistoryScreen(self.catalogue, self.session_id), closed)
+        self.navigate.open_history(self.catalogue, self.session_id, closed)
 
     def action_duplicate(self) -> None:
         """Copy this session as a new draft."""
-        from igftui.tui.screens.draft_actions import duplicate
+        from igftui.tui.draft_actions import duplicate
 
         if self.session is not None:
             duplicate(self, self.catalogue, self.session_id)
 
     @on(DraftDuplicated)
     def _draft_duplicated(self, message: DraftDuplicated) -> None:
-        from igftui.tui.screens.draft_actions import duplicated_note
+        from igftui.tui.draft_actions import duplicated_note
 
         self._drafted = True
         self.notify(duplicated_note(message), title="Copied", markup=False)
@@ -415,7 +346,7 @@ class SessionDetailScreen(IgfScreen[bool]):
     def action_delete_draft(self) -> None:
         """Delete this session, if it is the user's own, after asking; then go back."""
         from igftui.model.vocabulary import SessionStatus
-        from igftui.tui.screens.draft_actions import ask_to_delete, name_of, refuse_catalogued
+        from igftui.tui.draft_actions import ask_to_delete, name_of, refuse_catalogued
 
         if self.session is None:
             return
@@ -427,7 +358,7 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     @on(DraftDeleted)
     def _draft_deleted(self, message: DraftDeleted) -> None:
-        from igftui.tui.screens.draft_actions import deleted_note
+        from igftui.tui.draft_actions import deleted_note
 
         self.app.notify(deleted_note(message.deleted), title="Deleted", timeout=10, markup=False)
         if message.deleted.session_id == self.session_id:

@@ -145,7 +145,7 @@ class FormDialog(IgfDialog[ResultType]):
         if question is None or not self.changed():
             self.dismiss(None)
             return
-        from igftui.tui.screens.confirm import ConfirmDialog
+        from igftui.tui.dialogs.confirm import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
             if discard:

@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.geometry import Region
 from textual.widgets import Button, Static
 
-from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 
 

@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from igftui.model.vocabulary import INTERACTIVE_KINDS, AgendaKind, parse
+from igftui.tui.dialogs.dialog import FormDialog
+from igftui.tui.dialogs.person_dialog import FieldRow
 from igftui.tui.labels import plural
-from igftui.tui.screens.dialog import FormDialog
-from igftui.tui.screens.person_dialog import FieldRow
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox

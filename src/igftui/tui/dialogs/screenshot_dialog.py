@@ -21,8 +21,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from igftui.formats.errors import FormatError, TargetExists
 from igftui.formats.files import write_atomically
-from igftui.tui.screens.confirm import ConfirmDialog
-from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Static
 
-from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.tick_box import TickBox
 

@@ -42,9 +42,9 @@ from igftui.model.vocabulary import (
     normalise,
 )
 from igftui.store.errors import CatalogueError
+from igftui.tui.dialogs.dialog import FormDialog
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
-from igftui.tui.screens.dialog import FormDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox

@@ -22,10 +22,10 @@ from textual.worker import Worker, WorkerState
 from igftui.formats.errors import FormatError, TargetExists
 from igftui.formats.files import write_atomically
 from igftui.tui.copying import copy_and_tell
+from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
-from igftui.tui.screens.confirm import ConfirmDialog
-from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.path_suggester import PathSuggester

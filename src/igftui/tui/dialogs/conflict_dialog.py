@@ -20,7 +20,7 @@ from textual.widgets import Static, TextArea
 
 from igftui.model.form import label_of
 from igftui.model.merge import FieldConflict
-from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 
 Choice = Any  # "mine" | "theirs" | ("value", str)

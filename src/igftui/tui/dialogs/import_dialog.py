@@ -23,9 +23,9 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import describe_failure
-from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 
@@ -293,7 +293,7 @@ class ImportDialog(IgfDialog[int]):
     @on(ConflictRead)
     def _conflict_read(self, message: ConflictRead) -> None:
         from igftui.model.merge import FieldConflict, MergeResult
-        from igftui.tui.screens.conflict_dialog import ConflictDialog
+        from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 
         mine, theirs = message.current.to_document(), message.theirs.to_document()
         conflicts = tuple(FieldConflict(name, None, _field(mine, name), _field(theirs, name))

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from igftui.tui.screens.dialog import IgfDialog
+from igftui.tui.dialogs.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 
 
