@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -114,6 +114,7 @@ class CatalogueScreen(IgfScreen[None]):
         Binding("q", "app.quit", "Quit", tooltip="Quit igftui", id="catalogue.quit"),
     ]
 
+    @dataclass
     class PageLoaded(Message):
         """A page of sessions read by a worker, for the listing numbered ``generation``.
 
@@ -123,35 +124,29 @@ class CatalogueScreen(IgfScreen[None]):
         whether to ``keep_place`` (the list read again after a change elsewhere).
         """
 
-        def __init__(self, generation: int, offset: int, sessions: Sequence[SessionSummary],
-                     total: int | None, everything: int | None = None, *, version: int | None = None,
-                     keep_place: bool = False) -> None:
-            super().__init__()
-            self.generation = generation
-            self.offset = offset
-            self.sessions = sessions
-            self.total = total
-            self.everything = everything
-            self.version = version
-            self.keep_place = keep_place
+        generation: int
+        offset: int
+        sessions: Sequence[SessionSummary]
+        total: int | None
+        everything: int | None = None
+        _: KW_ONLY
+        version: int | None = None
+        keep_place: bool = False
 
+    @dataclass
     class YearsRead(Message):
-        def __init__(self, years: list[int]) -> None:
-            super().__init__()
-            self.years = years
+        years: list[int]
 
+    @dataclass
     class SessionRead(Message):
         """A whole session read for ``purpose`` ("export", "template")."""
 
-        def __init__(self, purpose: str, session: ForumSession) -> None:
-            super().__init__()
-            self.purpose = purpose
-            self.session = session
+        purpose: str
+        session: ForumSession
 
+    @dataclass
     class SamplesDone(Message):
-        def __init__(self, outcome: SamplesLoaded) -> None:
-            super().__init__()
-            self.outcome = outcome
+        outcome: SamplesLoaded
 
     def __init__(self, catalogue: Catalogue | None) -> None:
         super().__init__()

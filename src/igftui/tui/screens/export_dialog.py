@@ -8,6 +8,7 @@ one ending "-private", unless the user has typed a name of their own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -103,30 +104,27 @@ class ExportDialog(IgfDialog[Path | None]):
     }
     """
 
+    @dataclass
     class Written(Message):
         """The file is written."""
 
-        def __init__(self, path: Path, private: bool) -> None:
-            super().__init__()
-            self.path = path
-            self.private = private
+        path: Path
+        private: bool
 
+    @dataclass
     class AlreadyThere(Message):
         """A file of that name exists and was left alone: ask before replacing it."""
 
-        def __init__(self, path: Path, text: str, private: bool) -> None:
-            super().__init__()
-            self.path = path
-            self.text = text
-            self.private = private
+        path: Path
+        text: str
+        private: bool
 
+    @dataclass
     class NotWritten(Message):
         """Writing failed (missing folder, no permission, full disk...); ``problem`` says why."""
 
-        def __init__(self, path: Path, problem: str) -> None:
-            super().__init__()
-            self.path = path
-            self.problem = problem
+        path: Path
+        problem: str
 
     def __init__(self, session: ForumSession, folder: Path) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ whose limits count (None: the user's setting or the default).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -90,14 +91,13 @@ class FormAssistant(IgfScreen[None]):
     }
     """
 
+    @dataclass
     class Ready(Message):
         """The rule set's limits are known (empty when it could not be loaded: ``problem`` says why)."""
 
-        def __init__(self, limits: dict[str, int], rule_set: str, problem: str | None = None) -> None:
-            super().__init__()
-            self.limits = limits
-            self.rule_set = rule_set
-            self.problem = problem
+        limits: dict[str, int]
+        rule_set: str
+        problem: str | None = None
 
     def __init__(self, session: ForumSession, rule_set: str | None = None) -> None:
         super().__init__()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -133,22 +134,21 @@ class ImportDialog(IgfDialog[int]):
     }
     """
 
+    @dataclass
     class Progressed(Message):
-        def __init__(self, done: int, total: int, path: Path) -> None:
-            super().__init__()
-            self.done = done
-            self.total = total
-            self.path = path
+        done: int
+        total: int
+        path: Path
 
+    @dataclass
     class ConflictRead(Message):
         """A session the import merged with conflicts: the text now, and the file's revision."""
 
-        def __init__(self, current: ForumSession, theirs: ForumSession, fields: tuple[str, ...]) -> None:
-            super().__init__()
-            self.current = current
-            self.theirs = theirs
-            self.fields = fields
+        current: ForumSession
+        theirs: ForumSession
+        fields: tuple[str, ...]
 
+    @dataclass
     class ConflictSettled(Message):
         pass
 

@@ -261,19 +261,17 @@ class PeopleScreen(IgfScreen[None]):
     }
     """
 
+    @dataclass
     class PageLoaded(Message):
         """A page of people read by a worker, for the listing numbered ``generation``.
 
         ``years`` (first page only) are every year of the catalogue, newest first.
         """
 
-        def __init__(self, generation: int, offset: int, people: Sequence[PersonSummary],
-                     years: list[int] | None) -> None:
-            super().__init__()
-            self.generation = generation
-            self.offset = offset
-            self.people = people
-            self.years = years
+        generation: int
+        offset: int
+        people: Sequence[PersonSummary]
+        years: list[int] | None
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()

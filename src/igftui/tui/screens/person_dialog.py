@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -135,6 +136,7 @@ class NameInput(LineField):
                 id="person.matches"),
     ]
 
+    @dataclass
     class WantsMatches(Message):
         """The user asked to move into the list of matches."""
 
@@ -152,6 +154,7 @@ class PeopleMatches(OptionList):
                 id="person.matches.close"),
     ]
 
+    @dataclass
     class Closed(Message):
         """The user left the list without picking anyone."""
 
@@ -275,21 +278,19 @@ class PersonDialog(FormDialog["Participant | None"]):
     }
     """
 
+    @dataclass
     class MatchesFound(Message):
         """The people whose name matches ``typed``."""
 
-        def __init__(self, typed: str, people: list[PersonSummary]) -> None:
-            super().__init__()
-            self.typed = typed
-            self.people = people
+        typed: str
+        people: list[PersonSummary]
 
+    @dataclass
     class PersonKnown(Message):
         """What the catalogue last knew of ``name`` (None: nothing)."""
 
-        def __init__(self, name: str, person: Participant | None) -> None:
-            super().__init__()
-            self.name = name
-            self.person = person
+        name: str
+        person: Participant | None
 
     def __init__(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -149,18 +150,15 @@ class PersonSessionsScreen(IgfScreen[None]):
     }
     """
 
+    @dataclass
     class PageLoaded(Message):
         """A page of the person's sessions; the first also brings the count, roles and summary."""
 
-        def __init__(self, offset: int, sessions: Sequence[SessionSummary], total: int | None = None,
-                     roles: dict[int, list[str]] | None = None,
-                     person: PersonSummary | None = None) -> None:
-            super().__init__()
-            self.offset = offset
-            self.sessions = sessions
-            self.total = total
-            self.roles = roles
-            self.person = person
+        offset: int
+        sessions: Sequence[SessionSummary]
+        total: int | None = None
+        roles: dict[int, list[str]] | None = None
+        person: PersonSummary | None = None
 
     def __init__(self, catalogue: Catalogue, name: str) -> None:
         super().__init__()

@@ -9,6 +9,7 @@ moment after each change.  Leaving the editor, or quitting igftui, saves first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -173,33 +174,28 @@ class ProposalEditor(IgfScreen["int | None"]):
     }
     """
 
+    @dataclass
     class Fetched(Message):
-        def __init__(self, session: ForumSession) -> None:
-            super().__init__()
-            self.session = session
+        session: ForumSession
 
+    @dataclass
     class Saved(Message):
         """A save ended: stored (perhaps merged with another copy's), or a conflict to settle."""
 
-        def __init__(self, outcome: Outcome) -> None:
-            super().__init__()
-            self.outcome = outcome
+        outcome: Outcome
 
+    @dataclass
     class ChecksDone(Message):
-        def __init__(self, generation: int, rule_set: str, title: str, findings: list[Finding],
-                     limits: dict[str, int]) -> None:
-            super().__init__()
-            self.generation = generation
-            self.rule_set = rule_set
-            self.title = title
-            self.findings = findings
-            self.limits = limits
+        generation: int
+        rule_set: str
+        title: str
+        findings: list[Finding]
+        limits: dict[str, int]
 
+    @dataclass
     class RuleSetUnusable(Message):
-        def __init__(self, rule_set: str, reason: str) -> None:
-            super().__init__()
-            self.rule_set = rule_set
-            self.reason = reason
+        rule_set: str
+        reason: str
 
     def __init__(self, catalogue: Catalogue, *, draft: ForumSession | None = None,
                  session_id: int | None = None, rule_set: str | None = None) -> None:

@@ -7,6 +7,7 @@ readable by everyone on the machine; the app replaces it with this dialog.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -102,14 +103,14 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
     }
     """
 
+    @dataclass
     class Finished(Message):
         """The worker is done: written, or ``problem`` says why not, or ``exists``: the name is taken."""
 
-        def __init__(self, path: Path, problem: str | None = None, *, exists: bool = False) -> None:
-            super().__init__()
-            self.path = path
-            self.problem = problem
-            self.exists = exists
+        path: Path
+        problem: str | None = None
+        _: KW_ONLY
+        exists: bool = False
 
     def __init__(self, svg: str, path: Path, *, private: bool) -> None:
         super().__init__()

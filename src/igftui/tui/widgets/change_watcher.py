@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -40,16 +41,16 @@ class ChangeWatcher(Widget):
     }
     """
 
+    @dataclass
     class Changed(Message):
         """The catalogue changed since the screen last read it: read it again."""
 
+    @dataclass
     class Looked(Message):
         """What a look found (posted by the worker to the watcher itself)."""
 
-        def __init__(self, version: int | None) -> None:
-            super().__init__()
-            #: None when the catalogue could not answer this time.
-            self.version = version
+        #: None when the catalogue could not answer this time.
+        version: int | None
 
     def __init__(self, catalogue: Catalogue | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -70,13 +71,12 @@ class PagedTable(DataTable[Text], Generic[Item]):
     }
     """
 
+    @dataclass
     class MoreWanted(Message):
         """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
 
-        def __init__(self, table: PagedTable[Any], offset: int) -> None:
-            super().__init__()
-            self.table = table
-            self.offset = offset
+        table: PagedTable[Any]
+        offset: int
 
         @property
         def control(self) -> PagedTable[Any]:
