@@ -27,6 +27,7 @@ from textual.widgets import Checkbox, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from igftui.tui.copying import copy_and_tell
+from igftui.tui.failures import tell_failure
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.tick_box import TickBox
 
@@ -160,8 +161,8 @@ class FormAssistant(IgfScreen[None]):
         self.rule_set = message.rule_set
         self.sub_title = f"Form assistant · limits of {message.rule_set}"
         if message.problem:
-            self.notify(f"{message.problem} The fields are shown without limits.",
-                        title="Could not load the rule set", severity="warning", timeout=12, markup=False)
+            tell_failure(self, f"{message.problem} The fields are shown without limits.",
+                         title="Could not load the rule set", severity="warning")
         self._show_entries()
 
     def _show_entries(self) -> None:

@@ -29,7 +29,6 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
-from textual.worker import Worker, WorkerState
 
 from igftui.model.people import EntryKind, entry_kind
 from igftui.model.vocabulary import (
@@ -44,7 +43,6 @@ from igftui.model.vocabulary import (
 )
 from igftui.store.errors import CatalogueError
 from igftui.tui.labels import plural
-from igftui.tui.screens.base import describe_failure
 from igftui.tui.screens.dialog import FormDialog
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
@@ -278,6 +276,9 @@ class PersonDialog(FormDialog["Participant | None"]):
     }
     """
 
+    # Its workers only look people up to help typing: when one fails the dialog goes on without it.
+    FAILURE_SEVERITY = "warning"
+
     @dataclass
     class MatchesFound(Message):
         """The people whose name matches ``typed``."""
@@ -500,12 +501,6 @@ class PersonDialog(FormDialog["Participant | None"]):
             filled.sort(key=order.index)
             self.notify("Filled in from the catalogue: " + ", ".join(filled) + ".", title="Person",
                         markup=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and event.worker.group in ("person-matches", "person-known"):
-            # Only the completion failed: the dialog goes on without it.
-            self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
-                        severity="warning", markup=False)
 
     # ----- validation and the result -----
 

@@ -52,7 +52,8 @@ from igftui.model.form import (
 )
 from igftui.model.form import label_of
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
-from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.failures import describe_failure, tell_failure
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.draft_actions import DraftDuplicated
 from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
 from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
@@ -914,8 +915,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     @on(RuleSetUnusable)
     def _rule_set_unusable(self, message: RuleSetUnusable) -> None:
-        self.notify(message.reason, title="Could not load the rule set", severity="error", timeout=12,
-                    markup=False)
+        tell_failure(self, message.reason, title="Could not load the rule set")
         self.query_one(LiveChecks).show_problem(
             f"The rule set {message.rule_set} could not be loaded. ctrl+r picks another."
         )

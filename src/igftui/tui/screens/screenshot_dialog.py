@@ -19,9 +19,11 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
+from textual.worker import Worker
 
 from igftui.formats.errors import FormatError, TargetExists
 from igftui.formats.files import write_atomically
+from igftui.tui.failures import describe_failure
 from igftui.tui.screens.confirm import ConfirmDialog
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.widgets.dialog_box import DialogBox
@@ -174,8 +176,6 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
             self.post_message(self.Finished(path, exists=True))
         except FormatError as exc:
             self.post_message(self.Finished(path, str(exc)))
-        except Exception as exc:  # a bug; the user still hears of it here, not in a traceback
-            self.post_message(self.Finished(path, f"{type(exc).__name__}: {exc}"))
         else:
             self.post_message(self.Finished(path))
 
@@ -191,6 +191,12 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
             return
         self.notify(f"Saved the screenshot to {message.path}", title="Screenshot", markup=False)
         self.dismiss(message.path)
+
+    def work_failed(self, worker: Worker) -> None:
+        # A bug (write_atomically turns every OSError into a FormatError): the user has
+        # been told, and the dialog stays open to try again.
+        self._writing = False
+        self._say(f"Not saved: {describe_failure(worker.error)}")
 
     def _ask_to_replace(self, path: Path) -> None:
         def answered(replace: bool | None) -> None:

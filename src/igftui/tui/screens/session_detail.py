@@ -16,7 +16,8 @@ from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.failures import describe_failure, tell_failure
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.dialog import IgfDialog
 from igftui.tui.screens.draft_actions import DraftDeleted, DraftDuplicated
 from igftui.tui.widgets.change_watcher import ChangeWatcher
@@ -288,8 +289,7 @@ class SessionDetailScreen(IgfScreen[bool]):
     def _rule_set_unusable(self, message: RuleSetUnusable) -> None:
         if message.generation != self._generation:
             return
-        self.notify(message.reason, title="Could not load the rule set", severity="error",
-                    timeout=12, markup=False)
+        tell_failure(self, message.reason, title="Could not load the rule set")
         self.query_one(SessionView).checks.show_problem(
             message.rule_set,
             f"The rule set {message.rule_set} could not be loaded. Press r to pick another.",

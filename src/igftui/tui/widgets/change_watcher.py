@@ -9,10 +9,10 @@ from textual import on, work
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from igftui.store.errors import CatalogueError
-from igftui.tui.screens.base import describe_failure
+from igftui.tui.failures import ReportsFailures
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_INTERVAL = 0.5
 
 
-class ChangeWatcher(Widget):
+class ChangeWatcher(ReportsFailures, Widget):
     """An invisible part of a screen that posts :class:`Changed` when the catalogue has changed.
 
     Every :attr:`interval` seconds it asks the catalogue, in a thread worker (the
@@ -34,6 +34,9 @@ class ChangeWatcher(Widget):
     another has its timer stopped, not merely idle), and looks at once when its
     screen comes back on top, so the user never sees it stale.
     """
+
+    # Losing the looks loses nothing the user typed: a warning, said once.
+    FAILURE_SEVERITY = "warning"
 
     DEFAULT_CSS = """
     ChangeWatcher {
@@ -113,12 +116,8 @@ class ChangeWatcher(Widget):
             self.seen = message.version
             self.post_message(self.Changed())
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            # Said once, then no more looks: a notification twice a second helps nobody.
-            self._asking = False
-            if self._timer is not None:
-                self._timer.stop()
-            self.notify(f"Changes made elsewhere will not show by themselves: "
-                        f"{describe_failure(event.worker.error)}",
-                        title="Could not look for changes", severity="warning", markup=False)
+    def work_failed(self, worker: Worker) -> None:
+        # Said once, then no more looks: a notification twice a second helps nobody.
+        self._asking = False
+        if self._timer is not None:
+            self._timer.stop()
