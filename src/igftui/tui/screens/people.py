@@ -302,19 +302,17 @@ class PeopleScreen(IgfScreen[None]):
     def reload(self) -> None:
         """List the people again from the first page (after the search changed)."""
         # Each search is a new listing; pages of an older one are dropped when they arrive.
-        table = self.query_one(PeopleTable)
-        self._read_page(table.paging.new_listing(), 0, self.search, table.PAGE_SIZE, first=True)
+        self._read_page(self.query_one(PeopleTable).paging.new_listing(), 0, self.search, first=True)
 
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
     @work(thread=True, exclusive=True, exit_on_error=False, group="people", name="read the people")
-    def _read_page(self, listing: int, offset: int, query: str | None, limit: int, *,
-                   first: bool = False) -> None:
+    def _read_page(self, listing: int, offset: int, query: str | None, *, first: bool = False) -> None:
         worker = get_current_worker()
         years = self.catalogue.years() if first else None
         if worker.is_cancelled:
             return
-        people = self.catalogue.people(query, limit=limit, offset=offset)
+        people = self.catalogue.people(query, limit=PeopleTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
             self.post_message(self.PageLoaded(listing, offset, people, years))
 
@@ -364,8 +362,7 @@ class PeopleScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#people")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        table = self.query_one(PeopleTable)
-        self._read_page(table.paging.listing, message.offset, self.search, table.PAGE_SIZE)
+        self._read_page(self.query_one(PeopleTable).paging.listing, message.offset, self.search)
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group != "people":

@@ -187,11 +187,11 @@ class PersonSessionsScreen(IgfScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.person_name
         self.query_one("#person-legend").display = False
-        self._read_page(0, self.query_one(PersonSessionsTable).PAGE_SIZE, first=True)
+        self._read_page(0, first=True)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="person",
           name="read the person's sessions")
-    def _read_page(self, offset: int, limit: int, *, first: bool = False) -> None:
+    def _read_page(self, offset: int, *, first: bool = False) -> None:
         worker = get_current_worker()
         total = roles = person = None
         if first:
@@ -205,7 +205,7 @@ class PersonSessionsScreen(IgfScreen[None]):
             person = find_person(self.catalogue, self.person_name)
         if worker.is_cancelled:
             return
-        sessions = self.catalogue.list(self.filters, limit=limit, offset=offset)
+        sessions = self.catalogue.list(self.filters, limit=PersonSessionsTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
             self.post_message(self.PageLoaded(offset, sessions, total, roles, person))
 
@@ -234,7 +234,7 @@ class PersonSessionsScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#person-sessions")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        self._read_page(message.offset, self.query_one(PersonSessionsTable).PAGE_SIZE)
+        self._read_page(message.offset)
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group != "person":
