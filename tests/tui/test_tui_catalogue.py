@@ -403,3 +403,26 @@ async def test_a_catalogue_that_cannot_be_opened_is_said_on_screen(tmp_path, not
         assert "Load samples" not in screen_text(app)
         await pilot.press("q")
     assert bogus.read_bytes().startswith(b"this is not a database")
+
+
+async def test_a_catalogue_that_becomes_unreadable_is_said_once_in_the_users_words(db, notes):
+    # A failing worker reaches the user one way: one notification naming what could not be
+    # done, with the store's own sentence as the reason; no traceback, and the app goes on.
+    app = IgfApp(filled_catalogue(db, 5), Settings(), watch_every=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert table_of(app).row_count == 5
+        with app.catalogue.engine.begin() as connection:
+            connection.execute(text("DROP TABLE participant"))
+            connection.execute(text("DROP TABLE session"))
+        await pilot.press("slash", "x")
+        await settle(pilot)
+        assert app.is_running
+        failures = [(title, message) for title, message, severity in notes if severity == "error"]
+        assert len(failures) == 1, notes
+        [(title, message)] = failures
+        assert title == "Could not read the catalogue"
+        assert message.startswith(f"the catalogue {db}") and "Traceback" not in message
+        assert "Traceback" not in screen_text(app)
+        # What was shown stays: the user can go on reading it.
+        assert table_of(app).row_count == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -10,9 +11,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from igftui.config import Settings, SettingsError, save_setting
 from igftui.tui.dialogs.help import HelpScreen
@@ -21,16 +23,17 @@ from igftui.tui.dialogs.screenshot_dialog import (
     may_show_private,
     screenshot_name,
 )
+from igftui.tui.failures import ReportsFailures, describe_failure, tell_failure
 from igftui.tui.key_order import KeysInOrder
 from igftui.tui.keymap import apply_user_keymap
-from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.screens.catalogue import CatalogueScreen
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
 
 
-class IgfApp(KeysInOrder, App[None]):
+class IgfApp(ReportsFailures, KeysInOrder, App[None]):
     """igftui in the terminal, on one catalogue, with the user's settings.
 
     Given the path of the catalogue, the app paints its first screen and opens
@@ -48,6 +51,12 @@ class IgfApp(KeysInOrder, App[None]):
         Binding("question_mark,f1", "help", "Help", tooltip="Show every key of this screen",
                 id="app.help"),
     ]
+
+    @dataclass
+    class CatalogueOpened(Message):
+        """The worker has opened the catalogue given by its path."""
+
+        catalogue: Catalogue
 
     def __init__(self, catalogue: Catalogue | Path, settings: Settings, *,
                  watch_every: float | None = 0.5) -> None:
@@ -93,10 +102,14 @@ class IgfApp(KeysInOrder, App[None]):
             self._save_theme(theme.name)
 
     @work(thread=True, exit_on_error=False, group="catalogue", name="open the catalogue")
-    def _open_catalogue(self, path: Path) -> Catalogue:
+    def _open_catalogue(self, path: Path) -> None:
         from igftui.store.catalogue import Catalogue
 
-        return Catalogue(path)
+        self.post_message(self.CatalogueOpened(Catalogue(path)))
+
+    def on_igf_app_catalogue_opened(self, message: CatalogueOpened) -> None:
+        self.catalogue = message.catalogue
+        self._catalogue_screen.catalogue_opened(message.catalogue)
 
     @work(thread=True, exit_on_error=False, group="settings", name="save the theme")
     def _save_theme(self, name: str) -> None:
@@ -104,19 +117,12 @@ class IgfApp(KeysInOrder, App[None]):
             save_setting("theme", name)
         except SettingsError as exc:
             # Its message is the whole story (which file, why, nothing changed); notify is thread-safe.
-            self.notify(str(exc), title="Theme not saved", severity="warning", timeout=12, markup=False)
+            tell_failure(self, str(exc), title="Theme not saved", severity="warning")
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "catalogue":
-            if event.state is WorkerState.SUCCESS:
-                self.catalogue = event.worker.result
-                self._catalogue_screen.catalogue_opened(self.catalogue)
-            elif event.state is WorkerState.ERROR:
-                self.catalogue_problem = describe_failure(event.worker.error)
-                self._catalogue_screen.catalogue_failed(self.catalogue_problem)
-        if event.state is WorkerState.ERROR:
-            self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
-                        severity="error", timeout=12, markup=False)
+    def work_failed(self, worker: Worker) -> None:
+        if worker.group == "catalogue":
+            self.catalogue_problem = describe_failure(worker.error)
+            self._catalogue_screen.catalogue_failed(self.catalogue_problem)
 
     async def action_quit(self) -> None:
         """Quit, once every screen has put its work away (an open draft is saved first)."""

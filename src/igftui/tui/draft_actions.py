@@ -9,6 +9,7 @@ worker handling, "Could not delete the draft: <why>", and nothing changes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -27,23 +28,20 @@ if TYPE_CHECKING:
 DELETED_DRAFTS_KEY = "u"
 
 
+@dataclass
 class DraftDeleted(Message):
-    def __init__(self, deleted: DeletedDraft) -> None:
-        super().__init__()
-        self.deleted = deleted
+    deleted: DeletedDraft
 
 
+@dataclass
 class DraftDuplicated(Message):
-    def __init__(self, original_id: int, copy: ForumSession) -> None:
-        super().__init__()
-        self.original_id = original_id
-        self.copy = copy
+    original_id: int
+    copy: ForumSession
 
 
+@dataclass
 class DraftUndeleted(Message):
-    def __init__(self, session: ForumSession) -> None:
-        super().__init__()
-        self.session = session
+    session: ForumSession
 
 
 def name_of(code: str | None, title: str | None) -> str:

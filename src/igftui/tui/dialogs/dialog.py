@@ -13,11 +13,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, Select, SelectionList, Static, TextArea
 
+from igftui.tui.failures import ReportsFailures
+
 ResultType = TypeVar("ResultType")
 
 
-class IgfDialog(ModalScreen[ResultType]):
-    """A dialog of igftui, centred over the screen it belongs to."""
+class IgfDialog(ReportsFailures, ModalScreen[ResultType]):
+    """A dialog of igftui, centred over the screen it belongs to; its workers' failures are
+    told as every screen's are (see :mod:`igftui.tui.failures`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # f1 only: "?" is typed into the dialogs' boxes.

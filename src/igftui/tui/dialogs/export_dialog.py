@@ -8,6 +8,7 @@ one ending "-private", unless the user has typed a name of their own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,15 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from igftui.formats.errors import FormatError, TargetExists
 from igftui.formats.files import write_atomically
 from igftui.tui.copying import copy_and_tell
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.dialog import IgfDialog
+from igftui.tui.failures import describe_failure, tell_failure
 from igftui.tui.labels import plural
-from igftui.tui.screens.base import describe_failure
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.path_suggester import PathSuggester
@@ -103,30 +104,27 @@ class ExportDialog(IgfDialog[Path | None]):
     }
     """
 
+    @dataclass
     class Written(Message):
         """The file is written."""
 
-        def __init__(self, path: Path, private: bool) -> None:
-            super().__init__()
-            self.path = path
-            self.private = private
+        path: Path
+        private: bool
 
+    @dataclass
     class AlreadyThere(Message):
         """A file of that name exists and was left alone: ask before replacing it."""
 
-        def __init__(self, path: Path, text: str, private: bool) -> None:
-            super().__init__()
-            self.path = path
-            self.text = text
-            self.private = private
+        path: Path
+        text: str
+        private: bool
 
+    @dataclass
     class NotWritten(Message):
         """Writing failed (missing folder, no permission, full disk...); ``problem`` says why."""
 
-        def __init__(self, path: Path, problem: str) -> None:
-            super().__init__()
-            self.path = path
-            self.problem = problem
+        path: Path
+        problem: str
 
     def __init__(self, session: ForumSession, folder: Path) -> None:
         super().__init__()
@@ -296,13 +294,13 @@ class ExportDialog(IgfDialog[Path | None]):
     def _failed(self, problem: str) -> None:
         # The dialog stays open so the user can correct the path and try again.
         self._say(f"Not written: {problem}")
-        self.notify(problem, title="Could not write the export", severity="error", timeout=12, markup=False)
+        tell_failure(self, problem, title="Could not write the export")
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # Only a bug gets here: write_atomically turns every OSError into a FormatError.
-        if event.state is WorkerState.ERROR:
-            self._writing = False
-            self._failed(describe_failure(event.worker.error))
+    def work_failed(self, worker: Worker) -> None:
+        # Only a bug gets here (write_atomically turns every OSError into a FormatError);
+        # the user has been told, and the dialog stays open to try again.
+        self._writing = False
+        self._say(f"Not written: {describe_failure(worker.error)}")
 
     # ----- copying and closing -----
 

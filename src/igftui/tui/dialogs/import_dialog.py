@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,11 +22,11 @@ from textual.widgets import (
     ProgressBar,
     Static,
 )
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from igftui.tui.dialogs.dialog import IgfDialog
+from igftui.tui.failures import describe_failure
 from igftui.tui.labels import plural
-from igftui.tui.screens.base import describe_failure
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 
@@ -133,24 +134,29 @@ class ImportDialog(IgfDialog[int]):
     }
     """
 
+    @dataclass
     class Progressed(Message):
-        def __init__(self, done: int, total: int, path: Path) -> None:
-            super().__init__()
-            self.done = done
-            self.total = total
-            self.path = path
+        done: int
+        total: int
+        path: Path
 
+    @dataclass
     class ConflictRead(Message):
         """A session the import merged with conflicts: the text now, and the file's revision."""
 
-        def __init__(self, current: ForumSession, theirs: ForumSession, fields: tuple[str, ...]) -> None:
-            super().__init__()
-            self.current = current
-            self.theirs = theirs
-            self.fields = fields
+        current: ForumSession
+        theirs: ForumSession
+        fields: tuple[str, ...]
 
+    @dataclass
     class ConflictSettled(Message):
         pass
+
+    @dataclass
+    class Imported(Message):
+        """The import is done: ``report`` says what became of each file."""
+
+        report: ImportReport
 
     def __init__(self, catalogue: Catalogue, start: Path | None = None) -> None:
         super().__init__()
@@ -229,13 +235,13 @@ class ImportDialog(IgfDialog[int]):
         self._import(path)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import", name="import the files")
-    def _import(self, path: Path) -> ImportReport:
+    def _import(self, path: Path) -> None:
         from igftui.formats.importing import import_paths
 
         def progress(done: int, total: int, current: Path) -> None:
             self.post_message(self.Progressed(done, total, current))
 
-        return import_paths(self.catalogue, [path], progress=progress)
+        self.post_message(self.Imported(import_paths(self.catalogue, [path], progress=progress)))
 
     @on(Progressed)
     def _progressed(self, message: Progressed) -> None:
@@ -245,22 +251,18 @@ class ImportDialog(IgfDialog[int]):
             f"{message.done:,} of {plural(message.total, 'file')}: {message.path.name}"
         )
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "conflict" and event.state is WorkerState.ERROR:
-            self.notify(f"Your choices were not saved: {describe_failure(event.worker.error)}",
-                        title="Import", severity="error", markup=False)
+    def work_failed(self, worker: Worker) -> None:
+        # A conflict that could not be read or saved stays in the list, to try again.
+        if worker.group != "import":
             return
-        if event.worker.group != "import":
-            return
-        if event.state is WorkerState.SUCCESS:
-            self._show_summary(event.worker.result)
-        elif event.state is WorkerState.ERROR:
-            # The files imported before the failure are kept (one transaction each).
-            self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"
-            self.query_one("#import-counts", Static).update(
-                f"The import stopped: {describe_failure(event.worker.error)}"
-            )
-            self.query_one("#import-done", Button).focus()
+        # The files imported before the failure are kept (one transaction each).
+        self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"
+        self.query_one("#import-counts", Static).update(f"The import stopped: {describe_failure(worker.error)}")
+        self.query_one("#import-done", Button).focus()
+
+    @on(Imported)
+    def _imported(self, message: Imported) -> None:
+        self._show_summary(message.report)
 
     def _show_summary(self, report: ImportReport) -> None:
         self.report = report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -28,7 +29,6 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
-from textual.worker import Worker, WorkerState
 
 from igftui.model.people import EntryKind, entry_kind
 from igftui.model.vocabulary import (
@@ -44,7 +44,6 @@ from igftui.model.vocabulary import (
 from igftui.store.errors import CatalogueError
 from igftui.tui.dialogs.dialog import FormDialog
 from igftui.tui.labels import plural
-from igftui.tui.screens.base import describe_failure
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 from igftui.tui.widgets.tick_box import TickBox
@@ -135,6 +134,7 @@ class NameInput(LineField):
                 id="person.matches"),
     ]
 
+    @dataclass
     class WantsMatches(Message):
         """The user asked to move into the list of matches."""
 
@@ -152,6 +152,7 @@ class PeopleMatches(OptionList):
                 id="person.matches.close"),
     ]
 
+    @dataclass
     class Closed(Message):
         """The user left the list without picking anyone."""
 
@@ -275,21 +276,22 @@ class PersonDialog(FormDialog["Participant | None"]):
     }
     """
 
+    # Its workers only look people up to help typing: when one fails the dialog goes on without it.
+    FAILURE_SEVERITY = "warning"
+
+    @dataclass
     class MatchesFound(Message):
         """The people whose name matches ``typed``."""
 
-        def __init__(self, typed: str, people: list[PersonSummary]) -> None:
-            super().__init__()
-            self.typed = typed
-            self.people = people
+        typed: str
+        people: list[PersonSummary]
 
+    @dataclass
     class PersonKnown(Message):
         """What the catalogue last knew of ``name`` (None: nothing)."""
 
-        def __init__(self, name: str, person: Participant | None) -> None:
-            super().__init__()
-            self.name = name
-            self.person = person
+        name: str
+        person: Participant | None
 
     def __init__(
         self,
@@ -499,12 +501,6 @@ class PersonDialog(FormDialog["Participant | None"]):
             filled.sort(key=order.index)
             self.notify("Filled in from the catalogue: " + ", ".join(filled) + ".", title="Person",
                         markup=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR and event.worker.group in ("person-matches", "person-known"):
-            # Only the completion failed: the dialog goes on without it.
-            self.notify(describe_failure(event.worker.error), title=f"Could not {event.worker.name}",
-                        severity="warning", markup=False)
 
     # ----- validation and the result -----
 

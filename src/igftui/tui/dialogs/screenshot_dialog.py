@@ -7,6 +7,7 @@ readable by everyone on the machine; the app replaces it with this dialog.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -18,11 +19,13 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
+from textual.worker import Worker
 
 from igftui.formats.errors import FormatError, TargetExists
 from igftui.formats.files import write_atomically
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.dialog import IgfDialog
+from igftui.tui.failures import describe_failure
 from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 
@@ -102,14 +105,14 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
     }
     """
 
+    @dataclass
     class Finished(Message):
         """The worker is done: written, or ``problem`` says why not, or ``exists``: the name is taken."""
 
-        def __init__(self, path: Path, problem: str | None = None, *, exists: bool = False) -> None:
-            super().__init__()
-            self.path = path
-            self.problem = problem
-            self.exists = exists
+        path: Path
+        problem: str | None = None
+        _: KW_ONLY
+        exists: bool = False
 
     def __init__(self, svg: str, path: Path, *, private: bool) -> None:
         super().__init__()
@@ -173,8 +176,6 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
             self.post_message(self.Finished(path, exists=True))
         except FormatError as exc:
             self.post_message(self.Finished(path, str(exc)))
-        except Exception as exc:  # a bug; the user still hears of it here, not in a traceback
-            self.post_message(self.Finished(path, f"{type(exc).__name__}: {exc}"))
         else:
             self.post_message(self.Finished(path))
 
@@ -190,6 +191,12 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
             return
         self.notify(f"Saved the screenshot to {message.path}", title="Screenshot", markup=False)
         self.dismiss(message.path)
+
+    def work_failed(self, worker: Worker) -> None:
+        # A bug (write_atomically turns every OSError into a FormatError): the user has
+        # been told, and the dialog stays open to try again.
+        self._writing = False
+        self._say(f"Not saved: {describe_failure(worker.error)}")
 
     def _ask_to_replace(self, path: Path) -> None:
         def answered(replace: bool | None) -> None:

@@ -9,35 +9,27 @@ from textual.app import SystemCommand
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
-from igftui.store.errors import CatalogueError
 from igftui.tui.keymap import in_declared_order
 from igftui.tui.navigation import Navigator
+
+# describe_failure is imported from here by older code; its home is igftui.tui.failures.
+from igftui.tui.failures import ReportsFailures, describe_failure
 
 if TYPE_CHECKING:
     from igftui.tui.app import IgfApp
 
+__all__ = ["IgfScreen", "describe_failure"]
+
 ResultType = TypeVar("ResultType")
 
 
-def describe_failure(error: BaseException | None) -> str:
-    """One line a user can act on: a catalogue error says it itself, anything else by its type."""
-    if error is None:
-        return "unknown error"
-    if isinstance(error, (CatalogueError, OSError)):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-class IgfScreen(Screen[ResultType]):
+class IgfScreen(ReportsFailures, Screen[ResultType]):
     """A screen of igftui.
 
-    Database and file work runs in thread workers declared with
-    ``@work(thread=True, exclusive=True, exit_on_error=False, name="<what it does>")``;
-    when one fails, the user gets a notification "Could not <what it does>" with
-    the reason, never a traceback, and :meth:`work_failed` lets the screen
-    show what is left.
+    Database and file work runs in thread workers that post their results as
+    messages; when one fails, the user is told once, never with a traceback, and
+    :meth:`work_failed` lets the screen show what is left (see :mod:`igftui.tui.failures`).
     """
 
     @property
@@ -67,18 +59,6 @@ class IgfScreen(Screen[ResultType]):
         """
         return Navigator(cast("IgfApp", self.app))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is not WorkerState.ERROR:
-            return
-        worker = event.worker
-        what = worker.name or "finish the task"
-        self.notify(describe_failure(worker.error), title=f"Could not {what}", severity="error",
-                    timeout=12, markup=False)
-        self.work_failed(worker)
-
     def close_then(self, then: Callable[[], None]) -> None:
         """Put away what the screen holds (an editor saves its draft), then call ``then``."""
         then()
-
-    def work_failed(self, worker: Worker) -> None:
-        """A worker of this screen failed (the user has been told); put the screen right."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -113,8 +112,9 @@ class CatalogueScreen(IgfScreen[None]):
         Binding("q", "app.quit", "Quit", tooltip="Quit igftui", id="catalogue.quit"),
     ]
 
+    @dataclass
     class PageLoaded(Message):
-        """A page of sessions read by a worker, for the listing numbered ``generation``.
+        """A page of sessions read by a worker, for the listing numbered ``listing``.
 
         ``total`` is how many sessions match (first page only); ``everything`` how
         many the catalogue holds, when a search or filter narrows the list.  A
@@ -122,35 +122,29 @@ class CatalogueScreen(IgfScreen[None]):
         whether to ``keep_place`` (the list read again after a change elsewhere).
         """
 
-        def __init__(self, generation: int, offset: int, sessions: Sequence[SessionSummary],
-                     total: int | None, everything: int | None = None, *, version: int | None = None,
-                     keep_place: bool = False) -> None:
-            super().__init__()
-            self.generation = generation
-            self.offset = offset
-            self.sessions = sessions
-            self.total = total
-            self.everything = everything
-            self.version = version
-            self.keep_place = keep_place
+        listing: int
+        offset: int
+        sessions: Sequence[SessionSummary]
+        total: int | None
+        everything: int | None = None
+        _: KW_ONLY
+        version: int | None = None
+        keep_place: bool = False
 
+    @dataclass
     class YearsRead(Message):
-        def __init__(self, years: list[int]) -> None:
-            super().__init__()
-            self.years = years
+        years: list[int]
 
+    @dataclass
     class SessionRead(Message):
         """A whole session read for ``purpose`` ("export", "template")."""
 
-        def __init__(self, purpose: str, session: ForumSession) -> None:
-            super().__init__()
-            self.purpose = purpose
-            self.session = session
+        purpose: str
+        session: ForumSession
 
+    @dataclass
     class SamplesDone(Message):
-        def __init__(self, outcome: SamplesLoaded) -> None:
-            super().__init__()
-            self.outcome = outcome
+        outcome: SamplesLoaded
 
     def __init__(self, catalogue: Catalogue | None) -> None:
         super().__init__()
@@ -161,10 +155,6 @@ class CatalogueScreen(IgfScreen[None]):
         #: A column of ``igftui.store.SORT_COLUMNS``, or None for newest year first.
         self.sort: str | None = None
         self.descending = False
-        # Each reload is a new listing; pages of an older one are dropped when they arrive.
-        self._generation = 0
-        # The listing the table shows (it lags behind _generation while a page is read).
-        self._shown = 0
         # The search box has been opened with / (or a click) and not left yet.
         self._searching = False
         #: Why the catalogue could not be opened, once the app has said so.
@@ -223,10 +213,11 @@ class CatalogueScreen(IgfScreen[None]):
         """Read the list again from its first page (after the catalogue or the filters changed)."""
         if self.catalogue is None:
             return
-        self._generation += 1
+        # Each reload is a new listing; pages of an older one are dropped when they arrive.
+        listing = self.query_one(SessionTable).paging.new_listing()
         # A later page of the listing being replaced is not wanted any more.
         self.workers.cancel_group(self, "more sessions")
-        self._read_first_page(self._generation, self.filters, self.sort, self.descending)
+        self._read_first_page(listing, self.filters, self.sort, self.descending)
 
     @on(ChangeWatcher.Changed)
     def _changed_elsewhere(self) -> None:
@@ -239,18 +230,16 @@ class CatalogueScreen(IgfScreen[None]):
         on, on the same line of the screen, or on the same row if that session has
         gone.  What is typed in the search box is not touched.
         """
-        if self.catalogue is None or self._shown != self._generation:
+        paging = self.query_one(SessionTable).paging
+        if self.catalogue is None or not paging.shows_newest:
             # A listing is being read already (a search typed, the editor closed): it reads
             # the catalogue as it is now, and the next look catches anything it missed.
             return
-        table = self.query_one(SessionTable)
         # Every row loaded so far, in one read: the user may be far down the list.
-        page = SessionTable.PAGE_SIZE
-        rows = max(1, math.ceil(table.row_count / page)) * page
-        self._generation += 1
+        rows = paging.rows_to_read_again()
+        listing = paging.new_listing()
         self.workers.cancel_group(self, "more sessions")
-        self._read_first_page(self._generation, self.filters, self.sort, self.descending, rows,
-                              keep_place=True)
+        self._read_first_page(listing, self.filters, self.sort, self.descending, rows, keep_place=True)
 
     def _place(self) -> ListPlace:
         table = self.query_one(SessionTable)
@@ -275,18 +264,18 @@ class CatalogueScreen(IgfScreen[None]):
     # Later pages are a group of their own, so that asking for one never cancels
     # the first page of a new search.
     @work(thread=True, exclusive=True, exit_on_error=False, group="sessions", name="read the catalogue")
-    def _read_first_page(self, generation: int, filters: SessionFilter, sort: str | None,
+    def _read_first_page(self, listing: int, filters: SessionFilter, sort: str | None,
                          descending: bool, rows: int | None = None, *, keep_place: bool = False) -> None:
-        self._read_page(generation, 0, filters, sort, descending, with_total=True, rows=rows,
+        self._read_page(listing, 0, filters, sort, descending, with_total=True, rows=rows,
                         keep_place=keep_place)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions",
           name="read more of the catalogue")
-    def _read_next_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
+    def _read_next_page(self, listing: int, offset: int, filters: SessionFilter, sort: str | None,
                         descending: bool) -> None:
-        self._read_page(generation, offset, filters, sort, descending)
+        self._read_page(listing, offset, filters, sort, descending)
 
-    def _read_page(self, generation: int, offset: int, filters: SessionFilter, sort: str | None,
+    def _read_page(self, listing: int, offset: int, filters: SessionFilter, sort: str | None,
                    descending: bool, *, with_total: bool = False, rows: int | None = None,
                    keep_place: bool = False) -> None:
         """Read one page (and the counts, for a first page) and post it; in a worker.
@@ -306,19 +295,18 @@ class CatalogueScreen(IgfScreen[None]):
         sessions = self.catalogue.list(filters, sort=sort, descending=descending,
                                        limit=rows or SessionTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(generation, offset, sessions, total, everything,
+            self.post_message(self.PageLoaded(listing, offset, sessions, total, everything,
                                               version=version, keep_place=keep_place))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
-        if message.generation != self._generation:
-            return
         table = self.query_one(SessionTable)
+        if not table.paging.is_current(message.listing):
+            return
         # Where the user is when the rows arrive, not when they were asked for: keys
         # pressed meanwhile count.
         place = self._place() if message.keep_place else None
         if message.total is not None:
-            self._shown = message.generation
             self.query_one(ChangeWatcher).saw(message.version)
             table.start(message.total, self.filters.query)
             self._show_count(message.total, message.everything)
@@ -365,11 +353,12 @@ class CatalogueScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#sessions")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        if self._shown != self._generation:
+        paging = self.query_one(SessionTable).paging
+        if not paging.shows_newest:
             # The table still shows an older listing; the new one's first page is on its way.
-            self.query_one(SessionTable).page_failed()
+            paging.failed()
             return
-        self._read_next_page(self._generation, message.offset, self.filters, self.sort, self.descending)
+        self._read_next_page(paging.listing, message.offset, self.filters, self.sort, self.descending)
 
     def _show_count(self, total: int, everything: int | None = None) -> None:
         if everything is not None:
@@ -383,12 +372,10 @@ class CatalogueScreen(IgfScreen[None]):
     def work_failed(self, worker: Worker) -> None:
         if worker.group not in ("sessions", "more sessions"):
             return
-        if self.query_one("#catalogue-body", ContentSwitcher).current == "loading":
+        # A later page is asked for again at the next cursor move; a first page leaves nothing to show.
+        if not self.query_one(SessionTable).page_failed():
             self.query_one("#loading", Static).update("The catalogue could not be read.")
             self.query_one("#session-count", Static).update("")
-        else:
-            # A later page failed: moving the cursor again asks for it again.
-            self.query_one(SessionTable).page_failed()
 
     # ----- search, filters and sorting -----
 

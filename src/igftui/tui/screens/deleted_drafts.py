@@ -7,6 +7,7 @@ list again when there are any.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -62,10 +63,9 @@ class DeletedDraftsScreen(IgfScreen[int]):
     }
     """
 
+    @dataclass
     class Listed(Message):
-        def __init__(self, drafts: list[DeletedDraft]) -> None:
-            super().__init__()
-            self.drafts = drafts
+        drafts: list[DeletedDraft]
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()

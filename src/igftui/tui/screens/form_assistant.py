@@ -14,6 +14,7 @@ whose limits count (None: the user's setting or the default).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -26,6 +27,7 @@ from textual.widgets import Checkbox, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from igftui.tui.copying import copy_and_tell
+from igftui.tui.failures import tell_failure
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.tick_box import TickBox
 
@@ -90,14 +92,13 @@ class FormAssistant(IgfScreen[None]):
     }
     """
 
+    @dataclass
     class Ready(Message):
         """The rule set's limits are known (empty when it could not be loaded: ``problem`` says why)."""
 
-        def __init__(self, limits: dict[str, int], rule_set: str, problem: str | None = None) -> None:
-            super().__init__()
-            self.limits = limits
-            self.rule_set = rule_set
-            self.problem = problem
+        limits: dict[str, int]
+        rule_set: str
+        problem: str | None = None
 
     def __init__(self, session: ForumSession, rule_set: str | None = None) -> None:
         super().__init__()
@@ -160,8 +161,8 @@ class FormAssistant(IgfScreen[None]):
         self.rule_set = message.rule_set
         self.sub_title = f"Form assistant · limits of {message.rule_set}"
         if message.problem:
-            self.notify(f"{message.problem} The fields are shown without limits.",
-                        title="Could not load the rule set", severity="warning", timeout=12, markup=False)
+            tell_failure(self, f"{message.problem} The fields are shown without limits.",
+                         title="Could not load the rule set", severity="warning")
         self._show_entries()
 
     def _show_entries(self) -> None:

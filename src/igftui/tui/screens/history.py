@@ -15,6 +15,7 @@ nothing is overwritten, and the user is told so.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -77,39 +78,34 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
     }
     """
 
+    @dataclass
     class HistoryRead(Message):
         """The current text and every revision, read at the catalogue's ``version``;
         ``now`` is the number of the revision that holds the current text, if one does."""
 
-        def __init__(self, current: ForumSession, revisions: list[RevisionInfo], now: int | None,
-                     version: int) -> None:
-            super().__init__()
-            self.current = current
-            self.revisions = revisions
-            self.now = now
-            self.version = version
+        current: ForumSession
+        revisions: list[RevisionInfo]
+        now: int | None
+        version: int
 
+    @dataclass
     class Compared(Message):
         """What differs between revision ``number`` and the current text."""
 
-        def __init__(self, number: int, differences: list[FieldDifference]) -> None:
-            super().__init__()
-            self.number = number
-            self.differences = differences
+        number: int
+        differences: list[FieldDifference]
 
+    @dataclass
     class Restored(Message):
-        def __init__(self, number: int, session: ForumSession) -> None:
-            super().__init__()
-            self.number = number
-            self.session = session
+        number: int
+        session: ForumSession
 
+    @dataclass
     class RestoreRefused(Message):
         """Someone saved the session after its history was read: nothing was restored."""
 
-        def __init__(self, number: int, conflict: VersionConflict) -> None:
-            super().__init__()
-            self.number = number
-            self.conflict = conflict
+        number: int
+        conflict: VersionConflict
 
     def __init__(self, catalogue: Catalogue, session_id: int) -> None:
         super().__init__()

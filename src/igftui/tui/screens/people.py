@@ -237,27 +237,23 @@ class PeopleScreen(IgfScreen[None]):
     }
     """
 
+    @dataclass
     class PageLoaded(Message):
-        """A page of people read by a worker, for the listing numbered ``generation``.
+        """A page of people read by a worker, for the listing numbered ``listing``.
 
         ``years`` (first page only) are every year of the catalogue, newest first.
         """
 
-        def __init__(self, generation: int, offset: int, people: Sequence[PersonSummary],
-                     years: list[int] | None) -> None:
-            super().__init__()
-            self.generation = generation
-            self.offset = offset
-            self.people = people
-            self.years = years
+        listing: int
+        offset: int
+        people: Sequence[PersonSummary]
+        years: list[int] | None
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
         self.catalogue = catalogue
         #: What the names are narrowed to (None: everyone).
         self.search: str | None = None
-        # Each search is a new listing; pages of an older one are dropped when they arrive.
-        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -281,26 +277,26 @@ class PeopleScreen(IgfScreen[None]):
 
     def reload(self) -> None:
         """List the people again from the first page (after the search changed)."""
-        self._generation += 1
-        self._read_page(self._generation, 0, self.search, first=True)
+        # Each search is a new listing; pages of an older one are dropped when they arrive.
+        self._read_page(self.query_one(PeopleTable).paging.new_listing(), 0, self.search, first=True)
 
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
     @work(thread=True, exclusive=True, exit_on_error=False, group="people", name="read the people")
-    def _read_page(self, generation: int, offset: int, query: str | None, *, first: bool = False) -> None:
+    def _read_page(self, listing: int, offset: int, query: str | None, *, first: bool = False) -> None:
         worker = get_current_worker()
         years = self.catalogue.years() if first else None
         if worker.is_cancelled:
             return
         people = self.catalogue.people(query, limit=PeopleTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(generation, offset, people, years))
+            self.post_message(self.PageLoaded(listing, offset, people, years))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
-        if message.generation != self._generation:
-            return
         table = self.query_one(PeopleTable)
+        if not table.paging.is_current(message.listing):
+            return
         if message.years is not None:
             table.start(message.years)
             body = self.query_one("#people-body", ContentSwitcher)
@@ -342,18 +338,17 @@ class PeopleScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#people")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        self._read_page(self._generation, message.offset, self.search)
+        self._read_page(self.query_one(PeopleTable).paging.listing, message.offset, self.search)
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group != "people":
             return
-        if self.query_one("#people-body", ContentSwitcher).current == "people-loading":
+        # A later page is asked for again at the next cursor move; a first page leaves nothing to show.
+        if not self.query_one(PeopleTable).page_failed():
             self.query_one("#people-loading", Static).update(
                 "The people of the catalogue could not be read. Press escape to go back."
             )
             self.query_one("#people-count", Static).update("")
-        else:
-            self.query_one(PeopleTable).page_failed()
 
     # ----- search -----
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -148,18 +149,15 @@ class PersonSessionsScreen(IgfScreen[None]):
     }
     """
 
+    @dataclass
     class PageLoaded(Message):
         """A page of the person's sessions; the first also brings the count, roles and summary."""
 
-        def __init__(self, offset: int, sessions: Sequence[SessionSummary], total: int | None = None,
-                     roles: dict[int, list[str]] | None = None,
-                     person: PersonSummary | None = None) -> None:
-            super().__init__()
-            self.offset = offset
-            self.sessions = sessions
-            self.total = total
-            self.roles = roles
-            self.person = person
+        offset: int
+        sessions: Sequence[SessionSummary]
+        total: int | None = None
+        roles: dict[int, list[str]] | None = None
+        person: PersonSummary | None = None
 
     def __init__(self, catalogue: Catalogue, name: str) -> None:
         super().__init__()
@@ -240,12 +238,11 @@ class PersonSessionsScreen(IgfScreen[None]):
     def work_failed(self, worker: Worker) -> None:
         if worker.group != "person":
             return
-        if self.query_one("#person-body", ContentSwitcher).current == "person-loading":
+        # A later page is asked for again at the next cursor move; a first page leaves nothing to show.
+        if not self.query_one(PersonSessionsTable).page_failed():
             self.query_one("#person-loading", Static).update(
                 "Their sessions could not be read. Press escape to go back."
             )
-        else:
-            self.query_one(PersonSessionsTable).page_failed()
 
     @on(DataTable.RowSelected, "#person-sessions")
     def _row_chosen(self) -> None:

@@ -9,6 +9,7 @@ moment after each change.  Leaving the editor, or quitting igftui, saves first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -51,8 +52,9 @@ from igftui.model.form import (
 )
 from igftui.model.form import label_of
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
-from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.draft_actions import DraftDuplicated
+from igftui.tui.failures import describe_failure, tell_failure
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
 from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
 from igftui.tui.widgets.item_table import ItemTable
@@ -173,33 +175,28 @@ class ProposalEditor(IgfScreen["int | None"]):
     }
     """
 
+    @dataclass
     class Fetched(Message):
-        def __init__(self, session: ForumSession) -> None:
-            super().__init__()
-            self.session = session
+        session: ForumSession
 
+    @dataclass
     class Saved(Message):
         """A save ended: stored (perhaps merged with another copy's), or a conflict to settle."""
 
-        def __init__(self, outcome: Outcome) -> None:
-            super().__init__()
-            self.outcome = outcome
+        outcome: Outcome
 
+    @dataclass
     class ChecksDone(Message):
-        def __init__(self, generation: int, rule_set: str, title: str, findings: list[Finding],
-                     limits: dict[str, int]) -> None:
-            super().__init__()
-            self.generation = generation
-            self.rule_set = rule_set
-            self.title = title
-            self.findings = findings
-            self.limits = limits
+        generation: int
+        rule_set: str
+        title: str
+        findings: list[Finding]
+        limits: dict[str, int]
 
+    @dataclass
     class RuleSetUnusable(Message):
-        def __init__(self, rule_set: str, reason: str) -> None:
-            super().__init__()
-            self.rule_set = rule_set
-            self.reason = reason
+        rule_set: str
+        reason: str
 
     def __init__(self, catalogue: Catalogue, *, draft: ForumSession | None = None,
                  session_id: int | None = None, rule_set: str | None = None) -> None:
@@ -918,8 +915,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     @on(RuleSetUnusable)
     def _rule_set_unusable(self, message: RuleSetUnusable) -> None:
-        self.notify(message.reason, title="Could not load the rule set", severity="error", timeout=12,
-                    markup=False)
+        tell_failure(self, message.reason, title="Could not load the rule set")
         self.query_one(LiveChecks).show_problem(
             f"The rule set {message.rule_set} could not be loaded. ctrl+r picks another."
         )

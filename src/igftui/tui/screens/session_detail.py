@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -14,7 +15,8 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker
 
 from igftui.tui.draft_actions import DraftDeleted, DraftDuplicated
-from igftui.tui.screens.base import IgfScreen, describe_failure
+from igftui.tui.failures import describe_failure, tell_failure
+from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.session_view import SessionView
 
@@ -75,38 +77,34 @@ class SessionDetailScreen(IgfScreen[bool]):
                 id="session.delete"),
     ]
 
+    @dataclass
     class Fetched(Message):
         """The session as the catalogue held it at ``version`` (see ChangeWatcher)."""
 
-        def __init__(self, session: ForumSession, version: int | None = None) -> None:
-            super().__init__()
-            self.session = session
-            self.version = version
+        session: ForumSession
+        version: int | None = None
 
+    @dataclass
     class ChecksStarted(Message):
         """The worker has chosen the rule set (and knows which ones there are)."""
 
-        def __init__(self, generation: int, rule_set: str, names: list[str]) -> None:
-            super().__init__()
-            self.generation = generation
-            self.rule_set = rule_set
-            self.names = names
+        generation: int
+        rule_set: str
+        names: list[str]
 
+    @dataclass
     class ChecksDone(Message):
-        def __init__(self, generation: int, rule_set: str, title: str, findings: list[Finding]) -> None:
-            super().__init__()
-            self.generation = generation
-            #: The rule set as asked for (a name or a path) and as it names itself.
-            self.rule_set = rule_set
-            self.title = title
-            self.findings = findings
+        generation: int
+        #: The rule set as asked for (a name or a path) and as it names itself.
+        rule_set: str
+        title: str
+        findings: list[Finding]
 
+    @dataclass
     class RuleSetUnusable(Message):
-        def __init__(self, generation: int, rule_set: str, reason: str) -> None:
-            super().__init__()
-            self.generation = generation
-            self.rule_set = rule_set
-            self.reason = reason
+        generation: int
+        rule_set: str
+        reason: str
 
     def __init__(self, catalogue: Catalogue, session_id: int) -> None:
         super().__init__()
@@ -235,8 +233,7 @@ class SessionDetailScreen(IgfScreen[bool]):
     def _rule_set_unusable(self, message: RuleSetUnusable) -> None:
         if message.generation != self._generation:
             return
-        self.notify(message.reason, title="Could not load the rule set", severity="error",
-                    timeout=12, markup=False)
+        tell_failure(self, message.reason, title="Could not load the rule set")
         self.query_one(SessionView).checks.show_problem(
             message.rule_set,
             f"The rule set {message.rule_set} could not be loaded. Press r to pick another.",

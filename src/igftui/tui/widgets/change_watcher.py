@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from igftui.store.errors import CatalogueError
-from igftui.tui.screens.base import describe_failure
+from igftui.tui.failures import ReportsFailures
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_INTERVAL = 0.5
 
 
-class ChangeWatcher(Widget):
+class ChangeWatcher(ReportsFailures, Widget):
     """An invisible part of a screen that posts :class:`Changed` when the catalogue has changed.
 
     Every :attr:`interval` seconds it asks the catalogue, in a thread worker (the
@@ -34,22 +35,25 @@ class ChangeWatcher(Widget):
     screen comes back on top, so the user never sees it stale.
     """
 
+    # Losing the looks loses nothing the user typed: a warning, said once.
+    FAILURE_SEVERITY = "warning"
+
     DEFAULT_CSS = """
     ChangeWatcher {
         display: none;
     }
     """
 
+    @dataclass
     class Changed(Message):
         """The catalogue changed since the screen last read it: read it again."""
 
+    @dataclass
     class Looked(Message):
         """What a look found (posted by the worker to the watcher itself)."""
 
-        def __init__(self, version: int | None) -> None:
-            super().__init__()
-            #: None when the catalogue could not answer this time.
-            self.version = version
+        #: None when the catalogue could not answer this time.
+        version: int | None
 
     def __init__(self, catalogue: Catalogue | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -112,12 +116,8 @@ class ChangeWatcher(Widget):
             self.seen = message.version
             self.post_message(self.Changed())
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            # Said once, then no more looks: a notification twice a second helps nobody.
-            self._asking = False
-            if self._timer is not None:
-                self._timer.stop()
-            self.notify(f"Changes made elsewhere will not show by themselves: "
-                        f"{describe_failure(event.worker.error)}",
-                        title="Could not look for changes", severity="warning", markup=False)
+    def work_failed(self, worker: Worker) -> None:
+        # Said once, then no more looks: a notification twice a second helps nobody.
+        self._asking = False
+        if self._timer is not None:
+            self._timer.stop()

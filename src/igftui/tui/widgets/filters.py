@@ -69,13 +69,12 @@ def active_filters(filters: SessionFilter) -> list[tuple[FilterField, object]]:
     ]
 
 
+@dataclass
 class FilterChanged(Message):
     """The user set (or, with ``value`` None, removed) the filter on ``field``."""
 
-    def __init__(self, field: str, value: object | None) -> None:
-        super().__init__()
-        self.field = field
-        self.value = value
+    field: str
+    value: object | None
 
 
 class FilterPanel(VerticalScroll, can_focus=False):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -89,14 +90,13 @@ class ItemTable(DataTable):
     }
     """
 
+    @dataclass
     class Wanted(Message):
         """The user wants to ``add``, ``edit``, ``remove`` or move (``up``, ``down``) a row."""
 
-        def __init__(self, table: ItemTable, what: str, index: int | None) -> None:
-            super().__init__()
-            self.table = table
-            self.what = what
-            self.index = index
+        table: ItemTable
+        what: str
+        index: int | None
 
         @property
         def control(self) -> ItemTable:

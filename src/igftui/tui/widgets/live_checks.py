@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -57,12 +58,11 @@ class LiveChecks(Vertical):
     }
     """
 
+    @dataclass
     class JumpWanted(Message):
         """The user picked a finding: show the field it is about."""
 
-        def __init__(self, finding: Finding) -> None:
-            super().__init__()
-            self.finding = finding
+        finding: Finding
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

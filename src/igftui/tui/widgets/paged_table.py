@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -11,6 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
+
+from igftui.store import paging
+from igftui.store.paging import Paging
 
 #: What one row of a paged table is drawn from (a session, a person…).
 Item = TypeVar("Item")
@@ -53,15 +57,18 @@ class PagedTable(DataTable[Text], Generic[Item]):
     :attr:`PREFETCH` rows of the last loaded row it posts :class:`MoreWanted`,
     and its screen reads the next page in a worker and hands it to
     :meth:`add_page`.  So a listing of any size opens as fast as one page.
+    The arithmetic is :attr:`paging`'s (:class:`igftui.store.paging.Paging`),
+    and so are the listing numbers: the screen numbers each new listing with
+    ``paging.new_listing()`` and drops a page read for another.
 
     A subclass sets ``BINDINGS`` (see :func:`paged_bindings`), draws the rows of
     a page in :meth:`_append`, and begins each listing with :meth:`_begin`.
     """
 
     #: Rows asked of the catalogue at a time.
-    PAGE_SIZE: ClassVar[int] = 200
+    PAGE_SIZE: ClassVar[int] = paging.PAGE_SIZE
     #: How close to the last loaded row the cursor may come before the next page is wanted.
-    PREFETCH: ClassVar[int] = 50
+    PREFETCH: ClassVar[int] = paging.PREFETCH
 
     DEFAULT_CSS = """
     PagedTable {
@@ -70,13 +77,12 @@ class PagedTable(DataTable[Text], Generic[Item]):
     }
     """
 
+    @dataclass
     class MoreWanted(Message):
         """The cursor is near the end of what is loaded: the page from ``offset`` is wanted."""
 
-        def __init__(self, table: PagedTable[Any], offset: int) -> None:
-            super().__init__()
-            self.table = table
-            self.offset = offset
+        table: PagedTable[Any]
+        offset: int
 
         @property
         def control(self) -> PagedTable[Any]:
@@ -85,18 +91,21 @@ class PagedTable(DataTable[Text], Generic[Item]):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        #: How many rows the listing holds in all, loaded or not; None while nobody
-        #: counted them (the listing then ends with the first page that is not full).
-        self.total: int | None = None
-        self._waiting = False
+        #: Which pages are loaded and which to ask for next.
+        self.paging = Paging(self.PAGE_SIZE, self.PREFETCH)
+
+    @property
+    def total(self) -> int | None:
+        """How many rows the listing holds in all, loaded or not; None while nobody
+        counted them (the listing then ends with the first page that is not full)."""
+        return self.paging.total
 
     def _begin(self, total: int | None) -> None:
-        """Wait for the first page of a new listing of ``total`` rows (None: not counted).
+        """Show the newest listing, of ``total`` rows (None: not counted), from its first page.
 
         The subclass's ``start`` calls this once it has dropped the old rows.
         """
-        self.total = total
-        self._waiting = True
+        self.paging.begin(total)
 
     def _append(self, items: Sequence[Item]) -> None:
         """Add a row for each of ``items`` at the end of the table."""
@@ -104,35 +113,35 @@ class PagedTable(DataTable[Text], Generic[Item]):
 
     def add_page(self, offset: int, items: Sequence[Item]) -> None:
         """Append a page that starts at row ``offset``; a page that no longer fits is ignored."""
-        if offset != self.row_count:
+        if not self.paging.fits(offset):
             return
         self._append(items)
-        if len(items) < self.PAGE_SIZE:
-            # The catalogue has no more: believe it over a count taken a moment ago.
-            self.total = self.row_count
-        self._waiting = False
+        self.paging.added(len(items))
         self.refresh_bindings()
         self._want_more_if_near_end()
 
-    def page_failed(self) -> None:
-        """The page asked for could not be read; the next cursor move asks again."""
-        self._waiting = False
+    def page_failed(self) -> bool:
+        """The page asked for could not be read; the next cursor move asks again.
+
+        False when no listing is shown yet: the screen then says, where the
+        list would be, that it could not be read.
+        """
+        self.paging.failed()
+        return self.paging.started
 
     @property
     def fully_loaded(self) -> bool:
         """Whether every row of the listing is loaded (known once counted or a short page came)."""
-        return self.total is not None and self.row_count >= self.total
+        return self.paging.fully_loaded
 
     @on(DataTable.RowHighlighted)
     def _cursor_moved(self) -> None:
         self._want_more_if_near_end()
 
     def _want_more_if_near_end(self) -> None:
-        if self._waiting or self.fully_loaded:
-            return
-        if self.cursor_row >= self.row_count - self.PREFETCH:
-            self._waiting = True
-            self.post_message(self.MoreWanted(self, self.row_count))
+        offset = self.paging.wanted(self.cursor_row)
+        if offset is not None:
+            self.post_message(self.MoreWanted(self, offset))
 
     def selected_key(self) -> str | None:
         """The key of the row under the cursor, or None when the table is empty."""

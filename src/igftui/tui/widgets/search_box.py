@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -47,12 +48,11 @@ class SearchBox(LineField):
     }
     """
 
+    @dataclass
     class Done(Message):
         """The user wants to go on to the list (``cleared``: after emptying the box)."""
 
-        def __init__(self, cleared: bool) -> None:
-            super().__init__()
-            self.cleared = cleared
+        cleared: bool
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=self.PLACEHOLDER, id=id, compact=True, select_on_focus=False)
