@@ -21,11 +21,19 @@ def test_a_year_has_its_own_rule_set_else_the_newest_before_it():
     assert rule_set_of_year(2020, ["igf-2017", "igf-2019", "national"]) == "igf-2019"
 
 
+def test_a_past_year_without_its_own_rule_set_takes_the_one_before_it():
+    session = ForumSession(status="catalogued", year=2020, title="A session")
+    assert rule_set_for(session, names=["igf-2017", "igf-2019", "igf-2023"]) == "igf-2019"
+
+
 @pytest.mark.parametrize(("status", "year", "configured", "expected"), [
     ("catalogued", 2018, None, "igf-2018"),
     # The committee of 2018 judged it: the user's own rule set is for their proposals.
     ("catalogued", 2018, "national.toml", "igf-2018"),
-    ("catalogued", 2027, None, "igf-2025"),
+    ("catalogued", 2024, "national.toml", "igf-2024"),
+    # The newest year's sessions and later: the forum the user's setting is for.
+    ("catalogued", 2025, "national.toml", "national.toml"),
+    ("catalogued", 2027, None, DEFAULT_RULE_SET),
     ("catalogued", 2010, None, DEFAULT_RULE_SET),
     ("catalogued", 2010, "national.toml", "national.toml"),
     ("catalogued", None, None, DEFAULT_RULE_SET),

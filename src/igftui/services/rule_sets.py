@@ -4,14 +4,16 @@ The policy, in order:
 
 1. A rule set the user names for this check judges it: ``--rules`` on the command
    line, or the one picked with ``r`` (session) or ``ctrl+r`` (editor) in the app.
-2. A catalogued session (the IGF's own, as published) is judged as the programme
+2. A catalogued session (the IGF's own, as published) of a past year, one before
+   the newest rule set's (2025 for ``igf-2025``), is judged as the programme
    committee of its year judged it: by the built-in rule set of its year
-   (``igf-2018`` for 2018); for a year igftui has no rule set of, by the newest one
-   before it (a 2026 session by ``igf-2025``).  A session of a year before the
-   first rule set (``igf-2017``) had no such rules: it goes on to 3.
-3. Anything else (the user's own drafts and proposals, written for the coming
-   forum, and a session without a year) is judged by the ``rules`` setting, else
-   by the default, the newest rule set.
+   (``igf-2018`` for 2018), or for a year igftui has no rule set of, by the newest
+   one before it.  A session of a year before the first rule set (``igf-2017``)
+   had no such rules: it goes on to 3.
+3. Anything else is judged by the ``rules`` setting, else by the default, the
+   newest rule set: the user's own drafts and proposals (written for the coming
+   forum, whatever year they were copied from), the sessions of the newest year
+   and later (the forum the user's setting is for), and a session without a year.
 
 Before this module the app followed 2 and the command line always followed 3, so
 ``igftui check`` of a past session and the app's session screen disagreed.
@@ -50,7 +52,13 @@ def rule_set_for(session: ForumSession | None, *, chosen: str | None = None, con
     if chosen:
         return chosen
     if session is not None and session.status is SessionStatus.CATALOGUED and session.year:
-        of_its_year = rule_set_of_year(session.year, rule_set_names() if names is None else names)
-        if of_its_year is not None:
+        names = rule_set_names() if names is None else names
+        of_its_year = rule_set_of_year(session.year, names)
+        if of_its_year is not None and session.year < _newest_year(names):
             return of_its_year
     return configured or DEFAULT_RULE_SET
+
+
+def _newest_year(names: Sequence[str]) -> int:
+    """The year of the newest built-in rule set (0 when there is none)."""
+    return max((int(match.group(1)) for name in names if (match := _YEARLY.fullmatch(name))), default=0)
