@@ -34,6 +34,7 @@ def legend(limit: int) -> str:
     # the IGF's limit is on speaking, and a person's own list shows their roles.
     return f"{OVER_MARK} more than {limit} sessions in a year, in any role (IGF limit: {limit} as a speaker)"
 
+
 NOBODY = (
     "Nobody in the catalogue yet: load the samples or import pages.\n\n"
     "escape goes back to the catalogue, where s loads the samples and i imports pages."
