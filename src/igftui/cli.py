@@ -334,7 +334,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from igftui.formats.importing import import_paths
+    from igftui.services.importing import import_paths
 
     catalogue = _open_catalogue(args, create=True)
     progress = _ProgressLine() if sys.stderr.isatty() else None
@@ -554,41 +554,27 @@ def _print_table(table: list[tuple[str, ...]]) -> None:
 
 def _export(args: argparse.Namespace) -> int:
     from igftui.formats.errors import FormatError
-    from igftui.formats.files import write_atomically
-    from igftui.formats.jsonio import sessions_to_json
-    from igftui.formats.markdown import to_markdown
+    from igftui.services.exporting import export_session, write_export
 
     catalogue = _open_catalogue(args)
-    if args.redact:
-        from igftui.model.redaction import redacted
-
-        # A redacted copy is for reading, not for editing and sending back: it carries
-        # no identity, so importing it can never merge roles over the real names.
-        session = redacted(catalogue.get(args.id)).model_copy(update={"uid": None, "revision": None, "history": None})
-        text = (sessions_to_json(session, include_private=args.include_private) if args.format == "json"
-                else to_markdown(session, include_private=args.include_private))
-    elif args.format == "json":
-        # The copy carries its uid and the revision it was made from, closed to later
-        # autosaves: when a co-organiser sends it back, that revision is the merge base.
-        session = catalogue.seal_revision(args.id)
-        text = sessions_to_json(session, include_private=args.include_private)
-    else:
-        session = catalogue.get(args.id)
-        text = to_markdown(session, include_private=args.include_private)
+    exported = export_session(catalogue, args.id, format=args.format, include_private=args.include_private,
+                              redact=args.redact)
+    text = exported.text
     if args.output is None:
         # Exact when piped; on a terminal, text stored by an older igftui cannot act on it.
         safe = json_terminal_safe if args.format == "json" else terminal_safe
         sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
         return EXIT_OK
     try:
-        write_atomically(args.output, text, overwrite=args.force)
+        write_export(args.output, text, overwrite=args.force)
     except FormatError as exc:
         raise CommandFailed(str(exc)) from None
-    print(f"exported session #{session.id} to {args.output}", file=sys.stderr)
+    print(f"exported session #{exported.session.id} to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
 def _rule_set(name: str | None):
+    """The rule set ``name`` (a name or a TOML file's path), else the ``rules`` setting's, else the default."""
     from igftui.checks import RuleSetError, load_rule_set
 
     try:
@@ -599,10 +585,15 @@ def _rule_set(name: str | None):
 
 def _check(args: argparse.Namespace) -> int:
     from igftui.checks import Severity, rule_set_names, run_checks
+    from igftui.services.rule_sets import rule_set_for
 
-    rule_set = _rule_set(args.rules)
+    # A rule set named is read first: a mistake in it is bad usage, whatever the session.
+    rule_set = _rule_set(args.rules) if args.rules else None
     catalogue = _open_catalogue(args)
     session = catalogue.get(args.id)
+    if rule_set is None:
+        # One policy with the app: a catalogued session of a past year by the rules of its year.
+        rule_set = _rule_set(rule_set_for(session, configured=_settings().rules))
     findings = run_checks(session, rule_set, catalogue)
     passed = not any(f.severity == Severity.ERROR for f in findings)
     if args.json:
@@ -622,8 +613,8 @@ def _check(args: argparse.Namespace) -> int:
         older = f"igf-{session.year}"
         if (not args.rules and not _settings().rules and rule_set.name != older and session.year
                 and older in rule_set_names()):
-            # The newest rules are the default (a draft is judged by them); say how to
-            # see a past session as the committee of its year saw it.
+            # A draft of a past year is judged by the newest rules (services.rule_sets);
+            # say how to see it as the committee of its year would have.
             print(f"(for the rules of {session.year}: igftui check {session.id} --rules {older})")
     return EXIT_OK if passed else EXIT_FAILED
 
@@ -681,7 +672,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _samples(args: argparse.Namespace) -> int:
-    from igftui.formats.samples import load_samples
+    from igftui.services.samples import load_samples
 
     catalogue = _open_catalogue(args, create=True)
     loaded = load_samples(catalogue)

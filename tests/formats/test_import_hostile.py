@@ -18,8 +18,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from igftui.formats.importing import files_to_import, import_paths
+from igftui.formats.importing import files_to_import
 from igftui.model.session import SCHEMA
+from igftui.services.importing import import_paths
 from igftui.store import Catalogue
 from igftui.store.errors import CatalogueError
 

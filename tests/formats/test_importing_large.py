@@ -6,9 +6,9 @@ import json
 import pytest
 
 from igftui.formats.files import DEFAULT_MAX_BYTES
-from igftui.formats.importing import import_paths
 from igftui.formats.jsonio import iter_sessions_json, sessions_to_json
 from igftui.model import ForumSession, Participant
+from igftui.services.importing import import_paths
 
 COUNT = 2000
 

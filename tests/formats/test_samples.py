@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from igftui.formats.samples import load_samples, sample_sessions
+from igftui.formats.samples import sample_sessions
 from igftui.model.session import SCHEMA, ForumSession
 from igftui.model.vocabulary import (
     AgendaKind,
@@ -24,6 +24,7 @@ from igftui.model.vocabulary import (
     SessionType,
     StakeholderGroup,
 )
+from igftui.services.samples import load_samples
 from igftui.store.catalogue import Catalogue, identity_of, person_key
 
 INTERACTIVE_KINDS = {"discussion", "breakout", "questions"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from igftui.formats.samples import load_samples
+from igftui.services.samples import load_samples
 from igftui.model import ForumSession
 from igftui.store import Catalogue, CatalogueError, NotACatalogue
 from igftui.store.backups import backup_folder, make_backup

@@ -181,7 +181,8 @@ async def test_s_loads_the_samples_once(db, notes):
 
 async def test_samples_loaded_by_another_copy_show_up(db, notes):
     # A second igftui on the same catalogue loads the samples while this one shows it empty.
-    from igftui.formats.samples import load_samples, sample_sessions
+    from igftui.formats.samples import sample_sessions
+    from igftui.services.samples import load_samples
     from igftui.store import Catalogue
 
     app = catalogue_app(db, 0)

@@ -8,27 +8,30 @@ import pytest
 from snapshot_apps import catalogue_app, screen_text, settle
 
 from igftui.config import Settings
-from igftui.formats.samples import load_samples
 from igftui.model.vocabulary import label
+from igftui.services.people import limit_for_people
+from igftui.services.samples import load_samples
 from igftui.store import Catalogue
 from igftui.store.listing import SessionFilter
 from igftui.tui.app import IgfApp
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.people import (
-    LEGEND,
-    MAX_SESSIONS_A_YEAR,
     NOBODY,
     OVER_MARK,
     PeopleLayout,
     PeopleScreen,
     PeopleSearch,
     PeopleTable,
+    legend,
 )
 from igftui.tui.screens.person_sessions import PersonSessionsScreen, PersonSessionsTable
 from igftui.tui.screens.session_detail import SessionDetailScreen
 
 SMALL = (80, 24)
+#: The default rule set's limit (IGF-P001's max_sessions): what the people view marks against.
+MAX_SESSIONS_A_YEAR = limit_for_people(None)
+LEGEND = legend(MAX_SESSIONS_A_YEAR)
 
 
 @pytest.fixture
@@ -334,3 +337,17 @@ def test_snapshot_people_at_80x24(snap_compare, db):
         await settle(pilot)
 
     assert snap_compare(catalogue_app(db, 28), terminal_size=SMALL, run_before=open_and_move)
+
+
+async def test_the_limit_comes_from_the_rule_set_in_use(samples_db, tmp_path):
+    # A national IGF that allows more sessions a year: nobody of the samples is over it.
+    lenient = tmp_path / "lenient.toml"
+    lenient.write_text('name = "lenient"\nextends = "igf-2025"\n[rules.IGF-P001]\nmax_sessions = 10\n',
+                       encoding="utf-8")
+    app = IgfApp(samples_db, Settings(rules=str(lenient)))
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_people(pilot)
+        assert screen.limit == 10
+        assert people_table(app).row_count
+        shown = screen_text(app)
+        assert OVER_MARK not in shown and "more than" not in shown

@@ -1,8 +1,7 @@
-"""Bring files into the catalogue: each file its own transaction, a report of every one.
+"""Read files to import: which files a list of paths names, and the sessions each one holds.
 
-The command line and the UI both import through :func:`import_paths`, so a
-folder, a bad file or a second import of the same page behave the same way
-wherever the user starts from.
+Text in, model out: nothing here touches the catalogue.  ``services.importing``
+stores what these read, each file in its own transaction, and reports on every one.
 """
 
 from __future__ import annotations
@@ -12,20 +11,21 @@ import io
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from igftui.formats.errors import FormatError
-from igftui.formats.files import DEFAULT_MAX_BYTES, open_text_stream, read_text_file, starts_like_json
+from igftui.formats.files import (
+    DEFAULT_MAX_BYTES,
+    open_text_stream,
+    read_text_file,
+    starts_like_json,
+)
 from igftui.formats.jsonio import iter_sessions_json, looks_like_igftui_json
 from igftui.formats.pages import PageReading, read_page
-from igftui.formats.import_report import ImportedSession
 from igftui.model.session import ForumSession, Source
-from igftui.store.catalogue import Catalogue, ImportOutcome
-from igftui.store.errors import CatalogueError
 
 #: Files in a folder that are never sessions, so they are passed over without a word.
 _IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -33,64 +33,13 @@ _IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
 @dataclass(frozen=True)
 class SkippedFile:
+    """A file or folder named for import that was not imported, and why."""
+
     path: str
     reason: str
 
     def to_json(self) -> dict[str, str]:
         return {"path": self.path, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class FileWarning:
-    """A file that was imported, with something the user should know about it."""
-
-    path: str
-    message: str
-
-
-@dataclass
-class ImportReport:
-    """What an import did, file by file and session by session."""
-
-    #: The new sessions and the ones already there, whole: only when the caller asked
-    #: to keep them (the app shows them); ``sessions`` always says what happened.
-    imported: list[ForumSession] = field(default_factory=list)
-    updated: list[ForumSession] = field(default_factory=list)
-    skipped: list[SkippedFile] = field(default_factory=list)
-    #: Pages imported with expected fields not found ("imported, but ... were not found").
-    warnings: list[FileWarning] = field(default_factory=list)
-    #: Every session of the files imported, in the order met, with what became of it.
-    sessions: list[ImportedSession] = field(default_factory=list)
-
-    @property
-    def stored(self) -> list[ForumSession]:
-        """Every session the import wrote, new or updated, in the order met."""
-        return self.imported + self.updated
-
-    def count(self, *actions: str) -> int:
-        return sum(1 for session in self.sessions if session.action in actions)
-
-    def summary(self) -> str:
-        return (
-            f"imported {self.count('created', 'beside')}, updated {self.count('merged', 'unchanged', 'kept')}, "
-            f"skipped {len(self.skipped)}"
-        )
-
-    def totals(self) -> str:
-        """"imported 2 (1 beside a draft of yours), merged 1, unchanged 3, skipped 0"."""
-        beside = self.count("beside")
-        new = f"imported {self.count('created', 'beside')}"
-        if beside:
-            new += f" ({beside} beside {'a draft' if beside == 1 else 'drafts'} of yours)"
-        return (f"{new}, merged {self.count('merged')}, unchanged {self.count('unchanged', 'kept')}, "
-                f"skipped {len(self.skipped)}")
-
-
-#: Called after each file with (files done, files in all, path of the file just done).
-Progress = Callable[[int, int, Path], None]
-
-#: Called as the sessions of one file are stored, with (its path, sessions stored so far).
-SessionProgress = Callable[[Path, int], None]
 
 
 def files_to_import(paths: Iterable[Path]) -> tuple[list[Path], list[SkippedFile]]:
@@ -187,11 +136,13 @@ def _os_problem(exc: OSError) -> str:
 def read_sessions(path: Path, *, year: int | None = None) -> list[ForumSession]:
     """The sessions one file holds; raises :class:`FormatError` saying why it cannot be read."""
     with ExitStack() as stack:
-        return list(_open_file(path, year, stack)[0])
+        return list(open_sessions(path, year, stack)[0])
 
 
-def _open_file(path: Path, year: int | None, stack: ExitStack) -> tuple[Iterator[ForumSession], str | None]:
+def open_sessions(path: Path, year: int | None, stack: ExitStack) -> tuple[Iterator[ForumSession], str | None]:
     """The sessions of one file, as they are read, and a note on the fields a page did not yield.
+
+    Raises :class:`FormatError` saying why the file cannot be read.
 
     Pages are small and read whole (up to 5 MB); an igftui JSON file may be a whole
     catalogue, so a large one is read piece by piece (``stack`` closes it).
@@ -263,83 +214,3 @@ def _missing_note(readings: list[PageReading]) -> str | None:
     if not lacking:
         return None
     return f"imported {len(readings)} sessions, but most lack these fields: " + ", ".join(lacking)
-
-
-def import_paths(
-    catalogue: Catalogue,
-    paths: Iterable[Path],
-    *,
-    year: int | None = None,
-    progress: Progress | None = None,
-    session_progress: SessionProgress | None = None,
-    keep_sessions: bool = True,
-    merge_into_drafts: bool = False,
-) -> ImportReport:
-    """Import every file named or inside a folder named; one transaction per file.
-
-    A file that cannot be read, or whose sessions cannot be stored, is skipped
-    with its reason and leaves nothing behind; the others are imported.  Sessions
-    are stored as they are read, so a file of any size is imported without being
-    held in memory; ``session_progress`` hears how far into a file the import is.
-    With ``keep_sessions`` false the report keeps a line per session
-    (``report.sessions``) but not the sessions themselves.  ``merge_into_drafts``: a
-    session with the identity of one of the user's drafts is merged into it (see
-    ``Catalogue.import_sessions``) instead of being stored beside it.
-    """
-    report = ImportReport()
-    files, report.skipped = files_to_import(paths)
-    for done, path in enumerate(files, start=1):
-        try:
-            _import_file(catalogue, path, year, report, session_progress, keep_sessions, merge_into_drafts)
-        except (FormatError, CatalogueError) as exc:
-            # A catalogue failure (locked, disk full) keeps its own words: it is not the file's fault.
-            report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
-        except Exception as exc:  # noqa: BLE001 - one file's surprise must not end the import of the rest
-            report.skipped.append(SkippedFile(str(path), _unexpected(exc)))
-        if progress is not None:
-            progress(done, len(files), path)
-    return report
-
-
-def _import_file(catalogue: Catalogue, path: Path, year: int | None, report: ImportReport,
-                 session_progress: SessionProgress | None, keep_sessions: bool,
-                 merge_into_drafts: bool = False) -> None:
-    """Import one file in one transaction; its lines join the report only once it is kept."""
-    lines: list[ImportedSession] = []
-    new: list[ForumSession] = []
-    already: list[ForumSession] = []
-
-    def stored(outcome: ImportOutcome) -> None:
-        lines.append(ImportedSession.of(outcome))
-        if keep_sessions:
-            (new if outcome.created else already).append(outcome.session)
-        if session_progress is not None:
-            session_progress(path, len(lines))
-
-    with ExitStack() as stack:
-        sessions, note = _open_file(path, year, stack)
-        catalogue.import_sessions(sessions, each=stored, merge_into_drafts=merge_into_drafts)
-    if not lines:
-        raise FormatError("the file holds no sessions")
-    report.sessions.extend(lines)
-    report.imported.extend(new)
-    report.updated.extend(already)
-    if note:
-        report.warnings.append(FileWarning(str(path), note))
-
-
-def _reason(exc: Exception, path: Path) -> str:
-    """Why a file was skipped, without the leading file name the report already gives."""
-    reason = str(exc)
-    for name in (str(path), path.name):
-        if reason.startswith(name + ": "):
-            return reason[len(name) + 2:]
-    return reason
-
-
-def _unexpected(exc: Exception) -> str:
-    """A reason for a failure nobody foresaw: one line, short, with the error's kind for a bug report."""
-    detail = " ".join(str(exc).split())
-    if len(detail) > 200:
-        detail = detail[:199] + "…"
-    return f"could not be imported (unexpected {exc.__class__.__name__}" + (f": {detail})" if detail else ")")

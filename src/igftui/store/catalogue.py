@@ -40,7 +40,7 @@ from igftui.store.errors import (
     VersionConflict,
     explain_database_error,
 )
-from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
+from igftui.store.listing import PersonSummary, PersonWithSessions, SessionFilter, SessionSummary
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
 if TYPE_CHECKING:
@@ -812,6 +812,45 @@ class Catalogue:
                     if year is not None:
                         per_year[key][int(year)] = int(count)
             return [PersonSummary(key, name, int(total), per_year[key]) for key, name, total in rows]
+
+    @_guarded
+    def person(self, name: str) -> PersonWithSessions | None:
+        """The person called ``name`` (names folded as everywhere), with their roles in each session.
+
+        One query over the person index: the summary :meth:`people` gives (the name,
+        sessions in all and per year) and the roles in each session, without paging
+        through everyone whose name contains this one.  None when nobody of that name
+        is in the catalogue.
+        """
+        key = person_key(name)
+        if key is None:
+            return None
+        statement = (
+            select(ParticipantRecord.session_id, ParticipantRecord.year, ParticipantRecord.name,
+                   ParticipantRecord.roles)
+            .where(ParticipantRecord.person_key == key)
+        )
+        with self._db() as db:
+            rows = db.exec(statement).all()
+        if not rows:
+            return None
+        by_value = {role.value: role for role in Role}
+        order = list(Role)
+        held: dict[int, set[Role]] = {}
+        years: dict[int, int | None] = {}
+        for session_id, year, _name, roles in rows:
+            held.setdefault(session_id, set()).update(
+                by_value[value] for value in (roles or "").split() if value in by_value)
+            years[session_id] = year
+        per_year: dict[int, int] = {}
+        for year in years.values():
+            if year is not None:
+                per_year[int(year)] = per_year.get(int(year), 0) + 1
+        # The name as people() gives it: the smallest of the spellings, so both screens agree.
+        shown = min(row[2] or "" for row in rows)
+        summary = PersonSummary(key, shown, len(held), per_year)
+        return PersonWithSessions(summary, {session_id: tuple(sorted(values, key=order.index))
+                                            for session_id, values in held.items()})
 
     @_guarded
     def known_person(self, name: str) -> Participant | None:

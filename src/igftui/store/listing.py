@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from igftui.model.vocabulary import Role
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -83,3 +87,12 @@ class PersonSummary:
     name: str
     sessions: int
     per_year: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PersonWithSessions:
+    """A person as :meth:`Catalogue.person` finds them: their summary and their roles in each session."""
+
+    summary: PersonSummary
+    #: Session id -> the person's roles in it, in the order of ``Role``.
+    roles: dict[int, tuple[Role, ...]] = field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""How many sessions a person is in, year by year, marked where that is over the IGF's limit.
+"""How many sessions a person is in, year by year, marked where that is over the rule set's limit.
 
 Shared by the people list and a person's own list of sessions.
 """
@@ -11,23 +11,26 @@ from rich.text import Text
 
 from igftui.store.listing import PersonSummary
 
-#: The IGF 2018 rule: nobody should speak in more than this many sessions of one year.
-MAX_SESSIONS_A_YEAR = 3
-#: Marks a year (and a person) over that limit; a symbol, so it reads without colour too.
+#: Marks a year (and a person) over the rule set's limit of sessions a year (rule IGF-P001's
+#: ``max_sessions``, read by ``services.people``); a symbol, so it reads without colour too.
 OVER_MARK = "⚑"
-# Counted over every role (the list does not split roles): the legend says so, since
-# the IGF's limit is on speaking, and a person's own list shows their roles.
-LEGEND = (f"{OVER_MARK} more than {MAX_SESSIONS_A_YEAR} sessions in a year, in any role "
-          f"(IGF limit: {MAX_SESSIONS_A_YEAR} as a speaker)")
 
 
-def over_limit(person: PersonSummary) -> list[int]:
-    """The years in which ``person`` is in more sessions than the IGF 2018 rule allows."""
-    return sorted((year for year, count in person.per_year.items() if count > MAX_SESSIONS_A_YEAR),
-                  reverse=True)
+def legend(limit: int) -> str:
+    """The line that explains the mark, for a rule set whose limit is ``limit`` sessions a year."""
+    # Counted over every role (the list does not split roles): the legend says so, since
+    # the IGF's limit is on speaking, and a person's own list shows their roles.
+    return f"{OVER_MARK} more than {limit} sessions in a year, in any role (IGF limit: {limit} as a speaker)"
 
 
-def year_counts(per_year: dict[int, int], years: Iterable[int]) -> Text:
+def over_limit(person: PersonSummary, limit: int | None) -> list[int]:
+    """The years in which ``person`` is in more than ``limit`` sessions (none when there is no limit)."""
+    if limit is None:
+        return []
+    return sorted((year for year, count in person.per_year.items() if count > limit), reverse=True)
+
+
+def year_counts(per_year: dict[int, int], years: Iterable[int], limit: int | None) -> Text:
     """``"2022:1 2019:4⚑"``: the sessions of each of ``years`` that has any, newest first."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     for year in sorted(years, reverse=True):
@@ -36,7 +39,7 @@ def year_counts(per_year: dict[int, int], years: Iterable[int]) -> Text:
             continue
         if text:
             text.append(" ")
-        if count > MAX_SESSIONS_A_YEAR:
+        if limit is not None and count > limit:
             text.append(f"{year}:{count}{OVER_MARK}", style="bold")
         else:
             text.append(f"{year}:{count}")

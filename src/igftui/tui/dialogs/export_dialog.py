@@ -21,7 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 from textual.worker import Worker
 
 from igftui.formats.errors import FormatError, TargetExists
-from igftui.formats.files import write_atomically
+from igftui.services.exporting import chosen_path, suggested_path, write_export
 from igftui.tui.copying import copy_and_tell
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.dialog import IgfDialog
@@ -138,11 +138,7 @@ class ExportDialog(IgfDialog[Path | None]):
     # ----- what is shown -----
 
     def compose(self) -> ComposeResult:
-        # The Markdown export loads the session model (pydantic): imported when the dialog
-        # opens, so a screen that imports this module does not delay the app's first paint.
-        from igftui.formats.markdown import suggested_file_name
-
-        self._suggested = shown_path(self.folder / suggested_file_name(self.session))
+        self._suggested = shown_path(suggested_path(self.session, self.folder))
         with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+t copies · escape closes", id="export-dialog"):
             with Horizontal(id="export-path-row"):
                 yield Label("File", id="export-path-label")
@@ -196,12 +192,13 @@ class ExportDialog(IgfDialog[Path | None]):
     @on(Checkbox.Changed, "#export-private")
     @on(Checkbox.Changed, "#export-redact")
     def _show_preview(self) -> None:
-        from igftui.formats.markdown import to_markdown
-        from igftui.model.redaction import redacted
+        # The Markdown export loads the session model (pydantic): imported when the dialog
+        # opens, so a screen that imports this module does not delay the app's first paint.
+        from igftui.services.exporting import export_text
 
         private = self.include_private
-        session = redacted(self.session) if self.redact else self.session
-        text = self._markdown = to_markdown(session, include_private=private)
+        # The text `igftui export --redact` writes too: one function makes both.
+        text = self._markdown = export_text(self.session, include_private=private, redact=self.redact)
         self.query_one("#export-preview", TextArea).load_text(text)
         self.query_one("#export-preview-label", Static).update(
             f"Preview (read-only) · {plural(_line_count(text), 'line')}")
@@ -210,12 +207,10 @@ class ExportDialog(IgfDialog[Path | None]):
     @on(Checkbox.Changed, "#export-private")
     def _rename_for_privacy(self) -> None:
         """A private export gets a name that says so, unless the user has typed a name of their own."""
-        from igftui.formats.markdown import suggested_file_name
-
         path_box = self.query_one("#export-path", Input)
         if path_box.value != self._suggested:
             return
-        self._suggested = shown_path(self.folder / suggested_file_name(self.session, private=self.include_private))
+        self._suggested = shown_path(suggested_path(self.session, self.folder, private=self.include_private))
         path_box.value = self._suggested
         path_box.cursor_position = len(path_box.value)
 
@@ -226,11 +221,7 @@ class ExportDialog(IgfDialog[Path | None]):
 
     def target(self) -> Path | None:
         """The file named in the path box (``~`` expanded, relative to the folder), or None when empty."""
-        typed = self.query_one("#export-path", Input).value.strip()
-        if not typed:
-            return None
-        path = Path(typed).expanduser()
-        return path if path.is_absolute() else self.folder.expanduser() / path
+        return chosen_path(self.query_one("#export-path", Input).value, self.folder)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-write")
@@ -253,7 +244,7 @@ class ExportDialog(IgfDialog[Path | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, name="write the export")
     def _write(self, path: Path, text: str, private: bool, overwrite: bool) -> None:
         try:
-            write_atomically(path, text, overwrite=overwrite)
+            write_export(path, text, overwrite=overwrite)
         except TargetExists:
             self.post_message(self.AlreadyThere(path, text, private))
         except FormatError as exc:
@@ -297,7 +288,7 @@ class ExportDialog(IgfDialog[Path | None]):
         tell_failure(self, problem, title="Could not write the export")
 
     def work_failed(self, worker: Worker) -> None:
-        # Only a bug gets here (write_atomically turns every OSError into a FormatError);
+        # Only a bug gets here (write_export turns every OSError into a FormatError);
         # the user has been told, and the dialog stays open to try again.
         self._writing = False
         self._say(f"Not written: {describe_failure(worker.error)}")

@@ -31,8 +31,8 @@ from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 
 if TYPE_CHECKING:
-    from igftui.formats.importing import ImportReport
     from igftui.model.session import ForumSession
+    from igftui.services.importing import ImportReport
     from igftui.store.catalogue import Catalogue
 
 
@@ -236,7 +236,7 @@ class ImportDialog(IgfDialog[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import", name="import the files")
     def _import(self, path: Path) -> None:
-        from igftui.formats.importing import import_paths
+        from igftui.services.importing import import_paths
 
         def progress(done: int, total: int, current: Path) -> None:
             self.post_message(self.Progressed(done, total, current))

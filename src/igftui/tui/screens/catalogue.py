@@ -42,8 +42,8 @@ from igftui.tui.widgets.search_box import SearchBox
 from igftui.tui.widgets.session_table import COLUMNS, SessionTable
 
 if TYPE_CHECKING:
-    from igftui.formats.samples import SamplesLoaded
     from igftui.model.session import ForumSession
+    from igftui.services.samples import SamplesLoaded
     from igftui.store.catalogue import Catalogue
 
 
@@ -647,7 +647,7 @@ class CatalogueScreen(IgfScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="samples", name="load the samples")
     def _load_samples(self, catalogue: Catalogue) -> None:
-        from igftui.formats.samples import load_samples
+        from igftui.services.samples import load_samples
 
         self.post_message(self.SamplesDone(load_samples(catalogue)))
 

@@ -16,13 +16,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, S
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import PersonSummary
-from igftui.tui.people_counts import (
-    LEGEND,
-    MAX_SESSIONS_A_YEAR,
-    OVER_MARK,
-    over_limit,
-    year_counts,
-)
+from igftui.tui.people_counts import OVER_MARK, legend, over_limit, year_counts
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
 from igftui.tui.widgets.search_box import SearchBox, search_bindings
@@ -86,9 +80,9 @@ class PeopleLayout:
             columns.append(("rest", "Earlier" if self.years else "Per year", self.rest))
         return columns
 
-    def cells(self, person: PersonSummary, all_years: Sequence[int]) -> list[Text]:
-        """One row of the table for ``person``."""
-        over = over_limit(person)
+    def cells(self, person: PersonSummary, all_years: Sequence[int], limit: int | None) -> list[Text]:
+        """One row of the table for ``person``, marked where they are over ``limit`` sessions a year."""
+        over = over_limit(person, limit)
         total = f"{person.sessions:,}" + (f" {OVER_MARK}" if over else "  ")
         cells = [
             Text(person.name, no_wrap=True, overflow="ellipsis", end=""),
@@ -98,12 +92,12 @@ class PeopleLayout:
             count = person.per_year.get(year, 0)
             if not count:
                 cells.append(Text("· ", justify="right", style="dim", end=""))
-            elif count > MAX_SESSIONS_A_YEAR:
+            elif limit is not None and count > limit:
                 cells.append(Text(f"{count}{OVER_MARK}", justify="right", style="bold", end=""))
             else:
                 cells.append(Text(f"{count} ", justify="right", end=""))
         if self.rest:
-            cells.append(year_counts(person.per_year, [y for y in all_years if y not in self.years]))
+            cells.append(year_counts(person.per_year, [y for y in all_years if y not in self.years], limit))
         return cells
 
 
@@ -133,6 +127,8 @@ class PeopleTable(PagedTable[PersonSummary]):
         self.people: list[PersonSummary] = []
         #: Every year of the catalogue, newest first.
         self.years: list[int] = []
+        #: Sessions a year above which a person is marked (None: the rule set has no limit).
+        self.limit: int | None = None
         self._layout: PeopleLayout | None = None
 
     @property
@@ -161,15 +157,17 @@ class PeopleTable(PagedTable[PersonSummary]):
     def _add_rows(self, people: Sequence[PersonSummary]) -> None:
         assert self._layout is not None
         for person in people:
-            self.add_row(*self._layout.cells(person, self.years), key=person.key)
+            self.add_row(*self._layout.cells(person, self.years, self.limit), key=person.key)
 
-    def start(self, years: Sequence[int]) -> None:
+    def start(self, years: Sequence[int], limit: int | None) -> None:
         """Begin a new listing: drop the rows and wait for its first page.
 
-        ``years`` are every year of the catalogue, newest first (the year columns).
+        ``years`` are every year of the catalogue, newest first (the year columns);
+        ``limit`` the sessions a year above which a person is marked.
         """
         self.people = []
         self.years = list(years)
+        self.limit = limit
         self._begin(None)
         self._layout = None
         self._fit()
@@ -241,19 +239,25 @@ class PeopleScreen(IgfScreen[None]):
     class PageLoaded(Message):
         """A page of people read by a worker, for the listing numbered ``listing``.
 
-        ``years`` (first page only) are every year of the catalogue, newest first.
+        ``years`` (first page only) are every year of the catalogue, newest first;
+        ``limit`` the rule set's sessions a year (first page of the first listing only).
         """
 
         listing: int
         offset: int
         people: Sequence[PersonSummary]
         years: list[int] | None
+        limit: int | None = None
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
         self.catalogue = catalogue
         #: What the names are narrowed to (None: everyone).
         self.search: str | None = None
+        #: Sessions a year above which a person is marked, once read from the rule set
+        #: (None: not read yet, or the rule set has no such limit).
+        self.limit: int | None = None
+        self._limit_read = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -266,31 +270,45 @@ class PeopleScreen(IgfScreen[None]):
             yield PeopleTable(id="people")
             yield Static("", id="people-no-match", classes="people-message", markup=False)
             yield Static(NOBODY, id="people-empty", classes="people-message", markup=False)
-        yield Static(LEGEND, id="people-legend", markup=False)
+        yield Static("", id="people-legend", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#people-legend").display = False
         self.reload()
 
+    @property
+    def _configured_rules(self) -> str | None:
+        settings = getattr(self.app, "settings", None)
+        return getattr(settings, "rules", None)
+
     # ----- reading the catalogue -----
 
     def reload(self) -> None:
         """List the people again from the first page (after the search changed)."""
         # Each search is a new listing; pages of an older one are dropped when they arrive.
-        self._read_page(self.query_one(PeopleTable).paging.new_listing(), 0, self.search, first=True)
+        # The limit is read with the first listing only: a search does not change it.
+        self._read_page(self.query_one(PeopleTable).paging.new_listing(), 0, self.search, first=True,
+                        want_limit=not self._limit_read, configured=self._configured_rules)
 
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
     @work(thread=True, exclusive=True, exit_on_error=False, group="people", name="read the people")
-    def _read_page(self, listing: int, offset: int, query: str | None, *, first: bool = False) -> None:
+    def _read_page(self, listing: int, offset: int, query: str | None, *, first: bool = False,
+                   want_limit: bool = False, configured: str | None = None) -> None:
+        """Read a page of people, and with ``want_limit`` the limit of the rule set ``configured``."""
         worker = get_current_worker()
         years = self.catalogue.years() if first else None
+        limit = None
+        if want_limit:
+            from igftui.services.people import limit_for_people
+
+            limit = limit_for_people(configured)
         if worker.is_cancelled:
             return
         people = self.catalogue.people(query, limit=PeopleTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(listing, offset, people, years))
+            self.post_message(self.PageLoaded(listing, offset, people, years, limit))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -298,7 +316,11 @@ class PeopleScreen(IgfScreen[None]):
         if not table.paging.is_current(message.listing):
             return
         if message.years is not None:
-            table.start(message.years)
+            if not self._limit_read:
+                self.limit, self._limit_read = message.limit, True
+                if self.limit is not None:
+                    self.query_one("#people-legend", Static).update(legend(self.limit))
+            table.start(message.years, self.limit)
             body = self.query_one("#people-body", ContentSwitcher)
             if message.people:
                 body.current = "people"
@@ -316,7 +338,7 @@ class PeopleScreen(IgfScreen[None]):
                     self.set_focus(None)
         table.add_page(message.offset, message.people)
         # The legend explains the mark: only worth its line when someone has it.
-        self.query_one("#people-legend").display = any(over_limit(p) for p in table.people)
+        self.query_one("#people-legend").display = any(over_limit(p, self.limit) for p in table.people)
         self._show_count()
         self.refresh_bindings()
 

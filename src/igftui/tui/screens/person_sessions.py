@@ -16,7 +16,7 @@ from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
 from igftui.tui.labels import plural, type_label
-from igftui.tui.people_counts import LEGEND, over_limit, year_counts
+from igftui.tui.people_counts import legend, over_limit, year_counts
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.paged_table import PagedTable, paged_bindings
 from igftui.tui.widgets.session_table import cell
@@ -98,25 +98,6 @@ class PersonSessionsTable(PagedTable[SessionSummary]):
         return int(key) if key is not None else None
 
 
-def find_person(catalogue: Catalogue, name: str) -> PersonSummary | None:
-    """The catalogue's summary of the person called ``name`` (as the catalogue folds names)."""
-    from igftui.store.catalogue import person_key
-
-    key = person_key(name)
-    if key is None:
-        return None
-    offset, page = 0, 200
-    while True:
-        # The search matches any name containing this one: look for the exact person.
-        people = catalogue.people(name, limit=page, offset=offset)
-        for person in people:
-            if person.key == key:
-                return person
-        if len(people) < page:
-            return None
-        offset += page
-
-
 class PersonSessionsScreen(IgfScreen[None]):
     """The sessions of the person called :attr:`person_name`, newest first."""
 
@@ -151,13 +132,14 @@ class PersonSessionsScreen(IgfScreen[None]):
 
     @dataclass
     class PageLoaded(Message):
-        """A page of the person's sessions; the first also brings the count, roles and summary."""
+        """A page of the person's sessions; the first also brings the count, roles, summary and limit."""
 
         offset: int
         sessions: Sequence[SessionSummary]
         total: int | None = None
         roles: dict[int, list[str]] | None = None
         person: PersonSummary | None = None
+        limit: int | None = None
 
     def __init__(self, catalogue: Catalogue, name: str) -> None:
         super().__init__()
@@ -166,6 +148,8 @@ class PersonSessionsScreen(IgfScreen[None]):
         self.person_name = name
         #: What the catalogue says of the person once read (sessions per year).
         self.person: PersonSummary | None = None
+        #: Sessions a year above which the person is marked, from the rule set (None: no limit).
+        self.limit: int | None = None
 
     @property
     def filters(self) -> SessionFilter:
@@ -180,33 +164,41 @@ class PersonSessionsScreen(IgfScreen[None]):
             yield PersonSessionsTable(id="person-sessions")
             yield Static(f"{self.person_name} is in no session of the catalogue any more.\n\nescape goes back.",
                          id="person-none", classes="person-message", markup=False)
-        yield Static(LEGEND, id="person-legend", markup=False)
+        yield Static("", id="person-legend", markup=False)
         yield Footer()
+
+    @property
+    def _configured_rules(self) -> str | None:
+        settings = getattr(self.app, "settings", None)
+        return getattr(settings, "rules", None)
 
     def on_mount(self) -> None:
         self.sub_title = self.person_name
         self.query_one("#person-legend").display = False
-        self._read_page(0, first=True)
+        self._read_page(0, first=True, configured=self._configured_rules)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="person",
           name="read the person's sessions")
-    def _read_page(self, offset: int, *, first: bool = False) -> None:
+    def _read_page(self, offset: int, *, first: bool = False, configured: str | None = None) -> None:
+        """Read a page of sessions; the first also the person and the limit of the rule set ``configured``."""
         worker = get_current_worker()
-        total = roles = person = None
+        total = roles = person = limit = None
         if first:
-            from igftui.model.vocabulary import Role, label
+            from igftui.model.vocabulary import label
+            from igftui.services.people import limit_for_people, person_with_sessions
 
-            total = self.catalogue.count(self.filters)
-            roles = {}
-            for role in Role:
-                for session in self.catalogue.sessions_of_person(self.person_name, role=role):
-                    roles.setdefault(session.id, []).append(label(role))
-            person = find_person(self.catalogue, self.person_name)
+            # The person, their sessions counted and their roles in each: one query.
+            found = person_with_sessions(self.catalogue, self.person_name)
+            person = found.summary if found is not None else None
+            total = person.sessions if person is not None else 0
+            roles = {session_id: [label(role) for role in held]
+                     for session_id, held in (found.roles.items() if found is not None else ())}
+            limit = limit_for_people(configured)
         if worker.is_cancelled:
             return
         sessions = self.catalogue.list(self.filters, limit=PersonSessionsTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(offset, sessions, total, roles, person))
+            self.post_message(self.PageLoaded(offset, sessions, total, roles, person, limit))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -214,6 +206,7 @@ class PersonSessionsScreen(IgfScreen[None]):
         if message.total is not None:
             table.start(message.total, message.roles or {})
             self.person = message.person
+            self.limit = message.limit
             self._show_summary(message.total)
             body = self.query_one("#person-body", ContentSwitcher)
             body.current = "person-sessions" if message.total else "person-none"
@@ -227,9 +220,12 @@ class PersonSessionsScreen(IgfScreen[None]):
         summary.append(f" · {plural(total, 'session')}")
         if self.person is not None and self.person.per_year:
             summary.append(" · ")
-            summary.append_text(year_counts(self.person.per_year, self.person.per_year))
+            summary.append_text(year_counts(self.person.per_year, self.person.per_year, self.limit))
         self.query_one("#person-summary", Static).update(summary)
-        self.query_one("#person-legend").display = bool(self.person and over_limit(self.person))
+        marked = bool(self.person and over_limit(self.person, self.limit))
+        if marked and self.limit is not None:
+            self.query_one("#person-legend", Static).update(legend(self.limit))
+        self.query_one("#person-legend").display = marked
 
     @on(PagedTable.MoreWanted, "#person-sessions")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:

@@ -864,9 +864,11 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._run_checks(self.draft.model_copy(deep=True), self._rule_set_name(), self._check_generation)
 
     def _rule_set_name(self) -> str:
-        from igftui.checks import DEFAULT_RULE_SET
+        from igftui.services.rule_sets import rule_set_for
 
-        return self.rule_set or self.app.settings.rules or DEFAULT_RULE_SET
+        # The one policy of the command line and the session screen: the user's own
+        # proposal by the rule set picked, else the `rules` setting, else the newest.
+        return rule_set_for(self.draft, chosen=self.rule_set, configured=self.app.settings.rules)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checks", name="run the checks")
     def _run_checks(self, draft: ForumSession, name: str, generation: int) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,25 +23,6 @@ if TYPE_CHECKING:
     from igftui.checks import Finding
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
-
-
-def rule_set_for(session: ForumSession, configured: str | None, names: Sequence[str]) -> str:
-    """The rule set a session is checked with when the user has not picked one.
-
-    A catalogued session of a past year is judged as the programme committee of
-    its year judged it (``igf-2018``), when igftui has that year's rules; a draft,
-    or a session of the newest year, by the user's own rule set (the ``rules``
-    setting) or else the default.
-    """
-    from igftui.checks import DEFAULT_RULE_SET
-    from igftui.model.vocabulary import SessionStatus
-
-    years = [int(name[4:]) for name in names if re.fullmatch(r"igf-\d{4}", name)]
-    own = f"igf-{session.year}"
-    if (session.status is SessionStatus.CATALOGUED and session.year and own in names
-            and session.year < max(years, default=0)):
-        return own
-    return configured or DEFAULT_RULE_SET
 
 
 class SessionDetailScreen(IgfScreen[bool]):
@@ -184,7 +164,7 @@ class SessionDetailScreen(IgfScreen[bool]):
     # ----- the checks -----
 
     def run_checks(self, rule_set: str | None = None) -> None:
-        """Run the checks with ``rule_set``, or the one :func:`rule_set_for` picks."""
+        """Run the checks with ``rule_set``, or the one that judges the session (``services.rule_sets``)."""
         if self.session is None:
             return
         self._generation += 1
@@ -202,9 +182,10 @@ class SessionDetailScreen(IgfScreen[bool]):
             rule_set_names,
             run_checks,
         )
+        from igftui.services.rule_sets import rule_set_for
 
         names = rule_set_names()
-        name = wanted or rule_set_for(session, configured, names)
+        name = rule_set_for(session, chosen=wanted, configured=configured, names=names)
         self.post_message(self.ChecksStarted(generation, name, names))
         try:
             rules = load_rule_set(name)
