@@ -16,6 +16,7 @@ from textual.widgets import Input, TextArea
 from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.config import Settings
 from igftui.tui.screens.conflict_dialog import ConflictDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -55,7 +56,7 @@ async def open_editor(db: Path, pilot, draft_id: int) -> ProposalEditor:
 def app_with_draft(db: Path) -> tuple[IgfApp, int]:
     catalogue = Catalogue(db)
     draft = catalogue.add(ForumSession(title="Our title", description="Our description"))
-    return IgfApp(catalogue, Settings()), draft.id
+    return IgfApp(catalogue, Settings(), delays=INSTANT), draft.id
 
 
 async def test_another_copys_changes_to_other_fields_merge_by_themselves(tmp_path):

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from igftui.config import Settings, SettingsError, save_setting
+from igftui.tui.delays import Delays
 from igftui.tui.key_order import KeysInOrder
 from igftui.tui.screens.base import IgfScreen, describe_failure
 from igftui.tui.screens.catalogue import CatalogueScreen
@@ -45,10 +47,10 @@ class IgfApp(KeysInOrder, App[None]):
     ]
 
     def __init__(self, catalogue: Catalogue | Path, settings: Settings, *,
-                 watch_every: float | None = 0.5) -> None:
+                 delays: Delays | None = None) -> None:
         super().__init__()
-        #: Seconds between looks for changes made elsewhere (None: only when a test asks).
-        self.watch_every = watch_every
+        #: How long the app waits before doing something by itself (tests: INSTANT).
+        self.delays = delays or Delays()
         self._catalogue_path: Path | None = None
         #: The open catalogue; None while it is being opened.
         self.catalogue: Catalogue | None = None
@@ -78,6 +80,12 @@ class IgfApp(KeysInOrder, App[None]):
             self.notify(f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
                         title="Settings", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # A blinking cursor could be caught on or off by a snapshot: with INSTANT delays every
+        # text box (Input, TextArea, the palette's) keeps it steady, shown as on.
+        if not self.delays.cursor_blinks and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     def _remember_theme(self, theme: Theme) -> None:
         # A theme picked from the palette is kept for next time.

@@ -11,13 +11,11 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from igftui.store.errors import CatalogueError
+from igftui.tui.delays import delays_of
 from igftui.tui.screens.base import describe_failure
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
-
-#: Seconds between two looks, unless the app was given its own (``IgfApp(watch_every=...)``).
-DEFAULT_INTERVAL = 0.5
 
 
 class ChangeWatcher(Widget):
@@ -62,8 +60,9 @@ class ChangeWatcher(Widget):
 
     @property
     def interval(self) -> float | None:
-        """Seconds between looks; None or 0 when the app looks only when asked (tests)."""
-        return getattr(self.app, "watch_every", DEFAULT_INTERVAL)
+        """Seconds between looks (the app's ``delays.watch_every``); None or 0 when the app
+        looks only when asked (tests)."""
+        return delays_of(self.app).watch_every
 
     def on_mount(self) -> None:
         if self.interval:
