@@ -11,6 +11,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from textual.widgets import TextArea
+
+from igftui.tui.delays import Delays
+from snapshot_apps import catalogue_app, settle
+
 TESTS = Path(__file__).resolve().parents[1]
 
 
@@ -60,3 +65,31 @@ def test_no_test_waits_a_fixed_time():
     ]
     assert not found, ("Tests wait for a worker, a message or a condition, never for time "
                        "(see wait_until in tests/tui/snapshot_apps.py):\n" + "\n".join(found))
+
+
+async def blinking_of_editor_boxes(db: Path, delays: Delays) -> list[tuple[bool, bool]]:
+    """(blinks, cursor shown) of the title and the description boxes, each once focused."""
+    app = catalogue_app(db, 1, delays=delays)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        editor = app.screen
+        editor.show_section("content", focus=False)
+        await settle(pilot)
+        seen = []
+        for box in (editor.query_one("#input-title"), editor.query_one("#input-description", TextArea)):
+            box.focus()
+            await settle(pilot)
+            seen.append((box.cursor_blink, box._cursor_visible))
+        return seen
+
+
+async def test_instant_delays_keep_every_text_cursor_steady_and_shown(db):
+    from igftui.tui.delays import INSTANT
+
+    assert await blinking_of_editor_boxes(db, INSTANT) == [(False, True), (False, True)]
+
+
+async def test_the_users_cursor_blinks(db):
+    assert [blinks for blinks, _ in await blinking_of_editor_boxes(db, Delays())] == [True, True]
