@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,11 @@ def filled_catalogue(path: Path, count: int) -> Catalogue:
     if count:
         catalogue.import_sessions(generated_sessions(count))
     return catalogue
+
+
+#: For tests of what a key's save does (ctrl+s, escape, f7): no autosave comes first, so
+#: the key meets the other copy's save itself.  Not a wait: the test never waits an hour.
+SAVE_WHEN_ASKED = replace(INSTANT, save_pause=3600.0, save_at_most=3600.0)
 
 
 def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None,
