@@ -29,6 +29,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,7 +185,8 @@ async def shoot_conflict(path: Path, target: Path) -> None:
 
     catalogue = Catalogue(path)
     draft = catalogue.add(example_proposal())
-    app = IgfApp(catalogue, Settings(), delays=INSTANT)
+    # ctrl+s meets the other copy's save: no autosave may meet it first.
+    app = IgfApp(catalogue, Settings(), delays=replace(INSTANT, save_pause=3600.0, save_at_most=3600.0))
     async with app.run_test(size=(110, 34)) as pilot:
         await _settle(pilot)
         app.push_screen(ProposalEditor(catalogue, session_id=draft.id))
