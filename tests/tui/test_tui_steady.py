@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from snapshot_apps import catalogue_app, settle
 from textual.widgets import TextArea
 
 from igftui.tui.delays import Delays
-from snapshot_apps import catalogue_app, settle
 
 TESTS = Path(__file__).resolve().parents[1]
 
