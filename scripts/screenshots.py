@@ -29,6 +29,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +39,7 @@ from igftui.config import Settings  # noqa: E402
 from igftui.formats.samples import load_samples  # noqa: E402
 from igftui.store import Catalogue  # noqa: E402
 from igftui.tui.app import IgfApp  # noqa: E402
+from igftui.tui.delays import INSTANT  # noqa: E402
 
 SIZE = (100, 30)
 
@@ -70,7 +72,7 @@ async def shoot(catalogue: Catalogue, target: Path, keys: Iterable[str] = (),
 
     ``typed`` puts text into inputs (by id) after the keys, and presses enter.
     """
-    app = IgfApp(catalogue, Settings())
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=size) as pilot:
         await _settle(pilot)
         for key in keys:
@@ -127,12 +129,12 @@ async def shoot_editor(catalogue: Catalogue, target: Path, section: str, keys: I
     (with the cursor in the widget whose id is ``focus``, when given)."""
     from igftui.tui.screens.proposal_editor import ProposalEditor
 
-    app = IgfApp(catalogue, Settings(export_folder="/home/organiser/igf-exports"))
+    app = IgfApp(catalogue, Settings(export_folder="/home/organiser/igf-exports"), delays=INSTANT)
     async with app.run_test(size=size) as pilot:
         await _settle(pilot)
         app.push_screen(ProposalEditor(catalogue, draft=example_proposal()))
+        # The checks' first run starts at once: settling again waits for its findings.
         await _settle(pilot)
-        await pilot.pause(0.4)  # the checks' first run
         await _settle(pilot)
         app.screen.show_section(section)
         await _settle(pilot)
@@ -165,7 +167,7 @@ async def shoot_history(path: Path, target: Path) -> None:
     from igftui.tui.screens.history import HistoryScreen
 
     catalogue, draft_id = draft_with_history(path)
-    app = IgfApp(catalogue, Settings(), watch_every=None)
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
         app.push_screen(HistoryScreen(catalogue, draft_id))
@@ -183,7 +185,8 @@ async def shoot_conflict(path: Path, target: Path) -> None:
 
     catalogue = Catalogue(path)
     draft = catalogue.add(example_proposal())
-    app = IgfApp(catalogue, Settings(), watch_every=None)
+    # ctrl+s meets the other copy's save: no autosave may meet it first.
+    app = IgfApp(catalogue, Settings(), delays=replace(INSTANT, save_pause=3600.0, save_at_most=3600.0))
     async with app.run_test(size=(110, 34)) as pilot:
         await _settle(pilot)
         app.push_screen(ProposalEditor(catalogue, session_id=draft.id))

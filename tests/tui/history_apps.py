@@ -13,6 +13,7 @@ from igftui.config import Settings
 from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 
 FIRST_DESCRIPTION = (
     "A round table on how distrust splits what people see online.\n"
@@ -61,4 +62,4 @@ def catalogue_with_history(path: Path) -> tuple[Catalogue, int]:
 
 def history_app(path: Path) -> tuple[IgfApp, int]:
     catalogue, session_id = catalogue_with_history(path)
-    return IgfApp(catalogue, Settings(), watch_every=None), session_id
+    return IgfApp(catalogue, Settings(), delays=INSTANT), session_id

@@ -7,8 +7,11 @@ stay the same from one run (and one day) to the next.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.worker import WorkerFailed
 
@@ -16,6 +19,7 @@ from igftui.config import Settings
 from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT, Delays
 
 SIZE = (100, 30)
 
@@ -94,9 +98,19 @@ def filled_catalogue(path: Path, count: int) -> Catalogue:
     return catalogue
 
 
-def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None) -> IgfApp:
-    """The real app on a fresh catalogue of ``count`` generated sessions."""
-    return IgfApp(filled_catalogue(path, count), settings or Settings())
+#: For tests of what a key's save does (ctrl+s, escape, f7): no autosave comes first, so
+#: the key meets the other copy's save itself.  Not a wait: the test never waits an hour.
+SAVE_WHEN_ASKED = replace(INSTANT, save_pause=3600.0, save_at_most=3600.0)
+
+
+def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None,
+                  delays: Delays = INSTANT) -> IgfApp:
+    """The real app on a fresh catalogue of ``count`` generated sessions.
+
+    Its delays are INSTANT unless a test is about them: what the app does after a pause
+    (save, check) happens at once, and no text cursor blinks in a snapshot.
+    """
+    return IgfApp(filled_catalogue(path, count), settings or Settings(), delays=delays)
 
 
 #: Workers that wait for work as long as their widget lives (DirectoryTree's loader).
@@ -122,6 +136,39 @@ async def settle(pilot) -> None:
         if not _busy_workers(pilot.app):
             break
     await pilot.pause()
+
+
+async def wait_until(pilot, condition: Callable[[], object], what: str, *, turns: int = 500) -> None:
+    """Let the app work (its queues, then its workers) until ``condition()`` holds.
+
+    A number of turns, not a length of time, bounds the wait: a hang fails the test,
+    naming ``what`` did not happen, rather than waiting for ever.
+    """
+    for _ in range(turns):
+        if condition():
+            return
+        await pilot.pause()
+        busy = _busy_workers(pilot.app)
+        if busy:
+            try:
+                await pilot.app.workers.wait_for_complete(busy)
+            except WorkerFailed:
+                pass  # the app reports it; the condition says whether it matters
+    if not condition():
+        pytest.fail(f"waited {turns} turns of the app, and still not: {what}")
+
+
+async def wait_for_palette(pilot, title: str) -> None:
+    """Wait until the command palette's search (a worker) has put ``title`` first: enter runs it."""
+    from textual.command import CommandList
+
+    def first_is_title() -> bool:
+        lists = pilot.app.screen.query(CommandList)
+        if not lists or not lists.first().option_count:
+            return False
+        return str(lists.first().get_option_at_index(0).prompt).split("\n")[0] == title
+
+    await wait_until(pilot, first_is_title, f"the palette offers {title!r} first")
 
 
 def screen_text(app: IgfApp) -> str:

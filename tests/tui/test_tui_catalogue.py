@@ -10,6 +10,7 @@ from textual.widgets import ContentSwitcher, Footer
 from igftui.config import Settings
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
@@ -21,6 +22,7 @@ from snapshot_apps import (
     filled_catalogue,
     screen_text,
     settle,
+    wait_for_palette,
 )
 
 
@@ -68,7 +70,7 @@ class SlowCatalogue(Catalogue):
 async def test_screen_paints_before_the_data_arrives(db):
     filled_catalogue(db, 5).close()
     catalogue = SlowCatalogue(db)
-    app = IgfApp(catalogue, Settings())
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Loading" in screen_text(app)
@@ -220,7 +222,7 @@ async def test_a_failing_catalogue_is_reported_not_a_traceback(db, notes):
     with catalogue.engine.begin() as connection:
         connection.execute(text("DROP TABLE participant"))
         connection.execute(text("DROP TABLE session"))
-    app = IgfApp(catalogue, Settings())
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.is_running
@@ -288,7 +290,7 @@ async def test_palette_offers_the_screen_actions(db):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"open session")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, "Open session")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionDetailScreen)
@@ -376,7 +378,7 @@ async def test_no_color_is_respected(db, monkeypatch):
 async def test_the_app_opens_its_catalogue_after_the_first_paint(db):
     # As `igftui` runs it: given the path, the app paints, then opens the catalogue.
     filled_catalogue(db, 5).close()
-    app = IgfApp(db, Settings())
+    app = IgfApp(db, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.catalogue is not None and app.catalogue_problem is None
@@ -390,7 +392,7 @@ async def test_the_app_opens_its_catalogue_after_the_first_paint(db):
 async def test_a_catalogue_that_cannot_be_opened_is_said_on_screen(tmp_path, notes):
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not a database at all " * 100)
-    app = IgfApp(bogus, Settings())
+    app = IgfApp(bogus, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.is_running and app.catalogue is None

@@ -20,12 +20,13 @@ from igftui.model import (
 from igftui.model.vocabulary import SDG_NAMES
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.rule_set_picker import RuleSetPicker
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.findings import ChecksPanel, FindingRow
 from igftui.tui.widgets.session_view import SessionView
-from snapshot_apps import filled_catalogue, screen_text, settle
+from snapshot_apps import filled_catalogue, screen_text, settle, wait_for_palette
 
 #: Tall enough that every section of the full session is on screen at once.
 TALL = (120, 300)
@@ -125,7 +126,7 @@ def app_with(db: Path, *sessions: ForumSession, settings: Settings | None = None
     """The real app on a catalogue of ``others`` generated sessions and ``sessions``."""
     catalogue = filled_catalogue(db, others) if others else Catalogue(db)
     stored = [catalogue.add(session) for session in sessions]
-    return IgfApp(catalogue, settings or Settings()), stored
+    return IgfApp(catalogue, settings or Settings(), delays=INSTANT), stored
 
 
 async def open_detail(app: IgfApp, pilot, session_id: int) -> SessionDetailScreen:
@@ -419,8 +420,9 @@ async def test_the_session_shows_before_the_checks_finish(db, monkeypatch):
     async with app.run_test(size=TALL) as pilot:
         screen = SessionDetailScreen(app.catalogue, session.id)
         app.push_screen(screen)
-        for _ in range(50):
-            await pilot.pause(0.02)
+        # Not wait_until: it would wait for the checks' worker, held back on purpose here.
+        for _ in range(500):
+            await pilot.pause()
             if screen.session is not None and "Running the checks of igf-2022" in screen_text(app):
                 break
         shown = screen_text(app)
@@ -525,7 +527,7 @@ async def test_palette_offers_the_screen_actions(db):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"rule set")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, "Rule set")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, RuleSetPicker)

@@ -11,6 +11,7 @@ from igftui.config import Settings
 from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.deleted_drafts import DeletedDraftsScreen, DeletedTable
@@ -33,7 +34,7 @@ def app_with(db: Path) -> tuple[IgfApp, ForumSession, ForumSession]:
         participants=[Participant(name="Ana Souza", roles=["speaker"])],
         agenda=[AgendaItem(title="Case", minutes=20)],
     ))
-    return IgfApp(catalogue, Settings()), page, draft
+    return IgfApp(catalogue, Settings(), delays=INSTANT), page, draft
 
 
 def table_of(app: IgfApp) -> SessionTable:

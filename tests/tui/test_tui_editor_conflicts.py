@@ -19,7 +19,7 @@ from igftui.tui.app import IgfApp
 from igftui.config import Settings
 from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from snapshot_apps import screen_text, settle
+from snapshot_apps import SAVE_WHEN_ASKED, screen_text, settle
 
 SIZE = (120, 36)
 
@@ -55,7 +55,8 @@ async def open_editor(db: Path, pilot, draft_id: int) -> ProposalEditor:
 def app_with_draft(db: Path) -> tuple[IgfApp, int]:
     catalogue = Catalogue(db)
     draft = catalogue.add(ForumSession(title="Our title", description="Our description"))
-    return IgfApp(catalogue, Settings()), draft.id
+    # Each test saves with a key at the moment it chooses: no autosave before it.
+    return IgfApp(catalogue, Settings(), delays=SAVE_WHEN_ASKED), draft.id
 
 
 async def test_another_copys_changes_to_other_fields_merge_by_themselves(tmp_path):

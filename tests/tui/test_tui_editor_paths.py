@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from snapshot_apps import catalogue_app, screen_text, settle
+from snapshot_apps import catalogue_app, screen_text, settle, wait_until
 from textual.widgets import Input, TextArea
 
 from igftui.formats.markdown import to_markdown
@@ -88,15 +88,11 @@ async def test_another_rule_set_checks_the_draft_again(db):
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await pilot.pause(0.3)
-        await settle(pilot)
-        assert "Checks · igf-2025" in screen_text(app)
+        await wait_until(pilot, lambda: "Checks · igf-2025" in screen_text(app), "the checks by igf-2025")
         await pilot.press("ctrl+r")
         await settle(pilot)
         picker = app.screen
         assert isinstance(picker, RuleSetPicker)
         await pilot.press("home", "enter")  # the first rule set: igf-2017
         await settle(pilot)
-        await pilot.pause(0.3)
-        await settle(pilot)
-        assert "Checks · igf-2017" in screen_text(app)
+        await wait_until(pilot, lambda: "Checks · igf-2017" in screen_text(app), "the checks by igf-2017")

@@ -14,6 +14,7 @@ from igftui.config import Settings
 from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.form_assistant import FormAssistant
 from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -39,7 +40,7 @@ def proposal(**changes) -> ForumSession:
 def app_on(db: Path, session: ForumSession) -> tuple[IgfApp, int]:
     catalogue = Catalogue(db)
     stored = catalogue.add(session)
-    return IgfApp(catalogue, Settings()), stored.id
+    return IgfApp(catalogue, Settings(), delays=INSTANT), stored.id
 
 
 async def open_from_editor(pilot, session_id: int) -> FormAssistant:

@@ -177,8 +177,9 @@ async def test_h_in_the_session_view_opens_the_history_and_a_restore_shows_there
     catalogue, session_id = catalogue_with_history(db)
     from igftui.config import Settings
     from igftui.tui.app import IgfApp
+    from igftui.tui.delays import INSTANT
 
-    app = IgfApp(catalogue, Settings(), watch_every=None)
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         detail = SessionDetailScreen(app.catalogue, session_id)
@@ -232,6 +233,7 @@ async def test_a_co_organisers_text_kept_beside_the_users_can_be_taken(db, local
     from igftui.config import Settings
     from igftui.model import ForumSession
     from igftui.tui.app import IgfApp
+    from igftui.tui.delays import INSTANT
 
     catalogue = Catalogue(db)
     draft = catalogue.add(ForumSession(status="draft", year=2026, title="Our session",
@@ -241,7 +243,7 @@ async def test_a_co_organisers_text_kept_beside_the_users_can_be_taken(db, local
     returned = sent.model_copy(update={"description": "Their words.", "id": None})
     (outcome,) = catalogue.import_sessions([returned])
     assert outcome.conflicts == ("description",) and outcome.their_revision == 3
-    app = IgfApp(catalogue, Settings(), watch_every=None)
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(app, pilot, draft.id)
         rows = rows_of(screen)

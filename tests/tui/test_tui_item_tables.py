@@ -18,6 +18,7 @@ from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.model.vocabulary import ParticipantStatus, Region, StakeholderGroup
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.labels import short_form
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -280,7 +281,7 @@ class SlowCatalogue(Catalogue):
 async def test_the_session_list_has_its_final_columns_before_the_rows_arrive(db, size):
     filled_catalogue(db, 5).close()
     catalogue = SlowCatalogue(db)
-    app = IgfApp(catalogue, Settings())
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#catalogue-body", ContentSwitcher).current == "loading"

@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Input
@@ -21,6 +22,7 @@ from igftui.config import Settings
 from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
@@ -33,7 +35,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 def quiet_app(db: Path, count: int = 30) -> IgfApp:
     """The real app on ``count`` generated sessions, looking for changes only when told."""
-    return IgfApp(filled_catalogue(db, count), Settings(), watch_every=None)
+    return IgfApp(filled_catalogue(db, count), Settings(), delays=INSTANT)
 
 
 async def look(pilot) -> None:
@@ -150,7 +152,8 @@ async def test_an_open_session_shows_its_new_title(db):
 
 
 async def test_the_timer_looks_by_itself(db, monkeypatch):
-    app = IgfApp(filled_catalogue(db, 5), Settings(), watch_every=0.01)
+    # About the timer itself: it looks every 10 ms (the rest stays instant).
+    app = IgfApp(filled_catalogue(db, 5), Settings(), delays=replace(INSTANT, watch_every=0.01))
     noticed = asyncio.Event()
     read_again = CatalogueScreen.read_again
 
@@ -333,7 +336,7 @@ class HeldCatalogue(Catalogue):
 async def test_keys_pressed_while_the_list_is_read_again_count(db):
     filled_catalogue(db, 30).close()
     catalogue = HeldCatalogue(db)
-    app = IgfApp(catalogue, Settings(), watch_every=None)
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("j")
@@ -364,6 +367,6 @@ async def test_back_on_top_a_screen_catches_up_at_once(db):
         with Catalogue(db) as elsewhere:
             elsewhere.add(newest("Added while the list was underneath"))
         await pilot.press("escape")
-        # No look asked for, no timer (watch_every=None): coming back on top is enough.
+        # No look asked for, no timer (INSTANT delays): coming back on top is enough.
         await settle(pilot)
         assert table_of(app).get_row_at(0)[3].plain == "Added while the list was underneath"

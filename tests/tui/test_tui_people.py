@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from snapshot_apps import catalogue_app, screen_text, settle
+from snapshot_apps import catalogue_app, screen_text, settle, wait_for_palette
 
 from igftui.config import Settings
 from igftui.model.vocabulary import label
@@ -14,6 +14,7 @@ from igftui.services.samples import load_samples
 from igftui.store import Catalogue
 from igftui.store.listing import SessionFilter
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.people import (
@@ -73,7 +74,7 @@ def row_texts(table, row: int) -> list[str]:
 
 
 async def test_the_list_shows_everyone_with_their_counts(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         expected = everyone(app.catalogue)
@@ -97,7 +98,7 @@ async def test_the_list_shows_everyone_with_their_counts(samples_db):
 
 
 async def test_search_narrows_by_name_and_escape_restores(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_people(pilot)
         table = people_table(app)
@@ -122,7 +123,7 @@ async def test_search_narrows_by_name_and_escape_restores(samples_db):
 
 
 async def test_a_search_that_matches_nobody_says_so(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         await pilot.press("slash", *"zzqx")
@@ -137,7 +138,7 @@ async def test_a_search_that_matches_nobody_says_so(samples_db):
 
 
 async def test_someone_over_three_sessions_in_a_year_is_marked(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         busy = the_busy_speaker(app.catalogue)
@@ -163,7 +164,7 @@ async def test_someone_over_three_sessions_in_a_year_is_marked(samples_db):
 
 
 async def test_a_wide_terminal_gives_recent_years_their_own_columns(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         table = people_table(app)
@@ -200,7 +201,7 @@ def test_layout_fits_years_to_the_width():
 
 
 async def test_enter_lists_their_sessions_then_a_session_then_back_each_step(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         busy = the_busy_speaker(app.catalogue)
@@ -246,7 +247,7 @@ async def test_enter_lists_their_sessions_then_a_session_then_back_each_step(sam
 
 
 async def test_help_lists_the_people_keys(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         await pilot.press("question_mark")
@@ -277,7 +278,7 @@ async def test_every_binding_has_an_id_a_description_and_a_tooltip():
 
 
 async def test_palette_offers_the_people_actions(samples_db):
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         first = everyone(app.catalogue)[0]
@@ -287,7 +288,7 @@ async def test_palette_offers_the_people_actions(samples_db):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"sessions of")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, f"Sessions of {first.name}")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PersonSessionsScreen)
@@ -299,7 +300,7 @@ async def test_palette_offers_the_people_actions(samples_db):
 async def test_people_page_in_from_the_database(samples_db, monkeypatch):
     monkeypatch.setattr(PeopleTable, "PAGE_SIZE", 10)
     monkeypatch.setattr(PeopleTable, "PREFETCH", 3)
-    app = IgfApp(samples_db, Settings())
+    app = IgfApp(samples_db, Settings(), delays=INSTANT)
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         total = len(everyone(app.catalogue))

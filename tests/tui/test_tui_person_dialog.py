@@ -444,6 +444,7 @@ async def test_completion_offers_and_picks_the_same_person(db):
     from igftui.config import Settings
     from igftui.store import Catalogue
     from igftui.tui.app import IgfApp
+    from igftui.tui.delays import INSTANT
 
     catalogue = Catalogue(db)
     # Haruto is in more sessions, and "sara" is inside "Kisaragi".
@@ -452,7 +453,7 @@ async def test_completion_offers_and_picks_the_same_person(db):
             Participant(name="Haruto Kisaragi", roles=["speaker"])]))
     catalogue.add(ForumSession(title="Another", participants=[
         Participant(name="Sara Lindqvist-Mendoza", roles=["speaker"])]))
-    app = IgfApp(catalogue, Settings())
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         dialog, results = await open_dialog(pilot)
         await pilot.press(*"Sara")

@@ -21,6 +21,7 @@ from igftui.config import Settings
 from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.export_dialog import ExportDialog
@@ -278,7 +279,7 @@ async def test_the_session_view_warns_on_the_users_own_proposals(db, folder, sta
     with Catalogue(db) as catalogue:
         stored = catalogue.add(ForumSession(status=status_, year=2025, title="Own or not", participants=[
             Participant(name="Amina Diallo", roles=["speaker"], gender="woman")]))
-    app = IgfApp(db, Settings(export_folder=str(folder)))
+    app = IgfApp(db, Settings(export_folder=str(folder)), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         app.push_screen(SessionDetailScreen(app.catalogue, stored.id))

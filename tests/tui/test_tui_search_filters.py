@@ -6,12 +6,13 @@ from textual.widgets import Button, ContentSwitcher, Select
 
 from igftui.store.listing import SessionFilter
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.filters import FilterChips, FilterPanel
 from igftui.tui.widgets.search_box import SearchBox
 from igftui.tui.widgets.session_table import SessionTable
-from snapshot_apps import SIZE, catalogue_app, screen_text, settle
+from snapshot_apps import SIZE, catalogue_app, screen_text, settle, wait_for_palette
 
 
 def table_of(app: IgfApp) -> SessionTable:
@@ -249,7 +250,7 @@ async def test_palette_sorts_and_filters(db):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"remove filter: year")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot, "Remove filter: Year")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.filters == SessionFilter()
@@ -272,7 +273,7 @@ async def test_keys_wait_until_the_catalogue_is_open(tmp_path):
 
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"not a database " * 100)
-    app = IgfApp(bogus, Settings())
+    app = IgfApp(bogus, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", "f", "o", "p", "i")

@@ -11,7 +11,7 @@ import pytest
 
 from igftui.model import AgendaItem, ForumSession, OnlineParticipation, Participant
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from snapshot_apps import catalogue_app, settle
+from snapshot_apps import catalogue_app, settle, wait_until
 
 WIDE = (130, 40)
 
@@ -57,8 +57,9 @@ def editor_on(section: str):
         await settle(pilot)
         app = pilot.app
         app.push_screen(ProposalEditor(app.catalogue, draft=workshop_draft()))
+        # A new draft is checked at once: settling waits for that worker and its findings.
         await settle(pilot)
-        await pilot.pause(0.3)  # the checks' first run
+        await wait_until(pilot, lambda: app.screen.findings, "the checks' first run is on screen")
         await settle(pilot)
         app.screen.show_section(section)
         await settle(pilot)

@@ -16,6 +16,7 @@ from igftui.config import Settings
 from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -31,7 +32,7 @@ def app_on(db: Path, *sessions: ForumSession, today: datetime | None = None) -> 
     catalogue = Catalogue(db, clock=clock)
     for session in sessions:
         catalogue.save(session)
-    return IgfApp(catalogue, Settings())
+    return IgfApp(catalogue, Settings(), delays=INSTANT)
 
 
 def stored(db: Path, session_id: int) -> ForumSession:

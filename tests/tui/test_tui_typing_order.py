@@ -120,7 +120,7 @@ async def test_escape_typed_while_a_draft_cannot_be_read_still_goes_back(db):
         assert isinstance(app.screen, CatalogueScreen)
 
 
-async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes(monkeypatch):
+async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes():
     """On a busy machine a key can take longer than the safety net's wait to climb its
     widgets: the keys typed after it still wait for it (they went to the screen being left)."""
     import asyncio
@@ -131,8 +131,8 @@ async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes(m
     from textual.widgets import Input, Static
 
     from igftui.tui import key_order
+    from igftui.tui.delays import Delays
 
-    monkeypatch.setattr(key_order, "LONGEST_WAIT", 0.001)
     release = asyncio.Event()
     looked = asyncio.Event()
     waiting_when_looked: list[int] = []
@@ -147,6 +147,7 @@ async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes(m
 
     class Keys(key_order.KeysInOrder):
         BINDINGS = [Binding("n", "new", "New")]
+        delays = Delays(keys_wait=0.001)  # the safety net looks every millisecond
 
         def compose(self) -> ComposeResult:
             yield Slow("list")
@@ -169,7 +170,7 @@ async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes(m
         await pilot.pause()
         burst(app, "n", "Safe")
         try:
-            # A guard against a hang only: the safety net looks every millisecond.
+            # A guard against a hang only.
             await asyncio.wait_for(looked.wait(), timeout=60)
         finally:
             release.set()  # the app cannot close while the widget is stuck

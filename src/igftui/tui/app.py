@@ -12,11 +12,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
 
 from igftui.config import Settings, SettingsError, save_setting
+from igftui.tui.delays import Delays
 from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.dialogs.screenshot_dialog import (
     ScreenshotDialog,
@@ -59,10 +61,10 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         catalogue: Catalogue
 
     def __init__(self, catalogue: Catalogue | Path, settings: Settings, *,
-                 watch_every: float | None = 0.5) -> None:
+                 delays: Delays | None = None) -> None:
         super().__init__()
-        #: Seconds between looks for changes made elsewhere (None: only when a test asks).
-        self.watch_every = watch_every
+        #: How long the app waits before doing something by itself (tests: INSTANT).
+        self.delays = delays or Delays()
         self._catalogue_path: Path | None = None
         #: The open catalogue; None while it is being opened.
         self.catalogue: Catalogue | None = None
@@ -94,6 +96,12 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keymap or self.settings.keymap_problems:
             apply_user_keymap(self, self.settings.keymap, self.settings.keymap_problems)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # A blinking cursor could be caught on or off by a snapshot: with INSTANT delays every
+        # text box (Input, TextArea, the palette's) keeps it steady, shown as on.
+        if not self.delays.cursor_blinks and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     def _remember_theme(self, theme: Theme) -> None:
         # A theme picked from the palette is kept for next time.

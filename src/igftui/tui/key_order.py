@@ -29,9 +29,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
 
-#: How long keys may wait for a screen that never says it is ready, or for a key lost on
-#: its way (seconds).  A safety net only: nothing waits for it when all goes well.
-LONGEST_WAIT = 2.0
+from igftui.tui.delays import delays_of
 
 
 class KeysInOrder(App):
@@ -166,7 +164,9 @@ class KeysInOrder(App):
     def _start_wait_timer(self) -> None:
         if self._wait_timer is None:
             self._handed_when_timed = self._handed
-            self._wait_timer = self.set_timer(LONGEST_WAIT, self._waited_too_long, name="keys in order")
+            # How long keys may wait for a screen that never says it is ready (a safety net).
+            self._wait_timer = self.set_timer(delays_of(self).keys_wait, self._waited_too_long,
+                                              name="keys in order")
 
     async def _waited_too_long(self) -> None:
         self._wait_timer = None

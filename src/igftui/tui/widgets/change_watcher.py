@@ -12,13 +12,11 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from igftui.store.errors import CatalogueError
+from igftui.tui.delays import delays_of
 from igftui.tui.failures import ReportsFailures
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
-
-#: Seconds between two looks, unless the app was given its own (``IgfApp(watch_every=...)``).
-DEFAULT_INTERVAL = 0.5
 
 
 class ChangeWatcher(ReportsFailures, Widget):
@@ -66,8 +64,9 @@ class ChangeWatcher(ReportsFailures, Widget):
 
     @property
     def interval(self) -> float | None:
-        """Seconds between looks; None or 0 when the app looks only when asked (tests)."""
-        return getattr(self.app, "watch_every", DEFAULT_INTERVAL)
+        """Seconds between looks (the app's ``delays.watch_every``); None or 0 when the app
+        looks only when asked (tests)."""
+        return delays_of(self.app).watch_every
 
     def on_mount(self) -> None:
         if self.interval:
