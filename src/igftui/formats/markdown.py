@@ -80,7 +80,7 @@ _INLINE_IN_CELL = re.compile(_INLINE.pattern + r"|\|")
 # wherever they are, and "#" always at the start of a line, since some renderers
 # take "#hashtag" for a heading.
 _BLOCK_START = re.compile(
-    r"^(?:(?P<mark>#|>|[-+](?=[ \t]|$)|=+[ \t]*$|-+[ \t]*$|[|:-](?=[-:| \t]*$)(?=.*-))"
+    r"^(?:(?P<mark>#|>|[-+](?=[ \t]|$)|=+[ \t]*$|-+[ \t]*$|(?=.*-)[|:-](?=[-:| \t]*$))"
     r"|(?P<digits>[0-9]{1,9})[.)](?=[ \t]|$))"
 )
 
