@@ -12,7 +12,7 @@ from textual.binding import Binding
 from igftui.config import Settings, config_path, load_settings
 from igftui.tui.keymap import binding_classes, check_keymap, textual_key
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.screens.help import HelpScreen, keys_of
+from igftui.tui.dialogs.help import HelpScreen, keys_of
 from igftui.tui.screens.proposal_editor import ProposalEditor
 
 
