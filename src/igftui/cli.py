@@ -18,7 +18,8 @@ import sys
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NoReturn, Sequence
+from typing import Any, NoReturn
+from collections.abc import Sequence
 
 from igftui import __version__
 from igftui.model.text_safety import json_terminal_safe, terminal_safe
@@ -213,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and closed: not an error worth a word.
         _silence_stdout()
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last guard: users never see a traceback
+    except Exception as exc:  # the last guard: users never see a traceback
         if os.environ.get("IGFTUI_DEBUG"):
             raise
         return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} "

@@ -6,7 +6,7 @@ Kept apart from the rules so that each rule reads as the check it makes.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from igftui.model.people import is_person, is_to_be_confirmed
 from igftui.model.session import ForumSession, Participant

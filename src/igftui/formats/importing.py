@@ -294,7 +294,7 @@ def import_paths(
         except (FormatError, CatalogueError) as exc:
             # A catalogue failure (locked, disk full) keeps its own words: it is not the file's fault.
             report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
-        except Exception as exc:  # noqa: BLE001 - one file's surprise must not end the import of the rest
+        except Exception as exc:  # one file's surprise must not end the import of the rest
             report.skipped.append(SkippedFile(str(path), _unexpected(exc)))
         if progress is not None:
             progress(done, len(files), path)

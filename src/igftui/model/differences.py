@@ -125,7 +125,7 @@ def differences(older: dict[str, Any], newer: dict[str, Any]) -> list[FieldDiffe
     found = []
     for name in sorted(names, key=_rank):
         before, after = older.get(name), newer.get(name)
-        if _empty(before) and _empty(after) or before == after:
+        if (_empty(before) and _empty(after)) or before == after:
             continue
         lines = diff_lines(lines_of(name, before), lines_of(name, after))
         if lines:

@@ -93,9 +93,7 @@ def _merge_into(out: dict[str, Any], base: dict[str, Any] | None, mine: dict[str
             _merge_into(nested, nested_base, m, t, name + ".", taken, conflicts)
             out[key] = nested
             continue
-        if m == t:
-            out[key] = m
-        elif base is not None and _same(t, b):
+        if m == t or (base is not None and _same(t, b)):
             out[key] = m
         elif base is not None and _same(m, b):
             out[key] = t

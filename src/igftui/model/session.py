@@ -555,7 +555,7 @@ class ForumSession(_Model):
         return data
 
     @classmethod
-    def from_json(cls, data: Any) -> "ForumSession":
+    def from_json(cls, data: Any) -> ForumSession:
         """Read one session of the contract; raise :class:`ContractError` saying what is wrong."""
         if not isinstance(data, dict):
             raise ContractError("a session must be a JSON object")

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from collections.abc import Callable
 
 from sqlalchemy import Connection, bindparam, case, create_engine, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
@@ -95,7 +96,7 @@ def _guarded(method: F) -> F:
     """Report database failures as :class:`CatalogueError` with a sentence a user can act on."""
 
     @functools.wraps(method)
-    def wrapper(self: "Catalogue", *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Catalogue, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except CatalogueError:
@@ -199,7 +200,7 @@ class Catalogue:
         self._changes.close()
         self.engine.dispose()
 
-    def __enter__(self) -> "Catalogue":
+    def __enter__(self) -> Catalogue:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -281,14 +282,14 @@ class Catalogue:
     # ----- deleting and copying drafts (see igftui.store.deleting) -----
 
     @_guarded
-    def delete_draft(self, session_id: int) -> "DeletedDraft":
+    def delete_draft(self, session_id: int) -> DeletedDraft:
         """Delete one of the user's own sessions; it can be brought back until :meth:`compact`."""
         from igftui.store import deleting
 
         return deleting.delete_draft(self, session_id)
 
     @_guarded
-    def deleted_drafts(self) -> "list[DeletedDraft]":
+    def deleted_drafts(self) -> list[DeletedDraft]:
         """The deleted sessions that can be brought back, most recently deleted first."""
         from igftui.store import deleting
 
@@ -316,7 +317,7 @@ class Catalogue:
         return deleting.duplicate(self, session_id)
 
     @_guarded
-    def compact(self) -> "Compacted":
+    def compact(self) -> Compacted:
         """Drop for good the revisions of deleted sessions, and rebuild the file."""
         from igftui.store import deleting
 
@@ -565,7 +566,7 @@ class Catalogue:
         new_id = int(result.inserted_primary_key[0])
         return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit, new=True)
 
-    def _write(self, db: DatabaseSession, record: "SessionRecord | _Row", session: ForumSession, *,
+    def _write(self, db: DatabaseSession, record: SessionRecord | _Row, session: ForumSession, *,
                origin: str, visit: str | None = None, new: bool = False) -> ForumSession:
         """Store ``session`` as the record's new text, raise its version, keep a revision."""
         session_id, uid = int(record.id), str(record.uid)
@@ -593,7 +594,7 @@ class Catalogue:
     # ----- erasure -----
 
     @_guarded
-    def forget(self, name: str, *, dry_run: bool = False) -> "Erasure":
+    def forget(self, name: str, *, dry_run: bool = False) -> Erasure:
         """Erase a person's personal data from every session, revision and the search index.
 
         See :mod:`igftui.store.erasure`; with ``dry_run`` nothing is written, and the

@@ -260,7 +260,7 @@ class Erasure:
         return lines
 
 
-def forget(catalogue: "Catalogue", name: str, *, dry_run: bool = False) -> Erasure:
+def forget(catalogue: Catalogue, name: str, *, dry_run: bool = False) -> Erasure:
     """Erase the person called ``name`` from ``catalogue`` (see the module's description)."""
     finder = NameFinder(name)
     erasure = Erasure(name=name, dry_run=dry_run, backups=backup_folder(catalogue.path))

@@ -14,7 +14,7 @@ Everything SQLite-only (pragmas, FTS5) lives in this module and in
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine

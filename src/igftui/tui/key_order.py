@@ -138,9 +138,7 @@ class KeysInOrder(App):
         if event is not self._key_on_its_way:
             return
         parent = node._parent
-        if parent is None or parent is self or node is self:
-            self._finish(event)
-        elif not parent.call_later(self._settled, event, parent):
+        if parent is None or parent is self or node is self or not parent.call_later(self._settled, event, parent):
             self._finish(event)
 
     def _finish(self, event: events.Key) -> None:

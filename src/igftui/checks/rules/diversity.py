@@ -13,7 +13,7 @@ names who is missing the detail, instead of raising an error it cannot back.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import (

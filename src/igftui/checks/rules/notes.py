@@ -5,7 +5,7 @@ They are info findings by default and say nothing when there is nothing useful t
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from igftui.checks.core import Context, Finding, Severity, rule
 from igftui.checks.facts import (

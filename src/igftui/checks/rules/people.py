@@ -8,7 +8,7 @@ name the sessions, so the organiser can tell.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import SESSION_TYPES, active, join, speakers, summary_label, unique

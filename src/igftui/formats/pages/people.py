@@ -594,8 +594,8 @@ class PeopleCollector:
             if not label.value:
                 if in_text and label.colon is False and label.number is None:
                     return False
-                self._pending = (label.role, label.plural or label.role is Role.SPEAKER and label.number is None
-                                 and not label.colon)
+                self._pending = (label.role, label.plural or (label.role is Role.SPEAKER and label.number is None
+                                 and not label.colon))
                 self._zone = True
                 self._mode = None
                 return True

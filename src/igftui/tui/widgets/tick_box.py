@@ -14,5 +14,5 @@ class TickBox(Checkbox):
     """
 
     @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - the name Textual's ToggleButton reads
+    def BUTTON_INNER(self) -> str:  # the name Textual's ToggleButton reads
         return "X" if self.value else " "
