@@ -469,10 +469,7 @@ def _one_line(session: Any) -> str:
 
 def _show(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args)
-    if args.revision is not None:
-        session = catalogue.revision(args.id, args.revision)
-    else:
-        session = catalogue.get(args.id)
+    session = catalogue.revision(args.id, args.revision) if args.revision is not None else catalogue.get(args.id)
     if args.json:
         _print_json(session.to_json())
         return EXIT_OK
@@ -521,7 +518,7 @@ def _changed_words(words: list[str], *, first: bool) -> str:
         return "nothing"
     shown: list[str] = []
     for word in words:
-        if shown and len(", ".join(shown + [word])) > 50:
+        if shown and len(", ".join([*shown, word])) > 50:
             return ", ".join(shown) + f" and {len(words) - len(shown)} more"
         shown.append(word)
     return ", ".join(shown)
@@ -530,7 +527,7 @@ def _changed_words(words: list[str], *, first: bool) -> str:
 def _print_table(table: list[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -264,7 +264,7 @@ def open_text_stream(path: Path) -> TextStream:
     is refused before anything is read from it.
     """
     path = Path(path)
-    name, info = _regular_file(path)
+    name, _info = _regular_file(path)
     try:
         handle = path.open("rb")
     except OSError as exc:

@@ -1021,13 +1021,13 @@ def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
     if people_given:
         document["participants"] = [
             {k: v for k, v in entry.items() if k in person.model_fields_set}
-            for entry, person in zip(document["participants"], copy.participants)
+            for entry, person in zip(document["participants"], copy.participants, strict=True)
         ]
     document = fill_not_given(document, mine)
     if people_given:
         # A new person's unsaid answers are the defaults, as reading the file gave them.
         document["participants"] = [{**entry, **person} for entry, person in zip(
-            (p.to_json(include_private=True) for p in copy.participants), document["participants"])]
+            (p.to_json(include_private=True) for p in copy.participants), document["participants"], strict=True)]
     document["source"] = mine.get("source")
     return document
 

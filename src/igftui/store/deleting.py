@@ -53,7 +53,8 @@ _DELETED = """
       AND r.number = (SELECT max(number) FROM revision n WHERE n.session_uid = r.session_uid)
       AND NOT EXISTS (SELECT 1 FROM session s WHERE s.uid = r.session_uid)
 """
-_GONE = "SELECT count(DISTINCT session_uid) FROM revision WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)"
+_GONE = ("SELECT count(DISTINCT session_uid) FROM revision"
+         " WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)")
 _DROP_GONE = "DELETE FROM revision WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)"
 
 

@@ -186,7 +186,7 @@ def erase_from_document(document: dict[str, Any], finder: NameFinder,
         # A link whose address named the person goes whole: "mailto:[e-mail removed]" is no
         # address, and the session must still read back.
         result.document["links"] = [
-            link for old, link in zip(before, after)
+            link for old, link in zip(before, after, strict=True)
             if not (isinstance(old, dict) and isinstance(link, dict)) or old.get("url") == link.get("url")
         ]
     return result
@@ -271,7 +271,7 @@ def forget(catalogue: Catalogue, name: str, *, dry_run: bool = False) -> Erasure
             emails = _emails(connection, finder)
             sessions = _erase_sessions(connection, finder, emails)
             revisions = _erase_revisions(connection, finder, emails)
-            for session_id, uid, version, result in sessions:
+            for session_id, _uid, _version, result in sessions:
                 erasure.sessions.append(session_id)
                 erasure.participants += result.participants
                 erasure.mentions += result.mentions

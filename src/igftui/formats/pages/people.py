@@ -36,6 +36,7 @@ from igftui.model.vocabulary import (
     normalise,
     parse,
 )
+import itertools
 
 _SALUTATION = re.compile(
     r"^(?:(?:ms|mr|mrs|miss|mx|dr|prof|professor|ambassador|amb|h\.?\s?e|hon|honou?rable|sir|dame|"
@@ -385,7 +386,8 @@ _INNER_LABEL = re.compile(
 class Label:
     """A people label at the start of a line: its kind, role, number and the value after it."""
 
-    kind: str  # role, proposer, proposer_org, proposer_header, coproposer_header, country, group, name, organisation, ignore
+    # role, proposer, proposer_org, proposer_header, coproposer_header, country, group, name, organisation, ignore
+    kind: str
     value: str = ""
     role: Role | None = None
     plural: bool = False
@@ -449,7 +451,7 @@ def split_crammed(line: str) -> list[tuple[Label, str]] | None:
         return None
     pieces: list[tuple[Label, str]] = []
     bounds = [0, *starts, len(line)]
-    for begin, end in zip(bounds, bounds[1:]):
+    for begin, end in itertools.pairwise(bounds):
         chunk = line[begin:end].strip()
         label = match_label(chunk) or match_label(re.sub(r"^(Rapporteurs?)\s+", r"\1: ", chunk))
         if label is not None:
@@ -599,10 +601,7 @@ class PeopleCollector:
                 self._zone = True
                 self._mode = None
                 return True
-            if label.plural:
-                people = split_people(label.value, lenient=True)
-            else:
-                people = _one(label.value, lenient=True)
+            people = split_people(label.value, lenient=True) if label.plural else _one(label.value, lenient=True)
             if not people and label.plural and label.role is Role.ORGANIZER:
                 # "Co-organizers: Student Net Council, Open Campus Network": organisations.
                 people = [Person(organisation=part.strip()) for part in label.value.split(",") if part.strip()]

@@ -431,9 +431,8 @@ class _BlockReader:
         evidence = bool(participants) or self.format is not None or self.labelled_fields >= 2 or (
             self.date is not None and self.date.starts_at is not None
         )
-        if title is None or not title.strong:
-            if not evidence:
-                return None
+        if (title is None or not title.strong) and not evidence:
+            return None
         name = title.title if title else None
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title

@@ -76,7 +76,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
     lines: dict[tuple[int, str], dict[str, object]] = {}
     selects = False
     declared: dict[int, list[Binding]] = {}
-    for key, active in screen.active_bindings.items():
+    for _key, active in screen.active_bindings.items():
         binding = active.binding
         if binding.system or not binding.description:
             continue

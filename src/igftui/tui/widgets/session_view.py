@@ -184,7 +184,7 @@ class ParticipantTable:
             # rest wraps at spaces.
             one_line = header == "Roles" and max(cell.cell_len for cell in cells) <= 24
             table.add_column(header, no_wrap=one_line, overflow="fold")
-        for row in zip(*(cells for _header, cells in kept)):
+        for row in zip(*(cells for _header, cells in kept), strict=True):
             table.add_row(*row)
         return table
 
