@@ -182,4 +182,4 @@ _YOUTH = re.compile(r"\byouth|\byoung (?:people|persons|leaders|women|men|activi
 
 
 def mentions_youth(text: str | None) -> bool:
-    return bool(text) and _YOUTH.search(text) is not None
+    return text is not None and _YOUTH.search(text) is not None

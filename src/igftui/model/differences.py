@@ -226,7 +226,7 @@ def lines_of(name: str, value: Any) -> list[str]:
         return [_term_label(SessionStatus, value)]
     spec = FIELDS.get(name)
     kind = spec.kind if spec is not None else "text"
-    if kind == "choice":
+    if kind == "choice" and spec is not None:
         return [next((term.label for term in spec.choices if term.value == value), str(value))]
     if kind == "flag":
         return ["yes" if value else "no"]

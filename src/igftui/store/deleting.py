@@ -196,11 +196,12 @@ def undelete(catalogue: Catalogue, wanted: str) -> ForumSession:
 def _store_again(catalogue: Catalogue, db: Any, session: ForumSession, *, origin: str) -> ForumSession:
     """Insert ``session`` under its own uid (its old id when free); its last revision is not a deletion."""
     stored = catalogue._insert(db, session.model_copy(update={"version": None}), origin=origin)
+    assert stored.id is not None, "an inserted session has its id"
     connection = db.connection()
     last = revisions.latest(connection, str(stored.uid))
     if last is not None and last.origin == DELETED:
         # Its text is the deleted one's, so the insert kept no revision: say it came back.
-        _add_revision(connection, uid=str(stored.uid), session_id=int(stored.id), document=last.document,
+        _add_revision(connection, uid=str(stored.uid), session_id=stored.id, document=last.document,
                       origin="restored", now=_now(catalogue))
     return stored
 
