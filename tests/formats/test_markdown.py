@@ -419,7 +419,8 @@ def hostile_session() -> ForumSession:
     return ForumSession.from_json({
         "schema": SCHEMA, "title": "# Hi", "year": 2024, "session_type": "workshop", "code": "WS #1 ##",
         "description": HOSTILE_DESCRIPTION,
-        "expected_outcomes": "    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b\n```\nfence\n```",
+        "expected_outcomes": ("    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b"
+                              "\n```\nfence\n```"),
         "policy_questions": ["# heading?", "- nested?", "2) ordered?", "| a | b |"],
         "theme": "*theme*", "tags": ["_tag_", "<b>tag</b>"],
         "participants": [

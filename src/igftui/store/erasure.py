@@ -30,7 +30,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +151,7 @@ def emails_of(document: dict[str, Any], finder: NameFinder) -> set[str]:
 
 
 def erase_from_document(document: dict[str, Any], finder: NameFinder,
-                        emails: set[str] = frozenset()) -> DocumentErasure:  # type: ignore[assignment]
+                        emails: Set[str] = frozenset()) -> DocumentErasure:
     """``document`` without the person: their entries unnamed, their name and e-mails out of the text."""
     result = DocumentErasure(document=json.loads(json.dumps(document)))
     for entry in _participants(result.document):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -102,8 +102,9 @@ class IgfApp(KeysInOrder, App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "catalogue":
             if event.state is WorkerState.SUCCESS:
-                self.catalogue = event.worker.result
-                self._catalogue_screen.catalogue_opened(self.catalogue)
+                catalogue = cast("Catalogue", event.worker.result)  # what the opening worker returns
+                self.catalogue = catalogue
+                self._catalogue_screen.catalogue_opened(catalogue)
             elif event.state is WorkerState.ERROR:
                 self.catalogue_problem = describe_failure(event.worker.error)
                 self._catalogue_screen.catalogue_failed(self.catalogue_problem)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from igftui.store.errors import CatalogueError
+
+if TYPE_CHECKING:
+    from igftui.config import Settings
 
 ResultType = TypeVar("ResultType")
 
@@ -32,6 +35,13 @@ class IgfScreen(Screen[ResultType]):
     the reason, never a traceback, and :meth:`work_failed` lets the screen
     show what is left.
     """
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings, which the app holds."""
+        # The app's class is not imported to type `self.app`: the app imports every screen.
+        app: Any = self.app
+        return app.settings
 
     @property
     def shows_private(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -30,6 +30,7 @@ from igftui.tui.widgets.dialog_box import DialogBox
 from igftui.tui.widgets.line_field import LineField
 
 if TYPE_CHECKING:
+    from igftui.formats.import_report import ImportedSession
     from igftui.formats.importing import ImportReport
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
@@ -62,7 +63,7 @@ def summary_table(report: ImportReport) -> Table:
 
 
 def _field(document: dict, dotted: str):
-    value = document
+    value: object = document
     for part in dotted.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     return value
@@ -187,7 +188,7 @@ class ImportDialog(IgfDialog[int]):
                     yield Button("Close", id="import-done", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self._conflicted = []
+        self._conflicted: list[ImportedSession] = []
         self.query_one("#import-conflicts", Button).display = False
         path_box = self.query_one("#import-path", Input)
         path_box.focus()
@@ -253,7 +254,7 @@ class ImportDialog(IgfDialog[int]):
         if event.worker.group != "import":
             return
         if event.state is WorkerState.SUCCESS:
-            self._show_summary(event.worker.result)
+            self._show_summary(cast("ImportReport", event.worker.result))  # what the import worker returns
         elif event.state is WorkerState.ERROR:
             # The files imported before the failure are kept (one transaction each).
             self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"

@@ -195,7 +195,8 @@ class PersonSessionsScreen(IgfScreen[None]):
           name="read the person's sessions")
     def _read_page(self, offset: int, *, first: bool = False) -> None:
         worker = get_current_worker()
-        total = roles = person = None
+        total = person = None
+        roles: dict[int, list[str]] | None = None
         if first:
             from igftui.model.vocabulary import Role, label
 

@@ -362,7 +362,7 @@ class SessionDetailScreen(IgfScreen[bool]):
         from igftui.tui.screens.export_dialog import ExportDialog
 
         if self.session is not None:
-            self.app.push_screen(ExportDialog(self.session, self.app.settings.export_dir()))
+            self.app.push_screen(ExportDialog(self.session, self.settings.export_dir()))
 
     def action_form_assistant(self) -> None:
         """Open the form assistant on this session, with the limits of the rule set of its checks."""

@@ -500,10 +500,11 @@ class SessionView(VerticalScroll, can_focus=True):
                 goals.append(SDG_NAMES.get(goal, ""))
             yield Static(goals, classes="paragraph")
 
-        if session.links:
+        links = _fields((link.label or "Link", link.url) for link in session.links)
+        if links is not None:
             yield _heading("Links")
             # Shown as text, never as something to click: the address is there to read and copy.
-            yield Static(_fields((link.label or "Link", link.url) for link in session.links), classes="paragraph")
+            yield Static(links, classes="paragraph")
 
         related = _fields([
             ("Source", _source_text(session)),
