@@ -16,13 +16,18 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from collections.abc import Sequence
 
 from igftui import __version__
 from igftui.model.text_safety import json_terminal_safe, terminal_safe
+
+if TYPE_CHECKING:  # loaded by the commands that use them, not by every start
+    from igftui.checks import RuleSet
+    from igftui.store.catalogue import Catalogue
+    from igftui.store.listing import SessionFilter
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -78,7 +83,7 @@ def _revision_number(text: str) -> int:
     return value
 
 
-def _term(kind_name: str):
+def _term(kind_name: str) -> Callable[[str], str]:
     """An argparse type accepting a contract value or any label or alias the vocabulary knows."""
 
     def convert(text: str) -> str:
@@ -254,7 +259,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         raise CommandFailed(str(exc)) from None
 
 
-def _open_catalogue(args: argparse.Namespace, *, create: bool = False):
+def _open_catalogue(args: argparse.Namespace, *, create: bool = False) -> Catalogue:
     """The catalogue; a missing one is made only for a command that writes (``create``)."""
     from igftui.config import catalogue_path
     from igftui.store.catalogue import Catalogue
@@ -408,7 +413,7 @@ class _ProgressLine:
             sys.stderr.flush()
 
 
-def _filters(args: argparse.Namespace):
+def _filters(args: argparse.Namespace) -> SessionFilter:
     from igftui.store.listing import SessionFilter
 
     return SessionFilter(query=args.query, year=args.year, session_type=args.type,
@@ -566,7 +571,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rule_set(name: str | None):
+def _rule_set(name: str | None) -> RuleSet:
     from igftui.checks import RuleSetError, load_rule_set
 
     try:

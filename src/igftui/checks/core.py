@@ -248,7 +248,7 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, *, title: str, severity: Severity, source: str,
-         params: dict[str, Param] | None = None, needs_catalogue: bool = False):
+         params: dict[str, Param] | None = None, needs_catalogue: bool = False) -> Callable[[Check], Check]:
     """Register the decorated function as the rule ``rule_id``."""
 
     def register(function: Check) -> Check:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -50,7 +51,7 @@ class ContractError(ValueError):
     """A session JSON document that does not follow the contract; the message says where."""
 
 
-def _term(kind: type[Term], field: str):
+def _term(kind: type[Term], field: str) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if value is None or value == "":
             return None

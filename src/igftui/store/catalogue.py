@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 from collections.abc import Callable
 
-from sqlalchemy import Connection, bindparam, case, create_engine, exists, func, insert, text, update
+from sqlalchemy import Connection, Select, bindparam, case, create_engine, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from igftui.store.erasure import Erasure
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: A SELECT being narrowed by a filter: SQLModel's select() and SQLAlchemy's are both one.
+_Statement = TypeVar("_Statement", bound=Select[Any])
 
 _SESSIONS = SessionRecord.__table__  # type: ignore[attr-defined]
 _PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
@@ -610,16 +612,16 @@ class Catalogue:
 
     # ----- many sessions -----
 
-    def _filtered(self, statement, filters: SessionFilter | None):
+    def _filtered(self, statement: _Statement, filters: SessionFilter | None) -> _Statement:
         filters = filters or SessionFilter()
         if filters.year is not None:
-            statement = statement.where(SessionRecord.year == filters.year)
+            statement = statement.where(col(SessionRecord.year) == filters.year)
         if filters.session_type:
-            statement = statement.where(SessionRecord.session_type == str(filters.session_type))
+            statement = statement.where(col(SessionRecord.session_type) == str(filters.session_type))
         if filters.status:
-            statement = statement.where(SessionRecord.status == str(filters.status))
+            statement = statement.where(col(SessionRecord.status) == str(filters.status))
         if filters.format:
-            statement = statement.where(SessionRecord.format == str(filters.format))
+            statement = statement.where(col(SessionRecord.format) == str(filters.format))
         if filters.stakeholder_group or filters.region:
             speaker = select(ParticipantRecord.id).where(
                 ParticipantRecord.session_id == SessionRecord.id,
