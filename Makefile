@@ -1,19 +1,20 @@
 # Two commands are all the set-up there is: `make run` and `make test`.
-# Both create a local virtual environment in .venv and install igftui into it.
+# Both create a local virtual environment in .venv and install igftui into it, with every
+# third-party package at the version in constraints.txt (see `make constraints`).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test lint constraints bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the project's requirements change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+# Reinstall only when the project's requirements or their pinned versions change.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
 run: $(VENV)/.installed
@@ -22,6 +23,22 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q -n auto
 
+# The gates CI runs before the tests (.ci/run); configured in pyproject.toml.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
+	$(BIN)/lint-imports
+
+# A deliberate upgrade: the newest versions pyproject.toml allows, written to constraints.txt.
+# Run `make lint test` after it (snapshots show what a new Textual draws) and commit the file.
+constraints: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade -e ".[test]"
+	{ echo "# Every third-party package igftui and its tests install, at the versions CI was green with."; \
+	  echo "# pip reads it with -c (Makefile); 'make constraints' writes it again after a deliberate upgrade."; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
+	touch $(VENV)/.installed
+
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
 
@@ -29,4 +46,4 @@ screenshots: $(VENV)/.installed
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

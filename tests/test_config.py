@@ -121,7 +121,7 @@ def test_a_folder_that_cannot_be_written_is_reported(tmp_path):
     try:
         if os.access(folder, os.W_OK):
             pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(SettingsError, match="permission denied.*theme setting was not saved"):
+        with pytest.raises(SettingsError, match=r"permission denied.*theme setting was not saved"):
             save_setting("theme", "gruvbox", path)
     finally:
         os.chmod(folder, 0o700)

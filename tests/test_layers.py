@@ -1,45 +1,78 @@
-"""The core never imports Textual, and importing igftui stays light (DESIGN.md)."""
+"""The layer rule (DESIGN.md) and a light start.
+
+Which package may import which is stated once, as import-linter contracts in pyproject.toml
+(`make lint` runs them too); here they run in-process on the source, without importing it.
+Only what can be seen by running Python is checked in new interpreters: that importing
+igftui, its command line and its app loads no more than it should.
+"""
 
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src"
-CORE_MODULES = sorted(
-    ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
-    for path in (SRC / "igftui").rglob("*.py")
-    if "tui" not in path.relative_to(SRC).parts and path.name != "__main__.py"
-)
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+
+# Contracts that other changes of issue 13 make true: the use cases leave formats/, and
+# navigation between screens goes through one place.  Strict, so that the mark goes once
+# the contract is kept.
+NOT_YET = {
+    "formats": "formats/importing.py and formats/samples.py still use the store",
+    "screens": "the screens still import one another",
+}
 
 
-def _modules_after_import(module: str) -> set[str]:
-    code = f"import sys, {module}; print('\\n'.join(sys.modules))"
+def lint_imports(*contract_ids: str) -> bool:
+    """Run these contracts on the source, as `lint-imports` does; its report goes to the output."""
+    from importlinter import configuration
+    from importlinter.application import use_cases
+
+    configuration.configure()
+    return use_cases.lint_imports(config_filename=str(ROOT / "pyproject.toml"), limit_to_contracts=contract_ids,
+                                  cache_dir=None, no_logo=True)
+
+
+def test_the_layer_contracts_are_kept():
+    assert lint_imports(*(contract["id"] for contract in CONTRACTS if contract["id"] not in NOT_YET))
+
+
+@pytest.mark.parametrize("contract_id", [
+    pytest.param(contract_id, marks=pytest.mark.xfail(strict=True, reason=why)) for contract_id, why in NOT_YET.items()
+])
+def test_the_contracts_other_changes_make_true(contract_id):
+    assert lint_imports(contract_id)
+
+
+# What each module may load when imported: the command line answers `igftui list` without
+# SQLAlchemy's start-up cost until it opens the catalogue, and the app paints its first
+# screen before storage loads (it opens the catalogue in a worker).
+LIGHT = {
+    "igftui": {"textual", "sqlalchemy"},
+    "igftui.cli": {"textual", "sqlalchemy"},
+    "igftui.tui.app": {"sqlalchemy", "pydantic"},
+}
+
+
+def test_importing_igftui_its_command_line_and_its_app_stays_light():
+    code = "import sys, {}; print('\\n'.join(sys.modules))"
     env = dict(os.environ, PYTHONPATH=str(SRC))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    return set(done.stdout.split())
-
-
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_module_does_not_import_textual(module):
-    assert not any(name == "textual" or name.startswith("textual.") for name in _modules_after_import(module))
-
-
-def test_importing_igftui_is_light():
-    loaded = _modules_after_import("igftui")
-    assert "sqlalchemy" not in loaded and "textual" not in loaded
-
-
-def test_command_line_module_is_light():
-    loaded = _modules_after_import("igftui.cli")
-    assert "sqlalchemy" not in loaded and "textual" not in loaded
-
-
-def test_the_app_paints_before_storage_loads():
-    # The app's module loads Textual but not SQLAlchemy or pydantic: it paints its
-    # first screen, then opens the catalogue in a worker (which loads them).
-    loaded = _modules_after_import("igftui.tui.app")
-    assert "textual" in loaded
-    assert "sqlalchemy" not in loaded and "pydantic" not in loaded
+    # One fresh interpreter per module (what one import loads must not hide behind another's),
+    # all three started at once.
+    running = {
+        module: subprocess.Popen([sys.executable, "-c", code.format(module)], env=env, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for module in LIGHT
+    }
+    loaded = {}
+    for module, process in running.items():
+        out, err = process.communicate()
+        assert process.returncode == 0, err
+        loaded[module] = {name.partition(".")[0] for name in out.split()}
+    assert "textual" in loaded["igftui.tui.app"]  # the check below can see what it looks for
+    heavy = {module: sorted(LIGHT[module] & loaded[module]) for module in LIGHT}
+    assert heavy == {module: [] for module in LIGHT}

@@ -16,13 +16,19 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Sequence
 
 from igftui import __version__
 from igftui.model.text_safety import json_terminal_safe, terminal_safe
+
+if TYPE_CHECKING:  # loaded by the commands that use them, not by every start
+    from igftui.checks import RuleSet
+    from igftui.store.catalogue import Catalogue
+    from igftui.store.listing import SessionFilter
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -78,7 +84,7 @@ def _revision_number(text: str) -> int:
     return value
 
 
-def _term(kind_name: str):
+def _term(kind_name: str) -> Callable[[str], str]:
     """An argparse type accepting a contract value or any label or alias the vocabulary knows."""
 
     def convert(text: str) -> str:
@@ -220,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and closed: not an error worth a word.
         _silence_stdout()
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last guard: users never see a traceback
+    except Exception as exc:  # the last guard: users never see a traceback
         if os.environ.get("IGFTUI_DEBUG"):
             raise
         return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} "
@@ -269,7 +275,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         raise CommandFailed(str(exc)) from None
 
 
-def _open_catalogue(args: argparse.Namespace, *, create: bool = False):
+def _open_catalogue(args: argparse.Namespace, *, create: bool = False) -> Catalogue:
     """The catalogue; a missing one is made only for a command that writes (``create``)."""
     from igftui.config import catalogue_path
     from igftui.store.catalogue import Catalogue
@@ -427,7 +433,7 @@ class _ProgressLine:
             sys.stderr.flush()
 
 
-def _filters(args: argparse.Namespace):
+def _filters(args: argparse.Namespace) -> SessionFilter:
     from igftui.store.listing import SessionFilter
 
     return SessionFilter(query=args.query, year=args.year, session_type=args.type,
@@ -488,10 +494,7 @@ def _one_line(session: Any) -> str:
 
 def _show(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args)
-    if args.revision is not None:
-        session = catalogue.revision(args.id, args.revision)
-    else:
-        session = catalogue.get(args.id)
+    session = catalogue.revision(args.id, args.revision) if args.revision is not None else catalogue.get(args.id)
     if args.json:
         _print_json(session.to_json())
         return EXIT_OK
@@ -540,16 +543,16 @@ def _changed_words(words: list[str], *, first: bool) -> str:
         return "nothing"
     shown: list[str] = []
     for word in words:
-        if shown and len(", ".join(shown + [word])) > 50:
+        if shown and len(", ".join([*shown, word])) > 50:
             return ", ".join(shown) + f" and {len(words) - len(shown)} more"
         shown.append(word)
     return ", ".join(shown)
 
 
-def _print_table(table: list[tuple[str, ...]]) -> None:
+def _print_table(table: Sequence[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -573,7 +576,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rule_set(name: str | None):
+def _rule_set(name: str | None) -> RuleSet:
     """The rule set ``name`` (a name or a TOML file's path), else the ``rules`` setting's, else the default."""
     from igftui.checks import RuleSetError, load_rule_set
 

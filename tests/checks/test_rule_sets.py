@@ -16,6 +16,7 @@ from igftui.checks import (
     run_checks,
 )
 from igftui.checks.core import REGISTRY
+import itertools
 
 CHECKS = Path(__file__).resolve().parents[2] / "src" / "igftui" / "checks"
 EXAMPLE = CHECKS / "examples" / "national-igf.toml"
@@ -42,7 +43,7 @@ def test_rules_from_2023_are_absent_from_2017():
 def test_each_year_inherits_the_previous_one():
     # 2023 replaces the 2017 gender and hybrid rules by its stricter minimum criteria.
     replaced = {"IGF-D001", "IGF-O001"}
-    for before, after in zip(YEARS, YEARS[1:]):
+    for before, after in itertools.pairwise(YEARS):
         missing = set(load_rule_set(before).ids) - set(load_rule_set(after).ids)
         assert missing == (replaced if after == "igf-2023" else set()), after
 
@@ -55,7 +56,8 @@ def test_since_is_the_first_year_that_has_the_rule():
 
 def test_the_year_changes_the_verdict():
     helpers = [p for p in good_workshop().participants if "speaker" not in p.roles]
-    session = good_workshop(participants=helpers[:2] + [
+    session = good_workshop(participants=[
+        *helpers[:2],
         person("Ana Costa", gender="man", attendance="online"),
         person("Li Wei", gender="man", attendance="online"),
         person("Kofi Mensah", gender="man", attendance="online")])

@@ -85,7 +85,7 @@ def test_i004_quiet_when_everyone_is_there_or_nothing_is_known():
     regions = ["african", "asia_pacific", "eastern_european", "grulac", "weog", "weog"]
     groups = ["civil_society", "government", "intergovernmental_organization", "private_sector",
               "technical_community", "academia"]
-    people = [person(f"S {i}", region=r, stakeholder_group=g) for i, (r, g) in enumerate(zip(regions, groups))]
+    people = [person(f"S {i}", region=r, stakeholder_group=g) for i, (r, g) in enumerate(zip(regions, groups, strict=True))]
     assert run_rule(good_workshop(participants=people), "IGF-I004") == []
     assert run_rule(good_workshop(participants=[person("Ana Costa")]), "IGF-I004") == []
     assert run_rule(good_workshop(participants=[]), "IGF-I004") == []

@@ -29,7 +29,7 @@ def leftovers(folder: Path) -> list[str]:
 def test_writes_a_new_file_private_and_whole(tmp_path):
     target = tmp_path / "proposal.md"
     write_atomically(target, "# Café ✓\nline two\n")
-    assert target.read_bytes() == "# Café ✓\nline two\n".encode("utf-8")
+    assert target.read_bytes() == "# Café ✓\nline two\n".encode()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert leftovers(tmp_path) == []
 

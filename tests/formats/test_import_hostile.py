@@ -1,4 +1,5 @@
-"""A folder of hostile files: every bad file is named with its reason, the good ones import, nothing of a bad one is kept.
+"""A folder of hostile files: every bad file is named with its reason, the good ones import, nothing of a bad
+one is kept.
 
 The files are real files on disk (pipes, link loops, unreadable folders included), the
 catalogue is a real SQLite file, and the command line runs in a real subprocess.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -420,7 +419,8 @@ def hostile_session() -> ForumSession:
     return ForumSession.from_json({
         "schema": SCHEMA, "title": "# Hi", "year": 2024, "session_type": "workshop", "code": "WS #1 ##",
         "description": HOSTILE_DESCRIPTION,
-        "expected_outcomes": "    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b\n```\nfence\n```",
+        "expected_outcomes": ("    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b"
+                              "\n```\nfence\n```"),
         "policy_questions": ["# heading?", "- nested?", "2) ordered?", "| a | b |"],
         "theme": "*theme*", "tags": ["_tag_", "<b>tag</b>"],
         "participants": [
@@ -596,9 +596,11 @@ def test_no_text_in_any_field_changes_the_structure(texts):
 GFM_LIKE = MarkdownIt("gfm-like")
 
 
+BARE_ADDRESSES = st.sampled_from(["www.example.org", "see https://x.example/a?b", "jo@example.org"])
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts=st.lists(st.one_of(HOSTILE, st.sampled_from(["www.example.org", "see https://x.example/a?b", "jo@example.org"])),
-                      min_size=31, max_size=31))
+@given(texts=st.lists(st.one_of(HOSTILE, BARE_ADDRESSES), min_size=31, max_size=31))
 @example(texts=["||\n-:"] * 31)  # a delimiter row whose only "-" comes first: a one-column table
 def test_with_bare_addresses_made_links_only_those_differ(texts):
     # GitHub and linkify turn a bare address into a link that shows the address typed.
@@ -633,7 +635,7 @@ def test_escaped_text_reads_back_as_typed(text):
     # whitespace).  Every kind of line break reads back as "\n"; NUL as U+FFFD, as
     # CommonMark requires.
     expected, lines = [], []
-    for line in text.replace("\x00", "\ufffd").splitlines() + [""]:
+    for line in [*text.replace("\x00", "\ufffd").splitlines(), ""]:
         if line.strip():
             lines.append(line.strip())
         elif lines:

@@ -67,13 +67,13 @@ def test_the_file_is_a_list_of_contract_sessions(raw, sessions):
 
 def test_the_file_is_exactly_what_to_json_writes(raw, sessions):
     # Same keys, same order, same values: the file follows the contract to the letter.
-    for item, session in zip(raw, sessions):
+    for item, session in zip(raw, sessions, strict=True):
         written = session.to_json(include_private=True)
         assert list(item) == list(written), item["title"]
         assert item == written, item["title"]
-        for person, written_person in zip(item["participants"], written["participants"]):
+        for person, written_person in zip(item["participants"], written["participants"], strict=True):
             assert list(person) == list(written_person)
-        for segment, written_segment in zip(item["agenda"], written["agenda"]):
+        for segment, written_segment in zip(item["agenda"], written["agenda"], strict=True):
             assert list(segment) == list(written_segment)
         assert list(item["online_participation"]) == list(written["online_participation"])
 

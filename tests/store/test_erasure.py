@@ -91,7 +91,7 @@ def revision_documents(path: Path) -> list[dict]:
 
 
 def test_forget_leaves_no_byte_of_the_person(catalogue, stored):
-    first, draft, gone, other = stored
+    first, draft, _gone, other = stored
     before = {s.id: catalogue.history(s.id) for s in (first, draft, other)}
     assert "kowalczyk" in search_terms(catalogue.path)
     # What the test looks for is there to find before.

@@ -50,7 +50,7 @@ def other_program(path: Path, *, wal: bool, application_id: int = 0) -> Path:
 def test_not_a_sqlite_file(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are my notes\n" * 100)
-    with untouched(path), pytest.raises(NotACatalogue, match="not an igftui catalogue .not a SQLite database"):
+    with untouched(path), pytest.raises(NotACatalogue, match=r"not an igftui catalogue .not a SQLite database"):
         Catalogue(path)
 
 
@@ -119,7 +119,7 @@ def test_a_catalogue_corrupted_inside_is_refused_when_read_and_left_as_it_was(tm
     path = filled_catalogue(tmp_path / "catalogue.db", 200)
     scribble_over_the_sessions(path)
     with untouched(path):
-        with Catalogue(path) as catalogue, pytest.raises(DamagedCatalogue, match="is damaged .database disk image is malformed"):
+        with Catalogue(path) as catalogue, pytest.raises(DamagedCatalogue, match=r"is damaged .database disk image is malformed"):
             catalogue.all_sessions()
 
 
@@ -165,7 +165,7 @@ needs_permissions = pytest.mark.skipif(as_root, reason="root writes regardless o
 def test_a_read_only_catalogue(tmp_path):
     path = filled_catalogue(tmp_path / "catalogue.db", 1)
     path.chmod(0o400)
-    with untouched(path), pytest.raises(CatalogueError, match="cannot be written .read-only file"):
+    with untouched(path), pytest.raises(CatalogueError, match=r"cannot be written .read-only file"):
         Catalogue(path)
 
 
@@ -176,7 +176,7 @@ def test_a_catalogue_in_a_read_only_folder(tmp_path):
     path = filled_catalogue(folder / "catalogue.db", 1)
     folder.chmod(0o500)
     try:
-        with untouched(path), pytest.raises(CatalogueError, match="its folder .* is read-only"):
+        with untouched(path), pytest.raises(CatalogueError, match=r"its folder .* is read-only"):
             Catalogue(path)
     finally:
         folder.chmod(0o700)

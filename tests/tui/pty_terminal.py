@@ -87,13 +87,13 @@ class Terminal:
 
     # ----- starting and stopping -----
 
-    def __enter__(self) -> "Terminal":
+    def __enter__(self) -> Terminal:
         return self.start()
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def start(self) -> "Terminal":
+    def start(self) -> Terminal:
         """Start the program; :meth:`close` must follow, whatever happens."""
         master, slave = os.openpty()
         try:

@@ -33,6 +33,7 @@ from igftui.formats.jsonio import sessions_to_json
 from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from pty_terminal import Painted, Terminal, igftui_command, igftui_env, pty_available
+import itertools
 
 
 # ----- kill -9 while typing -----
@@ -107,7 +108,7 @@ class KillRun:
     def longest_pause(self) -> float:
         """The longest time the app went without a new key in the title (a save waits for 0.3 s)."""
         times = sorted(at for length, at in (self.shown or {}).items() if length > 0)
-        return max((later - earlier for earlier, later in zip(times, times[1:])), default=0.0)
+        return max((later - earlier for earlier, later in itertools.pairwise(times)), default=0.0)
 
     def allowed_characters(self) -> int:
         """How many keys the app showed in the last second (plus its lag) before the kill."""
@@ -240,7 +241,7 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(tmp_path: Path) -> No
     with ThreadPoolExecutor(max_workers=AHEAD) as pool:
         coming = deque(pool.submit(open_new_draft, folder) for folder in folders[:AHEAD])
         try:
-            for number, (kill_after, folder) in enumerate(zip(moments, folders), start=1):
+            for number, (kill_after, folder) in enumerate(zip(moments, folders, strict=True), start=1):
                 terminal = coming.popleft().result()
                 if number + AHEAD <= KILLS:
                     coming.append(pool.submit(open_new_draft, folders[number + AHEAD - 1]))

@@ -397,7 +397,7 @@ async def test_a_rule_set_that_does_not_load_is_a_notification(db, tmp_path, not
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        assert ids == rule_set_names() + [settings.rules]
+        assert ids == [*rule_set_names(), settings.rules]
         await pilot.press("home", "enter")
         await settle(pilot)
         assert screen.rule_set == rule_set_names()[0]

@@ -122,7 +122,7 @@ async def test_keeping_ones_own_text_after_a_conflict_keeps_theirs_in_the_histor
             assert other.get(draft_id).title == "My title"
             titles = [other.revision(draft_id, r.number).title for r in other.history(draft_id)]
         assert "Their title" in titles
-        assert not app.screen is editor, "the editor closes once the choice is saved"
+        assert app.screen is not editor, "the editor closes once the choice is saved"
 
 
 async def test_writing_one_text_from_both(tmp_path):

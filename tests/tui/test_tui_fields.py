@@ -53,8 +53,8 @@ def test_a_run_of_typing_is_one_step_and_a_pause_starts_another():
 
 def test_typing_elsewhere_or_deleting_starts_a_new_step():
     history = LineHistory(clock=FakeClock())
-    text, cursor = typed(history, "", 0, "abc")
-    text, cursor = typed(history, text, 0, "X")  # the cursor moved to the start
+    text, _cursor = typed(history, "", 0, "abc")
+    text, _cursor = typed(history, text, 0, "X")  # the cursor moved to the start
     assert text == "Xabc"
     history.edited(LineState(text, 4), "", 3, 4)  # backspace
     history.edited(LineState("Xab", 3), "", 2, 3)  # backspace again: the same step

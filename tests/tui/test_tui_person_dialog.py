@@ -455,7 +455,7 @@ async def test_completion_offers_and_picks_the_same_person(db):
         Participant(name="Sara Lindqvist-Mendoza", roles=["speaker"])]))
     app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
-        dialog, results = await open_dialog(pilot)
+        dialog, _results = await open_dialog(pilot)
         await pilot.press(*"Sara")
         await settle(pilot)
         box = dialog.query_one("#person-name", Input)

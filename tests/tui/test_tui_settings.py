@@ -32,6 +32,6 @@ async def test_a_config_file_broken_meanwhile_is_left_alone_and_the_user_told(db
         app.theme = "gruvbox"
         await settle(pilot)
         assert path.read_text(encoding="utf-8") == "theme = nord\n"
-        [(title, message, severity)] = [note for note in notes if note[0] == "Theme not saved"]
+        [(_title, message, severity)] = [note for note in notes if note[0] == "Theme not saved"]
         assert severity == "warning"
         assert str(path) in message and "not valid TOML" in message and "was not saved" in message

@@ -64,7 +64,7 @@ async def test_keys_typed_right_after_tab_go_to_the_next_field(db):
 async def test_keys_typed_right_after_a_section_key_go_to_its_first_field(db):
     app = catalogue_app(db, 2)
     async with app.run_test(size=SIZE) as pilot:
-        editor, _session_id = await open_filled_draft(pilot, db)
+        _editor, _session_id = await open_filled_draft(pilot, db)
         burst(app, "f3", "What")
         await settle(pilot)
         first = app.focused

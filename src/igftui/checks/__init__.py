@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from igftui.checks import rules as _rules  # noqa: F401 - registers every rule
+from igftui.checks import rules as _rules  # registers every rule
 from igftui.checks.core import (
     REGISTRY,
     CachedCatalogue,
@@ -46,9 +46,9 @@ __all__ = [
 
 
 def run_checks(
-    session: "ForumSession",
+    session: ForumSession,
     rule_set: RuleSet | str | os.PathLike[str] | None = None,
-    catalogue: "CatalogueView | None" = None,
+    catalogue: CatalogueView | None = None,
     *,
     raise_errors: bool = False,
 ) -> list[Finding]:
@@ -72,7 +72,7 @@ def run_checks(
         context = Context(active.id, active.severity, active.params, catalogue)
         try:
             findings.extend(definition.check(session, context) or ())
-        except Exception as exc:  # noqa: BLE001 - the last guard described above
+        except Exception as exc:  # the last guard described above
             if raise_errors:
                 raise
             findings.append(Finding(

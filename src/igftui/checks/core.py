@@ -13,7 +13,8 @@ import inspect
 import time
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable, Iterable
 
 if TYPE_CHECKING:  # the model is plain pydantic, but keep start-up light for the CLI
     from igftui.model.session import ForumSession
@@ -68,11 +69,11 @@ class CatalogueView(Protocol):
 
     def sessions_of_person(
         self, name: str, *, year: int | None = None, role: Any = None
-    ) -> list["SessionSummary"]: ...
+    ) -> list[SessionSummary]: ...
 
     def sessions_of_people(
         self, names: Iterable[str], *, year: int | None = None, role: Any = None
-    ) -> dict[str, list["SessionSummary"]]: ...
+    ) -> dict[str, list[SessionSummary]]: ...
 
 
 class CachedCatalogue:
@@ -247,7 +248,7 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(rule_id: str, *, title: str, severity: Severity, source: str,
-         params: dict[str, Param] | None = None, needs_catalogue: bool = False):
+         params: dict[str, Param] | None = None, needs_catalogue: bool = False) -> Callable[[Check], Check]:
     """Register the decorated function as the rule ``rule_id``."""
 
     def register(function: Check) -> Check:

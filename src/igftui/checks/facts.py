@@ -6,7 +6,7 @@ Kept apart from the rules so that each rule reads as the check it makes.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from igftui.model.people import is_person, is_to_be_confirmed
 from igftui.model.session import ForumSession, Participant
@@ -182,4 +182,4 @@ _YOUTH = re.compile(r"\byouth|\byoung (?:people|persons|leaders|women|men|activi
 
 
 def mentions_youth(text: str | None) -> bool:
-    return bool(text) and _YOUTH.search(text) is not None
+    return text is not None and _YOUTH.search(text) is not None

@@ -215,7 +215,7 @@ def _load(source: _Source, chain: tuple[str, ...]) -> RuleSet:
             raise where.error(f"extends '{extends}': {reason}", key="extends") from None
         if base_source.key in chain or base_source.key == source.key:
             raise where.error(f"extends '{extends}' goes round in a circle", key="extends")
-        base = _load(base_source, chain + (source.key,))
+        base = _load(base_source, (*chain, source.key))
         chosen = {r.id: (r.severity, dict(r.params)) for r in base.rules}
 
     rules = data.get("rules", {})

@@ -209,7 +209,7 @@ class TextStream:
     problem met while reading is a :class:`FormatError` with one clear sentence.
     """
 
-    def __init__(self, path: Path, name: str, handle: "io.BufferedReader", encoding: str) -> None:
+    def __init__(self, path: Path, name: str, handle: io.BufferedReader, encoding: str) -> None:
         self.path = path
         self.name = name
         self._handle = handle
@@ -232,7 +232,7 @@ class TextStream:
     def close(self) -> None:
         self._text.close()
 
-    def __enter__(self) -> "TextStream":
+    def __enter__(self) -> TextStream:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -264,7 +264,7 @@ def open_text_stream(path: Path) -> TextStream:
     is refused before anything is read from it.
     """
     path = Path(path)
-    name, info = _regular_file(path)
+    name, _info = _regular_file(path)
     try:
         handle = path.open("rb")
     except OSError as exc:

@@ -39,7 +39,7 @@ class ImportedSession:
     same: str | None = None
 
     @classmethod
-    def of(cls, outcome: ImportOutcome) -> "ImportedSession":
+    def of(cls, outcome: ImportOutcome) -> ImportedSession:
         session = outcome.session
         return cls(
             id=int(session.id or 0), year=session.year, code=session.display_code(), title=session.title,

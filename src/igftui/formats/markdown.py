@@ -300,7 +300,7 @@ def _people(people: list[Participant], include_private: bool) -> list[str]:
         if include_private:
             row += [_label(person.gender), _cell(person.email)]
         rows.append(row)
-    return [_table(headers, rows)] + _nonempty(_contact(people, include_private))
+    return [_table(headers, rows), *_nonempty(_contact(people, include_private))]
 
 
 def _contact(people: list[Participant], include_private: bool) -> str:
@@ -354,7 +354,7 @@ def _online(session: ForumSession) -> list[str]:
     items.append(f"Broadcast: {_yes_no(online.broadcast)}")
     if hidden:
         items.append("Not broadcast: " + "; ".join(hidden))
-    return [_bullets(items)] + _nonempty(_paragraphs(online.notes))
+    return [_bullets(items), *_nonempty(_paragraphs(online.notes))]
 
 
 def _link(link: Link) -> str:

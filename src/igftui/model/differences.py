@@ -125,7 +125,7 @@ def differences(older: dict[str, Any], newer: dict[str, Any]) -> list[FieldDiffe
     found = []
     for name in sorted(names, key=_rank):
         before, after = older.get(name), newer.get(name)
-        if _empty(before) and _empty(after) or before == after:
+        if (_empty(before) and _empty(after)) or before == after:
             continue
         lines = diff_lines(lines_of(name, before), lines_of(name, after))
         if lines:
@@ -226,7 +226,7 @@ def lines_of(name: str, value: Any) -> list[str]:
         return [_term_label(SessionStatus, value)]
     spec = FIELDS.get(name)
     kind = spec.kind if spec is not None else "text"
-    if kind == "choice":
+    if kind == "choice" and spec is not None:
         return [next((term.label for term in spec.choices if term.value == value), str(value))]
     if kind == "flag":
         return ["yes" if value else "no"]

@@ -6,6 +6,7 @@ Plain Python over the session model, shared by the editor and the tests.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from igftui.model.session import ForumSession, OnlineParticipation, Participant
@@ -125,10 +126,11 @@ def short_label(term: Term) -> str:
     return label.removesuffix(" Group")
 
 
-def _counted(terms) -> list[tuple[str, int]]:
+def _counted(terms: Iterable[Term | None]) -> list[tuple[str, int]]:
     """Most common first, with those not recorded last as "not given"."""
-    counts = Counter(terms)
-    missing = counts.pop(None, 0)
+    given = list(terms)
+    counts = Counter(term for term in given if term is not None)
+    missing = len(given) - counts.total()
     shown = [(short_label(term), n)
              for term, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].label))]
     if missing:

@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from igftui.model.meetings import meeting_of
+
+if TYPE_CHECKING:
+    from igftui.model.session import ForumSession
 
 
 class TimeError(ValueError):
@@ -114,7 +119,7 @@ def venue_clock(year: int | None, time_zone: str | None = None) -> VenueClock:
     return UTC_CLOCK
 
 
-def clock_of(session) -> VenueClock:
+def clock_of(session: ForumSession) -> VenueClock:
     """The clock ``session``'s times are read and shown on (see :func:`venue_clock`)."""
     return venue_clock(session.year, getattr(session, "time_zone", None))
 
@@ -208,7 +213,8 @@ def shown_local_with_zone(moment: datetime, clock: VenueClock) -> str:
     return f"{shown_local(moment, clock)} ({clock.label(moment)})"
 
 
-def span_words(starts: datetime | None, ends: datetime | None, clock: VenueClock, day) -> str | None:
+def span_words(starts: datetime | None, ends: datetime | None, clock: VenueClock,
+               day: Callable[[datetime], str]) -> str | None:
     """A session's time on its venue's clock, then in UTC when that differs.
 
     ``day`` writes a date and what follows it before the hour (a view and an export
@@ -225,7 +231,7 @@ def span_words(starts: datetime | None, ends: datetime | None, clock: VenueClock
     return f"{local} ({label}; {utc} UTC)"
 
 
-def _span(starts: datetime | None, ends: datetime | None, clock: VenueClock, day,
+def _span(starts: datetime | None, ends: datetime | None, clock: VenueClock, day: Callable[[datetime], str],
           same_day_as: tuple | None = None) -> str:
     if starts is None:
         assert ends is not None

@@ -93,9 +93,7 @@ def _merge_into(out: dict[str, Any], base: dict[str, Any] | None, mine: dict[str
             _merge_into(nested, nested_base, m, t, name + ".", taken, conflicts)
             out[key] = nested
             continue
-        if m == t:
-            out[key] = m
-        elif base is not None and _same(t, b):
+        if m == t or (base is not None and _same(t, b)):
             out[key] = m
         elif base is not None and _same(m, b):
             out[key] = t
@@ -140,9 +138,8 @@ def fill_not_given(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, An
     an organisation listed without a person's name, by organisation.
     """
     filled = _copy(theirs)
-    if "private_notes" not in filled or filled.get("private_notes") is None:
-        if mine.get("private_notes") is not None:
-            filled["private_notes"] = mine["private_notes"]
+    if filled.get("private_notes") is None and mine.get("private_notes") is not None:
+        filled["private_notes"] = mine["private_notes"]
     people = filled.get("participants")
     if isinstance(people, list):
         known = {_person_key(p): p for p in mine.get("participants") or [] if isinstance(p, dict)}

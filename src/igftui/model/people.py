@@ -23,7 +23,8 @@ short enough not to push the other columns of a table away.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from igftui.model.vocabulary import Role
 

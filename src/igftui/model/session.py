@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -50,7 +51,7 @@ class ContractError(ValueError):
     """A session JSON document that does not follow the contract; the message says where."""
 
 
-def _term(kind: type[Term], field: str):
+def _term(kind: type[Term], field: str) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         if value is None or value == "":
             return None
@@ -555,7 +556,7 @@ class ForumSession(_Model):
         return data
 
     @classmethod
-    def from_json(cls, data: Any) -> "ForumSession":
+    def from_json(cls, data: Any) -> ForumSession:
         """Read one session of the contract; raise :class:`ContractError` saying what is wrong."""
         if not isinstance(data, dict):
             raise ContractError("a session must be a JSON object")

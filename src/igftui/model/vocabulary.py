@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import Enum
-from typing import TypeVar
+from typing import Self, TypeVar
 
 
 class Term(str, Enum):
@@ -24,7 +24,7 @@ class Term(str, Enum):
     label: str
     aliases: tuple[str, ...]
 
-    def __new__(cls, value: str, label: str, aliases: tuple[str, ...] = ()):
+    def __new__(cls, value: str, label: str, aliases: tuple[str, ...] = ()) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label

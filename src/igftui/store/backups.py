@@ -132,7 +132,8 @@ def restore_hint(catalogue: Path) -> str:
     """What to do about a damaged catalogue: the command that restores its newest copy."""
     newest = newest_backup(catalogue)
     if newest is None:
-        return f"there is no copy of it in {backup_folder(catalogue)}; restore one of your backups with 'igftui restore FILE'"
+        return (f"there is no copy of it in {backup_folder(catalogue)}; "
+                "restore one of your backups with 'igftui restore FILE'")
     return f"restore its newest copy with: {_restore_command(catalogue, newest)}"
 
 

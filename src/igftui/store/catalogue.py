@@ -7,18 +7,20 @@ database rows, so callers hold no database session and can run in any thread.
 
 from __future__ import annotations
 
+import builtins
 import functools
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
+from collections.abc import Callable
 
-from sqlalchemy import Connection, bindparam, case, create_engine, exists, func, insert, text, update
+from sqlalchemy import Connection, Select, bindparam, case, create_engine, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -48,6 +50,8 @@ if TYPE_CHECKING:
     from igftui.store.erasure import Erasure
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: A SELECT being narrowed by a filter: SQLModel's select() and SQLAlchemy's are both one.
+_Statement = TypeVar("_Statement", bound=Select[Any])
 
 _SESSIONS = SessionRecord.__table__  # type: ignore[attr-defined]
 _PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
@@ -95,7 +99,7 @@ def _guarded(method: F) -> F:
     """Report database failures as :class:`CatalogueError` with a sentence a user can act on."""
 
     @functools.wraps(method)
-    def wrapper(self: "Catalogue", *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Catalogue, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except CatalogueError:
@@ -199,7 +203,7 @@ class Catalogue:
         self._changes.close()
         self.engine.dispose()
 
-    def __enter__(self) -> "Catalogue":
+    def __enter__(self) -> Catalogue:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -281,14 +285,14 @@ class Catalogue:
     # ----- deleting and copying drafts (see igftui.store.deleting) -----
 
     @_guarded
-    def delete_draft(self, session_id: int) -> "DeletedDraft":
+    def delete_draft(self, session_id: int) -> DeletedDraft:
         """Delete one of the user's own sessions; it can be brought back until :meth:`compact`."""
         from igftui.store import deleting
 
         return deleting.delete_draft(self, session_id)
 
     @_guarded
-    def deleted_drafts(self) -> "list[DeletedDraft]":
+    def deleted_drafts(self) -> list[DeletedDraft]:
         """The deleted sessions that can be brought back, most recently deleted first."""
         from igftui.store import deleting
 
@@ -316,7 +320,7 @@ class Catalogue:
         return deleting.duplicate(self, session_id)
 
     @_guarded
-    def compact(self) -> "Compacted":
+    def compact(self) -> Compacted:
         """Drop for good the revisions of deleted sessions, and rebuild the file."""
         from igftui.store import deleting
 
@@ -363,7 +367,7 @@ class Catalogue:
                 raise SessionNotFound(session_id)
             if expected_version is not None and record.version != expected_version:
                 raise VersionConflict(_to_session(record), expected_version)
-            document = revisions.document(db.connection(), record.uid, number)
+            document = revisions.document(db.connection(), _uid_of(record), number)
             if document is None:
                 raise RevisionNotFound(session_id, number)
             stored = self._write(db, record, _from_document(document, record.id, record.uid, None),
@@ -382,8 +386,8 @@ class Catalogue:
             record = db.get(SessionRecord, session_id)
             if record is None:
                 raise SessionNotFound(session_id)
-            number = revisions.seal(db.connection(), record.uid)
-            mark = revisions.history_mark_of(db.connection(), record.uid)
+            number = revisions.seal(db.connection(), _uid_of(record))
+            mark = revisions.history_mark_of(db.connection(), _uid_of(record))
             db.commit()
             return _to_session(record).model_copy(update={"revision": number, "history": mark})
 
@@ -432,7 +436,7 @@ class Catalogue:
 
     def _import_one(self, db: DatabaseSession, session: ForumSession, keep_existing: bool,
                     merge_into_drafts: bool = False) -> ImportOutcome:
-        record = None
+        record: Any = None  # a row of _ROW: what _merge_copy reads of a SessionRecord
         if session.uid is not None:
             record = db.connection().execute(_BY_UID, {"uid": session.uid}).first()
             if record is not None:
@@ -478,8 +482,8 @@ class Catalogue:
         # copy made in a co-organiser's catalogue numbers its own revisions, and merging
         # against the wrong one would silently undo the user's work.  Without a base every
         # difference is a conflict: the user's text is kept, theirs is kept as a revision.
-        if copy.revision and copy.history and copy.history == revisions.history_mark_of(connection, record.uid):
-            base = revisions.document(connection, record.uid, copy.revision)
+        if copy.revision and copy.history and copy.history == revisions.history_mark_of(connection, _uid_of(record)):
+            base = revisions.document(connection, _uid_of(record), copy.revision)
         mine_doc = mine.to_document()
         theirs = _as_given(copy.model_copy(update={"id": record.id}), mine_doc)
         if base is not None:
@@ -507,7 +511,7 @@ class Catalogue:
         mine = _to_session(record)
         connection = db.connection()
         mine_doc = mine.to_document()
-        base = revisions.last_import(connection, record.uid)
+        base = revisions.last_import(connection, _uid_of(record))
         base = {**(base if base is not None else mine_doc), "id": record.id}
         said = page.model_copy(update={"id": record.id, "uid": None}).to_document()
         if _without_import_time(said) == _without_import_time(base):
@@ -531,7 +535,7 @@ class Catalogue:
         elif result.conflicts:
             # Their text for the fields in conflict is not lost: it is a revision (the
             # one already kept, when the same file is imported again).
-            their_revision = (revisions.number_of(db.connection(), record.uid, _dump(theirs))
+            their_revision = (revisions.number_of(db.connection(), _uid_of(record), _dump(theirs))
                               or self._keep(db, record, theirs, "imported"))
         if result.document == mine_doc:
             return ImportOutcome(mine, False, "unchanged",
@@ -543,7 +547,8 @@ class Catalogue:
                              their_revision=their_revision if result.conflicts else None)
 
     def _keep(self, db: DatabaseSession, record: SessionRecord, document: dict[str, Any], origin: str) -> int:
-        return revisions.keep(db.connection(), uid=record.uid, session_id=record.id,
+        stored = _stored_row(record)
+        return revisions.keep(db.connection(), uid=stored.uid, session_id=stored.id,
                               document=_dump(document), origin=origin, now=self.clock())
 
     def _insert(self, db: DatabaseSession, session: ForumSession, *, origin: str,
@@ -562,13 +567,15 @@ class Catalogue:
         if wanted is not None:
             values["id"] = wanted
         result = db.connection().execute(insert(_SESSIONS).values(**values))
-        new_id = int(result.inserted_primary_key[0])
+        key = result.inserted_primary_key
+        assert key is not None, "an INSERT of one row has its key"
+        new_id = int(key[0])
         return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit, new=True)
 
-    def _write(self, db: DatabaseSession, record: "SessionRecord | _Row", session: ForumSession, *,
+    def _write(self, db: DatabaseSession, record: SessionRecord | _Row, session: ForumSession, *,
                origin: str, visit: str | None = None, new: bool = False) -> ForumSession:
         """Store ``session`` as the record's new text, raise its version, keep a revision."""
-        session_id, uid = int(record.id), str(record.uid)
+        session_id, uid, _version = _stored_row(record)
         if session.code is None and session.display_code() is not None:
             # Stored as it will be read back: with the code the IGF gives its number.
             session = session.model_copy(update={"code": session.display_code()})
@@ -593,7 +600,7 @@ class Catalogue:
     # ----- erasure -----
 
     @_guarded
-    def forget(self, name: str, *, dry_run: bool = False) -> "Erasure":
+    def forget(self, name: str, *, dry_run: bool = False) -> Erasure:
         """Erase a person's personal data from every session, revision and the search index.
 
         See :mod:`igftui.store.erasure`; with ``dry_run`` nothing is written, and the
@@ -605,16 +612,16 @@ class Catalogue:
 
     # ----- many sessions -----
 
-    def _filtered(self, statement, filters: SessionFilter | None):
+    def _filtered(self, statement: _Statement, filters: SessionFilter | None) -> _Statement:
         filters = filters or SessionFilter()
         if filters.year is not None:
-            statement = statement.where(SessionRecord.year == filters.year)
+            statement = statement.where(col(SessionRecord.year) == filters.year)
         if filters.session_type:
-            statement = statement.where(SessionRecord.session_type == str(filters.session_type))
+            statement = statement.where(col(SessionRecord.session_type) == str(filters.session_type))
         if filters.status:
-            statement = statement.where(SessionRecord.status == str(filters.status))
+            statement = statement.where(col(SessionRecord.status) == str(filters.status))
         if filters.format:
-            statement = statement.where(SessionRecord.format == str(filters.format))
+            statement = statement.where(col(SessionRecord.format) == str(filters.format))
         if filters.stakeholder_group or filters.region:
             speaker = select(ParticipantRecord.id).where(
                 ParticipantRecord.session_id == SessionRecord.id,
@@ -651,8 +658,9 @@ class Catalogue:
         offset: int = 0,
     ) -> list[SessionSummary]:
         """One page of sessions, newest year first unless ``sort`` names a column."""
+        # SQLModel types select() for four columns at most.
         statement = self._filtered(
-            select(
+            select(  # type: ignore[call-overload, misc]
                 SessionRecord.id, SessionRecord.code, SessionRecord.year, SessionRecord.session_type,
                 SessionRecord.title, SessionRecord.format, SessionRecord.status,
             ),
@@ -668,7 +676,7 @@ class Catalogue:
     def count(self, filters: SessionFilter | None = None) -> int:
         """How many sessions match ``filters`` (all of them without)."""
         match = fulltext.match_expression(filters.query) if filters else None
-        if match is not None and filters == SessionFilter(query=filters.query):
+        if match is not None and filters is not None and filters == SessionFilter(query=filters.query):
             # A search alone is counted in the search index itself: every session has
             # exactly one entry there, and joining each match back to its session costs
             # ten times more when a common word matches most of a large catalogue.
@@ -679,7 +687,7 @@ class Catalogue:
             return int(db.exec(statement).one())
 
     @_guarded
-    def all_sessions(self, filters: SessionFilter | None = None) -> list[ForumSession]:
+    def all_sessions(self, filters: SessionFilter | None = None) -> builtins.list[ForumSession]:
         """Every matching session in full, in catalogue order (for export of a whole catalogue)."""
         statement = self._filtered(select(SessionRecord), filters).order_by(*_ordering(None, False))
         with self._db() as db:
@@ -700,8 +708,9 @@ class Catalogue:
         began = (select(RevisionRecord.saved_at)
                  .where(RevisionRecord.session_uid == SessionRecord.uid, RevisionRecord.number == 1)
                  .correlate(SessionRecord).scalar_subquery())
+        # SQLModel types select() for four columns at most.
         statement = self._filtered(
-            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document,
+            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document,  # type: ignore[call-overload]
                    newest, began),
             filters,
         ).order_by(*_ordering(None, False))
@@ -721,28 +730,28 @@ class Catalogue:
             raise explain_database_error(exc, self.path) from exc
 
     @_guarded
-    def years(self) -> list[int]:
+    def years(self) -> builtins.list[int]:
         """The years the catalogue holds sessions for, newest first."""
         with self._db() as db:
             rows = db.exec(
                 select(SessionRecord.year).where(col(SessionRecord.year).is_not(None))
                 .distinct().order_by(col(SessionRecord.year).desc())
             ).all()
-            return [int(year) for year in rows]
+            return [year for year in rows if year is not None]
 
     # ----- people -----
 
     @_guarded
     def sessions_of_person(
         self, name: str, *, year: int | None = None, role: Role | None = None
-    ) -> list[SessionSummary]:
+    ) -> builtins.list[SessionSummary]:
         """The sessions a person takes part in (optionally in one year, in one role)."""
         return self.sessions_of_people([name], year=year, role=role)[name]
 
     @_guarded
     def sessions_of_people(
         self, names: Iterable[str], *, year: int | None = None, role: Role | None = None
-    ) -> dict[str, list[SessionSummary]]:
+    ) -> dict[str, builtins.list[SessionSummary]]:
         """:meth:`sessions_of_person` for several people in one query, keyed by the names given.
 
         The checks ask this for every speaker of a proposal on every keystroke; one
@@ -752,8 +761,9 @@ class Catalogue:
         keys = {key for key in wanted.values() if key is not None}
         found: dict[str, list[SessionSummary]] = {key: [] for key in keys}
         if keys:
+            # SQLModel types select() for four columns at most.
             statement = (
-                select(
+                select(  # type: ignore[call-overload, misc]
                     ParticipantRecord.person_key, SessionRecord.id, SessionRecord.code, SessionRecord.year,
                     SessionRecord.session_type, SessionRecord.title, SessionRecord.format,
                     SessionRecord.status,
@@ -772,7 +782,7 @@ class Catalogue:
         return {name: list(found.get(key, [])) if key else [] for name, key in wanted.items()}
 
     @_guarded
-    def people(self, query: str | None = None, *, limit: int = 100, offset: int = 0) -> list[PersonSummary]:
+    def people(self, query: str | None = None, *, limit: int = 100, offset: int = 0) -> builtins.list[PersonSummary]:
         """Everyone named in the catalogue, most sessions first, with sessions counted per year.
 
         With a ``query``, names that start with it come first, then names with a word that
@@ -783,22 +793,23 @@ class Catalogue:
             select(ParticipantRecord.person_key, func.min(ParticipantRecord.name),
                    func.count(func.distinct(ParticipantRecord.session_id)))
             .where(col(ParticipantRecord.person_key).is_not(None))
-            .group_by(ParticipantRecord.person_key)
+            .group_by(col(ParticipantRecord.person_key))
         )
         first: list[Any] = []
         if query and normalise(query):
             statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query),
                                                                                autoescape=True))
-            key = col(ParticipantRecord.person_key)
+            column = col(ParticipantRecord.person_key)
             # Keys are folded with punctuation as spaces, so a word starts after a space.
-            first = [case((key.startswith(normalise(query), autoescape=True), 0),
-                          (key.contains(" " + normalise(query), autoescape=True), 1), else_=2)]
+            first = [case((column.startswith(normalise(query), autoescape=True), 0),
+                          (column.contains(" " + normalise(query), autoescape=True), 1), else_=2)]
         statement = statement.order_by(
             *first, func.count(func.distinct(ParticipantRecord.session_id)).desc(),
-            ParticipantRecord.person_key
+            col(ParticipantRecord.person_key)
         ).limit(limit).offset(offset)
         with self._db() as db:
-            rows = db.exec(statement).all()
+            # Only rows with a key are kept, and a key is made from a name: neither is NULL.
+            rows = cast("Sequence[tuple[str, str, int]]", db.exec(statement).all())
             keys = [row[0] for row in rows]
             per_year: dict[str, dict[int, int]] = {key: {} for key in keys}
             if keys:
@@ -806,10 +817,10 @@ class Catalogue:
                     select(ParticipantRecord.person_key, ParticipantRecord.year,
                            func.count(func.distinct(ParticipantRecord.session_id)))
                     .where(col(ParticipantRecord.person_key).in_(keys))
-                    .group_by(ParticipantRecord.person_key, ParticipantRecord.year)
+                    .group_by(col(ParticipantRecord.person_key), col(ParticipantRecord.year))
                 ).all()
                 for key, year, count in counts:
-                    if year is not None:
+                    if key is not None and year is not None:
                         per_year[key][int(year)] = int(count)
             return [PersonSummary(key, name, int(total), per_year[key]) for key, name, total in rows]
 
@@ -865,8 +876,9 @@ class Catalogue:
         key = person_key(name)
         if key is None:
             return None
+        # SQLModel types select() for four columns at most.
         statement = (
-            select(ParticipantRecord.position, ParticipantRecord.name, ParticipantRecord.organisation,
+            select(ParticipantRecord.position, ParticipantRecord.name, ParticipantRecord.organisation,  # type: ignore[call-overload]
                    ParticipantRecord.stakeholder_group, ParticipantRecord.region, SessionRecord.document)
             .join(SessionRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
             .where(ParticipantRecord.person_key == key)
@@ -1019,6 +1031,21 @@ def _ordering(sort: str | None, descending: bool) -> list[Any]:
     return [col(SessionRecord.year).desc(), col(SessionRecord.session_type).asc(), *tail]
 
 
+def _uid_of(record: SessionRecord) -> str:
+    """A stored session's uid (see :func:`_stored_row`)."""
+    return _stored_row(record).uid
+
+
+def _stored_row(record: SessionRecord | _Row) -> _Row:
+    """The id, uid and version of a stored session.
+
+    The columns allow NULL for the ORM's sake only: the id is given by the INSERT, and the
+    uid by every insert and by the upgrade that added the column (schema.py).
+    """
+    assert record.id is not None and record.uid is not None, "a stored session has an id and a uid"
+    return _Row(record.id, record.uid, record.version)
+
+
 def _to_session(record: SessionRecord) -> ForumSession:
     return _from_document(json.loads(record.document), record.id, record.uid, record.version)
 
@@ -1059,13 +1086,13 @@ def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
     if people_given:
         document["participants"] = [
             {k: v for k, v in entry.items() if k in person.model_fields_set}
-            for entry, person in zip(document["participants"], copy.participants)
+            for entry, person in zip(document["participants"], copy.participants, strict=True)
         ]
     document = fill_not_given(document, mine)
     if people_given:
         # A new person's unsaid answers are the defaults, as reading the file gave them.
         document["participants"] = [{**entry, **person} for entry, person in zip(
-            (p.to_json(include_private=True) for p in copy.participants), document["participants"])]
+            (p.to_json(include_private=True) for p in copy.participants), document["participants"], strict=True)]
     document["source"] = mine.get("source")
     return document
 

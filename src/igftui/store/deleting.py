@@ -53,7 +53,8 @@ _DELETED = """
       AND r.number = (SELECT max(number) FROM revision n WHERE n.session_uid = r.session_uid)
       AND NOT EXISTS (SELECT 1 FROM session s WHERE s.uid = r.session_uid)
 """
-_GONE = "SELECT count(DISTINCT session_uid) FROM revision WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)"
+_GONE = ("SELECT count(DISTINCT session_uid) FROM revision"
+         " WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)")
 _DROP_GONE = "DELETE FROM revision WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)"
 
 
@@ -100,7 +101,7 @@ class DeletedDraft:
         }
 
 
-def _now(catalogue: "Catalogue") -> datetime:
+def _now(catalogue: Catalogue) -> datetime:
     return catalogue.clock()
 
 
@@ -118,7 +119,7 @@ def _add_revision(connection: Connection, *, uid: str, session_id: int, document
     return number
 
 
-def delete_draft(catalogue: "Catalogue", session_id: int) -> DeletedDraft:
+def delete_draft(catalogue: Catalogue, session_id: int) -> DeletedDraft:
     """Delete the user's session ``session_id``, keeping its whole text as a last revision."""
     with catalogue._db(write=True) as db:
         record = db.get(SessionRecord, session_id)
@@ -138,7 +139,7 @@ def delete_draft(catalogue: "Catalogue", session_id: int) -> DeletedDraft:
     return deleted
 
 
-def deleted_drafts(catalogue: "Catalogue") -> list[DeletedDraft]:
+def deleted_drafts(catalogue: Catalogue) -> list[DeletedDraft]:
     """Every deleted session that can be brought back, the most recently deleted first."""
     with catalogue._db() as db:
         rows = db.connection().execute(text(_DELETED + " ORDER BY r.saved_at DESC, r.id DESC")).all()
@@ -158,7 +159,7 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def find_deleted(catalogue: "Catalogue", wanted: str) -> DeletedDraft:
+def find_deleted(catalogue: Catalogue, wanted: str) -> DeletedDraft:
     """The deleted draft named by ``wanted``: its uid (or the start of it), or the id it had."""
     wanted = wanted.strip().lstrip("#")
     found = deleted_drafts(catalogue)
@@ -176,7 +177,7 @@ def find_deleted(catalogue: "Catalogue", wanted: str) -> DeletedDraft:
     return matches[0]
 
 
-def undelete(catalogue: "Catalogue", wanted: str) -> ForumSession:
+def undelete(catalogue: Catalogue, wanted: str) -> ForumSession:
     """Bring back the deleted draft named by ``wanted`` (see :func:`find_deleted`), with its history."""
     deleted = find_deleted(catalogue, wanted)
     with catalogue._db(write=True) as db:
@@ -192,19 +193,20 @@ def undelete(catalogue: "Catalogue", wanted: str) -> ForumSession:
     return stored
 
 
-def _store_again(catalogue: "Catalogue", db: Any, session: ForumSession, *, origin: str) -> ForumSession:
+def _store_again(catalogue: Catalogue, db: Any, session: ForumSession, *, origin: str) -> ForumSession:
     """Insert ``session`` under its own uid (its old id when free); its last revision is not a deletion."""
     stored = catalogue._insert(db, session.model_copy(update={"version": None}), origin=origin)
+    assert stored.id is not None, "an inserted session has its id"
     connection = db.connection()
     last = revisions.latest(connection, str(stored.uid))
     if last is not None and last.origin == DELETED:
         # Its text is the deleted one's, so the insert kept no revision: say it came back.
-        _add_revision(connection, uid=str(stored.uid), session_id=int(stored.id), document=last.document,
+        _add_revision(connection, uid=str(stored.uid), session_id=stored.id, document=last.document,
                       origin="restored", now=_now(catalogue))
     return stored
 
 
-def recreate(catalogue: "Catalogue", session: ForumSession, *, origin: str = "typed") -> ForumSession:
+def recreate(catalogue: Catalogue, session: ForumSession, *, origin: str = "typed") -> ForumSession:
     """Store again a session deleted elsewhere while it was open here, from what is on screen.
 
     It keeps its uid, so its history (and the deletion mark) goes on.  If it has
@@ -223,7 +225,7 @@ def recreate(catalogue: "Catalogue", session: ForumSession, *, origin: str = "ty
     return stored
 
 
-def duplicate(catalogue: "Catalogue", session_id: int) -> ForumSession:
+def duplicate(catalogue: Catalogue, session_id: int) -> ForumSession:
     """A new draft copied from session ``session_id``.
 
     People, agenda, questions and texts come along; what the IGF gave the
@@ -253,13 +255,13 @@ class Compacted:
     bytes_gone: bool
 
 
-def gone_for_good_on_compact(catalogue: "Catalogue") -> int:
+def gone_for_good_on_compact(catalogue: Catalogue) -> int:
     """How many deleted sessions :func:`compact` would remove for good."""
     with catalogue._db() as db:
         return int(db.connection().execute(text(_GONE)).scalar() or 0)
 
 
-def compact(catalogue: "Catalogue") -> Compacted:
+def compact(catalogue: Catalogue) -> Compacted:
     """Drop the revisions of every session no longer in the catalogue, then rebuild the file."""
     from igftui.store.erasure import make_the_bytes_gone
 

@@ -30,7 +30,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +151,7 @@ def emails_of(document: dict[str, Any], finder: NameFinder) -> set[str]:
 
 
 def erase_from_document(document: dict[str, Any], finder: NameFinder,
-                        emails: set[str] = frozenset()) -> DocumentErasure:  # type: ignore[assignment]
+                        emails: Set[str] = frozenset()) -> DocumentErasure:
     """``document`` without the person: their entries unnamed, their name and e-mails out of the text."""
     result = DocumentErasure(document=json.loads(json.dumps(document)))
     for entry in _participants(result.document):
@@ -186,7 +186,7 @@ def erase_from_document(document: dict[str, Any], finder: NameFinder,
         # A link whose address named the person goes whole: "mailto:[e-mail removed]" is no
         # address, and the session must still read back.
         result.document["links"] = [
-            link for old, link in zip(before, after)
+            link for old, link in zip(before, after, strict=True)
             if not (isinstance(old, dict) and isinstance(link, dict)) or old.get("url") == link.get("url")
         ]
     return result
@@ -260,7 +260,7 @@ class Erasure:
         return lines
 
 
-def forget(catalogue: "Catalogue", name: str, *, dry_run: bool = False) -> Erasure:
+def forget(catalogue: Catalogue, name: str, *, dry_run: bool = False) -> Erasure:
     """Erase the person called ``name`` from ``catalogue`` (see the module's description)."""
     finder = NameFinder(name)
     erasure = Erasure(name=name, dry_run=dry_run, backups=backup_folder(catalogue.path))
@@ -271,7 +271,7 @@ def forget(catalogue: "Catalogue", name: str, *, dry_run: bool = False) -> Erasu
             emails = _emails(connection, finder)
             sessions = _erase_sessions(connection, finder, emails)
             revisions = _erase_revisions(connection, finder, emails)
-            for session_id, uid, version, result in sessions:
+            for session_id, _uid, _version, result in sessions:
                 erasure.sessions.append(session_id)
                 erasure.participants += result.participants
                 erasure.mentions += result.mentions

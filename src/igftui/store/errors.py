@@ -30,7 +30,7 @@ class VersionConflict(CatalogueError):
     is the session as it is now, so the two can be merged instead of one lost.
     """
 
-    def __init__(self, stored: "ForumSession", expected: int | None) -> None:
+    def __init__(self, stored: ForumSession, expected: int | None) -> None:
         super().__init__(
             f"session #{stored.id} was changed elsewhere (version {stored.version}, "
             f"this copy was made from version {expected}): nothing was overwritten"

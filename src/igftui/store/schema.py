@@ -14,7 +14,8 @@ Everything SQLite-only (pragmas, FTS5) lives in this module and in
 
 from __future__ import annotations
 
-from typing import Callable
+import sqlite3
+from collections.abc import Callable
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
@@ -141,7 +142,7 @@ def install_pragmas(engine: Engine) -> None:
     """
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:  # pragma: no cover - trivial
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -151,7 +152,7 @@ def install_pragmas(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:  # pragma: no cover - trivial
+    def _on_begin(connection: Connection) -> None:  # pragma: no cover - trivial
         writes = connection.get_execution_options().get(WRITE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 

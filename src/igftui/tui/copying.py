@@ -15,6 +15,7 @@ from functools import partial
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 
 #: Seconds the message stays: long enough to read the tmux hint.
 MESSAGE_TIMEOUT = 8
@@ -38,6 +39,6 @@ def _copy_with_tool(app: App, text: str, what: str, title: str, env: dict[str, s
     result = copy_to_system_clipboard(text, env)
     message = describe(result, what, sent_to_terminal=True, in_tmux=bool(env.get("TMUX")))
     # A tool that was there and failed is worth a warning; OSC 52 alone is the usual case.
-    severity = "warning" if result.problems and not result.copied else "information"
+    severity: SeverityLevel = "warning" if result.problems and not result.copied else "information"
     # notify posts a message, so it is safe from this thread.
     app.notify(message, title=title, severity=severity, timeout=MESSAGE_TIMEOUT, markup=False)

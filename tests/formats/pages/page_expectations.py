@@ -34,7 +34,7 @@ def check_fixture(path: Path, expected_path: Path) -> None:
     readings = read_fixture(path)
     wanted = expected if isinstance(expected, list) else [expected]
     assert len(readings) == len(wanted), [r.session.title for r in readings]
-    for position, (reading, facts) in enumerate(zip(readings, wanted)):
+    for position, (reading, facts) in enumerate(zip(readings, wanted, strict=True)):
         check_reading(reading, facts, f"{path.name}[{position}]")
 
 

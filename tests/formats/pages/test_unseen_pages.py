@@ -31,7 +31,7 @@ if not (hasattr(pages, "read_page") and hasattr(pages, "html_to_text")):
     # The package can exist half-written before its entry points do.
     pytest.skip("igftui.formats.pages has no read_page/html_to_text yet", allow_module_level=True)
 
-from igftui.formats.errors import FormatError
+from igftui.formats.errors import FormatError  # noqa: E402 - only once the package is known to be there
 
 read_page = pages.read_page
 html_to_text = pages.html_to_text
@@ -214,7 +214,7 @@ def test_unseen_page(page: Path):
         pytest.fail(f"{name}: expected {len(sessions)} session(s), got {len(readings)}: {titles!r}")
 
     problems: list[str] = []
-    for index, (want, reading) in enumerate(zip(sessions, readings)):
+    for index, (want, reading) in enumerate(zip(sessions, readings, strict=True)):
         where = f"{name} [session {index + 1}]" if isinstance(expected, list) else name
         problems += compare_session(where, want, reading)
     assert not problems, "\n".join(problems)

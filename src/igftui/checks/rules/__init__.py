@@ -8,9 +8,9 @@ Ids are stable (rule sets and users' TOML files name them):
 
 # The import order is the order rules run and are listed in: completeness, diversity,
 # agenda, online, people, notes.  Keep it (an import sorter would scramble it).
-from igftui.checks.rules import completeness  # noqa: F401, I001 - registers the rules
-from igftui.checks.rules import diversity  # noqa: F401
-from igftui.checks.rules import agenda  # noqa: F401
-from igftui.checks.rules import online  # noqa: F401
-from igftui.checks.rules import people  # noqa: F401
-from igftui.checks.rules import notes  # noqa: F401
+from igftui.checks.rules import completeness  # noqa: I001 - registers the rules
+from igftui.checks.rules import diversity
+from igftui.checks.rules import agenda
+from igftui.checks.rules import online
+from igftui.checks.rules import people
+from igftui.checks.rules import notes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Iterator
+from collections.abc import Iterator
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import FORMATS, has_format, names, plural, speakers, with_role
@@ -78,7 +78,7 @@ def interactive_share(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     minutes = session.interactive_minutes()
     summary = f"{minutes} of the agenda's {total} minutes ({share:.0%}) are marked interactive"
     threshold = ctx.params["min_share"]
-    if has_format(session, ctx.params["formats"]) and share < threshold:
+    if session.format is not None and has_format(session, ctx.params["formats"]) and share < threshold:
         talk = [item for item in session.agenda if not item_is_interactive(item) and item.minutes]
         listed = ", ".join(f"“{item.title or 'untitled'}” ({item.minutes})" for item in talk[:5])
         yield ctx.finding(
@@ -101,7 +101,7 @@ def panel_size(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     The IGF's format outlines prefer small panels so that the room has time to
     speak; it is a preference, hence a warning.
     """
-    if not has_format(session, ctx.params["formats"]):
+    if session.format is None or not has_format(session, ctx.params["formats"]):
         return
     people = speakers(session)
     limit = ctx.params["max_speakers"]

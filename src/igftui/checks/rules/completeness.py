@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import (
@@ -93,7 +93,8 @@ BY_TYPE: dict[SessionType, tuple[str, ...]] = {
 _FIELD_NAMES = tuple(FIELDS)
 
 
-def required_fields(session_type: SessionType | None, require=(), ignore=()) -> list[str]:
+def required_fields(session_type: SessionType | None, require: Iterable[str] = (),
+                    ignore: Collection[str] = ()) -> list[str]:
     """The fields a session of this type must fill, in form order, after the rule set's changes."""
     wanted = list(COMMON) + list(BY_TYPE.get(session_type or SessionType.WORKSHOP, ()))
     wanted += [name for name in require if name not in wanted]

@@ -5,7 +5,7 @@ They are info findings by default and say nothing when there is nothing useful t
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from igftui.checks.core import Context, Finding, Severity, rule
 from igftui.checks.facts import (
@@ -21,11 +21,11 @@ from igftui.checks.facts import (
 )
 from igftui.checks.rules.sources import IGF_2017
 from igftui.model.people import is_to_be_confirmed
-from igftui.model.session import ForumSession
+from igftui.model.session import ForumSession, Participant
 from igftui.model.vocabulary import StakeholderGroup
 
 
-def _people(session: ForumSession):
+def _people(session: ForumSession) -> list[Participant]:
     return unique(active(session.participants))
 
 
@@ -64,7 +64,7 @@ def developing_regions(session: ForumSession, ctx: Context) -> Iterator[Finding]
         # People and organisations are listed by name; anonymised organisers (pages give
         # only their group and region) and places still to fill are counted, not listed.
         listed_people = [f"{p.display_name()} ({p.region.label})" for p in from_south
-                         if p.name or p.organisation]
+                         if p.region is not None and (p.name or p.organisation)]
         unnamed = [p for p in from_south if not (p.name or p.organisation)]
         places = sum(1 for p in unnamed if is_to_be_confirmed(p))
         if len(unnamed) > places:

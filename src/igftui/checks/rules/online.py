@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import (
@@ -22,7 +22,7 @@ from igftui.checks.facts import (
     with_role,
 )
 from igftui.checks.rules.sources import FORMATS_2016, IGF_2023, IGFTUI
-from igftui.model.session import ForumSession
+from igftui.model.session import ForumSession, Participant
 from igftui.model.vocabulary import Attendance, Role
 
 _TYPES_DOC = "session types the rule applies to; empty means every type"
@@ -108,7 +108,7 @@ def onsite_people(session: ForumSession, ctx: Context) -> Iterator[Finding]:
                           "attendance to onsite.")
 
 
-def _attendance(person) -> str:
+def _attendance(person: Participant) -> str:
     if person.attendance is None:
         return f"{person.display_name()}: attendance not set"
     return f"{person.display_name()}: {person.attendance.label.lower()}"

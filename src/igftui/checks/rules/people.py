@@ -8,7 +8,7 @@ name the sessions, so the organiser can tell.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import SESSION_TYPES, active, join, speakers, summary_label, unique
@@ -41,13 +41,12 @@ def busy_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     limit = ctx.params["max_sessions"]
     types = ctx.params.get("session_types") or ()
-    named = [person for person in speakers(session) if person.name]
+    named = [person.name for person in speakers(session) if person.name]
     # One look-up for every speaker: this runs on every keystroke in the editor.
-    sessions_of = ctx.catalogue.sessions_of_people([p.name for p in named], year=session.year,
-                                                   role=Role.SPEAKER)
-    for person in named:
+    sessions_of = ctx.catalogue.sessions_of_people(named, year=session.year, role=Role.SPEAKER)
+    for name in named:
         others = [
-            other for other in sessions_of.get(person.name, [])
+            other for other in sessions_of.get(name, [])
             if other.id != session.id and other.status not in _NOT_HAPPENING
             and (not types or other.session_type in types)
         ]
@@ -55,9 +54,9 @@ def busy_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
             continue
         listed = join([summary_label(o.code, o.id, o.title) for o in others])
         yield ctx.finding(
-            f"{person.name} speaks in {len(others) + 1} sessions of IGF {session.year}: this one and "
+            f"{name} speaks in {len(others) + 1} sessions of IGF {session.year}: this one and "
             f"{listed}; the limit is {limit}.",
-            f"Ask {person.name} which sessions to keep, or invite someone else for this one.")
+            f"Ask {name} which sessions to keep, or invite someone else for this one.")
 
 
 @rule("IGF-P002", title="First-time participants are new to the IGF", severity=Severity.INFO,
@@ -71,11 +70,11 @@ def first_time_in_catalogue(session: ForumSession, ctx: Context) -> Iterator[Fin
     """
     if ctx.catalogue is None:
         return
-    newcomers = [p for p in unique(active(session.participants)) if p.first_time and p.name]
-    sessions_of = ctx.catalogue.sessions_of_people([p.name for p in newcomers]) if newcomers else {}
-    for person in newcomers:
+    newcomers = [p.name for p in unique(active(session.participants)) if p.first_time and p.name]
+    sessions_of = ctx.catalogue.sessions_of_people(newcomers) if newcomers else {}
+    for name in newcomers:
         earlier = [
-            other for other in sessions_of.get(person.name, [])
+            other for other in sessions_of.get(name, [])
             if other.id != session.id and other.year is not None and other.status in _TOOK_PLACE
             and (session.year is None or other.year < session.year)
         ]
@@ -83,6 +82,6 @@ def first_time_in_catalogue(session: ForumSession, ctx: Context) -> Iterator[Fin
             listed = join([summary_label(o.code, o.id, o.title, o.year) for o in earlier[:3]])
             more = f" and {len(earlier) - 3} more" if len(earlier) > 3 else ""
             yield ctx.finding(
-                f"{person.name} is marked first-time, but the catalogue has them in {listed}{more}.",
+                f"{name} is marked first-time, but the catalogue has them in {listed}{more}.",
                 "If it is the same person, clear 'first time'; the IGF gives weight to newcomers, "
                 "so the mark should be right.")

@@ -93,7 +93,7 @@ def _dates(text: str) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
     for pattern, order in ((_DAY_FIRST, "dmy"), (_MONTH_FIRST, "mdy"), (_ISO, "ymd")):
         for match in pattern.finditer(text):
-            parts = dict(zip(order, match.groups()))
+            parts = dict(zip(order, match.groups(), strict=True))
             month = parts["m"]
             month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
             try:

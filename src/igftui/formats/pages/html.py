@@ -182,7 +182,7 @@ def _hidden(node: Tag) -> bool:
     style = node.get("style")
     if isinstance(style, str) and "display:none" in style.replace(" ", "").lower():
         return True
-    classes = node.get("class") or []
+    classes = node.get_attribute_list("class")
     return any(c in ("visually-hidden", "element-invisible", "sr-only", "hidden") for c in classes)
 
 

@@ -36,6 +36,7 @@ from igftui.model.vocabulary import (
     normalise,
     parse,
 )
+import itertools
 
 _SALUTATION = re.compile(
     r"^(?:(?:ms|mr|mrs|miss|mx|dr|prof|professor|ambassador|amb|h\.?\s?e|hon|honou?rable|sir|dame|"
@@ -385,7 +386,8 @@ _INNER_LABEL = re.compile(
 class Label:
     """A people label at the start of a line: its kind, role, number and the value after it."""
 
-    kind: str  # role, proposer, proposer_org, proposer_header, coproposer_header, country, group, name, organisation, ignore
+    # role, proposer, proposer_org, proposer_header, coproposer_header, country, group, name, organisation, ignore
+    kind: str
     value: str = ""
     role: Role | None = None
     plural: bool = False
@@ -449,7 +451,7 @@ def split_crammed(line: str) -> list[tuple[Label, str]] | None:
         return None
     pieces: list[tuple[Label, str]] = []
     bounds = [0, *starts, len(line)]
-    for begin, end in zip(bounds, bounds[1:]):
+    for begin, end in itertools.pairwise(bounds):
         chunk = line[begin:end].strip()
         label = match_label(chunk) or match_label(re.sub(r"^(Rapporteurs?)\s+", r"\1: ", chunk))
         if label is not None:
@@ -538,8 +540,8 @@ class PeopleCollector:
             several = plural and any(sep in line for sep in (";", EMAIL_MARK, " | "))
             people = split_people(line, lenient=True) if several else _one(line, lenient=True)
             if people:
-                for person in people:
-                    self._add_role_person(person, role, labelled=True)
+                for one in people:
+                    self._add_role_person(one, role, labelled=True)
                 if not plural:
                     self._pending = None
                 self._continuable = line.endswith(",")
@@ -582,7 +584,8 @@ class PeopleCollector:
 
     def _labelled(self, line: str, label: Label, in_text: bool) -> bool:
         kind = label.kind
-        if kind == "role":
+        if kind == "role" and label.role is not None:  # a role label always names its role
+            role = label.role
             crammed = split_crammed(line)
             if crammed:
                 for piece, value in crammed:
@@ -594,22 +597,19 @@ class PeopleCollector:
             if not label.value:
                 if in_text and label.colon is False and label.number is None:
                     return False
-                self._pending = (label.role, label.plural or label.role is Role.SPEAKER and label.number is None
-                                 and not label.colon)
+                self._pending = (role, label.plural or (role is Role.SPEAKER and label.number is None
+                                 and not label.colon))
                 self._zone = True
                 self._mode = None
                 return True
-            if label.plural:
-                people = split_people(label.value, lenient=True)
-            else:
-                people = _one(label.value, lenient=True)
+            people = split_people(label.value, lenient=True) if label.plural else _one(label.value, lenient=True)
             if not people and label.plural and label.role is Role.ORGANIZER:
                 # "Co-organizers: Student Net Council, Open Campus Network": organisations.
                 people = [Person(organisation=part.strip()) for part in label.value.split(",") if part.strip()]
             if not people:
                 return False
             for person in people:
-                self._add_role_person(person, label.role, labelled=True)
+                self._add_role_person(person, role, labelled=True)
             if len(people) == 1 and not (people[0].stakeholder_group and people[0].region):
                 self._wrap = (people[0], label.value)
             self._pending = None
@@ -621,9 +621,9 @@ class PeopleCollector:
             return False
         self._zone = True
         if kind == "proposer":
-            person = parse_person(label.value, lenient=True) if label.value else None
-            if person is not None:
-                self._proposers.append(self._add(person, Role.ORGANIZER))
+            proposer = parse_person(label.value, lenient=True) if label.value else None
+            if proposer is not None:
+                self._proposers.append(self._add(proposer, Role.ORGANIZER))
             return True
         if kind == "proposer_org":
             if self._proposers and label.value:
@@ -651,10 +651,10 @@ class PeopleCollector:
                 self._cursor = len(self._proposers)
             return True
         if kind == "name":
-            person = parse_person(label.value, lenient=True) if label.value else None
-            if person is not None:
+            named = parse_person(label.value, lenient=True) if label.value else None
+            if named is not None:
                 # "Name:", "Organization:", "Stakeholder Group:": the proposer's contact details.
-                self._named = self._add(person, Role.ORGANIZER)
+                self._named = self._add(named, Role.ORGANIZER)
             return True
         if kind == "organisation":
             if self._named is not None and label.value:
@@ -746,8 +746,9 @@ class PeopleCollector:
         items = self._tail
         index = 0
         while index < len(items):
-            if items[index].role is not None:
-                items[index].person.add_role(items[index].role)
+            known = items[index].role
+            if known is not None:
+                items[index].person.add_role(known)
                 index += 1
                 continue
             end = index

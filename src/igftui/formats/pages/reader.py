@@ -175,7 +175,10 @@ class _BlockReader:
         self.source_path = source_path
         self.listed = listed
         self.people = PeopleCollector()
-        self.values: dict[str, object] = {}
+        # Field text read from a labelled line; the duration and the goals are numbers.
+        self.values: dict[str, str] = {}
+        self.duration: int | None = None
+        self.sdgs: list[int] = []
         self.texts: dict[str, list[str]] = {}
         self.loose: list[_Loose] = []
         self.title: TitleLine | None = None
@@ -300,8 +303,7 @@ class _BlockReader:
                 continue
             goals = F.parse_sdg_line(line) if len(line) < 120 and current in (None, "sdgs") else []
             if goals:
-                self.values.setdefault("sdgs", [])
-                self.values["sdgs"].extend(goals)  # type: ignore[union-attr]
+                self.sdgs.extend(goals)
                 continue
             if current is None and _COALITION_LINE.match(line) and len(line) < 160:
                 self.session_type = self.session_type or SessionType.DYNAMIC_COALITION
@@ -377,14 +379,13 @@ class _BlockReader:
         if key == "duration":
             minutes = F.parse_minutes(value) if value else None
             if minutes:
-                self.values["duration"] = minutes
+                self.duration = minutes
             return None
         if key in ("theme", "subtheme", "short_title", "room", "venue", "tags") and value:
             self.values[key] = value
             return None
         if key == "sdgs" and value:
-            self.values.setdefault("sdgs", [])
-            self.values["sdgs"].extend(_goal_numbers(value))  # type: ignore[union-attr]
+            self.sdgs.extend(_goal_numbers(value))
         self.texts[key] = [value] if value and key != "sdgs" else []
         # "Label: answer" on one line is one paragraph; a label alone heads longer text.
         if value:
@@ -398,8 +399,8 @@ class _BlockReader:
             self.format = found
             self.format_index = index
             self._content(index)
-        if found.minutes and "duration" not in self.values:
-            self.values["duration"] = found.minutes
+        if found.minutes and self.duration is None:
+            self.duration = found.minutes
 
     def _format_line(self, line: str, index: int) -> bool:
         found = F.parse_format_line(line)
@@ -431,9 +432,8 @@ class _BlockReader:
         evidence = bool(participants) or self.format is not None or self.labelled_fields >= 2 or (
             self.date is not None and self.date.starts_at is not None
         )
-        if title is None or not title.strong:
-            if not evidence:
-                return None
+        if (title is None or not title.strong) and not evidence:
+            return None
         name = title.title if title else None
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
@@ -478,8 +478,8 @@ class _BlockReader:
         relevance_theme = texts.get("relevance_to_theme") or texts.get("relevance_both")
         relevance_ig = texts.get("relevance_to_internet_governance") or texts.get("relevance_both")
         fmt = self.format
-        minutes = self.values.get("duration") or (self.date.minutes if self.date else None)
-        if minutes is not None and not 0 < int(minutes) <= 24 * 60:  # type: ignore[call-overload]
+        minutes = self.duration or (self.date.minutes if self.date else None)
+        if minutes is not None and not 0 < minutes <= 24 * 60:
             minutes = None
         online = texts.get("online_participation")
         date = self.date
@@ -508,7 +508,7 @@ class _BlockReader:
             expected_outcomes=expected,
             discussion_facilitation=facilitation,
             diversity_statement=diversity,
-            sdgs=sorted({g for g in self.values.get("sdgs", []) if 1 <= g <= 17}),  # type: ignore[union-attr]
+            sdgs=sorted({g for g in self.sdgs if 1 <= g <= 17}),
             participants=participants,
             online_participation=OnlineParticipation(notes=online) if online else OnlineParticipation(),
             source=Source(kind="igf_page", path=self.source_path,
@@ -549,7 +549,9 @@ def _room_like(line: str) -> bool:
 
 def _format_words(words: str | None) -> bool:
     """Words before "- 90 Min" that name a format igftui does not know, e.g. "Interactive Session"."""
-    return bool(words) and F._format_in(words) is not None
+    if not words:
+        return False
+    return F._format_in(words) is not None
 
 
 def _prose(line: str) -> bool:

@@ -53,7 +53,8 @@ _BOILERPLATE = {"skip to main content", "skip to content", "main navigation", "b
                 "search", "share", "share this", "share on", "print", "toggle navigation"}
 # A row of share buttons copied as text: "Facebook Twitter LinkedIn Email".
 _SHARE_ROW = re.compile(
-    r"^(?:(?:share\s+on\s+)?(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|telegram|reddit|print|copy link)[\s|,·]*){2,}$",
+    r"^(?:(?:share\s+on\s+)?"
+    r"(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|telegram|reddit|print|copy link)[\s|,·]*){2,}$",
     re.IGNORECASE,
 )
 # A cookie banner: it opens by saying the site uses cookies, or it ends in its buttons

@@ -137,8 +137,9 @@ def parse_title_line(line: str) -> TitleLine | None:
         rest = _clean(match.group(2))
         # "IGF 2024 Newcomers Session": a named session of that year, not a type we number.
         return TitleLine(year=_year(match.group(1)), title=rest, strong=False)
-    if _TYPE_ON.match(line):
-        kind = session_type_of(_TYPE_ON.match(line).group(1))
+    type_on = _TYPE_ON.match(line)
+    if type_on:
+        kind = session_type_of(type_on.group(1))
         return TitleLine(session_type=kind, title=_clean(line), strong=False)
     return None
 

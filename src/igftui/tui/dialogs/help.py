@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from rich.console import Group
 from rich.table import Table
@@ -65,6 +65,18 @@ def _group_name(node: DOMNode) -> str:
     return type(node).__name__
 
 
+class _KeyLine(TypedDict):
+    """One line of help as it is gathered: the keys of one action of one widget."""
+
+    group: str
+    keys: list[str]
+    description: str
+    details: str
+    action: str
+    editing: bool
+    order: tuple[int, int, bool, int]
+
+
 def keys_of(screen: Screen) -> list[KeyHelp]:
     """Every key that works on ``screen`` now, in the order help shows them.
 
@@ -76,10 +88,10 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
     since help is where they are found.
     """
     app = screen.app
-    lines: dict[tuple[int, str], dict[str, object]] = {}
+    lines: dict[tuple[int, str], _KeyLine] = {}
     selects = False
     declared: dict[int, list[Binding]] = {}
-    for key, active in screen.active_bindings.items():
+    for _key, active in screen.active_bindings.items():
         binding = active.binding
         if binding.system or not binding.description:
             continue
@@ -125,13 +137,13 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
 
     def order(key: tuple[int, str]) -> tuple[int, int, bool, int]:
         # Each group in the order its keys are declared, as the footer shows them.
-        rank, node_id, framework, place = lines[key]["order"]  # type: ignore[misc]
+        rank, node_id, framework, place = lines[key]["order"]
         return rank, groups[node_id], framework, place
 
     found = [
         KeyHelp(
             str(line["group"]),
-            ", ".join(line["keys"]),  # type: ignore[arg-type]
+            ", ".join(line["keys"]),
             str(line["description"])[:1].upper() + str(line["description"])[1:],
             str(line["details"] or ""),
             str(line["action"]),

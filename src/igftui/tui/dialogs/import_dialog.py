@@ -32,6 +32,7 @@ from igftui.tui.widgets.line_field import LineField
 
 if TYPE_CHECKING:
     from igftui.model.session import ForumSession
+    from igftui.formats.import_report import ImportedSession
     from igftui.services.importing import ImportReport
     from igftui.store.catalogue import Catalogue
 
@@ -63,7 +64,7 @@ def summary_table(report: ImportReport) -> Table:
 
 
 def _field(document: dict, dotted: str):
-    value = document
+    value: object = document
     for part in dotted.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     return value
@@ -193,7 +194,7 @@ class ImportDialog(IgfDialog[int]):
                     yield Button("Close", id="import-done", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self._conflicted = []
+        self._conflicted: list[ImportedSession] = []
         self.query_one("#import-conflicts", Button).display = False
         path_box = self.query_one("#import-path", Input)
         path_box.focus()

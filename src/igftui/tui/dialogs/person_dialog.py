@@ -344,15 +344,15 @@ class PersonDialog(FormDialog["Participant | None"]):
                     )
                     yield self.error_line("person-roles-error")
                 with FieldRow("Stakeholder group"):
-                    yield self._select(StakeholderGroup, "person-group", person and person.stakeholder_group)
+                    yield self._select(StakeholderGroup, "person-group", person.stakeholder_group if person else None)
                 with FieldRow("Regional group"):
-                    yield self._select(Region, "person-region", person and person.region)
+                    yield self._select(Region, "person-region", person.region if person else None)
                 with FieldRow("Country"):
                     yield LineField((person.country or "") if person else "", id="person-country", compact=True)
                 with FieldRow("Status", classes="person-only"):
-                    yield self._select(ParticipantStatus, "person-status", person and person.status)
+                    yield self._select(ParticipantStatus, "person-status", person.status if person else None)
                 with FieldRow("Attendance", classes="not-organisation"):
-                    yield self._select(Attendance, "person-attendance", person and person.attendance)
+                    yield self._select(Attendance, "person-attendance", person.attendance if person else None)
                 yield TickBox("First time at the IGF", bool(person and person.first_time),
                                id="person-first-time", classes="person-only", compact=True)
                 yield TickBox("Lead organiser (the contact person)",
@@ -361,7 +361,7 @@ class PersonDialog(FormDialog["Participant | None"]):
                 yield Static("Private: never exported unless you ask", classes="sub-heading person-only",
                              markup=False)
                 with FieldRow("Gender", classes="person-only"):
-                    yield self._select(Gender, "person-gender", person and person.gender)
+                    yield self._select(Gender, "person-gender", person.gender if person else None)
                 with FieldRow("E-mail", classes="person-only"):
                     yield LineField((person.email or "") if person else "", id="person-email", compact=True)
                     yield self.error_line("person-email-error")

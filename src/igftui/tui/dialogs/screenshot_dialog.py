@@ -1,4 +1,5 @@
-"""Save a screenshot of the screen: only where the user says, owner-only, with a warning when it may show private fields.
+"""Save a screenshot of the screen: only where the user says, owner-only, with a warning when it may show
+private fields.
 
 Textual's own "Screenshot" command saves to the Downloads folder without asking,
 readable by everyone on the machine; the app replaces it with this dialog.

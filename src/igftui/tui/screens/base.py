@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.app import SystemCommand
 from textual.binding import BindingsMap
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from igftui.tui.app import IgfApp
 
 __all__ = ["IgfScreen", "describe_failure"]
+
+if TYPE_CHECKING:
+    from igftui.config import Settings
 
 ResultType = TypeVar("ResultType")
 
@@ -40,6 +43,13 @@ class IgfScreen(ReportsFailures, Screen[ResultType]):
             for node, bindings in chain:
                 in_declared_order(node, bindings)
         return chain
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings, which the app holds."""
+        # The app's class is not imported to type `self.app`: the app imports every screen.
+        app: Any = self.app
+        return app.settings
 
     @property
     def shows_private(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import KW_ONLY, dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -160,6 +160,12 @@ class CatalogueScreen(IgfScreen[None]):
         #: Why the catalogue could not be opened, once the app has said so.
         self._problem: str | None = None
 
+    @property
+    def opened_catalogue(self) -> Catalogue:
+        """The catalogue, where it must be open: the workers and actions that only run once it is."""
+        assert self.catalogue is not None, "the catalogue is not open yet"
+        return self.catalogue
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="catalogue-bar"):
@@ -286,13 +292,13 @@ class CatalogueScreen(IgfScreen[None]):
         total = everything = version = None
         if with_total:
             # Before the rows: a change committed while they are read is then noticed next look.
-            version = self.catalogue.data_version()
-            total = self.catalogue.count(filters)
+            version = self.opened_catalogue.data_version()
+            total = self.opened_catalogue.count(filters)
             if filters != SessionFilter() and not worker.is_cancelled:
-                everything = self.catalogue.count()
+                everything = self.opened_catalogue.count()
         if worker.is_cancelled:
             return
-        sessions = self.catalogue.list(filters, sort=sort, descending=descending,
+        sessions = self.opened_catalogue.list(filters, sort=sort, descending=descending,
                                        limit=rows or SessionTable.PAGE_SIZE, offset=offset)
         if not worker.is_cancelled:
             self.post_message(self.PageLoaded(listing, offset, sessions, total, everything,
@@ -438,7 +444,7 @@ class CatalogueScreen(IgfScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="years", name="read the years")
     def _read_years(self) -> None:
-        self.post_message(self.YearsRead(self.catalogue.years()))
+        self.post_message(self.YearsRead(self.opened_catalogue.years()))
 
     @on(YearsRead)
     def _years_read(self, message: YearsRead) -> None:
@@ -455,7 +461,8 @@ class CatalogueScreen(IgfScreen[None]):
         """Narrow the list by ``field`` (a :class:`SessionFilter` field), or stop when None."""
         if getattr(self.filters, field) == value:
             return
-        self.filters = replace(self.filters, **{field: value})
+        change: dict[str, Any] = {field: value}  # checked by replace(): a field of SessionFilter
+        self.filters = replace(self.filters, **change)
         self._filters_shown()
         self.reload()
 
@@ -583,7 +590,7 @@ class CatalogueScreen(IgfScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="one session", name="read the session")
     def _read_session(self, purpose: str, session_id: int) -> None:
-        self.post_message(self.SessionRead(purpose, self.catalogue.get(session_id)))
+        self.post_message(self.SessionRead(purpose, self.opened_catalogue.get(session_id)))
 
     @on(SessionRead)
     def _session_read(self, message: SessionRead) -> None:

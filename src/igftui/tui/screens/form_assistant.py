@@ -130,7 +130,7 @@ class FormAssistant(IgfScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#form-private-warning").display = False
         self.query_one(OptionList).focus()
-        self._load_limits(self.rule_set, getattr(self.app.settings, "rules", None))
+        self._load_limits(self.rule_set, getattr(self.settings, "rules", None))
 
     @property
     def include_private(self) -> bool:

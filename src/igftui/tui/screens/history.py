@@ -155,7 +155,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         """
         text = current.to_document()
         for info in sorted(revisions, key=lambda info: info.number, reverse=True)[:_LOOK_BACK]:
-            if self.catalogue.revision(current.id, info.number).to_document() == text:
+            if self.catalogue.revision(self.session_id, info.number).to_document() == text:
                 return info.number
         return None
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -148,7 +149,7 @@ class PeopleTable(PagedTable[PersonSummary]):
         row = self.cursor_row
         self.clear(columns=True)
         for key, header, width in layout.columns():
-            justify = "left" if key in {"name", "rest"} else "right"
+            justify: JustifyMethod = "left" if key in {"name", "rest"} else "right"
             self.add_column(Text(header, justify=justify), key=key, width=width)
         self._add_rows(self.people)
         if self.row_count:

@@ -182,7 +182,8 @@ class PersonSessionsScreen(IgfScreen[None]):
     def _read_page(self, offset: int, *, first: bool = False, configured: str | None = None) -> None:
         """Read a page of sessions; the first also the person and the limit of the rule set ``configured``."""
         worker = get_current_worker()
-        total = roles = person = limit = None
+        total = person = limit = None
+        roles: dict[int, list[str]] | None = None
         if first:
             from igftui.model.vocabulary import label
             from igftui.services.people import limit_for_people, person_with_sessions

@@ -64,6 +64,7 @@ from igftui.tui.widgets.people_editor import PeopleEditor, SpeakerTable
 
 if TYPE_CHECKING:
     from igftui.checks import Finding, RuleSet
+    from igftui.checks.core import CachedCatalogue
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
 
@@ -86,7 +87,8 @@ class ProposalEditor(IgfScreen["int | None"]):
     shows_private = True  # speakers' gender and e-mail, private notes
     AUTO_FOCUS = ""
     # Below 110 columns the checks go under the form instead of beside it.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    # Textual declares it `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True,
@@ -225,7 +227,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._check_timer: Timer | None = None
         self._check_generation = 0
         self._rule_sets: dict[str, RuleSet] = {}
-        self._cached_catalogue = None
+        self._cached_catalogue: CachedCatalogue | None = None
         #: The year whose official themes the theme boxes offer (a string before any year).
         self._themes_year: int | str | None = ""
         #: Boxes whose typing could not be kept (field name -> why): leaving asks about them.
@@ -376,6 +378,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             box = self._boxes[name]
             box.show_label(time_label(box.spec, draft))
             box.show_count(time_note(box.spec, draft))
+            assert isinstance(box.control, Input), "a time is typed on one line"
             box.control.placeholder = time_example(box.spec, draft)
             if refill and name not in self._unread:
                 show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
@@ -421,6 +424,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             if draft.year != self._themes_year:
                 offered = suggestions(draft.year, name)
                 # Completion as the user types; right arrow takes it.
+                assert isinstance(box.control, Input), "a theme is typed on one line"
                 box.control.suggester = SuggestFromList(offered, case_sensitive=False) if offered else None
             box.show_remark(theme_remark(draft.year, name, getattr(draft, name)))
         self._themes_year = draft.year
@@ -526,8 +530,9 @@ class ProposalEditor(IgfScreen["int | None"]):
             from igftui.model.people import lead_label, one_lead
 
             people, unmarked = one_lead(people, index)
+            lead = (lead_label(person) or "").lower()  # never empty: the person is the lead
             for before in unmarked:
-                self.notify(f"{person.display_name()} is now the {lead_label(person).lower()}, "
+                self.notify(f"{person.display_name()} is now the {lead}, "
                             f"instead of {before.display_name()}.", title="Lead organiser", markup=False)
         self.draft.participants = people
         self._people_changed(index)
@@ -853,7 +858,10 @@ class ProposalEditor(IgfScreen["int | None"]):
         if self.draft is None:
             self.dismiss(None)
             return
-        self.close_then(lambda: self.dismiss(self.draft.id if self.draft else None))
+        def leave() -> None:
+            self.dismiss(self.draft.id if self.draft else None)
+
+        self.close_then(leave)
 
     # ----- checks -----
 

@@ -184,7 +184,7 @@ class ParticipantTable:
             # rest wraps at spaces.
             one_line = header == "Roles" and max(cell.cell_len for cell in cells) <= 24
             table.add_column(header, no_wrap=one_line, overflow="fold")
-        for row in zip(*(cells for _header, cells in kept)):
+        for row in zip(*(cells for _header, cells in kept), strict=True):
             table.add_row(*row)
         return table
 
@@ -500,10 +500,11 @@ class SessionView(VerticalScroll, can_focus=True):
                 goals.append(SDG_NAMES.get(goal, ""))
             yield Static(goals, classes="paragraph")
 
-        if session.links:
+        links = _fields((link.label or "Link", link.url) for link in session.links)
+        if links is not None:
             yield _heading("Links")
             # Shown as text, never as something to click: the address is there to read and copy.
-            yield Static(_fields((link.label or "Link", link.url) for link in session.links), classes="paragraph")
+            yield Static(links, classes="paragraph")
 
         related = _fields([
             ("Source", _source_text(session)),
