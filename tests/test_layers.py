@@ -12,20 +12,9 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
-
-# Contracts that other changes of issue 13 make true: the use cases leave formats/, and
-# navigation between screens goes through one place.  Strict, so that the mark goes once
-# the contract is kept.
-NOT_YET = {
-    "formats": "formats/importing.py and formats/samples.py still use the store",
-    "screens": "the screens still import one another",
-}
-
 
 def lint_imports(*contract_ids: str) -> bool:
     """Run these contracts on the source, as `lint-imports` does; its report goes to the output."""
@@ -38,14 +27,7 @@ def lint_imports(*contract_ids: str) -> bool:
 
 
 def test_the_layer_contracts_are_kept():
-    assert lint_imports(*(contract["id"] for contract in CONTRACTS if contract["id"] not in NOT_YET))
-
-
-@pytest.mark.parametrize("contract_id", [
-    pytest.param(contract_id, marks=pytest.mark.xfail(strict=True, reason=why)) for contract_id, why in NOT_YET.items()
-])
-def test_the_contracts_other_changes_make_true(contract_id):
-    assert lint_imports(contract_id)
+    assert lint_imports(*(contract["id"] for contract in CONTRACTS))
 
 
 # What each module may load when imported: the command line answers `igftui list` without

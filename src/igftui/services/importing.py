@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from igftui.formats.errors import FormatError
-from igftui.formats.import_report import ImportedSession
+from igftui.services.import_report import ImportedSession
 from igftui.formats.importing import SkippedFile, files_to_import, open_sessions
 from igftui.store.errors import CatalogueError
 

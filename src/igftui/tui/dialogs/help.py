@@ -74,6 +74,8 @@ class _KeyLine(TypedDict):
     details: str
     action: str
     editing: bool
+    #: The binding ids a keymap names (igftui's own bindings only).
+    ids: list[str]
     order: tuple[int, int, bool, int]
 
 
@@ -127,10 +129,10 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
                        else binding.id is None, place)},
         )
         shown = app.get_key_display(binding)
-        if shown not in line["keys"]:  # type: ignore[operator]
-            line["keys"].append(shown)  # type: ignore[union-attr]
-        if binding.id is not None and binding.id not in line["ids"]:  # type: ignore[operator]
-            line["ids"].append(binding.id)  # type: ignore[attr-defined]
+        if shown not in line["keys"]:
+            line["keys"].append(shown)
+        if binding.id is not None and binding.id not in line["ids"]:
+            line["ids"].append(binding.id)
     groups: dict[int, int] = {}
     for node_id, _action in lines:
         groups.setdefault(node_id, len(groups))
@@ -148,7 +150,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
             str(line["details"] or ""),
             str(line["action"]),
             bool(line["editing"]),
-            ", ".join(line["ids"]),  # type: ignore[arg-type]
+            ", ".join(line["ids"]),
         )
         for line in (lines[key] for key in sorted(lines, key=order))
     ]

@@ -32,7 +32,7 @@ from igftui.tui.widgets.line_field import LineField
 
 if TYPE_CHECKING:
     from igftui.model.session import ForumSession
-    from igftui.formats.import_report import ImportedSession
+    from igftui.services.import_report import ImportedSession
     from igftui.services.importing import ImportReport
     from igftui.store.catalogue import Catalogue
 

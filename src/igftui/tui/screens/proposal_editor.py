@@ -888,7 +888,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
         # The one policy of the command line and the session screen: the user's own
         # proposal by the rule set picked, else the `rules` setting, else the newest.
-        return rule_set_for(self.draft, chosen=self.rule_set, configured=self.app.settings.rules)
+        return rule_set_for(self.draft, chosen=self.rule_set, configured=self.settings.rules)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checks", name="run the checks")
     def _run_checks(self, draft: ForumSession, name: str, generation: int) -> None:
