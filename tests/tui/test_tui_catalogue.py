@@ -411,7 +411,7 @@ async def test_a_catalogue_that_cannot_be_opened_is_said_on_screen(tmp_path, not
 async def test_a_catalogue_that_becomes_unreadable_is_said_once_in_the_users_words(db, notes):
     # A failing worker reaches the user one way: one notification naming what could not be
     # done, with the store's own sentence as the reason; no traceback, and the app goes on.
-    app = IgfApp(filled_catalogue(db, 5), Settings(), watch_every=None)
+    app = IgfApp(filled_catalogue(db, 5), Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert table_of(app).row_count == 5
