@@ -38,6 +38,7 @@ from igftui.model.vocabulary import (
     label,
     parse,
 )
+from igftui.model.wording import agenda_total, minutes, plural, role_word, session_code
 from igftui.tui.widgets.findings import ChecksPanel
 
 if TYPE_CHECKING:
@@ -50,13 +51,6 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 #: The order an IGF page lists people in: organisers, speakers, then who runs the room.
 _ROLE_ORDER = (Role.ORGANIZER, Role.SPEAKER, Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR)
-_ROLE_NOUNS = {
-    Role.ORGANIZER: ("organiser", "organisers"),
-    Role.SPEAKER: ("speaker", "speakers"),
-    Role.MODERATOR: ("moderator", "moderators"),
-    Role.ONLINE_MODERATOR: ("online moderator", "online moderators"),
-    Role.RAPPORTEUR: ("rapporteur", "rapporteurs"),
-}
 _SOURCE_KINDS = {
     "igf_page": "an IGF session page",
     "json": "an igftui JSON file",
@@ -98,14 +92,6 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def minutes_text(minutes: int) -> str:
-    return f"{minutes} minute" + ("" if minutes == 1 else "s")
-
-
-def _count(number: int, nouns: tuple[str, str]) -> str:
-    return f"{number} {nouns[0] if number == 1 else nouns[1]}"
-
-
 def _kind_label(kind: str | None) -> str:
     if not kind:
         return ""
@@ -143,7 +129,7 @@ def role_counts(people: list[Participant]) -> str:
     for role in _ROLE_ORDER:
         number = sum(1 for person in people if role in person.roles)
         if number:
-            bits.append(_count(number, _ROLE_NOUNS[role]))
+            bits.append(plural(number, role_word(role).lower()))
     return " · ".join(bits)
 
 
@@ -264,13 +250,10 @@ def agenda_summary(session: ForumSession) -> tuple[str, str | None]:
     """
     total = session.agenda_minutes()
     duration = session.duration_minutes
-    line = f"Total {total} of {minutes_text(duration)}" if duration else f"Total {minutes_text(total)}"
-    share = session.interactive_share()
-    if share is not None:
-        line += f"; interactive {minutes_text(session.interactive_minutes())} ({share:.0%})"
+    line = "Total " + agenda_total(total, duration, session.interactive_minutes())
     problem = None
     if duration and total != duration:
-        problem = f"The agenda adds up to {total} of {minutes_text(duration)}."
+        problem = f"The agenda adds up to {total} of {minutes(duration)}."
     return line, problem
 
 
@@ -448,7 +431,7 @@ class SessionView(VerticalScroll, can_focus=True):
             yield _paragraph(None)
 
         format_bits = [label(session.format), label(session.layout),
-                       minutes_text(session.duration_minutes) if session.duration_minutes else ""]
+                       minutes(session.duration_minutes) if session.duration_minutes else ""]
         format_line = " · ".join(bit for bit in format_bits if bit)
         if format_line or session.format_description:
             yield _heading("Format")
@@ -514,8 +497,7 @@ class SessionView(VerticalScroll, can_focus=True):
             yield Static(related, classes="paragraph")
 
     def _title(self, session: ForumSession) -> Iterable[Widget]:
-        lead = " ".join(bit for bit in (f"IGF {session.year}" if session.year else None,
-                                        session.display_code()) if bit)
+        lead = session_code(session.year, session.display_code())
         if lead:
             yield Static(lead, classes="session-code", markup=False)
         yield Static(session.title or "(untitled)", classes="session-title", markup=False)
