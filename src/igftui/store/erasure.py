@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
+
+from igftui.model.wording import fold
 
 from igftui.store import fulltext
 from igftui.store.backups import backup_folder
@@ -107,18 +108,14 @@ def _fold(text: str) -> tuple[str, list[int]]:
     """``text`` folded as ``normalise`` folds it, with where each folded character came from.
 
     ``normalise`` works on whole strings; here each character is folded on its own
+    (by the shared :func:`~igftui.model.wording.fold`)
     so that a match in the folded text points back at the original characters
     (one may fold to several: "ß" is "ss").
     """
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if char.isascii():
-            pieces = char.lower()
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            pieces = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        for piece in pieces:
+        for piece in fold(char):
             if not _WORD.match(piece):
                 if out and out[-1] == " ":
                     continue
