@@ -38,8 +38,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
 
-from igftui.model.wording import fold
-
+from igftui.model.wording import fold, plural
 from igftui.store import fulltext
 from igftui.store.backups import backup_folder
 from igftui.store.catalogue import person_key, rewrite_document
@@ -237,10 +236,10 @@ class Erasure:
             return [f"no one named {self.name} in any session or revision: nothing to erase"]
         verb = "would forget" if self.dry_run else "forgot"
         lines = [
-            f"{verb} {self.name}: {_count(len(self.sessions), 'session')} "
-            f"({_count(self.participants, 'participant entry', 'participant entries')} unnamed, "
-            f"{_count(self.mentions, 'mention')} in text replaced by {NAME_REMOVED!r}), "
-            f"{_count(self.revisions, 'revision')} rewritten"
+            f"{verb} {self.name}: {plural(len(self.sessions), 'session')} "
+            f"({plural(self.participants, 'participant entry', 'participant entries')} unnamed, "
+            f"{plural(self.mentions, 'mention')} in text replaced by {NAME_REMOVED!r}), "
+            f"{plural(self.revisions, 'revision')} rewritten"
         ]
         if self.sessions:
             lines.append("sessions: " + ", ".join(f"#{number}" for number in self.sessions))
@@ -251,7 +250,7 @@ class Erasure:
         else:
             lines.append("another igftui has the catalogue open: the erased text stays in its journal "
                          "until that igftui closes; close it and run forget again")
-        copies = f"{self.backup_files} files" if self.backup_files != 1 else "1 file"
+        copies = plural(self.backup_files, "file")
         lines.append(f"copies made earlier may still hold the name: the backups in {self.backups} "
                      f"({copies}) and any 'igftui backup' files elsewhere")
         return lines
@@ -386,5 +385,3 @@ def _dump(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else (plural or singular + 's')}"

@@ -465,8 +465,7 @@ class SessionView(VerticalScroll, can_focus=True):
                 yield _paragraph(text)
 
         if session.agenda:
-            yield _heading(f"Agenda ({len(session.agenda)} segments)"
-                           if len(session.agenda) != 1 else "Agenda (1 segment)")
+            yield _heading(f"Agenda ({plural(len(session.agenda), 'segment')})")
             yield Static(AgendaTable(session.agenda), classes="agenda")
             total, problem = agenda_summary(session)
             yield Static(Content(total), classes="paragraph")
