@@ -5,6 +5,10 @@ the agenda's total, the count of findings, a role) lives here, so that the CLI, 
 screens and the export cannot drift apart again.  The module imports nothing of
 igftui (``vocabulary`` builds its folding on it) and never Textual.
 
+Times with their zone ("Tue 26 Nov 2019, 09:30–11:00 (Berlin, CET; 08:30–10:00 UTC)")
+have their home beside the venue clocks, in :func:`igftui.model.local_time.span_words`,
+which the session view and the export both call; their durations are :func:`minutes`.
+
 Rules decided here, and why:
 
 * **Plurals** add "s" unless a plural is given ("person", "people"); counts of a

@@ -29,7 +29,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from igftui.model.local_time import clock_of
+from igftui.model.local_time import UTC_CLOCK, clock_of, span_words
 from igftui.model.people import roles_label
 from igftui.model.vocabulary import (
     SDG_NAMES,
@@ -73,18 +73,8 @@ def when_text(starts_at: datetime | None, ends_at: datetime | None, clock=None) 
     on it first, zone named, then UTC: ``"Tue 26 Nov 2019, 09:30–11:00 (Berlin, CET;
     08:30–10:00 UTC)"``.
     """
-    if clock is not None:
-        from igftui.model.local_time import span_words
-
-        return span_words(starts_at, ends_at, clock, lambda moment: f"{_day(moment)}, ")
-    if starts_at is None:
-        return f"until {_day(ends_at)}, {ends_at:%H:%M} UTC" if ends_at else None
-    start = starts_at.astimezone(timezone.utc)
-    text = f"{_day(start)}, {start:%H:%M}"
-    if ends_at is not None:
-        end = ends_at.astimezone(timezone.utc)
-        text += f"–{end:%H:%M}" if end.date() == start.date() else f" – {_day(end)}, {end:%H:%M}"
-    return text + " UTC"
+    # One writer of times with their zone (model.local_time), for the view and the export.
+    return span_words(starts_at, ends_at, clock or UTC_CLOCK, lambda moment: f"{_day(moment)}, ")
 
 
 def clock(minutes: int) -> str:
