@@ -41,7 +41,6 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 from collections.abc import Iterable
 
@@ -49,7 +48,7 @@ from igftui.model.links import LinkError, checked_url
 from igftui.model.people import lead_label, roles_label
 from igftui.model.session import ForumSession, Link, Participant
 from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, Term, parse
-from igftui.model.wording import agenda_total, minutes, role_heading, session_code
+from igftui.model.wording import agenda_total, fold, minutes, role_heading, session_code
 
 NOT_YET_WRITTEN = "(Not yet written.)"
 
@@ -478,11 +477,10 @@ def suggested_file_name(session: ForumSession, *, private: bool = False) -> str:
 
 
 def _slug(text: str) -> str:
-    # casefold first so that "ß" becomes "ss"; accents come off as combining marks.
-    # Other non-ASCII characters (dashes, emoji, other scripts) separate words like
-    # a space would, so "Trust—Security" does not become "trustsecurity".
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Case and accents off with the shared fold ("ß" becomes "ss"). Other non-ASCII
+    # characters (dashes, emoji, other scripts) separate words like a space would, so
+    # "Trust—Security" does not become "trustsecurity".
+    bare = fold(text)
     return _NOT_SLUG.sub("-", _APOSTROPHES.sub("", bare)).strip("-")
 
 
