@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from igftui.model.vocabulary import Role, normalise as vocabulary_normalise
+from igftui.model.vocabulary import Role
+from igftui.model.vocabulary import normalise as vocabulary_normalise
 from igftui.model.wording import (
     agenda_total,
     finding_counts,
@@ -26,7 +27,6 @@ from igftui.model.wording import (
     session_line,
     session_name,
 )
-
 
 # ----- counts -----
 

@@ -21,7 +21,7 @@ from igftui.model.vocabulary import (
     Term,
 )
 from igftui.model.wording import person_key as name_key
-from igftui.model.wording import plural
+from igftui.model.wording import plural, session_code
 
 #: The contract's values, for parameters that name formats, types, groups or regions.
 FORMATS = tuple(m.value for m in Format)
@@ -160,7 +160,7 @@ def summary_label(code: str | None, session_id: int, title: str | None, year: in
     """How a message names another catalogued session: 'WS #12 “Data and trust”'."""
     name = code or f"session #{session_id}"
     if year is not None and code is not None and str(year) not in name:
-        name = f"IGF {year} {name}"
+        name = session_code(year, name)
     if title:
         short = title if len(title) <= 50 else title[:49] + "…"
         name += f" “{short}”"
