@@ -17,7 +17,6 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, S
 from textual.widgets.data_table import RowDoesNotExist
 from textual.worker import Worker, get_current_worker
 
-from igftui.model.wording import session_name
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen
@@ -749,7 +748,7 @@ def start_from_template(screen: IgfScreen, template: ForumSession, edit) -> None
     from igftui.model.meetings import next_forum_year
     from igftui.tui.screens.template_dialog import TemplateDialog
 
-    name = session_name(template.display_code(), template.title, untitled="This session")
+    name = " ".join(bit for bit in (template.display_code(), template.title) if bit) or "This session"
 
     def answered(with_people: bool | None) -> None:
         if with_people is not None:
