@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from igftui.model.wording import session_name
 from igftui.tui.screens.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -48,8 +47,7 @@ class DraftUndeleted(Message):
 
 
 def name_of(code: str | None, title: str | None) -> str:
-    """``"WS #3 Rapid response"``: how a message names the session."""
-    return session_name(code, title)
+    return " ".join(bit for bit in (code, title) if bit) or "(untitled)"
 
 
 def refuse_catalogued(screen: IgfScreen, name: str) -> None:
