@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from igftui import __version__
 from igftui.model.text_safety import json_terminal_safe, terminal_safe
+from igftui.model.wording import finding_counts, plural, session_line
 
 if TYPE_CHECKING:  # loaded by the commands that use them, not by every start
     from igftui.checks import RuleSet
@@ -485,11 +486,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _one_line(session: Any) -> str:
-    bits = [str(session.year or "")]
-    if session.display_code():
-        bits.append(session.display_code())
-    bits.append(session.title or "(untitled)")
-    return terminal_safe("  ".join(b for b in bits if b), one_line=True)
+    return terminal_safe(session_line(session.year, session.display_code(), session.title), one_line=True)
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -609,10 +606,8 @@ def _check(args: argparse.Namespace) -> int:
                   f"{terminal_safe(finding.message, one_line=True)}")
             if finding.hint:
                 print(f"  {'':7} {'':{len(finding.rule)}}  hint: {terminal_safe(finding.hint, one_line=True)}")
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
         verdict = "passed" if passed else "failed"
-        print(f"{verdict}: {_count(counts[Severity.ERROR], 'error')}, "
-              f"{_count(counts[Severity.WARNING], 'warning')}, {_count(counts[Severity.INFO], 'note')}")
+        print(f"{verdict}: {finding_counts(f.severity.value for f in findings)}")
         older = f"igf-{session.year}"
         if (not args.rules and not _settings().rules and rule_set.name != older and session.year
                 and older in rule_set_names()):
@@ -636,10 +631,6 @@ def _about(path: str, reason: str) -> str:
     """'file: reason', unless the reason is a sentence that names the file already."""
     named = (path, os.path.basename(path))
     return terminal_safe(reason if reason.startswith(named) else f"{path}: {reason}", one_line=True)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -822,7 +813,7 @@ def _compact(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args)
     try:
         count = gone_for_good_on_compact(catalogue)
-        drafts = _count(count, "deleted draft")
+        drafts = plural(count, "deleted draft")
         if not args.yes:
             if sys.stdin is None or not sys.stdin.isatty():
                 raise UsageError(f"compact removes {drafts} for good: run it in a terminal to be asked, "
@@ -832,7 +823,7 @@ def _compact(args: argparse.Namespace) -> int:
         done = catalogue.compact()
     finally:
         catalogue.close()
-    print(f"removed {_count(done.removed, 'deleted draft')} for good; the catalogue file was rebuilt")
+    print(f"removed {plural(done.removed, 'deleted draft')} for good; the catalogue file was rebuilt")
     if not done.bytes_gone:
         raise CommandFailed("another igftui has the catalogue open: its journal may still hold the removed "
                             "text until that copy closes; run 'igftui compact' again then")

@@ -230,7 +230,7 @@ async def test_agenda_timing_total_and_interactive_share(db):
         for clock in ("0:00–0:10", "0:10–0:30", "0:30–1:00", "1:00–1:10", "1:10–1:20"):
             assert clock in shown, clock
         assert "no, private" in shown
-        assert "Total 80 of 90 minutes; interactive 30 minutes (38%)" in shown
+        assert "Total 80 of 90 minutes; interactive 30 minutes (37%)" in shown
         assert "The agenda adds up to 80 of 90 minutes." in shown
 
 
@@ -239,7 +239,7 @@ async def test_an_agenda_that_adds_up_says_nothing_more(db):
     async with app.run_test(size=TALL) as pilot:
         await open_detail(app, pilot, session.id)
         shown = screen_text(app)
-        assert "Total 80 of 80 minutes; interactive 30 minutes (38%)" in shown
+        assert "Total 80 of 80 minutes; interactive 30 minutes (37%)" in shown
         assert "adds up to" not in shown
 
 

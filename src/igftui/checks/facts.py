@@ -19,8 +19,9 @@ from igftui.model.vocabulary import (
     SessionType,
     StakeholderGroup,
     Term,
-    normalise,
 )
+from igftui.model.wording import person_key as name_key
+from igftui.model.wording import plural, session_code
 
 #: The contract's values, for parameters that name formats, types, groups or regions.
 FORMATS = tuple(m.value for m in Format)
@@ -56,18 +57,9 @@ def join(items: Sequence[str], word: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 speaker', '3 speakers'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def all_of(count: int, noun: str) -> str:
     """'Both speakers' for two, 'All 3 speakers' for more: "all 2" is not English."""
     return f"Both {noun}s" if count == 2 else f"All {plural(count, noun)}"
-
-
-def are(count: int) -> str:
-    return "is" if count == 1 else "are"
 
 
 def active(people: Iterable[Participant]) -> list[Participant]:
@@ -109,10 +101,8 @@ def unique(people: Iterable[Participant]) -> list[Participant]:
 
 
 def person_key(person: Participant) -> str | None:
-    """The name folded as the catalogue folds it; None for an unnamed person."""
-    if not person.name:
-        return None
-    return normalise(person.name) or None
+    """The person's key as the catalogue keeps it (see igftui.model.wording); None for an unnamed person."""
+    return name_key(person.name)
 
 
 def with_role(session: ForumSession, *roles: Role) -> list[Participant]:
@@ -170,7 +160,7 @@ def summary_label(code: str | None, session_id: int, title: str | None, year: in
     """How a message names another catalogued session: 'WS #12 “Data and trust”'."""
     name = code or f"session #{session_id}"
     if year is not None and code is not None and str(year) not in name:
-        name = f"IGF {year} {name}"
+        name = session_code(year, name)
     if title:
         short = title if len(title) <= 50 else title[:49] + "…"
         name += f" “{short}”"

@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from igftui.formats.errors import FormatError, TargetExists
+from igftui.model.wording import plural
 
 #: Exports may hold speakers' e-mail addresses and the organiser's notes: owner only.
 EXPORT_MODE = 0o600
@@ -399,7 +400,7 @@ def _read_problem(name: str, exc: OSError) -> str:
 def _size(count: int) -> str:
     """A size as people say it: "812 bytes", "40.5 KB", "7.2 MB" (1 KB = 1024 bytes)."""
     if count < 1024:
-        return f"{count} byte" + ("" if count == 1 else "s")
+        return plural(count, "byte")
     if count < 1024 * 1024:
         return f"{count / 1024:.1f}".removesuffix(".0") + " KB"
     return f"{count / (1024 * 1024):.1f}".removesuffix(".0") + " MB"

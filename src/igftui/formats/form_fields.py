@@ -29,6 +29,7 @@ from igftui.checks.limits import LIMIT_RULES
 from igftui.model.form import FIELDS, word_count
 from igftui.model.session import ForumSession, Participant
 from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, parse
+from igftui.model.wording import minutes, plural, role_heading
 
 #: How each limit rule's parameter counts: the unit its number is in.
 _UNITS = {"max_chars": "characters", "max_words": "words"}
@@ -66,7 +67,7 @@ class FormEntry:
     def count_text(self) -> str:
         """The count in words: "42/60 characters", "263/250 words: 13 over the limit", "3 lines"."""
         if self.unit == "lines":
-            return _plural(self.count, "line")
+            return plural(self.count, "line")
         counted = f"{self.count}/{self.limit} {self.unit}" if self.limit is not None else f"{self.count} {self.unit}"
         if self.over_by:
             counted += f": {self.over_by} over the limit"
@@ -139,11 +140,13 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
         text("theme", session.theme),
         text("subtheme", session.subtheme),
         FormEntry("tags", FIELDS["tags"].label, ", ".join(_one_line(tag) for tag in session.tags if tag.strip())),
-        block("organisers", "Organisers", people(session.organisers)),
-        block("speakers", "Speakers", people(session.speakers)),
-        block("moderator", "Onsite moderator", people(session.people_with(Role.MODERATOR))),
-        block("online_moderator", "Online moderator", people(session.people_with(Role.ONLINE_MODERATOR))),
-        block("rapporteur", "Rapporteur", people(session.people_with(Role.RAPPORTEUR))),
+        # The form's own boxes: a list of organisers and of speakers, one of each other role.
+        block("organisers", role_heading(Role.ORGANIZER, many=True), people(session.organisers)),
+        block("speakers", role_heading(Role.SPEAKER, many=True), people(session.speakers)),
+        block("moderator", role_heading(Role.MODERATOR), people(session.people_with(Role.MODERATOR))),
+        block("online_moderator", role_heading(Role.ONLINE_MODERATOR),
+              people(session.people_with(Role.ONLINE_MODERATOR))),
+        block("rapporteur", role_heading(Role.RAPPORTEUR), people(session.people_with(Role.RAPPORTEUR))),
         # The contact person the IGF writes to; their e-mail only with private fields.
         block("lead", "Lead organiser (contact)", people(leads)),
         FormEntry("format", FIELDS["format"].label, session.format.label if session.format else ""),
@@ -182,7 +185,7 @@ def _agenda_lines(session: ForumSession) -> list[str]:
     for number, item in enumerate(session.agenda, start=1):
         title = _one_line(item.title) or f"Segment {number}"
         kind = parse(AgendaKind, item.kind) if item.kind else None
-        notes = [_minutes(item.minutes)]
+        notes = [minutes(item.minutes)]
         if kind is not None and kind.label.casefold() not in title.casefold():
             notes.append(kind.label.lower())
         if item.interactive:
@@ -191,9 +194,9 @@ def _agenda_lines(session: ForumSession) -> list[str]:
             notes.append("not broadcast")
         lines.append(f"{title}: {', '.join(notes)}")
     if session.agenda:
-        total = f"Total: {_minutes(session.agenda_minutes())}"
+        total = f"Total: {minutes(session.agenda_minutes())}"
         if session.duration_minutes is not None:
-            total += f" of {_minutes(session.duration_minutes)}"
+            total += f" of {minutes(session.duration_minutes)}"
         lines.append(total)
     return lines
 
@@ -227,10 +230,3 @@ def _one_line(text: str | None) -> str:
     """Text that must stay on one line (a name, a question): its lines joined by spaces."""
     return " ".join(line.strip() for line in (text or "").splitlines() if line.strip())
 
-
-def _minutes(count: int) -> str:
-    return _plural(count, "minute")
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -41,7 +41,6 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 from collections.abc import Iterable
 
@@ -49,6 +48,7 @@ from igftui.model.links import LinkError, checked_url
 from igftui.model.people import lead_label, roles_label
 from igftui.model.session import ForumSession, Link, Participant
 from igftui.model.vocabulary import SDG_NAMES, AgendaKind, Role, Term, parse
+from igftui.model.wording import agenda_total, fold, minutes, role_heading, session_code
 
 NOT_YET_WRITTEN = "(Not yet written.)"
 
@@ -160,9 +160,7 @@ def to_markdown(session: ForumSession, *, include_private: bool = False) -> str:
 
 
 def _title(session: ForumSession) -> str:
-    lead = " ".join(
-        bit for bit in (f"IGF {session.year}" if session.year else None, session.display_code()) if bit
-    )
+    lead = session_code(session.year, session.display_code())
     title = _inline(session.title) if session.title else "(untitled)"
     line = f"{_inline(lead)} — {title}" if lead else title
     # A run of "#" at the end of a heading would be taken as its closing sequence
@@ -244,7 +242,7 @@ def _format(session: ForumSession) -> list[str]:
     if session.layout:
         items.append(f"Layout: {session.layout.label}")
     if session.duration_minutes is not None:
-        items.append(f"Duration: {_minutes(session.duration_minutes)}")
+        items.append(f"Duration: {minutes(session.duration_minutes)}")
     if session.languages:
         items.append(("Language: " if len(session.languages) == 1 else "Languages: ") + _listed(session.languages))
     return _nonempty(_bullets(items)) + _nonempty(_paragraphs(session.format_description))
@@ -265,14 +263,8 @@ def _agenda(session: ForumSession) -> list[str]:
         for number, item in enumerate(session.agenda, start=1)
     ]
     table = _table(["#", "Segment", "Kind", "Minutes", "Interactive", "Public"], rows)
-    total = session.agenda_minutes()
-    summary = f"Agenda: {total}"
-    summary += f" of {_minutes(session.duration_minutes)}" if session.duration_minutes is not None else (
-        " minute" if total == 1 else " minutes"
-    )
-    share = session.interactive_share()
-    if share is not None:
-        summary += f"; interactive {_minutes(session.interactive_minutes())} ({_percent(share)})"
+    summary = "Agenda: " + agenda_total(session.agenda_minutes(), session.duration_minutes,
+                                        session.interactive_minutes())
     return [table, summary]
 
 
@@ -318,15 +310,11 @@ def _contact(people: list[Participant], include_private: bool) -> str:
 
 def _moderators(session: ForumSession) -> list[str]:
     items = []
-    for role, one, many in (
-        (Role.MODERATOR, "Onsite moderator", "Onsite moderators"),
-        (Role.ONLINE_MODERATOR, "Online moderator", "Online moderators"),
-        (Role.RAPPORTEUR, "Rapporteur", "Rapporteurs"),
-    ):
+    for role in (Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR):
         people = session.people_with(role)
         if people:
             names = ", ".join(_inline(person.display_name()) for person in people)
-            items.append(f"{one if len(people) == 1 else many}: {names}")
+            items.append(f"{role_heading(role, many=len(people) != 1)}: {names}")
     return _nonempty(_bullets(items))
 
 
@@ -429,15 +417,6 @@ def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def _minutes(count: int) -> str:
-    return f"{count} minute" + ("" if count == 1 else "s")
-
-
-def _percent(share: float) -> str:
-    # Half up, as people round: 82.5% reads as 83%, not Python's banker's 82%.
-    return f"{int(share * 100 + 0.5)}%"
-
-
 def _when(session: ForumSession) -> str:
     # On the venue's clock, zone named, then UTC for those who join from elsewhere:
     # "2019-11-26 09:30–11:00 (Berlin, CET; 08:30–10:00 UTC)".
@@ -498,11 +477,10 @@ def suggested_file_name(session: ForumSession, *, private: bool = False) -> str:
 
 
 def _slug(text: str) -> str:
-    # casefold first so that "ß" becomes "ss"; accents come off as combining marks.
-    # Other non-ASCII characters (dashes, emoji, other scripts) separate words like
-    # a space would, so "Trust—Security" does not become "trustsecurity".
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Case and accents off with the shared fold ("ß" becomes "ss"). Other non-ASCII
+    # characters (dashes, emoji, other scripts) separate words like a space would, so
+    # "Trust—Security" does not become "trustsecurity".
+    bare = fold(text)
     return _NOT_SLUG.sub("-", _APOSTROPHES.sub("", bare)).strip("-")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from igftui.model.session import ForumSession, OnlineParticipation, Participant
 from igftui.model.vocabulary import Role, SessionStatus, Term
+from igftui.model.wording import plural, role_word
 
 
 def new_draft(year: int | None) -> ForumSession:
@@ -54,14 +55,8 @@ def draft_from_template(template: ForumSession, *, year: int | None,
     )
 
 
-#: Roles in the order the IGF form asks for them, with the words the summary uses.
-ROLE_WORDS: tuple[tuple[Role, str, str], ...] = (
-    (Role.ORGANIZER, "organiser", "organisers"),
-    (Role.SPEAKER, "speaker", "speakers"),
-    (Role.MODERATOR, "moderator", "moderators"),
-    (Role.ONLINE_MODERATOR, "online moderator", "online moderators"),
-    (Role.RAPPORTEUR, "rapporteur", "rapporteurs"),
-)
+#: Roles in the order the IGF form asks for them (their words: igftui.model.wording).
+ROLE_ORDER = (Role.ORGANIZER, Role.SPEAKER, Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR)
 
 
 @dataclass(frozen=True)
@@ -79,13 +74,10 @@ class PeopleMix:
 
     def lines(self) -> list[str]:
         """The summary as a few short lines, e.g. ``"Speakers by region: WEOG 3, African 1"``."""
-        roles = ", ".join(
-            f"{self.roles.get(role, 0)} {one if self.roles.get(role, 0) == 1 else many}"
-            for role, one, many in ROLE_WORDS
-        )
+        roles = ", ".join(plural(self.roles.get(role, 0), role_word(role).lower()) for role in ROLE_ORDER)
         lines = [roles[0].upper() + roles[1:]]
         if self.places:
-            lines.append(f"{self.places} {'place' if self.places == 1 else 'places'} to be confirmed, "
+            lines.append(f"{plural(self.places, 'place')} to be confirmed, "
                          "not counted below")
         if self.speakers:
             for what, counts in (("group", self.groups), ("region", self.regions),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from igftui.model.vocabulary import normalise
+from igftui.model.wording import normalise, person_key
 
 #: Keys that say which session a document is, not what it says: never merged.
 _IDENTITY_KEYS = frozenset({"schema", "id", "uid", "revision", "history", "version"})
@@ -179,9 +179,11 @@ def _differ(before: Any, after: Any) -> bool:
 
 
 def _person_key(person: dict[str, Any]) -> tuple[str, str]:
+    # The person key every other part of igftui uses; an entry without a name, by its organisation.
     name = person.get("name")
-    if isinstance(name, str) and normalise(name):
-        return ("name", normalise(name))
+    key = person_key(name) if isinstance(name, str) else None
+    if key is not None:
+        return ("name", key)
     organisation = person.get("organisation")
     return ("organisation", normalise(organisation) if isinstance(organisation, str) else "")
 

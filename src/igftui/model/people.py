@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
 from igftui.model.vocabulary import Role
+from igftui.model.wording import role_word
 
 if TYPE_CHECKING:
     from igftui.model.session import Participant
@@ -39,15 +40,6 @@ class EntryKind(str, Enum):
     ORGANISATION = "organisation"
     TO_BE_CONFIRMED = "to_be_confirmed"
 
-
-#: Roles as a sentence says them (the vocabulary's labels are the IGF pages' Title Case).
-_ROLE_WORDS = {
-    Role.ORGANIZER: "Organiser",
-    Role.SPEAKER: "Speaker",
-    Role.MODERATOR: "Moderator",
-    Role.ONLINE_MODERATOR: "Online moderator",
-    Role.RAPPORTEUR: "Rapporteur",
-}
 
 #: How the lead organiser, who is also the contact person the IGF writes to, is shown.
 LEAD_ORGANISER = "Lead organiser"
@@ -88,13 +80,13 @@ def entry_label(person: Participant) -> str:
     if kind is EntryKind.ORGANISATION:
         if person.organisation:
             return person.organisation
-        return _with_detail("Organiser", _group_or_region(person))
+        return _with_detail(role_word(Role.ORGANIZER), _group_or_region(person))
     if kind is EntryKind.TO_BE_CONFIRMED:
         role = next((role for role in person.roles if role is not Role.ORGANIZER), Role.SPEAKER)
-        return _with_detail(f"{_ROLE_WORDS[role]} to be confirmed",
+        return _with_detail(f"{role_word(role)} to be confirmed",
                             person.organisation or _group_or_region(person))
     first = person.roles[0] if person.roles else None
-    return _with_detail(_ROLE_WORDS[first] if first else "Participant", _group_or_region(person))
+    return _with_detail(role_word(first) if first else "Participant", _group_or_region(person))
 
 
 def lead_label(person: Participant) -> str | None:

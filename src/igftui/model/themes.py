@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from igftui.model.vocabulary import normalise
+from igftui.model.wording import normalise
 
 
 @dataclass(frozen=True)

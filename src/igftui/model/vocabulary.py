@@ -9,10 +9,12 @@ variant is taught to igftui once, here.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from enum import Enum
 from typing import Self, TypeVar
+
+# The fold has its home with the other shared words; parse() and the modules that
+# import it from here use that one.
+from igftui.model.wording import normalise
 
 
 class Term(str, Enum):
@@ -245,17 +247,6 @@ SDG_NAMES: dict[int, str] = {
 }
 
 T = TypeVar("T", bound=Term)
-
-_PUNCT = re.compile(r"[^\w&]+")
-
-
-def normalise(text: str) -> str:
-    """Fold text for comparison: accents off, case off, punctuation to single spaces."""
-    if not text.isascii():  # ASCII has no accents to take off; the page importer calls this per line
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _PUNCT.sub(" ", text.casefold()).strip()
-
 
 _INDEX: dict[type, dict[str, Term]] = {}
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from igftui.model.form import field_words
+from igftui.model.wording import session_line
 
 if TYPE_CHECKING:
     from igftui.model.session import ForumSession
@@ -59,8 +60,7 @@ class ImportedSession:
 
     def headline(self) -> str:
         """"2026  WS #3  Rapid response", the session as a list names it."""
-        bits = [str(self.year or ""), self.code or "", self.title or "(untitled)"]
-        return "  ".join(bit for bit in bits if bit)
+        return session_line(self.year, self.code, self.title)
 
     def what_happened(self) -> str | None:
         """What a user needs to know beyond the verb, or None ("took title from the file")."""

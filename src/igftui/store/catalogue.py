@@ -31,6 +31,7 @@ from igftui.model.merge import fill_not_given, merge_documents
 from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, RevisionRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
+from igftui.model.wording import person_key as name_key
 from igftui.store import fulltext, revisions
 from igftui.store.changes import ChangeCounter
 from igftui.store.checkfile import catalogue_version
@@ -965,11 +966,12 @@ def rewrite_document(connection: Connection, session_id: int, uid: str, version:
 
 
 def person_key(name: str | None) -> str | None:
-    """A person's name folded so that case, accents and stray spaces do not make two people."""
-    if not name:
-        return None
-    key = normalise(name)
-    return key or None
+    """A person's name folded so that case, accents and stray spaces do not make two people.
+
+    The rule, and why name order counts, is written down in :mod:`igftui.model.wording`;
+    the keys in ``participant.person_key`` were made by it.
+    """
+    return name_key(name)
 
 
 class _Row(NamedTuple):

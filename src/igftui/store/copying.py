@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
+from igftui.model.wording import plural
 from igftui.store.errors import CatalogueError, NotACatalogue, explain_database_error
 from igftui.store.schema import APPLICATION_ID
 
@@ -258,4 +259,4 @@ def stamp(now: datetime) -> str:
 
 
 def sessions_phrase(count: int) -> str:
-    return f"{count} session" + ("" if count == 1 else "s")
+    return plural(count, "session")

@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
 
+from igftui.model.wording import fold, plural
 from igftui.store import fulltext
 from igftui.store.backups import backup_folder
 from igftui.store.catalogue import person_key, rewrite_document
@@ -107,18 +107,14 @@ def _fold(text: str) -> tuple[str, list[int]]:
     """``text`` folded as ``normalise`` folds it, with where each folded character came from.
 
     ``normalise`` works on whole strings; here each character is folded on its own
+    (by the shared :func:`~igftui.model.wording.fold`)
     so that a match in the folded text points back at the original characters
     (one may fold to several: "ß" is "ss").
     """
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if char.isascii():
-            pieces = char.lower()
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            pieces = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        for piece in pieces:
+        for piece in fold(char):
             if not _WORD.match(piece):
                 if out and out[-1] == " ":
                     continue
@@ -240,10 +236,10 @@ class Erasure:
             return [f"no one named {self.name} in any session or revision: nothing to erase"]
         verb = "would forget" if self.dry_run else "forgot"
         lines = [
-            f"{verb} {self.name}: {_count(len(self.sessions), 'session')} "
-            f"({_count(self.participants, 'participant entry', 'participant entries')} unnamed, "
-            f"{_count(self.mentions, 'mention')} in text replaced by {NAME_REMOVED!r}), "
-            f"{_count(self.revisions, 'revision')} rewritten"
+            f"{verb} {self.name}: {plural(len(self.sessions), 'session')} "
+            f"({plural(self.participants, 'participant entry', 'participant entries')} unnamed, "
+            f"{plural(self.mentions, 'mention')} in text replaced by {NAME_REMOVED!r}), "
+            f"{plural(self.revisions, 'revision')} rewritten"
         ]
         if self.sessions:
             lines.append("sessions: " + ", ".join(f"#{number}" for number in self.sessions))
@@ -254,7 +250,7 @@ class Erasure:
         else:
             lines.append("another igftui has the catalogue open: the erased text stays in its journal "
                          "until that igftui closes; close it and run forget again")
-        copies = f"{self.backup_files} files" if self.backup_files != 1 else "1 file"
+        copies = plural(self.backup_files, "file")
         lines.append(f"copies made earlier may still hold the name: the backups in {self.backups} "
                      f"({copies}) and any 'igftui backup' files elsewhere")
         return lines
@@ -389,5 +385,3 @@ def _dump(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number} {singular if number == 1 else (plural or singular + 's')}"

@@ -7,12 +7,14 @@ filter and show a summary before the storage layer (SQLAlchemy) is even loaded.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from igftui.model.vocabulary import Role
+
+# Case and accents do not matter ("Lucia" finds "Lucía"), as in the search index.
+from igftui.model.wording import fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -22,24 +24,18 @@ def search_terms(query: str | None) -> list[str]:
     return _WORD.findall(query or "")
 
 
-def _fold(text: str) -> str:
-    # As the search index folds: case and accents do not matter ("Lucia" finds "Lucía").
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def matched_spans(text: str, query: str | None) -> list[tuple[int, int]]:
     """Where the words of ``query`` begin words of ``text``: (start, end) of each whole word.
 
     Used to highlight what a search matched; a word is matched as the search
     matches it, by its beginning, whatever its case or accents.
     """
-    terms = [_fold(term) for term in search_terms(query)]
+    terms = [fold(term) for term in search_terms(query)]
     if not terms:
         return []
     spans = []
     for word in _WORD.finditer(text):
-        folded = _fold(word.group())
+        folded = fold(word.group())
         if any(folded.startswith(term) for term in terms):
             spans.append(word.span())
     return spans

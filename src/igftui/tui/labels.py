@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 from igftui.model.vocabulary import Format, SessionStatus, SessionType, T, Term, label, parse
+from igftui.model.wording import plural
+
+# The screens take the plural from here; its home is with the words the CLI and the export share.
+__all__ = ["format_label", "label_of", "plural", "short_form", "status_label", "type_label"]
 
 
 def label_of(kind: type[T], value: str | None) -> str:
@@ -50,8 +54,3 @@ def short_form(term: Term) -> str:
     if len(words) < len(text):
         return words
     return text.removesuffix(" Group")
-
-
-def plural(count: int, noun: str) -> str:
-    """``"1 session"``, ``"1,000 sessions"``."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")

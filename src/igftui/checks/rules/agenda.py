@@ -10,6 +10,7 @@ from igftui.checks.facts import FORMATS, has_format, names, plural, speakers, wi
 from igftui.checks.rules.sources import FORMATS_2016, IGF_2017, IGFTUI
 from igftui.model.session import ForumSession, item_is_interactive
 from igftui.model.vocabulary import Role
+from igftui.model.wording import percent
 
 INTERACTIVE_FORMATS = ["round_table", "break_out_groups", "debate", "birds_of_a_feather"]
 
@@ -76,7 +77,7 @@ def interactive_share(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     total = session.agenda_minutes()
     minutes = session.interactive_minutes()
-    summary = f"{minutes} of the agenda's {total} minutes ({share:.0%}) are marked interactive"
+    summary = f"{minutes} of the agenda's {total} minutes ({percent(minutes, total)}) are marked interactive"
     threshold = ctx.params["min_share"]
     if session.format is not None and has_format(session, ctx.params["formats"]) and share < threshold:
         talk = [item for item in session.agenda if not item_is_interactive(item) and item.minutes]

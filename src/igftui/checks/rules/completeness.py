@@ -20,6 +20,7 @@ from igftui.checks.facts import (
 from igftui.checks.rules.sources import FORM_LIMITS, FORMS, IGF_2017
 from igftui.model.session import ForumSession
 from igftui.model.vocabulary import ParticipantStatus, Role, SessionType
+from igftui.model.wording import is_are
 
 
 @dataclass(frozen=True)
@@ -173,17 +174,17 @@ def provisionally_confirmed(session: ForumSession, ctx: Context) -> Iterator[Fin
     invited = [p for p in people if p.status is ParticipantStatus.INVITED]
     unset = [p for p in people if p.status is None]
     if agreed:
-        message = (f"Only {plural(len(agreed), 'speaker')} {'is' if len(agreed) == 1 else 'are'} "
+        message = (f"Only {plural(len(agreed), 'speaker')} {is_are(len(agreed))} "
                    f"provisionally confirmed ({names(agreed)}); at least {wanted} are needed.")
     else:
         message = f"No speaker is provisionally confirmed yet; at least {wanted} are needed."
     waiting = []
     if invited:
-        waiting.append(f"{names(invited)} {'is' if len(invited) == 1 else 'are'} only invited")
+        waiting.append(f"{names(invited)} {is_are(len(invited))} only invited")
     if unset:
         waiting.append(f"{names(unset)} {'has' if len(unset) == 1 else 'have'} no status yet")
     if places:
-        waiting.append(f"{names(places)} {'is' if len(places) == 1 else 'are'} not named yet")
+        waiting.append(f"{names(places)} {is_are(len(places))} not named yet")
     if waiting:
         message += " " + join(waiting)[0].upper() + join(waiting)[1:] + "."
     yield ctx.finding(message,

@@ -22,7 +22,6 @@ from igftui.checks.facts import (
     SESSION_TYPES,
     STAKEHOLDER_GROUPS,
     all_of,
-    are,
     describe_groups,
     grouped,
     has_format,
@@ -36,6 +35,7 @@ from igftui.checks.facts import (
 from igftui.checks.rules.sources import IGF_2017, IGF_2023
 from igftui.model.session import ForumSession, Participant
 from igftui.model.vocabulary import Gender, StakeholderGroup, Term
+from igftui.model.wording import is_are
 
 PRESENTATION_FORMATS = ["flash_session", "lightning_talk"]
 
@@ -152,7 +152,7 @@ def _spread(session: ForumSession, ctx: Context, *, attribute: str, universe: Se
     if len(groups) == 1 and minimum <= 2 and not missing_required:
         (term, same), = groups.items()
         message = (f"{all_of(len(same), 'speaker')} with a recorded {what} "
-                   f"{are(len(same))} from one {what}, {term.label}: {names(same)}.")
+                   f"{is_are(len(same))} from one {what}, {term.label}: {names(same)}.")
         if not unknown:
             message = f"{all_of(len(same), 'speaker')} are from one {what}, {term.label}: {names(same)}."
     else:

@@ -24,6 +24,7 @@ from igftui.checks.facts import (
 from igftui.checks.rules.sources import FORMATS_2016, IGF_2023, IGFTUI
 from igftui.model.session import ForumSession, Participant
 from igftui.model.vocabulary import Attendance, Role
+from igftui.model.wording import is_are
 
 _TYPES_DOC = "session types the rule applies to; empty means every type"
 
@@ -90,7 +91,7 @@ def onsite_people(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         unset = [p for p in people if p.attendance is None]
         if onsite:
             message = (f"Only {plural(len(onsite), 'speaker')} ({names(onsite)}) "
-                       f"{'is' if len(onsite) == 1 else 'are'} marked onsite; at least {wanted} are needed.")
+                       f"{is_are(len(onsite))} marked onsite; at least {wanted} are needed.")
         else:
             message = f"No speaker is marked onsite; at least {wanted} are needed."
         if unset:
@@ -151,7 +152,7 @@ def private_segments(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     listed = join([f"“{item.title or 'untitled'}” ({item.minutes} min)" for item in private])
     yield ctx.finding(
-        f"The session is broadcast, but {listed} {'is' if len(private) == 1 else 'are'} marked "
+        f"The session is broadcast, but {listed} {is_are(len(private))} marked "
         "private and the online plan does not say the stream stops for "
         f"{'it' if len(private) == 1 else 'them'}.",
         "Say in the online participation notes that the private part is not streamed, recorded "

@@ -16,6 +16,7 @@ from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 from igftui.model.text_safety import clean_text
+from igftui.model.wording import fold as fold_case_and_accents
 
 T = TypeVar("T")
 
@@ -166,11 +167,8 @@ def unmark(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Text folded for comparing labels: case and accents off, spaces single."""
-    if not text.isascii():  # the accents to take off; plain ASCII (most lines) skips the work
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
+    """Text folded for comparing labels: case and accents off (the shared fold), spaces single."""
+    return " ".join(fold_case_and_accents(text).split())
 
 
 def paragraphs(lines: list[str]) -> list[str]:

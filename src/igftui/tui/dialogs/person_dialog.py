@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -41,6 +40,7 @@ from igftui.model.vocabulary import (
     Term,
     normalise,
 )
+from igftui.model.wording import fold
 from igftui.store.errors import CatalogueError
 from igftui.tui.dialogs.dialog import FormDialog
 from igftui.tui.labels import plural
@@ -87,12 +87,6 @@ def looks_like_email(text: str) -> bool:
     return bool(at and local and domain) and "@" not in domain and not any(c.isspace() for c in text)
 
 
-def _fold(text: str) -> str:
-    """Case and accents off, length kept: the typed text stays a prefix of the name shown."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
 class PeopleSuggester(Suggester):
     """Completes a name inline (accepted with ``right``) from the people in the catalogue.
 
@@ -118,7 +112,7 @@ class PeopleSuggester(Suggester):
             return None
         best = people[0].name
         # Inline, only a name that goes on from what is typed; the list shows the others.
-        if len(best) > len(value) and _fold(best).startswith(_fold(value)):
+        if len(best) > len(value) and fold(best).startswith(fold(value)):
             return best
         return None
 

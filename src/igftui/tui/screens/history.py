@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, get_current_worker
 
+from igftui.model.wording import session_name
 from igftui.store.errors import VersionConflict
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen, describe_failure
@@ -166,10 +167,10 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         table = self.query_one(RevisionTable)
         chosen = table.selected()
         table.show(message.revisions, current=message.now, keep=chosen.number if chosen else None)
-        name = " ".join(bit for bit in (message.current.display_code(), message.current.title) if bit)
+        name = session_name(message.current.display_code(), message.current.title)
         self.sub_title = f"History · {message.current.display_code() or message.current.title or 'untitled'}"
         self.query_one("#history-summary", Static).update(
-            f"{name or '(untitled)'} · {plural(len(message.revisions), 'revision')} kept"
+            f"{name} · {plural(len(message.revisions), 'revision')} kept"
         )
         self.refresh_bindings()
         self.compared = None

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, get_current_worker
 
+from igftui.model.wording import plural
 from igftui.store.listing import PersonSummary
 from igftui.tui.people_counts import OVER_MARK, legend, over_limit, year_counts
 from igftui.tui.screens.base import IgfScreen
@@ -352,7 +353,7 @@ class PeopleScreen(IgfScreen[None]):
         if not shown:
             text = "No match" if self.search else "Nobody yet"
         else:
-            text = "1 person" if shown == 1 else f"{shown:,} people"
+            text = plural(shown, "person", "people")
             if table.more:
                 text = f"{shown:,}+ people, more as you scroll"
             elif self.search:

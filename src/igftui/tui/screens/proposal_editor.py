@@ -51,6 +51,7 @@ from igftui.model.form import (
     word_count,
 )
 from igftui.model.form import label_of
+from igftui.model.wording import plural
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
 from igftui.tui.delays import delays_of
 from igftui.tui.draft_actions import DraftDuplicated
@@ -403,7 +404,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._boxes["description"].show_count(f"{words}/{limit} words" if limit else f"{words} words",
                                               over=bool(limit and words > limit))
         questions = len(draft.policy_questions)
-        self._boxes["policy_questions"].show_count(f"{questions} question" + ("" if questions == 1 else "s"))
+        self._boxes["policy_questions"].show_count(plural(questions, "question"))
 
     # ----- the IGF's themes -----
 

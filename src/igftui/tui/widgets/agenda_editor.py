@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from igftui.model.wording import minutes, percent
 from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.column_fit import ItemColumn
 from igftui.tui.widgets.item_table import ItemTable, item_bindings
@@ -27,10 +28,10 @@ def agenda_total(session: ForumSession) -> tuple[str, str]:
     """
     total = session.agenda_minutes()
     duration = session.duration_minutes
-    share = session.interactive_share()
     interactive = ""
-    if share is not None:
-        interactive = f" · interactive {session.interactive_minutes()} min ({round(share * 100)} %)"
+    if total:
+        done = session.interactive_minutes()
+        interactive = f" · interactive {minutes(done, short=True)} ({percent(done, total)})"
     if not session.agenda:
         return "No agenda items yet: a to add one.", "none"
     if not duration:

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from igftui.model.wording import finding_counts
+
 if TYPE_CHECKING:
     from igftui.checks import Finding
 
@@ -18,14 +20,7 @@ def count_line(findings: Sequence[Finding], rule_set: str) -> str:
     """``"2 errors, 1 warning, 3 notes"``, or that the session meets ``rule_set``."""
     if not findings:
         return f"No findings: the session meets {rule_set}"
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in findings:
-        counts[finding.severity.value] = counts.get(finding.severity.value, 0) + 1
-    return ", ".join(
-        f"{number} {noun}" + ("" if number == 1 else "s")
-        for number, noun in ((counts["error"], "error"), (counts["warning"], "warning"),
-                             (counts["info"], "note"))
-    )
+    return finding_counts(finding.severity.value for finding in findings)
 
 
 def finding_lines(findings: Sequence[Finding]) -> str:

@@ -29,7 +29,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from igftui.model.local_time import clock_of
+from igftui.model.local_time import UTC_CLOCK, clock_of, span_words
 from igftui.model.people import roles_label
 from igftui.model.vocabulary import (
     SDG_NAMES,
@@ -38,6 +38,7 @@ from igftui.model.vocabulary import (
     label,
     parse,
 )
+from igftui.model.wording import agenda_total, minutes, plural, role_word, session_code
 from igftui.tui.widgets.findings import ChecksPanel
 
 if TYPE_CHECKING:
@@ -50,13 +51,6 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 #: The order an IGF page lists people in: organisers, speakers, then who runs the room.
 _ROLE_ORDER = (Role.ORGANIZER, Role.SPEAKER, Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR)
-_ROLE_NOUNS = {
-    Role.ORGANIZER: ("organiser", "organisers"),
-    Role.SPEAKER: ("speaker", "speakers"),
-    Role.MODERATOR: ("moderator", "moderators"),
-    Role.ONLINE_MODERATOR: ("online moderator", "online moderators"),
-    Role.RAPPORTEUR: ("rapporteur", "rapporteurs"),
-}
 _SOURCE_KINDS = {
     "igf_page": "an IGF session page",
     "json": "an igftui JSON file",
@@ -79,31 +73,13 @@ def when_text(starts_at: datetime | None, ends_at: datetime | None, clock=None) 
     on it first, zone named, then UTC: ``"Tue 26 Nov 2019, 09:30–11:00 (Berlin, CET;
     08:30–10:00 UTC)"``.
     """
-    if clock is not None:
-        from igftui.model.local_time import span_words
-
-        return span_words(starts_at, ends_at, clock, lambda moment: f"{_day(moment)}, ")
-    if starts_at is None:
-        return f"until {_day(ends_at)}, {ends_at:%H:%M} UTC" if ends_at else None
-    start = starts_at.astimezone(timezone.utc)
-    text = f"{_day(start)}, {start:%H:%M}"
-    if ends_at is not None:
-        end = ends_at.astimezone(timezone.utc)
-        text += f"–{end:%H:%M}" if end.date() == start.date() else f" – {_day(end)}, {end:%H:%M}"
-    return text + " UTC"
+    # One writer of times with their zone (model.local_time), for the view and the export.
+    return span_words(starts_at, ends_at, clock or UTC_CLOCK, lambda moment: f"{_day(moment)}, ")
 
 
 def clock(minutes: int) -> str:
     """Minutes from the start as a running clock: 0 -> ``"0:00"``, 95 -> ``"1:35"``."""
     return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def minutes_text(minutes: int) -> str:
-    return f"{minutes} minute" + ("" if minutes == 1 else "s")
-
-
-def _count(number: int, nouns: tuple[str, str]) -> str:
-    return f"{number} {nouns[0] if number == 1 else nouns[1]}"
 
 
 def _kind_label(kind: str | None) -> str:
@@ -143,7 +119,7 @@ def role_counts(people: list[Participant]) -> str:
     for role in _ROLE_ORDER:
         number = sum(1 for person in people if role in person.roles)
         if number:
-            bits.append(_count(number, _ROLE_NOUNS[role]))
+            bits.append(plural(number, role_word(role).lower()))
     return " · ".join(bits)
 
 
@@ -264,13 +240,10 @@ def agenda_summary(session: ForumSession) -> tuple[str, str | None]:
     """
     total = session.agenda_minutes()
     duration = session.duration_minutes
-    line = f"Total {total} of {minutes_text(duration)}" if duration else f"Total {minutes_text(total)}"
-    share = session.interactive_share()
-    if share is not None:
-        line += f"; interactive {minutes_text(session.interactive_minutes())} ({share:.0%})"
+    line = "Total " + agenda_total(total, duration, session.interactive_minutes())
     problem = None
     if duration and total != duration:
-        problem = f"The agenda adds up to {total} of {minutes_text(duration)}."
+        problem = f"The agenda adds up to {total} of {minutes(duration)}."
     return line, problem
 
 
@@ -448,7 +421,7 @@ class SessionView(VerticalScroll, can_focus=True):
             yield _paragraph(None)
 
         format_bits = [label(session.format), label(session.layout),
-                       minutes_text(session.duration_minutes) if session.duration_minutes else ""]
+                       minutes(session.duration_minutes) if session.duration_minutes else ""]
         format_line = " · ".join(bit for bit in format_bits if bit)
         if format_line or session.format_description:
             yield _heading("Format")
@@ -482,8 +455,7 @@ class SessionView(VerticalScroll, can_focus=True):
                 yield _paragraph(text)
 
         if session.agenda:
-            yield _heading(f"Agenda ({len(session.agenda)} segments)"
-                           if len(session.agenda) != 1 else "Agenda (1 segment)")
+            yield _heading(f"Agenda ({plural(len(session.agenda), 'segment')})")
             yield Static(AgendaTable(session.agenda), classes="agenda")
             total, problem = agenda_summary(session)
             yield Static(Content(total), classes="paragraph")
@@ -515,8 +487,7 @@ class SessionView(VerticalScroll, can_focus=True):
             yield Static(related, classes="paragraph")
 
     def _title(self, session: ForumSession) -> Iterable[Widget]:
-        lead = " ".join(bit for bit in (f"IGF {session.year}" if session.year else None,
-                                        session.display_code()) if bit)
+        lead = session_code(session.year, session.display_code())
         if lead:
             yield Static(lead, classes="session-code", markup=False)
         yield Static(session.title or "(untitled)", classes="session-title", markup=False)
