@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import sessions
 
 from igftui.formats.jsonio import parse_sessions_json, sessions_to_json
 from igftui.model.session import Source
 from igftui.store import Catalogue
+from strategies import sessions
 
 
 @settings(max_examples=100, deadline=None)

@@ -5,12 +5,12 @@ import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import hostile_texts
 
 from igftui.model import ForumSession, Participant, Role
 from igftui.store import (
     Catalogue, CatalogueError, NewerCatalogue, NotACatalogue, SessionFilter, SessionNotFound,
 )
+from strategies import hostile_texts
 
 
 def workshop(number: int, title: str, year: int = 2018, **extra) -> ForumSession:
