@@ -11,22 +11,9 @@ from hypothesis import strategies as st
 
 from igftui.checks import ActiveRule, RuleSet, Severity, load_rule_set, run_checks
 from igftui.checks.core import REGISTRY
-from igftui.model import (
-    AgendaItem,
-    Attendance,
-    Format,
-    ForumSession,
-    Gender,
-    OnlineParticipation,
-    Participant,
-    ParticipantStatus,
-    Region,
-    Role,
-    SessionStatus,
-    SessionType,
-    StakeholderGroup,
-)
+from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.store import Catalogue
+from strategies import agenda_items, participants, sessions
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "igftui" / "checks" / "examples" / "national-igf.toml"
 
@@ -34,49 +21,9 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "igftui" / "checks" / "e
 EVERY_RULE = RuleSet("every-rule", tuple(
     ActiveRule(r.id, r.severity, r.default_params(), r) for r in REGISTRY.values()))
 
-texts = st.one_of(st.none(), st.just(""), st.just("   "), st.text(max_size=40))
-long_texts = st.one_of(texts, st.text(min_size=60, max_size=400),
-                       st.lists(st.sampled_from(["word", "youth", "stream", "not"]), max_size=300)
-                       .map(" ".join))
-names = st.one_of(texts, st.sampled_from(["Ana Costa", "ana costa", "Li Wei", "Kofi Mensah", "Youth IGF"]))
-
-
-def maybe(kind):
-    return st.one_of(st.none(), st.sampled_from(list(kind)))
-
-
-participants = st.builds(
-    Participant, name=names, organisation=st.one_of(texts, st.just("Youth Coalition")),
-    stakeholder_group=maybe(StakeholderGroup), region=maybe(Region), country=texts,
-    roles=st.lists(st.sampled_from(list(Role)), max_size=5), status=maybe(ParticipantStatus),
-    attendance=maybe(Attendance), first_time=st.booleans(), gender=maybe(Gender),
-    email=st.none())
-
-agenda_items = st.builds(
-    AgendaItem, title=st.one_of(st.none(), st.text(max_size=30)), minutes=st.integers(0, 24 * 60),
-    kind=st.one_of(st.none(), st.sampled_from(["discussion", "talk", "q&a", "something else"])),
-    interactive=st.booleans(), public=st.booleans())
-
-online = st.builds(
-    OnlineParticipation, platform=texts, remote_hubs=st.lists(st.text(max_size=12), max_size=3),
-    speaking_queue=texts, captioning=st.booleans(),
-    interpretation=st.lists(st.text(min_size=1, max_size=12), max_size=3), broadcast=st.booleans(),
-    notes=long_texts)
-
-sessions = st.builds(
-    ForumSession,
-    id=st.one_of(st.none(), st.integers(1, 10**6)), status=st.sampled_from(list(SessionStatus)),
-    year=st.one_of(st.none(), st.integers(1990, 2200)), session_type=maybe(SessionType),
-    code=texts, number=st.one_of(st.none(), st.integers(0, 10**6)), title=long_texts,
-    short_title=texts, theme=texts, subtheme=texts, tags=st.lists(st.text(max_size=15), max_size=4),
-    format=maybe(Format), format_description=texts,
-    duration_minutes=st.one_of(st.none(), st.integers(0, 24 * 60 * 7)),
-    policy_questions=st.lists(st.text(max_size=40), max_size=4), relevance_to_theme=texts,
-    relevance_to_internet_governance=texts, description=long_texts, expected_outcomes=texts,
-    discussion_facilitation=texts, diversity_statement=texts,
-    sdgs=st.lists(st.integers(1, 17), max_size=5),
-    participants=st.lists(participants, max_size=12), agenda=st.lists(agenda_items, max_size=8),
-    online_participation=online)
+# Up to a dozen people and eight agenda items: enough for the diversity and agenda rules to
+# count, few enough to stay quick.
+sessions = sessions(participants=st.lists(participants(), max_size=12), agenda=st.lists(agenda_items(), max_size=8))
 
 SESSION_FIELDS = set(ForumSession.model_fields)
 

@@ -24,6 +24,7 @@ from igftui.model.session import SCHEMA
 from igftui.services.importing import import_paths
 from igftui.store import Catalogue
 from igftui.store.errors import CatalogueError
+from strategies import session_documents
 
 as_root = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_permissions = pytest.mark.skipif(as_root, reason="root reads every file and folder regardless of permissions")
@@ -297,9 +298,13 @@ FIELDS = st.sampled_from(["id", "number", "year", "duration_minutes", "sdgs", "a
 
 @st.composite
 def hostile_json(draw) -> bytes:
+    """A whole session's file with one number in it that no catalogue can hold."""
     field, number = draw(FIELDS), draw(HUGE_NUMBERS)
     value = {"sdgs": f"[{number}]", "agenda": f'[{{"title": "a", "minutes": {number}}}]'}.get(field, number)
-    return f'{{"schema": "{SCHEMA}", "title": "Generated", "{field}": {value}}}'.encode()
+    # The number goes in as JSON text (json.dumps would not write 1e400 or 10**30 as given);
+    # a NUL marks its place, since no text of a session holds one.
+    document = draw(session_documents()) | {field: "\x00"}
+    return json.dumps(document, ensure_ascii=False).replace('"\\u0000"', value, 1).encode()
 
 
 PAGE_PIECES = st.sampled_from([
@@ -309,6 +314,7 @@ PAGE_PIECES = st.sampled_from([
 HOSTILE_FILES = st.one_of(
     st.binary(max_size=2000),
     hostile_json(),
+    session_documents().map(lambda document: json.dumps(document, ensure_ascii=False).encode()),
     st.lists(st.one_of(PAGE_PIECES, st.text(max_size=20)), max_size=30).map(lambda parts: "".join(parts).encode()),
     st.tuples(st.sampled_from(["a", "[", "**a ", "word ", "Speaker: "]), st.integers(10_000, 200_000)).map(
         lambda shape: (shape[0] * shape[1]).encode()),

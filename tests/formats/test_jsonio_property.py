@@ -2,72 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from igftui.formats.jsonio import parse_sessions_json, sessions_to_json
-from igftui.model import (
-    AgendaItem,
-    Attendance,
-    Format,
-    ForumSession,
-    Gender,
-    Layout,
-    OnlineParticipation,
-    Participant,
-    ParticipantStatus,
-    Region,
-    Role,
-    SessionStatus,
-    SessionType,
-    StakeholderGroup,
-)
+from igftui.model.session import Source
 from igftui.store import Catalogue
-
-# Text as people type it, with the characters that matter to JSON and Markdown.
-texts = st.one_of(st.none(), st.text(max_size=30),
-                  st.sampled_from(['"quoted"', "back\\slash", "# heading", "Zoë Müller", "line\nbreak"]))
-moments = st.one_of(st.none(), st.datetimes(min_value=datetime(1990, 1, 2), max_value=datetime(2200, 12, 30),
-                                            timezones=st.just(timezone.utc)))
-
-
-def maybe(kind):
-    return st.one_of(st.none(), st.sampled_from(list(kind)))
-
-
-participants = st.builds(
-    Participant, name=texts, organisation=texts, stakeholder_group=maybe(StakeholderGroup),
-    region=maybe(Region), country=texts, roles=st.lists(st.sampled_from(list(Role)), max_size=5),
-    status=maybe(ParticipantStatus), attendance=maybe(Attendance), first_time=st.booleans(),
-    gender=maybe(Gender), email=texts)
-
-sessions = st.builds(
-    ForumSession,
-    id=st.one_of(st.none(), st.integers(1, 10**6)), status=st.sampled_from(list(SessionStatus)),
-    year=st.one_of(st.none(), st.integers(1990, 2200)), session_type=maybe(SessionType),
-    code=texts, number=st.one_of(st.none(), st.integers(0, 10**6)), title=texts,
-    short_title=texts, theme=texts, subtheme=texts, tags=st.lists(st.text(max_size=15), max_size=4),
-    format=maybe(Format), format_description=texts, layout=maybe(Layout),
-    duration_minutes=st.one_of(st.none(), st.integers(0, 24 * 60 * 7)),
-    starts_at=moments, ends_at=moments, room=texts, venue=texts,
-    policy_questions=st.lists(st.text(max_size=40), max_size=4), relevance_to_theme=texts,
-    relevance_to_internet_governance=texts, description=texts, expected_outcomes=texts,
-    discussion_facilitation=texts, diversity_statement=texts,
-    sdgs=st.lists(st.integers(1, 17), max_size=5),
-    participants=st.lists(participants, max_size=6),
-    agenda=st.lists(st.builds(AgendaItem, title=texts, minutes=st.integers(0, 24 * 60), kind=texts,
-                              interactive=st.booleans(), public=st.booleans()), max_size=5),
-    online_participation=st.builds(
-        OnlineParticipation, platform=texts, remote_hubs=st.lists(st.text(max_size=12), max_size=3),
-        speaking_queue=texts, captioning=st.booleans(),
-        interpretation=st.lists(st.text(max_size=12), max_size=3), broadcast=st.booleans(), notes=texts),
-    private_notes=texts)
+from strategies import sessions
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(sessions, max_size=3))
+@given(st.lists(sessions(), max_size=3))
 def test_export_then_import_gives_the_same_file(batch):
     for include_private in (False, True):
         exported = sessions_to_json(batch, include_private=include_private)
@@ -76,7 +21,7 @@ def test_export_then_import_gives_the_same_file(batch):
 
 
 @settings(max_examples=100, deadline=None)
-@given(sessions)
+@given(sessions())
 def test_a_file_read_back_is_the_same_session(session):
     # What a file holds is the session: reading it twice changes nothing.
     (first,) = parse_sessions_json(sessions_to_json([session], include_private=True), "x.json")
@@ -85,10 +30,30 @@ def test_a_file_read_back_is_the_same_session(session):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sessions)
+@given(sessions())
 def test_the_catalogue_gives_back_what_it_was_given(tmp_path, session):
     (from_file,) = parse_sessions_json(sessions_to_json([session], include_private=True), "x.json")
     with Catalogue(tmp_path / "c.db") as catalogue:
         stored = catalogue.add(from_file.model_copy(update={"id": None}))
         assert catalogue.get(stored.id) == stored
         assert stored.to_document() | {"id": None} == from_file.to_document() | {"id": None}
+
+
+def as_exported(session):
+    """``session`` as its export says it: with the code the IGF gives its number, a place
+    to be confirmed only where there is no name, and the file it came from without its folder."""
+    return session.model_copy(update={
+        "code": session.display_code(),
+        "participants": [p.model_copy(update={"to_be_confirmed": p.to_be_confirmed and not p.name})
+                         for p in session.participants],
+        "source": session.source and Source(**session.source.to_json()),
+    })
+
+
+@settings(max_examples=100, deadline=None)
+@given(sessions())
+def test_an_export_loses_nothing_of_the_session(session):
+    # The round trips above compare a file with a file: a field the export leaves out is
+    # missing on both sides.  This compares the session read back with the one written.
+    (back,) = parse_sessions_json(sessions_to_json([session], include_private=True), "x.json")
+    assert back == as_exported(session)

@@ -15,6 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from igftui.formats.markdown import escape_markdown_text, to_markdown
 from igftui.model.session import SCHEMA, ForumSession
 from igftui.model.text_safety import clean_text
+from strategies import hostile_texts, sessions
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("IGFTUI_UPDATE_GOLDEN") == "1"
@@ -523,19 +524,7 @@ def test_escape_in_a_table_is_one_line():
 
 # ----- escaping: any text at all -----
 
-#: Pieces of Markdown syntax (and the line breaks and spaces around them) that hostile
-#: or merely unlucky text is made of.
-SYNTAX = [
-    "|", ":-", "-:", "---", "===", "-|-", "| --- |", "<", "<a", "</", "<!--", "<3@x.y>", "&amp;", "&#169;",
-    "[x](y)", "[x]: /y", "![", "[^1]", "[^1]: note", "]", "`", "```", "~", "~~", "~~~", "#", "######", "#tag",
-    ">", "*", "**", "* * *", "_", "_ _ _", "a_b", "-", "- ", "+ ", "1.", "1) ", "1.5", "12345678901.", "١.",
-    "=", "\\", "\\\n", ":", "(", ")", "!", "x", "é", "0", " ", "  ", "    ", "\t", "\n", "\n\n", "\r\n", "\r",
-    "\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1c", "\x1f", "\x00", "\xa0", "\u3000", "\u200b", "\ufeff",
-]
-HOSTILE = st.one_of(
-    st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=3)), max_size=14).map("".join),
-    st.text(max_size=60),
-)
+HOSTILE = hostile_texts()
 
 
 def harmless(text: str) -> str:
@@ -615,6 +604,17 @@ def test_with_bare_addresses_made_links_only_those_differ(texts):
         for child in token.children or ():
             if child.type == "link_open":
                 assert child.markup == "linkify", markdown
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(session=sessions())
+def test_any_session_is_markdown_without_forbidden_markup(session):
+    # Every field of the model at once, people of every kind and links among them: only
+    # the links the session holds are links, and nothing else the layout forbids appears.
+    markdown = to_markdown(session, include_private=True)
+    assert not (FORBIDDEN - {"link_open"}) & set(all_types(markdown)), markdown
+    assert len(link_targets(markdown)) == len(session.links), markdown
+    assert markdown.splitlines() == markdown.removesuffix("\n").split("\n")
 
 
 def test_line_breaks_of_every_kind_stay_out_of_the_title_line():

@@ -11,16 +11,11 @@ from hypothesis import strategies as st
 
 from igftui.model.session import AgendaItem, ForumSession, OnlineParticipation, Participant, Source
 from igftui.model.text_safety import clean_text, json_terminal_safe, terminal_safe
+from strategies import hostile_texts, sessions
 
 #: Text with the pieces of escape sequences, controls and lone surrogates mixed in
 #: (Hypothesis's own text never holds a surrogate).
-HOSTILE_TEXT = st.lists(
-    st.one_of(st.characters(), st.sampled_from([
-        "\x1b", "\x1b[", "\x1b]", "\x1bP", "\x9b", "\x9d", "\x9c", "\x07", "\x1b\\", "\r", "\r\n", "\n",
-        "\x00", "\x7f", "\x85", "\udcff", "\ud800", "31m", ";", "0", "?",
-    ])),
-    max_size=40,
-).map("".join)
+HOSTILE_TEXT = hostile_texts(max_pieces=40)
 
 #: Anything a terminal could act on, as it stands in a text kept by igftui: C0 but tab and
 #: newline, DEL, C1.
@@ -124,6 +119,30 @@ def test_every_text_entering_a_session_is_cleaned():
     assert online.platform == online.notes == "Good" and online.remote_hubs == online.interpretation == ["Good"]
     assert session.source.path == "/tmp/Good.txt"
     assert not CONTROLS.search(json.dumps(session.to_json(include_private=True), ensure_ascii=False))
+
+
+@settings(max_examples=100, deadline=None)
+@given(sessions())
+def test_no_session_holds_a_control_in_any_field(session):
+    # Hostile text in every field of the model, people, agenda, links and source alike.
+    # Each text on its own: json.dumps writes a C0 control as a \u escape, which would hide it.
+    for document in (session.to_json(include_private=True), session.to_document()):
+        for text in texts_in(document):
+            assert not CONTROLS.search(text) and "\r" not in text, text
+            text.encode("utf-8")  # storable: no lone surrogate left
+
+
+def texts_in(value):
+    """Every text in a JSON value, keys and values, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from texts_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts_in(item)
 
 
 def test_the_editor_cannot_type_an_escape_in_either():

@@ -581,8 +581,10 @@ class Catalogue:
             # Stored as it will be read back: with the code the IGF gives its number.
             session = session.model_copy(update={"code": session.display_code()})
         version = int(record.version) + 1
+        # A copy's revision and the history it counts in are of the file it came from: the
+        # catalogue's copy has neither (as ``get`` gives it back).
         session = session.model_copy(update={"id": session_id, "uid": uid, "version": version,
-                                             "revision": None})
+                                             "revision": None, "history": None})
         document = _dump(session.to_document())
         now = self.clock()
         connection = db.connection()
