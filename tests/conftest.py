@@ -129,9 +129,7 @@ def igftui_process(catalogue_path: Path):
         command = [sys.executable, "-m", "igftui"]
         if db is not None:
             command += ["--db", str(db)]
-        done = subprocess.run(
-            command + list(args), capture_output=True, text=True, env=env, input=stdin, timeout=120
-        )
+        done = subprocess.run(command + list(args), capture_output=True, text=True, env=env, input=stdin, timeout=120)
         return Result(done.returncode, done.stdout, done.stderr)
 
     return run

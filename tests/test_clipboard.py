@@ -56,14 +56,15 @@ def test_wayland_is_tried_first(bin_dir, tmp_path):
     got = tmp_path / "got.txt"
     fake_tool(bin_dir, "wl-copy", f'{CAT} > "{got}"\n')
     fake_tool(bin_dir, "xclip", "exit 0\n")
-    result = copy_to_system_clipboard("hello", env_with(bin_dir, WAYLAND_DISPLAY="wayland-0", DISPLAY=":0"),
-                                      platform="linux")
+    result = copy_to_system_clipboard(
+        "hello", env_with(bin_dir, WAYLAND_DISPLAY="wayland-0", DISPLAY=":0"), platform="linux"
+    )
     assert result.tool == "wl-copy" and got.read_text(encoding="utf-8") == "hello"
 
 
 def test_a_failing_tool_is_not_taken_for_a_copy_and_the_next_one_is_tried(bin_dir, tmp_path):
     got = tmp_path / "got.txt"
-    fake_tool(bin_dir, "xclip", "echo \"Error: Can't open display: :0\" >&2\nexit 1\n")
+    fake_tool(bin_dir, "xclip", 'echo "Error: Can\'t open display: :0" >&2\nexit 1\n')
     fake_tool(bin_dir, "xsel", f'[ "$1 $2" = "--clipboard --input" ] || exit 3\n{CAT} > "{got}"\n')
     result = copy_to_system_clipboard("text", env_with(bin_dir, DISPLAY=":0"), platform="linux")
     assert result.tool == "xsel"
@@ -99,12 +100,13 @@ def test_a_tool_left_serving_the_clipboard_does_not_hold_the_copy_up(bin_dir, tm
 
 def test_no_tool_on_path(bin_dir):
     bin_dir.mkdir()
-    result = copy_to_system_clipboard("text", env_with(bin_dir, DISPLAY=":0", WAYLAND_DISPLAY="w"),
-                                      platform="linux")
+    result = copy_to_system_clipboard("text", env_with(bin_dir, DISPLAY=":0", WAYLAND_DISPLAY="w"), platform="linux")
     assert result == CopyResult(None, ())
     message = describe(result, "the Markdown (3 lines)", sent_to_terminal=True, in_tmux=True)
-    assert message == ("Sent the Markdown (3 lines) to the terminal's clipboard (OSC 52); if pasting gives "
-                       "nothing, your terminal may not allow it: in tmux `set -g set-clipboard on`.")
+    assert message == (
+        "Sent the Markdown (3 lines) to the terminal's clipboard (OSC 52); if pasting gives "
+        "nothing, your terminal may not allow it: in tmux `set -g set-clipboard on`."
+    )
 
 
 def test_no_display_means_no_tool_is_run(bin_dir, tmp_path):

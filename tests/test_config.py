@@ -16,7 +16,7 @@ WRITTEN_BY_HAND = (
     "# igftui settings, kept in my dotfiles\n"
     "\n"
     "theme = 'nord'   # the dark one\n"
-    "rules   =   \"igf-2025\"\n"
+    'rules   =   "igf-2025"\n'
     "\n"
     "# where the Markdown goes\n"
     'export_folder = "~/Documents/IGF"\n'
@@ -188,7 +188,7 @@ def test_the_keymap_table_is_read_as_binding_id_to_keys():
         'theme = "nord"\n'
         "[keymap]\n"
         '"catalogue.new" = "ctrl+n"\n'
-        'catalogue.quit = "Q, ctrl+x"\n'      # unquoted dotted id: a table in TOML, read as the id
+        'catalogue.quit = "Q, ctrl+x"\n'  # unquoted dotted id: a table in TOML, read as the id
         '"app.help" = ["f1", "h"]\n'
         '"editor.next_section" = "Shift+Ctrl+PageDown"\n'
     )
@@ -239,19 +239,36 @@ def test_a_keymap_that_is_not_a_table_is_one_message():
     assert str(path) in problem and "[keymap] must be a table" in problem and "no key was changed" in problem
 
 
-@pytest.mark.parametrize(("written", "key"), [
-    ("n", "n"), ("N", "N"), (" ctrl+n ", "ctrl+n"), ("Ctrl+N", "ctrl+N"), ("F5", "f5"),
-    ("shift+ctrl+up", "ctrl+shift+up"), ("alt+ctrl+x", "alt+ctrl+x"), ("?", "?"), ("plus", "plus"),
-])
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("n", "n"),
+        ("N", "N"),
+        (" ctrl+n ", "ctrl+n"),
+        ("Ctrl+N", "ctrl+N"),
+        ("F5", "f5"),
+        ("shift+ctrl+up", "ctrl+shift+up"),
+        ("alt+ctrl+x", "alt+ctrl+x"),
+        ("?", "?"),
+        ("plus", "plus"),
+    ],
+)
 def test_keys_are_put_in_textuals_form(written, key):
     # Whether the key exists is the app's to say ("ctrl+N": it says write ctrl+n).
     assert normalize_key(written) == key
 
 
-@pytest.mark.parametrize(("written", "says"), [
-    ("", "empty"), ("ctrl+", "ends with +"), ("ctrl+ n", "space"), ("ctrl+ctrl+n", "twice"),
-    ("cmd+n", "not a modifier"), ("shift+1", "the character it types"),
-])
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("", "empty"),
+        ("ctrl+", "ends with +"),
+        ("ctrl+ n", "space"),
+        ("ctrl+ctrl+n", "twice"),
+        ("cmd+n", "not a modifier"),
+        ("shift+1", "the character it types"),
+    ],
+)
 def test_keys_no_terminal_sends_are_refused(written, says):
     with pytest.raises(ValueError, match=says):
         normalize_key(written)

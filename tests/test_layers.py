@@ -16,14 +16,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
 
+
 def lint_imports(*contract_ids: str) -> bool:
     """Run these contracts on the source, as `lint-imports` does; its report goes to the output."""
     from importlinter import configuration
     from importlinter.application import use_cases
 
     configuration.configure()
-    return use_cases.lint_imports(config_filename=str(ROOT / "pyproject.toml"), limit_to_contracts=contract_ids,
-                                  cache_dir=None, no_logo=True)
+    return use_cases.lint_imports(
+        config_filename=str(ROOT / "pyproject.toml"), limit_to_contracts=contract_ids, cache_dir=None, no_logo=True
+    )
 
 
 def test_the_layer_contracts_are_kept():
@@ -46,8 +48,13 @@ def test_importing_igftui_its_command_line_and_its_app_stays_light():
     # One fresh interpreter per module (what one import loads must not hide behind another's),
     # all three started at once.
     running = {
-        module: subprocess.Popen([sys.executable, "-c", code.format(module)], env=env, text=True,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        module: subprocess.Popen(
+            [sys.executable, "-c", code.format(module)],
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         for module in LIGHT
     }
     loaded = {}

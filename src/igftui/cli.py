@@ -16,11 +16,10 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-from collections.abc import Sequence
 
 from igftui import __version__
 from igftui.model.text_safety import json_terminal_safe, terminal_safe
@@ -109,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"igftui {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH",
+        "--db",
+        metavar="PATH",
         help="the catalogue file (default: IGFTUI_DB, else the user data folder's catalogue.db)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -121,9 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     p.add_argument("--year", type=_year, help="the year for sessions whose file does not say")
-    p.add_argument("--merge", action="store_true",
-                   help="a page of one of your own proposals (same year, type and number) fills what your "
-                   "draft leaves empty, instead of being stored beside it; your text is never replaced")
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="a page of one of your own proposals (same year, type and number) fills what your "
+        "draft leaves empty, instead of being stored beside it; your text is never replaced",
+    )
     p.add_argument("--json", action="store_true", help="print what was imported and skipped as JSON")
 
     p = commands.add_parser("list", help="list sessions")
@@ -134,14 +137,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", type=_term("Format"), help="e.g. round_table, panel")
     p.add_argument("--limit", type=int, help="at most this many sessions")
     p.add_argument("--json", action="store_true", help="print the sessions as igftui JSON")
-    p.add_argument("--include-private", action="store_true",
-                   help="with --json: include private fields (gender, e-mail, private notes), "
-                   "to move a whole catalogue")
+    p.add_argument(
+        "--include-private",
+        action="store_true",
+        help="with --json: include private fields (gender, e-mail, private notes), to move a whole catalogue",
+    )
 
     p = commands.add_parser("show", help="show one session")
     p.add_argument("id", type=_session_id)
-    p.add_argument("--revision", type=_revision_number, metavar="N",
-                   help="the session as revision N kept it (see 'igftui history ID')")
+    p.add_argument(
+        "--revision",
+        type=_revision_number,
+        metavar="N",
+        help="the session as revision N kept it (see 'igftui history ID')",
+    )
     p.add_argument("--json", action="store_true", help="print the session as igftui JSON")
 
     p = commands.add_parser("history", help="the revisions of a session, oldest first")
@@ -153,10 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    p.add_argument("--include-private", action="store_true",
-                   help="include private fields (gender, e-mail, private notes)")
-    p.add_argument("--redact", action="store_true",
-                   help="name people by their role and organisations by their stakeholder group")
+    p.add_argument(
+        "--include-private", action="store_true", help="include private fields (gender, e-mail, private notes)"
+    )
+    p.add_argument(
+        "--redact", action="store_true", help="name people by their role and organisations by their stakeholder group"
+    )
 
     p = commands.add_parser("check", help="run a rule set on a session; exit 1 when a finding is an error")
     p.add_argument("id", type=_session_id)
@@ -173,19 +184,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    p = commands.add_parser("restore", help="replace the catalogue with a backup, after asking; "
-                            "the catalogue replaced is kept in the backups folder")
+    p = commands.add_parser(
+        "restore",
+        help="replace the catalogue with a backup, after asking; the catalogue replaced is kept in the backups folder",
+    )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--yes", action="store_true", help="do not ask")
 
-    p = commands.add_parser("forget", help="erase a person's personal data from every session, revision and "
-                            "the search index")
+    p = commands.add_parser(
+        "forget", help="erase a person's personal data from every session, revision and the search index"
+    )
     p.add_argument("name", metavar="NAME")
     p.add_argument("--dry-run", action="store_true", help="say what would be erased, change nothing")
     p.add_argument("--json", action="store_true", help="print what was erased as JSON")
 
-    p = commands.add_parser("delete", help="delete a draft or proposal of yours (it can be brought back with "
-                            "'igftui undelete' until 'igftui compact')")
+    p = commands.add_parser(
+        "delete",
+        help="delete a draft or proposal of yours (it can be brought back with "
+        "'igftui undelete' until 'igftui compact')",
+    )
     p.add_argument("id", type=_session_id)
     p.add_argument("--yes", action="store_true", help="do not ask")
 
@@ -197,8 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print them as JSON")
 
     p = commands.add_parser("undelete", help="bring a deleted draft back, with its history")
-    p.add_argument("which", metavar="UID-or-ID", help="its uid (or the start of it) or the id it had, "
-                   "as 'igftui deleted' shows")
+    p.add_argument(
+        "which", metavar="UID-or-ID", help="its uid (or the start of it) or the id it had, as 'igftui deleted' shows"
+    )
     p.add_argument("--json", action="store_true", help="print the draft brought back as igftui JSON")
 
     p = commands.add_parser("compact", help="remove deleted drafts for good and rebuild the catalogue file")
@@ -230,8 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: users never see a traceback
         if os.environ.get("IGFTUI_DEBUG"):
             raise
-        return _fail(f"unexpected error: {exc.__class__.__name__}: {exc} "
-                     "(run with IGFTUI_DEBUG=1 for details)", EXIT_FAILED)
+        return _fail(
+            f"unexpected error: {exc.__class__.__name__}: {exc} (run with IGFTUI_DEBUG=1 for details)", EXIT_FAILED
+        )
 
 
 def _fail(message: str, code: int) -> int:
@@ -257,10 +276,22 @@ def _dispatch(args: argparse.Namespace) -> int:
     from igftui.store.errors import CatalogueError, NotACatalogue, SessionNotFound
 
     handlers = {
-        None: _run_app, "import": _import, "list": _list, "show": _show, "export": _export,
-        "check": _check, "rules": _rules, "samples": _samples,
-        "backup": _backup, "restore": _restore, "forget": _forget, "history": _history,
-        "delete": _delete, "duplicate": _duplicate, "deleted": _deleted, "undelete": _undelete,
+        None: _run_app,
+        "import": _import,
+        "list": _list,
+        "show": _show,
+        "export": _export,
+        "check": _check,
+        "rules": _rules,
+        "samples": _samples,
+        "backup": _backup,
+        "restore": _restore,
+        "forget": _forget,
+        "history": _history,
+        "delete": _delete,
+        "duplicate": _duplicate,
+        "deleted": _deleted,
+        "undelete": _undelete,
         "compact": _compact,
     }
     try:
@@ -346,10 +377,15 @@ def _import(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args, create=True)
     progress = _ProgressLine() if sys.stderr.isatty() else None
     # Only a line per session is kept: a file may hold a whole catalogue.
-    report = import_paths(catalogue, args.paths, year=args.year, progress=progress,
-                          merge_into_drafts=args.merge,
-                          session_progress=progress.sessions if progress is not None else None,
-                          keep_sessions=False)
+    report = import_paths(
+        catalogue,
+        args.paths,
+        year=args.year,
+        progress=progress,
+        merge_into_drafts=args.merge,
+        session_progress=progress.sessions if progress is not None else None,
+        keep_sessions=False,
+    )
     if progress is not None:
         progress.clear()
     if args.json:
@@ -357,8 +393,7 @@ def _import(args: argparse.Namespace) -> int:
         # (new, merged, or already there unchanged), written one at a time: a script
         # importing a file again still learns the ids of its sessions.
         sys.stdout.write('{\n  "imported": ')
-        _print_json_list((session.to_json() for session in _stored_sessions(catalogue, report)),
-                         depth=1, end=",\n")
+        _print_json_list((session.to_json() for session in _stored_sessions(catalogue, report)), depth=1, end=",\n")
         sys.stdout.write('  "skipped": ')
         _print_json_list((skip.to_json() for skip in report.skipped), depth=1, end="\n}\n")
     else:
@@ -390,7 +425,7 @@ def _stored_sessions(catalogue: Any, report: Any) -> Iterable[Any]:
 
 
 class _ProgressLine:
-    """"Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end.
+    """ "Importing 120/500 files…" on a terminal's stderr, rewritten in place, cleared at the end.
 
     Within a large file, "Importing catalogue.json: 12,000 sessions…" as they are stored.
     """
@@ -437,8 +472,9 @@ class _ProgressLine:
 def _filters(args: argparse.Namespace) -> SessionFilter:
     from igftui.store.listing import SessionFilter
 
-    return SessionFilter(query=args.query, year=args.year, session_type=args.type,
-                         status=args.status, format=args.format)
+    return SessionFilter(
+        query=args.query, year=args.year, session_type=args.type, status=args.status, format=args.format
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -448,8 +484,9 @@ def _list(args: argparse.Namespace) -> int:
     filters = _filters(args)
     if args.json:
         # Written as read, one session at a time: a whole catalogue can be large.
-        _print_json_list(s.to_json(include_private=args.include_private)
-                         for s in catalogue.each_session(filters, limit=args.limit))
+        _print_json_list(
+            s.to_json(include_private=args.include_private) for s in catalogue.each_session(filters, limit=args.limit)
+        )
         return EXIT_OK
     if args.include_private:
         raise UsageError("--include-private goes with --json (the table shows no private fields)")
@@ -457,16 +494,25 @@ def _list(args: argparse.Namespace) -> int:
 
     rows = catalogue.list(filters, limit=args.limit)
     if not rows:
-        print("no sessions match" if catalogue.count() else
-              "the catalogue is empty: 'igftui samples' loads the sample catalogue")
+        print(
+            "no sessions match"
+            if catalogue.count()
+            else "the catalogue is empty: 'igftui samples' loads the sample catalogue"
+        )
         return EXIT_OK
     table = [("ID", "CODE", "YEAR", "TYPE", "TITLE", "FORMAT", "STATUS")]
     for row in rows:
-        table.append((
-            str(row.id), terminal_safe(row.code or "", one_line=True), str(row.year or ""),
-            _label(vocabulary.SessionType, row.session_type), _clip(terminal_safe(row.title or "", one_line=True), 60),
-            _label(vocabulary.Format, row.format), row.status,
-        ))
+        table.append(
+            (
+                str(row.id),
+                terminal_safe(row.code or "", one_line=True),
+                str(row.year or ""),
+                _label(vocabulary.SessionType, row.session_type),
+                _clip(terminal_safe(row.title or "", one_line=True), 60),
+                _label(vocabulary.Format, row.format),
+                row.status,
+            )
+        )
     _print_table(table)
     total = catalogue.count(filters)
     if total > len(rows):
@@ -519,13 +565,15 @@ def _history(args: argparse.Namespace) -> int:
 
     table = [("REVISION", "SAVED", "HOW", "BY", "CHANGED")]
     for revision in revisions:
-        table.append((
-            str(revision.number),
-            local_time(revision.saved_at),
-            revision.origin,
-            revision.author or "",
-            _changed_words([field_words(name) for name in revision.changed], first=revision.number == 1),
-        ))
+        table.append(
+            (
+                str(revision.number),
+                local_time(revision.saved_at),
+                revision.origin,
+                revision.author or "",
+                _changed_words([field_words(name) for name in revision.changed], first=revision.number == 1),
+            )
+        )
     _print_table(table)
     if revisions:
         print(f"(igftui show {args.id} --revision N shows one; to bring one back, open the session in the app)")
@@ -557,8 +605,9 @@ def _export(args: argparse.Namespace) -> int:
     from igftui.services.exporting import export_session, write_export
 
     catalogue = _open_catalogue(args)
-    exported = export_session(catalogue, args.id, format=args.format, include_private=args.include_private,
-                              redact=args.redact)
+    exported = export_session(
+        catalogue, args.id, format=args.format, include_private=args.include_private, redact=args.redact
+    )
     text = exported.text
     if args.output is None:
         # Exact when piped; on a terminal, text stored by an older igftui cannot act on it.
@@ -597,20 +646,26 @@ def _check(args: argparse.Namespace) -> int:
     findings = run_checks(session, rule_set, catalogue)
     passed = not any(f.severity == Severity.ERROR for f in findings)
     if args.json:
-        _print_json({"rules": rule_set.name, "passed": passed,
-                     "findings": [f.to_json() for f in findings]})
+        _print_json({"rules": rule_set.name, "passed": passed, "findings": [f.to_json() for f in findings]})
     else:
         print(f"{_one_line(session)}: checked with {rule_set.name}")
         for finding in findings:
-            print(f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  "
-                  f"{terminal_safe(finding.message, one_line=True)}")
+            print(
+                f"{finding.severity.symbol} {finding.severity.value:<7} {finding.rule}  "
+                f"{terminal_safe(finding.message, one_line=True)}"
+            )
             if finding.hint:
                 print(f"  {'':7} {'':{len(finding.rule)}}  hint: {terminal_safe(finding.hint, one_line=True)}")
         verdict = "passed" if passed else "failed"
         print(f"{verdict}: {finding_counts(f.severity.value for f in findings)}")
         older = f"igf-{session.year}"
-        if (not args.rules and not _settings().rules and rule_set.name != older and session.year
-                and older in rule_set_names()):
+        if (
+            not args.rules
+            and not _settings().rules
+            and rule_set.name != older
+            and session.year
+            and older in rule_set_names()
+        ):
             # A draft of a past year is judged by the newest rules (services.rule_sets);
             # say how to see it as the committee of its year would have.
             print(f"(for the rules of {session.year}: igftui check {session.id} --rules {older})")
@@ -641,12 +696,20 @@ def _rules(args: argparse.Namespace) -> int:
     active = {rule.id: rule for rule in rule_set.rules} if rule_set is not None else None
     infos = describe_rules()
     if args.json:
-        _print_json([
-            {"id": i.id, "severity": i.severity.value, "title": i.title, "source": i.source,
-             "since": i.since, "params": i.params,
-             **({"in_rule_set": i.id in active} if active is not None else {})}
-            for i in infos
-        ])
+        _print_json(
+            [
+                {
+                    "id": i.id,
+                    "severity": i.severity.value,
+                    "title": i.title,
+                    "source": i.source,
+                    "since": i.since,
+                    "params": i.params,
+                    **({"in_rule_set": i.id in active} if active is not None else {}),
+                }
+                for i in infos
+            ]
+        )
         return EXIT_OK
     for info in infos:
         used = active.get(info.id) if active is not None else None
@@ -671,8 +734,10 @@ def _samples(args: argparse.Namespace) -> int:
     catalogue = _open_catalogue(args, create=True)
     loaded = load_samples(catalogue)
     if loaded.added:
-        print(f"loaded {loaded.added} sample sessions into {catalogue.path}"
-              + (f" ({loaded.already_there} were there already)" if loaded.already_there else ""))
+        print(
+            f"loaded {loaded.added} sample sessions into {catalogue.path}"
+            + (f" ({loaded.already_there} were there already)" if loaded.already_there else "")
+        )
     else:
         print(f"the {loaded.already_there} sample sessions are already in {catalogue.path}")
     return EXIT_OK
@@ -693,8 +758,8 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from igftui.config import catalogue_path
-    from igftui.store.restoring import plan_restore, restore
     from igftui.store.errors import CatalogueError
+    from igftui.store.restoring import plan_restore, restore
 
     try:
         plan = plan_restore(catalogue_path(args.db), args.file)
@@ -702,8 +767,7 @@ def _restore(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if not args.yes:
         if sys.stdin is None or not sys.stdin.isatty():
-            raise UsageError("restore replaces the whole catalogue: run it in a terminal to be asked, "
-                             "or add --yes")
+            raise UsageError("restore replaces the whole catalogue: run it in a terminal to be asked, or add --yes")
         sys.stderr.write(plan.question() + " ")
         sys.stderr.flush()
         if sys.stdin.readline().strip().lower() not in ("y", "yes"):
@@ -751,14 +815,22 @@ def _delete(args: argparse.Namespace) -> int:
     # Asked only on a terminal: a deleted draft can be brought back, so a script need not say --yes.
     if not args.yes and sys.stdin is not None and sys.stdin.isatty():
         session = catalogue.get(args.id)
-        _ask(f"Delete #{session.id} {_one_line(session)}? It can be brought back with "
-             f"'igftui undelete {session.id}' until 'igftui compact'.", refusal="nothing was deleted")
+        _ask(
+            f"Delete #{session.id} {_one_line(session)}? It can be brought back with "
+            f"'igftui undelete {session.id}' until 'igftui compact'.",
+            refusal="nothing was deleted",
+        )
     try:
         deleted = catalogue.delete_draft(args.id)
     except NotYourOwn as exc:
         raise CommandFailed(str(exc)) from None
-    print(terminal_safe(f"deleted #{deleted.session_id} {deleted.name}: 'igftui undelete {deleted.session_id}' "
-                        f"brings it back with its history (until 'igftui compact')", one_line=True))
+    print(
+        terminal_safe(
+            f"deleted #{deleted.session_id} {deleted.name}: 'igftui undelete {deleted.session_id}' "
+            f"brings it back with its history (until 'igftui compact')",
+            one_line=True,
+        )
+    )
     return EXIT_OK
 
 
@@ -785,8 +857,15 @@ def _deleted(args: argparse.Namespace) -> int:
         return EXIT_OK
     table = [("ID", "UID", "DELETED", "STATUS", "TITLE")]
     for draft in drafts:
-        table.append((str(draft.session_id), draft.uid[:12], local_time(draft.deleted_at), draft.status,
-                      _clip(terminal_safe(draft.name, one_line=True), 60)))
+        table.append(
+            (
+                str(draft.session_id),
+                draft.uid[:12],
+                local_time(draft.deleted_at),
+                draft.status,
+                _clip(terminal_safe(draft.name, one_line=True), 60),
+            )
+        )
     _print_table(table)
     print("('igftui undelete ID' brings one back; 'igftui compact' removes them for good)")
     return EXIT_OK
@@ -816,17 +895,20 @@ def _compact(args: argparse.Namespace) -> int:
         drafts = plural(count, "deleted draft")
         if not args.yes:
             if sys.stdin is None or not sys.stdin.isatty():
-                raise UsageError(f"compact removes {drafts} for good: run it in a terminal to be asked, "
-                                 "or add --yes")
-            _ask(f"Remove {drafts} for good? They cannot be brought back after this.",
-                 refusal="nothing was removed: the deleted drafts can still be brought back")
+                raise UsageError(f"compact removes {drafts} for good: run it in a terminal to be asked, or add --yes")
+            _ask(
+                f"Remove {drafts} for good? They cannot be brought back after this.",
+                refusal="nothing was removed: the deleted drafts can still be brought back",
+            )
         done = catalogue.compact()
     finally:
         catalogue.close()
     print(f"removed {plural(done.removed, 'deleted draft')} for good; the catalogue file was rebuilt")
     if not done.bytes_gone:
-        raise CommandFailed("another igftui has the catalogue open: its journal may still hold the removed "
-                            "text until that copy closes; run 'igftui compact' again then")
+        raise CommandFailed(
+            "another igftui has the catalogue open: its journal may still hold the removed "
+            "text until that copy closes; run 'igftui compact' again then"
+        )
     return EXIT_OK
 
 

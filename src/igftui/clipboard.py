@@ -82,8 +82,9 @@ def tools_for(env: Mapping[str, str], platform: str = sys.platform) -> list[Clip
     return tools
 
 
-def copy_to_system_clipboard(text: str, env: Mapping[str, str] | None = None, *,
-                             platform: str = sys.platform, timeout: float = TIMEOUT) -> CopyResult:
+def copy_to_system_clipboard(
+    text: str, env: Mapping[str, str] | None = None, *, platform: str = sys.platform, timeout: float = TIMEOUT
+) -> CopyResult:
     """Copy ``text`` with the first clipboard tool that is installed and works.
 
     Each tool found on ``PATH`` is run in turn until one exits with 0 within
@@ -110,9 +111,15 @@ def _run(program: str, tool: ClipboardTool, text: str, env: dict[str, str], time
     # the timeout even though the copy worked.
     with tempfile.TemporaryFile() as errors:
         try:
-            done = subprocess.run([program, *tool.args], input=text.encode(tool.encoding),
-                                  stdout=subprocess.DEVNULL, stderr=errors, env=env,
-                                  timeout=timeout, check=False)
+            done = subprocess.run(
+                [program, *tool.args],
+                input=text.encode(tool.encoding),
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=env,
+                timeout=timeout,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             return f"{tool.name} did not finish within {timeout:g} seconds"
         except OSError as exc:

@@ -138,8 +138,9 @@ def read_keymap(table: object, path: Path | None = None) -> tuple[dict[str, str]
         elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
             written = [key for item in value for key in item.split(",")]
         else:
-            problems.append(f"keymap: {binding_id!r} must be a key in quotes, like \"ctrl+n\", "
-                            f"not {value!r}; it keeps its usual keys")
+            problems.append(
+                f'keymap: {binding_id!r} must be a key in quotes, like "ctrl+n", not {value!r}; it keeps its usual keys'
+            )
             continue
         try:
             keys = [normalize_key(key) for key in written]
@@ -170,10 +171,10 @@ def normalize_key(written: str) -> str:
     if not key:
         raise ValueError("a key is empty (two commas, or one at the end?)")
     if any(character.isspace() for character in key):
-        raise ValueError(f"{key!r} has a space in it (the space bar is \"space\")")
+        raise ValueError(f'{key!r} has a space in it (the space bar is "space")')
     *modifiers, name = key.split("+")
     if not name:
-        raise ValueError(f"{key!r} ends with + (the plus key is \"plus\", the comma key \"comma\")")
+        raise ValueError(f'{key!r} ends with + (the plus key is "plus", the comma key "comma")')
     modifiers = [modifier.lower() for modifier in modifiers]
     for modifier in modifiers:
         if modifier not in KEY_MODIFIERS:
@@ -184,8 +185,7 @@ def normalize_key(written: str) -> str:
         name = name.lower()  # names of keys ("F5", "Escape"); a single letter keeps its case
     elif "shift" in modifiers:
         instead = f"{name.upper()!r}" if name.isalpha() else "the character it types"
-        raise ValueError(f"{key!r} never arrives: a terminal sends the shifted character itself "
-                         f"(write {instead})")
+        raise ValueError(f"{key!r} never arrives: a terminal sends the shifted character itself (write {instead})")
     return "+".join([*sorted(modifiers), name])
 
 

@@ -20,34 +20,48 @@ def person(name: str, *roles: str, **fields) -> Participant:
 def good_workshop(**changes) -> ForumSession:
     """A workshop proposal that meets every requirement of igf-2025 (notes aside)."""
     data = dict(
-        status="draft", year=2025, session_type="workshop",
+        status="draft",
+        year=2025,
+        session_type="workshop",
         title="Keeping human rights defenders online",
         description="How rapid responders help organisations under digital attack, and what "
-                    "platforms and governments can do.",
+        "platforms and governments can do.",
         policy_questions=["Who should answer when a civil society group is attacked online?"],
         expected_outcomes="A shared map of emergency support and three commitments.",
         discussion_facilitation="Short case, then open discussion with the room and online.",
         diversity_statement="Speakers from four regions and four stakeholder groups.",
-        format="round_table", duration_minutes=60,
+        format="round_table",
+        duration_minutes=60,
         participants=[
-            person("Amara Okafor", "organizer", stakeholder_group="civil_society", region="african",
-                   gender="woman"),
-            person("Lucia Mendes", "moderator", stakeholder_group="civil_society", region="grulac",
-                   gender="woman"),
-            person("Tomas Novak", "online_moderator", attendance="online",
-                   stakeholder_group="technical_community", region="eastern_european", gender="man"),
+            person("Amara Okafor", "organizer", stakeholder_group="civil_society", region="african", gender="woman"),
+            person("Lucia Mendes", "moderator", stakeholder_group="civil_society", region="grulac", gender="woman"),
+            person(
+                "Tomas Novak",
+                "online_moderator",
+                attendance="online",
+                stakeholder_group="technical_community",
+                region="eastern_european",
+                gender="man",
+            ),
             person("Ana Costa", stakeholder_group="government", region="weog", gender="woman"),
             person("Kofi Mensah", stakeholder_group="private_sector", region="african", gender="man"),
-            person("Mei Chen", stakeholder_group="academia", region="asia_pacific",
-                   gender="non_binary", status="provisional", attendance="online"),
+            person(
+                "Mei Chen",
+                stakeholder_group="academia",
+                region="asia_pacific",
+                gender="non_binary",
+                status="provisional",
+                attendance="online",
+            ),
         ],
         agenda=[
             AgendaItem(title="Opening and case", minutes=10, kind="opening"),
             AgendaItem(title="Open discussion", minutes=40, kind="discussion", interactive=True),
             AgendaItem(title="Closing", minutes=10, kind="closing"),
         ],
-        online_participation=OnlineParticipation(platform="Zoom", captioning=True,
-                                                 speaking_queue="one queue for room and online"),
+        online_participation=OnlineParticipation(
+            platform="Zoom", captioning=True, speaking_queue="one queue for room and online"
+        ),
     )
     data.update(changes)
     return ForumSession(**data)

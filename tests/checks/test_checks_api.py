@@ -30,8 +30,12 @@ def test_severity_values_symbols_and_order():
 
 def test_finding_is_frozen_and_its_json_has_exactly_four_keys():
     finding = Finding("IGF-C001", Severity.ERROR, "The title is empty.", "Fill it in.", "title")
-    assert finding.to_json() == {"rule": "IGF-C001", "severity": "error",
-                                 "message": "The title is empty.", "hint": "Fill it in."}
+    assert finding.to_json() == {
+        "rule": "IGF-C001",
+        "severity": "error",
+        "message": "The title is empty.",
+        "hint": "Fill it in.",
+    }
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.message = "changed"  # type: ignore[misc]
 
@@ -42,8 +46,12 @@ def test_the_good_workshop_passes_the_default_rule_set_with_notes_only():
 
 
 def test_findings_are_sorted_errors_then_warnings_then_notes_stably():
-    session = ForumSession(title="x" * 80, session_type="workshop", format="panel",
-                           participants=[person(f"Speaker {i}", gender="man") for i in range(7)])
+    session = ForumSession(
+        title="x" * 80,
+        session_type="workshop",
+        format="panel",
+        participants=[person(f"Speaker {i}", gender="man") for i in range(7)],
+    )
     findings = run_checks(session, "igf-2017")
     ranks = [f.severity.rank for f in findings]
     assert ranks == sorted(ranks)
@@ -71,7 +79,7 @@ BROKEN = Rule("IGF-X900", "Always breaks", Severity.INFO, "a test", _broken)
 
 def test_a_rule_that_raises_becomes_an_error_finding_naming_it():
     rule_set = RuleSet("broken", (ActiveRule("IGF-X900", Severity.INFO, {}, BROKEN),))
-    finding, = run_checks(ForumSession(), rule_set)
+    (finding,) = run_checks(ForumSession(), rule_set)
     assert finding.rule == "IGF-X900" and finding.severity is Severity.ERROR
     assert "IGF-X900" in finding.message and "ZeroDivisionError" in finding.message
     with pytest.raises(ZeroDivisionError):

@@ -22,11 +22,16 @@ def one_clear_line(result):
 def imported(igftui, tmp_path):
     """Two sessions brought in with `igftui import`: a good workshop and an incomplete draft."""
     good = good_workshop(title="A good workshop")
-    bad = ForumSession(year=2025, session_type="workshop", title="A thin draft",
-                       participants=[person("Ana Costa", gender="man"), person("Li Wei", gender="man")])
+    bad = ForumSession(
+        year=2025,
+        session_type="workshop",
+        title="A thin draft",
+        participants=[person("Ana Costa", gender="man"), person("Li Wei", gender="man")],
+    )
     path = tmp_path / "sessions.json"
-    path.write_text(json.dumps([good.to_json(include_private=True), bad.to_json(include_private=True)]),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps([good.to_json(include_private=True), bad.to_json(include_private=True)]), encoding="utf-8"
+    )
     result = igftui("import", str(path), "--json")
     assert result.code == 0, result.err
     ids = {s["title"]: s["id"] for s in result.json()["imported"]}
@@ -86,7 +91,7 @@ def test_check_with_a_rules_file(igftui, imported, tmp_path):
     assert result.code == 1, result.err
     report = result.json()
     assert report["rules"] == "national-igf" and report["passed"] is False
-    d004, = [f for f in report["findings"] if f["rule"] == "IGF-D004"]
+    (d004,) = [f for f in report["findings"] if f["rule"] == "IGF-D004"]
     assert d004["severity"] == "error" and "at least 5" in d004["message"]
 
     lenient = tmp_path / "lenient.toml"
@@ -98,14 +103,15 @@ def test_check_with_a_rules_file(igftui, imported, tmp_path):
 def test_a_bad_rules_file_is_one_line_naming_the_line(igftui, imported, tmp_path):
     good, _ = imported
     bad = tmp_path / "national.toml"
-    bad.write_text('name = "national"\nextends = "igf-2025"\n\n[rules.IGF-X999]\nseverity = "error"\n',
-                   encoding="utf-8")
+    bad.write_text(
+        'name = "national"\nextends = "igf-2025"\n\n[rules.IGF-X999]\nseverity = "error"\n', encoding="utf-8"
+    )
     result = igftui("check", str(good), "--rules", str(bad))
     assert result.code == 2 and result.out == ""
     line = one_clear_line(result)
     assert "national.toml, line 4: unknown rule 'IGF-X999'" in line
 
-    bad.write_text('[rules.IGF-D004\n', encoding="utf-8")
+    bad.write_text("[rules.IGF-D004\n", encoding="utf-8")
     result = igftui("check", str(good), "--rules", str(bad))
     assert result.code == 2 and "national.toml, line 1:" in one_clear_line(result)
 
@@ -124,11 +130,19 @@ def test_an_unknown_session(igftui, imported):
 
 def test_cross_session_rule_through_the_command_line(igftui, catalogue):
     for number in (1, 2, 3):
-        catalogue.add(ForumSession(status="catalogued", year=2025, session_type="workshop", number=number,
-                                   title=f"Other {number}", participants=[person("Kofi Mensah")]))
+        catalogue.add(
+            ForumSession(
+                status="catalogued",
+                year=2025,
+                session_type="workshop",
+                number=number,
+                title=f"Other {number}",
+                participants=[person("Kofi Mensah")],
+            )
+        )
     draft = catalogue.add(good_workshop())
     report = igftui("check", str(draft.id), "--json").json()
-    p001, = [f for f in report["findings"] if f["rule"] == "IGF-P001"]
+    (p001,) = [f for f in report["findings"] if f["rule"] == "IGF-P001"]
     assert "Kofi Mensah speaks in 4 sessions" in p001["message"] and "WS #3" in p001["message"]
 
 

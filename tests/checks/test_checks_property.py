@@ -18,8 +18,9 @@ from strategies import agenda_items, participants, sessions
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "igftui" / "checks" / "examples" / "national-igf.toml"
 
 #: Every rule at its defaults, so one run exercises them all.
-EVERY_RULE = RuleSet("every-rule", tuple(
-    ActiveRule(r.id, r.severity, r.default_params(), r) for r in REGISTRY.values()))
+EVERY_RULE = RuleSet(
+    "every-rule", tuple(ActiveRule(r.id, r.severity, r.default_params(), r) for r in REGISTRY.values())
+)
 
 # Up to a dozen people and eight agenda items: enough for the diversity and agenda rules to
 # count, few enough to stay quick.
@@ -55,12 +56,19 @@ def test_no_rule_raises_on_any_session(session):
 def busy_catalogue(tmp_path_factory):
     path = tmp_path_factory.mktemp("property") / "c.db"
     with Catalogue(path) as catalogue:
-        catalogue.import_sessions([
-            ForumSession(status="catalogued", year=year, session_type="workshop", number=number,
-                         title=f"Past session {number}",
-                         participants=[person("Ana Costa"), person("Kofi Mensah")])
-            for number, year in enumerate([2017, 2018, 2018, 2018, 2018, 2025, 2025, 2025], start=1)
-        ])
+        catalogue.import_sessions(
+            [
+                ForumSession(
+                    status="catalogued",
+                    year=year,
+                    session_type="workshop",
+                    number=number,
+                    title=f"Past session {number}",
+                    participants=[person("Ana Costa"), person("Kofi Mensah")],
+                )
+                for number, year in enumerate([2017, 2018, 2018, 2018, 2018, 2025, 2025, 2025], start=1)
+            ]
+        )
         yield catalogue
 
 
@@ -70,16 +78,29 @@ def test_no_rule_raises_with_a_catalogue(busy_catalogue, session):
     assert_well_formed(run_checks(session, EVERY_RULE, busy_catalogue, raise_errors=True), EVERY_RULE)
 
 
-@pytest.mark.parametrize("session", [
-    ForumSession(),
-    ForumSession(participants=[Participant()], agenda=[AgendaItem()]),
-    ForumSession(session_type="workshop", format="break_out_groups", duration_minutes=0,
-                 participants=[Participant(roles=["speaker", "moderator"], status="declined")],
-                 agenda=[AgendaItem(minutes=0, public=False)]),
-    ForumSession(format="panel", participants=[Participant(name=None, roles=["speaker"],
-                                                           stakeholder_group="academia",
-                                                           region="intergovernmental_organization")] * 7),
-])
+@pytest.mark.parametrize(
+    "session",
+    [
+        ForumSession(),
+        ForumSession(participants=[Participant()], agenda=[AgendaItem()]),
+        ForumSession(
+            session_type="workshop",
+            format="break_out_groups",
+            duration_minutes=0,
+            participants=[Participant(roles=["speaker", "moderator"], status="declined")],
+            agenda=[AgendaItem(minutes=0, public=False)],
+        ),
+        ForumSession(
+            format="panel",
+            participants=[
+                Participant(
+                    name=None, roles=["speaker"], stakeholder_group="academia", region="intergovernmental_organization"
+                )
+            ]
+            * 7,
+        ),
+    ],
+)
 def test_odd_sessions_give_readable_messages(session):
     for finding in run_checks(session, EVERY_RULE, None, raise_errors=True):
         assert "None" not in finding.message and "None" not in finding.hint, finding

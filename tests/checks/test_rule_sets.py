@@ -1,5 +1,6 @@
 """The IGF's rule sets year by year, the default, the docs; and custom TOML rule sets."""
 
+import itertools
 import re
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from igftui.checks import (
     run_checks,
 )
 from igftui.checks.core import REGISTRY
-import itertools
 
 CHECKS = Path(__file__).resolve().parents[2] / "src" / "igftui" / "checks"
 EXAMPLE = CHECKS / "examples" / "national-igf.toml"
@@ -56,11 +56,14 @@ def test_since_is_the_first_year_that_has_the_rule():
 
 def test_the_year_changes_the_verdict():
     helpers = [p for p in good_workshop().participants if "speaker" not in p.roles]
-    session = good_workshop(participants=[
-        *helpers[:2],
-        person("Ana Costa", gender="man", attendance="online"),
-        person("Li Wei", gender="man", attendance="online"),
-        person("Kofi Mensah", gender="man", attendance="online")])
+    session = good_workshop(
+        participants=[
+            *helpers[:2],
+            person("Ana Costa", gender="man", attendance="online"),
+            person("Li Wei", gender="man", attendance="online"),
+            person("Kofi Mensah", gender="man", attendance="online"),
+        ]
+    )
     old = run_checks(session, "igf-2017")
     new = run_checks(session, "igf-2025")
     assert not any(f.severity is Severity.ERROR for f in old)
@@ -98,7 +101,7 @@ def test_the_example_loads_and_requires_five_stakeholder_groups():
 
     session = good_workshop()  # government, private sector and academia speakers
     assert not any(f.rule == "IGF-D004" for f in run_checks(session, "igf-2025"))
-    finding, = [f for f in run_checks(session, rule_set) if f.rule == "IGF-D004"]
+    (finding,) = [f for f in run_checks(session, rule_set) if f.rule == "IGF-D004"]
     assert finding.severity is Severity.ERROR and "at least 5" in finding.message
     assert "Civil Society" in finding.message and "Technical Community" in finding.message
 
@@ -106,10 +109,9 @@ def test_the_example_loads_and_requires_five_stakeholder_groups():
 def test_load_by_path_as_text_and_relative_extends(tmp_path):
     write(tmp_path, 'name = "base"\nextends = "igf-2017"\n[rules.IGF-A002]\nenabled = false\n', "base.toml")
     (tmp_path / "sub").mkdir()
-    path = write(tmp_path / "sub", 'extends = "../base.toml"\n[rules.IGF-D003]\nmin_regions = 3\n',
-                 "child.toml")
+    path = write(tmp_path / "sub", 'extends = "../base.toml"\n[rules.IGF-D003]\nmin_regions = 3\n', "child.toml")
     rule_set = load_rule_set(str(path))
-    assert rule_set.name == "child"          # no name: the file's name
+    assert rule_set.name == "child"  # no name: the file's name
     assert "IGF-A002" not in rule_set and "IGF-D002" not in rule_set
     assert rule_set.get("IGF-D003").params["min_regions"] == 3
     assert rule_set.get("IGF-D003").severity is Severity.WARNING
@@ -123,35 +125,47 @@ def test_a_rule_set_without_extends_has_only_its_own_rules(tmp_path):
 
 def test_severity_and_params_change_results(tmp_path):
     path = write(tmp_path, 'extends = "igf-2025"\n[rules.IGF-C003]\nmax_chars = 20\nseverity = "ERROR"\n')
-    finding, = [f for f in run_checks(good_workshop(), path) if f.rule == "IGF-C003"]
+    (finding,) = [f for f in run_checks(good_workshop(), path) if f.rule == "IGF-C003"]
     assert finding.severity is Severity.ERROR and "20" in finding.message
 
 
 def test_float_params_take_whole_numbers(tmp_path):
-    rule_set = load_rule_set(write(tmp_path, '[rules.IGF-A003]\nmin_share = 1\n'))
+    rule_set = load_rule_set(write(tmp_path, "[rules.IGF-A003]\nmin_share = 1\n"))
     assert rule_set.get("IGF-A003").params["min_share"] == 1.0
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ('name = "x"\nextends = "igf-2025"\n[rules.IGF-D004\nmin_groups = 5\n', 3, "column"),
-    ('name = "x"\n\n[rules.IGF-D004]\nmin_groups = 5\n\n[rules.IGF-X999]\nseverity = "error"\n', 6,
-     "unknown rule 'IGF-X999'"),
-    ('[rules.IGF-D04]\n', 1, "did you mean IGF-D004"),
-    ('# a comment\n[rules.IGF-D004]\nseverity = "error"\nmin_groups = "five"\n', 4,
-     'min_groups must be a whole number, not "five"'),
-    ('[rules.IGF-D004]\nmin_groups = 9\n', 2, "at most 6"),
-    ('[rules.IGF-D004]\nrequired_groups = ["goverment"]\n', 2, "'goverment' is not one of"),
-    ('[rules.IGF-D004]\nmin_groups = 2\nseverity = "fatal"\n', 3,
-     'severity must be error, warning or info, not "fatal"'),
-    ('[rules.IGF-D004]\nenabled = "no"\n', 2, "enabled must be true or false"),
-    ('[rules.IGF-D004]\nmin_group = 2\n', 2, "has no setting 'min_group'"),
-    ('name = "x"\nextends = "igf-2099"\n', 2, "unknown rule set 'igf-2099'"),
-    ('name = "x"\n\nextends = "missing.toml"\n', 3, "no such rule set file"),
-    ('name = "x"\nlevel = 3\n', 2, "unknown key 'level'"),
-    ('name = 3\n', 1, "name must be text"),
-    ('[rules]\nIGF-D004 = 5\n', 2, "IGF-D004 must be a table"),
-    ('rules = 5\n', 1, "rules must be tables"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ('name = "x"\nextends = "igf-2025"\n[rules.IGF-D004\nmin_groups = 5\n', 3, "column"),
+        (
+            'name = "x"\n\n[rules.IGF-D004]\nmin_groups = 5\n\n[rules.IGF-X999]\nseverity = "error"\n',
+            6,
+            "unknown rule 'IGF-X999'",
+        ),
+        ("[rules.IGF-D04]\n", 1, "did you mean IGF-D004"),
+        (
+            '# a comment\n[rules.IGF-D004]\nseverity = "error"\nmin_groups = "five"\n',
+            4,
+            'min_groups must be a whole number, not "five"',
+        ),
+        ("[rules.IGF-D004]\nmin_groups = 9\n", 2, "at most 6"),
+        ('[rules.IGF-D004]\nrequired_groups = ["goverment"]\n', 2, "'goverment' is not one of"),
+        (
+            '[rules.IGF-D004]\nmin_groups = 2\nseverity = "fatal"\n',
+            3,
+            'severity must be error, warning or info, not "fatal"',
+        ),
+        ('[rules.IGF-D004]\nenabled = "no"\n', 2, "enabled must be true or false"),
+        ("[rules.IGF-D004]\nmin_group = 2\n", 2, "has no setting 'min_group'"),
+        ('name = "x"\nextends = "igf-2099"\n', 2, "unknown rule set 'igf-2099'"),
+        ('name = "x"\n\nextends = "missing.toml"\n', 3, "no such rule set file"),
+        ('name = "x"\nlevel = 3\n', 2, "unknown key 'level'"),
+        ("name = 3\n", 1, "name must be text"),
+        ("[rules]\nIGF-D004 = 5\n", 2, "IGF-D004 must be a table"),
+        ("rules = 5\n", 1, "rules must be tables"),
+    ],
+)
 def test_bad_files_name_the_file_and_the_line(tmp_path, text, line, words):
     path = write(tmp_path, text)
     with pytest.raises(RuleSetError) as caught:
@@ -176,16 +190,19 @@ def test_extends_in_a_circle(tmp_path):
 
 
 def test_an_error_in_the_base_names_the_base_file(tmp_path):
-    write(tmp_path, '[rules.IGF-Z001]\n', "base.toml")
+    write(tmp_path, "[rules.IGF-Z001]\n", "base.toml")
     path = write(tmp_path, 'extends = "base.toml"\n')
     with pytest.raises(RuleSetError, match=r"base\.toml, line 1: unknown rule 'IGF-Z001'"):
         load_rule_set(path)
 
 
-@pytest.mark.parametrize("ref, words", [
-    ("igf-1999", "unknown rule set 'igf-1999' (built in: igf-2017"),
-    ("nowhere/rules.toml", "no such rule set file"),
-])
+@pytest.mark.parametrize(
+    "ref, words",
+    [
+        ("igf-1999", "unknown rule set 'igf-1999' (built in: igf-2017"),
+        ("nowhere/rules.toml", "no such rule set file"),
+    ],
+)
 def test_unknown_names_and_missing_files(ref, words):
     with pytest.raises(RuleSetError, match=re.escape(words)):
         load_rule_set(ref)

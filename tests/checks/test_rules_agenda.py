@@ -8,8 +8,9 @@ from igftui.model import AgendaItem
 
 
 def agenda(*minutes, interactive=()):
-    return [AgendaItem(title=f"Segment {i + 1}", minutes=m, interactive=i in interactive)
-            for i, m in enumerate(minutes)]
+    return [
+        AgendaItem(title=f"Segment {i + 1}", minutes=m, interactive=i in interactive) for i, m in enumerate(minutes)
+    ]
 
 
 # ----- IGF-A001 and IGF-A002: the agenda adds up to the duration -----
@@ -30,9 +31,14 @@ def test_a002_agenda_shorter_than_the_session_names_both_numbers():
 
 
 @pytest.mark.parametrize("rule_id", ["IGF-A001", "IGF-A002"])
-@pytest.mark.parametrize("changes", [
-    {"agenda": agenda(20, 40)}, {"agenda": []}, {"duration_minutes": None},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"agenda": agenda(20, 40)},
+        {"agenda": []},
+        {"duration_minutes": None},
+    ],
+)
 def test_agenda_rules_quiet_when_it_adds_up_or_cannot_be_compared(rule_id, changes):
     assert run_rule(good_workshop(**changes), rule_id) == []
 
@@ -53,10 +59,13 @@ def test_a003_flags_an_interactive_format_that_mostly_talks():
     assert "Segment 1" in finding.hint
 
 
-@pytest.mark.parametrize("changes", [
-    {"format": "panel", "agenda": agenda(50, 10, interactive={1})},
-    {"agenda": agenda(20, 40, interactive={1})},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"format": "panel", "agenda": agenda(50, 10, interactive={1})},
+        {"agenda": agenda(20, 40, interactive={1})},
+    ],
+)
 def test_a003_reports_the_share_as_a_note_otherwise(changes):
     finding = only(run_rule(good_workshop(**changes), "IGF-A003"))
     assert finding.severity is Severity.INFO and "marked interactive" in finding.message
@@ -98,11 +107,14 @@ def test_a005_flash_session_of_an_hour():
     assert "60 minutes" in finding.message and "30 minutes" in finding.message
 
 
-@pytest.mark.parametrize("changes", [
-    {"format": "flash_session", "duration_minutes": 30},
-    {"format": "flash_session", "duration_minutes": None},
-    {"format": "round_table", "duration_minutes": 90},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"format": "flash_session", "duration_minutes": 30},
+        {"format": "flash_session", "duration_minutes": None},
+        {"format": "round_table", "duration_minutes": 90},
+    ],
+)
 def test_a005_quiet(changes):
     assert run_rule(good_workshop(**changes), "IGF-A005") == []
 
@@ -111,8 +123,11 @@ def test_a005_quiet(changes):
 
 
 def test_a006_breakout_without_facilitators_or_plan():
-    session = good_workshop(format="break_out_groups", discussion_facilitation=None,
-                            participants=[person("Lucia Mendes", "moderator"), person("Org", "organizer")])
+    session = good_workshop(
+        format="break_out_groups",
+        discussion_facilitation=None,
+        participants=[person("Lucia Mendes", "moderator"), person("Org", "organizer")],
+    )
     findings = run_rule(session, "IGF-A006")
     assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING]
     assert "only Lucia Mendes" in findings[0].message and "at least 2" in findings[0].message
@@ -124,11 +139,14 @@ def test_a006_nobody_to_lead():
     assert "nobody" in only(run_rule(session, "IGF-A006")).message
 
 
-@pytest.mark.parametrize("changes", [
-    {"format": "break_out_groups"},
-    {"format": "break_out_groups", "discussion_facilitation": None, "format_description": "Four tables."},
-    {"format": "round_table", "discussion_facilitation": None, "participants": []},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"format": "break_out_groups"},
+        {"format": "break_out_groups", "discussion_facilitation": None, "format_description": "Four tables."},
+        {"format": "round_table", "discussion_facilitation": None, "participants": []},
+    ],
+)
 def test_a006_quiet(changes):
     assert run_rule(good_workshop(**changes), "IGF-A006") == []
 
@@ -136,28 +154,32 @@ def test_a006_quiet(changes):
 # ----- IGF-A007: start, end and duration agree -----
 
 
-@pytest.mark.parametrize(("starts", "ends"), [
-    ("2019-11-26T08:30:00Z", "2019-11-26T09:30:00Z"),
-    ("2019-11-26T08:30:00Z", None),
-    (None, "2019-11-26T09:30:00Z"),
-])
+@pytest.mark.parametrize(
+    ("starts", "ends"),
+    [
+        ("2019-11-26T08:30:00Z", "2019-11-26T09:30:00Z"),
+        ("2019-11-26T08:30:00Z", None),
+        (None, "2019-11-26T09:30:00Z"),
+    ],
+)
 def test_a007_quiet_when_times_and_duration_agree_or_a_time_is_missing(starts, ends):
     assert run_rule(good_workshop(year=2019, starts_at=starts, ends_at=ends), "IGF-A007") == []
 
 
 def test_a007_quiet_without_a_duration():
-    session = good_workshop(year=2019, duration_minutes=None,
-                            starts_at="2019-11-26T08:30:00Z", ends_at="2019-11-26T10:30:00Z")
+    session = good_workshop(
+        year=2019, duration_minutes=None, starts_at="2019-11-26T08:30:00Z", ends_at="2019-11-26T10:30:00Z"
+    )
     assert run_rule(session, "IGF-A007") == []
 
 
 def test_a007_times_that_contradict_the_duration_are_named_on_the_venues_clock():
-    session = good_workshop(year=2019, duration_minutes=90,
-                            starts_at="2019-11-26T08:30:00Z", ends_at="2019-11-26T09:30:00Z")
+    session = good_workshop(
+        year=2019, duration_minutes=90, starts_at="2019-11-26T08:30:00Z", ends_at="2019-11-26T09:30:00Z"
+    )
     finding = only(run_rule(session, "IGF-A007"))
     assert finding.severity is Severity.WARNING and finding.field == "duration_minutes"
-    assert finding.message == ("Starts 09:30 and ends 10:30 (Berlin, CET): 60 minutes, "
-                               "but the duration says 90.")
+    assert finding.message == ("Starts 09:30 and ends 10:30 (Berlin, CET): 60 minutes, but the duration says 90.")
     assert "11:00" in finding.hint and "60 minutes" in finding.hint
 
 

@@ -15,9 +15,14 @@ def catalogue(tmp_path):
 
 
 def other_session(number, year=2018, *, speakers=("Ana Costa",), status="catalogued", kind="workshop"):
-    return ForumSession(status=status, year=year, session_type=kind, number=number,
-                        title=f"Session number {number}",
-                        participants=[person(name) for name in speakers])
+    return ForumSession(
+        status=status,
+        year=year,
+        session_type=kind,
+        number=number,
+        title=f"Session number {number}",
+        participants=[person(name) for name in speakers],
+    )
 
 
 def test_p001_names_the_other_sessions_of_a_busy_speaker(catalogue):
@@ -40,8 +45,15 @@ def test_p001_counts_an_unsaved_draft_too(catalogue):
 
 
 def test_p001_quiet_at_the_limit_and_across_years(catalogue):
-    catalogue.import_sessions([other_session(11), other_session(12), other_session(13, year=2019),
-                               other_session(14, status="rejected"), other_session(15, status="withdrawn")])
+    catalogue.import_sessions(
+        [
+            other_session(11),
+            other_session(12),
+            other_session(13, year=2019),
+            other_session(14, status="rejected"),
+            other_session(15, status="withdrawn"),
+        ]
+    )
     draft = catalogue.add(good_workshop(year=2018, participants=[person("Ana Costa")]))
     assert run_rule(draft, "IGF-P001", catalogue) == []
     # The checked session itself is never counted twice.
@@ -68,8 +80,9 @@ def test_p001_needs_a_year_and_a_catalogue(catalogue):
 
 def test_p002_first_timer_who_was_there_before(catalogue):
     catalogue.import_sessions([other_session(7, year=2016, speakers=("Kofi Mensah",))])
-    draft = good_workshop(year=2018, participants=[person("Kofi Mensah", first_time=True),
-                                                   person("Li Wei", first_time=True)])
+    draft = good_workshop(
+        year=2018, participants=[person("Kofi Mensah", first_time=True), person("Li Wei", first_time=True)]
+    )
     finding = only(run_rule(draft, "IGF-P002", catalogue))
     assert finding.severity is Severity.INFO
     assert "Kofi Mensah" in finding.message and "IGF 2016 WS #7" in finding.message
@@ -78,8 +91,7 @@ def test_p002_first_timer_who_was_there_before(catalogue):
 
 def test_p002_quiet_for_later_sessions_and_people_not_marked_first_time(catalogue):
     catalogue.import_sessions([other_session(7, year=2020, speakers=("Kofi Mensah", "Li Wei"))])
-    draft = good_workshop(year=2018, participants=[person("Kofi Mensah", first_time=True),
-                                                   person("Li Wei")])
+    draft = good_workshop(year=2018, participants=[person("Kofi Mensah", first_time=True), person("Li Wei")])
     assert run_rule(draft, "IGF-P002", catalogue) == []
 
 
@@ -91,9 +103,9 @@ def test_cached_catalogue_remembers_answers_for_a_while(catalogue):
     cached = CachedCatalogue(catalogue, seconds=60)
     assert run_rule(draft, "IGF-P001", cached) != []
     catalogue.import_sessions([other_session(13, status="withdrawn")])
-    assert run_rule(draft, "IGF-P001", cached) != []      # still the remembered answer
+    assert run_rule(draft, "IGF-P001", cached) != []  # still the remembered answer
     cached.forget()
-    assert run_rule(draft, "IGF-P001", cached) == []      # asked again
+    assert run_rule(draft, "IGF-P001", cached) == []  # asked again
     fresh = CachedCatalogue(catalogue, seconds=0)
     catalogue.import_sessions([other_session(13)])
     assert run_rule(draft, "IGF-P001", fresh) != []

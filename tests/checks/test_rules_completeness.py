@@ -15,9 +15,11 @@ def test_c001_quiet_for_a_complete_workshop():
 
 
 def test_c001_names_each_empty_field_of_a_workshop():
-    session = good_workshop(policy_questions=[], expected_outcomes=None,
-                            participants=[p for p in good_workshop().participants
-                                          if "moderator" not in p.roles])
+    session = good_workshop(
+        policy_questions=[],
+        expected_outcomes=None,
+        participants=[p for p in good_workshop().participants if "moderator" not in p.roles],
+    )
     findings = run_rule(session, "IGF-C001")
     assert all(f.rule == "IGF-C001" and f.severity is Severity.ERROR for f in findings)
     by_field = {f.field: f.message for f in findings}
@@ -35,14 +37,17 @@ def test_c001_asks_for_the_session_type_and_checks_a_typeless_draft_as_a_worksho
     assert "session type" in findings[0].message
 
 
-@pytest.mark.parametrize("session_type, asked, not_asked", [
-    ("open_forum", "speakers", "policy_questions"),
-    ("dynamic_coalition", "organisers", "expected_outcomes"),
-    ("nri_session", "policy_questions", "speakers"),
-    ("main_session", "moderator", "organisers"),
-    ("best_practice_forum", "organisers", "speakers"),
-    ("other", "title", "organisers"),
-])
+@pytest.mark.parametrize(
+    "session_type, asked, not_asked",
+    [
+        ("open_forum", "speakers", "policy_questions"),
+        ("dynamic_coalition", "organisers", "expected_outcomes"),
+        ("nri_session", "policy_questions", "speakers"),
+        ("main_session", "moderator", "organisers"),
+        ("best_practice_forum", "organisers", "speakers"),
+        ("other", "title", "organisers"),
+    ],
+)
 def test_c001_each_type_has_its_own_form(session_type, asked, not_asked):
     wanted = required_fields(SessionType(session_type))
     assert asked in wanted and not_asked not in wanted
@@ -56,8 +61,12 @@ def test_c001_every_type_is_in_the_table():
 
 
 def test_c001_declined_speakers_do_not_fill_the_speakers_field():
-    session = ForumSession(session_type="dynamic_coalition", title="t", description="d",
-                           participants=[person("Org", "organizer"), person("Li Wei", status="declined")])
+    session = ForumSession(
+        session_type="dynamic_coalition",
+        title="t",
+        description="d",
+        participants=[person("Org", "organizer"), person("Li Wei", status="declined")],
+    )
     finding = only(run_rule(session, "IGF-C001"))
     assert finding.field == "participants" and "speakers" in finding.message
 
@@ -75,11 +84,15 @@ def test_c001_params_require_and_ignore_fields():
 
 
 def test_c002_names_the_confirmed_the_invited_and_the_undecided():
-    session = good_workshop(participants=[
-        person("Ana Costa"), person("Li Wei", status="provisional"),
-        person("Bob Okafor", status="invited"), person("Carla Diaz", status=None),
-        person("Dan Ruiz", status="declined"),
-    ])
+    session = good_workshop(
+        participants=[
+            person("Ana Costa"),
+            person("Li Wei", status="provisional"),
+            person("Bob Okafor", status="invited"),
+            person("Carla Diaz", status=None),
+            person("Dan Ruiz", status="declined"),
+        ]
+    )
     finding = only(run_rule(session, "IGF-C002"))
     assert finding.rule == "IGF-C002" and finding.severity is Severity.ERROR
     assert "Only 2 speakers" in finding.message
@@ -94,10 +107,13 @@ def test_c002_without_speakers():
     assert "No speakers" in finding.message and "3" in finding.message
 
 
-@pytest.mark.parametrize("statuses", [
-    ("confirmed", "confirmed", "confirmed"),
-    ("provisional", "confirmed", "provisional", "invited"),
-])
+@pytest.mark.parametrize(
+    "statuses",
+    [
+        ("confirmed", "confirmed", "confirmed"),
+        ("provisional", "confirmed", "provisional", "invited"),
+    ],
+)
 def test_c002_quiet_with_three_who_agreed(statuses):
     people = [person(f"Speaker {i}", status=s) for i, s in enumerate(statuses)]
     assert run_rule(good_workshop(participants=people), "IGF-C002") == []

@@ -9,18 +9,25 @@ from checks_helpers import good_workshop, only, person, run_rule
 from igftui.checks import Severity, run_checks
 from igftui.model import Participant
 
-NRI = Participant(organisation="Argentina IGF", country="Argentina", region="grulac",
-                  stakeholder_group="civil_society", roles=["organizer"])
-PLACE = Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
-                    to_be_confirmed=True)
+NRI = Participant(
+    organisation="Argentina IGF",
+    country="Argentina",
+    region="grulac",
+    stakeholder_group="civil_society",
+    roles=["organizer"],
+)
+PLACE = Participant(roles=["speaker"], stakeholder_group="private_sector", region="african", to_be_confirmed=True)
 
 
 def _two_men(*others):
-    return good_workshop(participants=[
-        person("Ana Costa", "organizer", stakeholder_group="civil_society", region="weog", gender="woman"),
-        person("Kofi Mensah", stakeholder_group="private_sector", region="african", gender="man"),
-        person("Li Wei", stakeholder_group="academia", region="asia_pacific", gender="man"),
-        *others])
+    return good_workshop(
+        participants=[
+            person("Ana Costa", "organizer", stakeholder_group="civil_society", region="weog", gender="woman"),
+            person("Kofi Mensah", stakeholder_group="private_sector", region="african", gender="man"),
+            person("Li Wei", stakeholder_group="academia", region="asia_pacific", gender="man"),
+            *others,
+        ]
+    )
 
 
 def test_an_organisation_is_not_a_person_in_the_gender_balance():
@@ -39,26 +46,33 @@ def test_a_place_to_be_confirmed_is_not_counted_in_the_gender_balance():
 
 
 def test_a_place_to_be_confirmed_does_not_widen_the_regions_or_groups():
-    session = good_workshop(participants=[
-        person("Ana Costa", stakeholder_group="government", region="weog", gender="woman"),
-        person("Li Wei", stakeholder_group="government", region="weog", gender="man"),
-        Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
-                    to_be_confirmed=True)])
+    session = good_workshop(
+        participants=[
+            person("Ana Costa", stakeholder_group="government", region="weog", gender="woman"),
+            person("Li Wei", stakeholder_group="government", region="weog", gender="man"),
+            Participant(roles=["speaker"], stakeholder_group="private_sector", region="african", to_be_confirmed=True),
+        ]
+    )
     assert "one regional group" in only(run_rule(session, "IGF-D003")).message
     assert "one stakeholder group" in only(run_rule(session, "IGF-D004")).message
 
 
 def test_a_place_to_be_confirmed_is_not_a_confirmed_speaker_and_is_named_apart():
-    session = good_workshop(participants=[
-        person("Ana Costa"), person("Li Wei", status="invited"), PLACE,
-        Participant(roles=["speaker"], status="invited", stakeholder_group="academia",
-                    to_be_confirmed=True)])
+    session = good_workshop(
+        participants=[
+            person("Ana Costa"),
+            person("Li Wei", status="invited"),
+            PLACE,
+            Participant(roles=["speaker"], status="invited", stakeholder_group="academia", to_be_confirmed=True),
+        ]
+    )
     finding = only(run_rule(session, "IGF-C002"))
     assert finding.severity is Severity.ERROR
     assert finding.message.startswith("Only 1 speaker is provisionally confirmed (Ana Costa)")
     assert "Li Wei is only invited" in finding.message
-    assert ("Speaker to be confirmed (private sector) and Speaker to be confirmed (academia) are not "
-            "named yet") in finding.message
+    assert (
+        "Speaker to be confirmed (private sector) and Speaker to be confirmed (academia) are not named yet"
+    ) in finding.message
 
 
 def test_places_alone_are_not_enough_speakers():
@@ -68,8 +82,9 @@ def test_places_alone_are_not_enough_speakers():
 
 
 def test_a_place_is_nobody_onsite_yet():
-    place = Participant(roles=["speaker"], stakeholder_group="private_sector", attendance="onsite",
-                        to_be_confirmed=True)
+    place = Participant(
+        roles=["speaker"], stakeholder_group="private_sector", attendance="onsite", to_be_confirmed=True
+    )
     session = good_workshop(participants=[person("Ana Costa", "moderator", "speaker"), place])
     finding = only(run_rule(session, "IGF-O003"))
     assert "Only 1 speaker (Ana Costa) is marked onsite" in finding.message
@@ -77,23 +92,27 @@ def test_a_place_is_nobody_onsite_yet():
 
 def test_a_person_whose_name_was_erased_still_counts():
     # igftui forget keeps the entry, unnamed, with its status: it is a person, not a place.
-    erased = Participant(roles=["speaker"], stakeholder_group="academia", region="grulac",
-                         status="confirmed", attendance="onsite")
+    erased = Participant(
+        roles=["speaker"], stakeholder_group="academia", region="grulac", status="confirmed", attendance="onsite"
+    )
     session = good_workshop(participants=[person("Ana Costa"), person("Li Wei"), erased])
     assert run_rule(session, "IGF-C002") == []
     # Even without a status: it was someone, and the diversity counts keep them.
     erased = Participant(roles=["speaker"], stakeholder_group="academia", region="grulac")
-    session = good_workshop(participants=[
-        person("Ana Costa", stakeholder_group="government", region="weog", gender="woman"),
-        person("Li Wei", stakeholder_group="government", region="weog", gender="man"), erased])
+    session = good_workshop(
+        participants=[
+            person("Ana Costa", stakeholder_group="government", region="weog", gender="woman"),
+            person("Li Wei", stakeholder_group="government", region="weog", gender="man"),
+            erased,
+        ]
+    )
     assert run_rule(session, "IGF-D003") == [] and run_rule(session, "IGF-D004") == []
 
 
 def test_an_organisation_counts_by_its_region_among_the_participants():
     session = good_workshop(participants=[person("Ana Costa", region="weog"), NRI])
     finding = only(run_rule(session, "IGF-I002"))
-    assert finding.message.endswith(
-        ": Argentina IGF (Latin American and Caribbean Group (GRULAC)).")
+    assert finding.message.endswith(": Argentina IGF (Latin American and Caribbean Group (GRULAC)).")
 
 
 def test_a_place_in_a_developing_region_is_counted_not_called_an_organiser():

@@ -22,17 +22,21 @@ def test_o001_hybrid_without_online_moderator_names_who_is_online():
     assert "Mei Chen joins online" in finding.message and "Zoom" in finding.message
 
 
-@pytest.mark.parametrize("session", [
-    good_workshop(),
-    good_workshop(participants=[person("Ana Costa")], online_participation=OnlineParticipation()),
-])
+@pytest.mark.parametrize(
+    "session",
+    [
+        good_workshop(),
+        good_workshop(participants=[person("Ana Costa")], online_participation=OnlineParticipation()),
+    ],
+)
 def test_o001_quiet(session):
     assert run_rule(session, "IGF-O001") == []
 
 
 def test_o001_remote_hubs_make_a_session_hybrid():
-    session = good_workshop(participants=[person("Ana Costa")],
-                            online_participation=OnlineParticipation(remote_hubs=["Lagos"]))
+    session = good_workshop(
+        participants=[person("Ana Costa")], online_participation=OnlineParticipation(remote_hubs=["Lagos"])
+    )
     assert "remote hub" in only(run_rule(session, "IGF-O001")).message
 
 
@@ -54,10 +58,14 @@ def test_o002_quiet(session):
 
 
 def test_o003_names_speakers_and_moderators_who_are_not_onsite():
-    session = good_workshop(participants=[
-        person("Ana Costa"), person("Li Wei", attendance="online"), person("Kim Lee", attendance=None),
-        person("Lucia Mendes", "moderator", attendance="online"),
-    ])
+    session = good_workshop(
+        participants=[
+            person("Ana Costa"),
+            person("Li Wei", attendance="online"),
+            person("Kim Lee", attendance=None),
+            person("Lucia Mendes", "moderator", attendance="online"),
+        ]
+    )
     speakers, moderator = run_rule(session, "IGF-O003")
     assert speakers.severity is Severity.ERROR and moderator.severity is Severity.ERROR
     assert "Only 1 speaker (Ana Costa) is marked onsite" in speakers.message
@@ -80,11 +88,13 @@ def test_o003_quiet():
 
 def private_session(notes=None, broadcast=True):
     return good_workshop(
-        agenda=[AgendaItem(title="Case", minutes=10),
-                AgendaItem(title="Rotations with responders", minutes=40, interactive=True, public=False),
-                AgendaItem(title="Wrap-up", minutes=10)],
-        online_participation=OnlineParticipation(platform="Zoom", broadcast=broadcast, notes=notes,
-                                                 captioning=True))
+        agenda=[
+            AgendaItem(title="Case", minutes=10),
+            AgendaItem(title="Rotations with responders", minutes=40, interactive=True, public=False),
+            AgendaItem(title="Wrap-up", minutes=10),
+        ],
+        online_participation=OnlineParticipation(platform="Zoom", broadcast=broadcast, notes=notes, captioning=True),
+    )
 
 
 def test_o004_private_segment_on_a_broadcast():
@@ -93,25 +103,31 @@ def test_o004_private_segment_on_a_broadcast():
     assert "“Rotations with responders” (40 min)" in finding.message
 
 
-@pytest.mark.parametrize("session", [
-    private_session(notes="The rotations are not streamed or recorded."),
-    private_session(broadcast=False),
-    good_workshop(),
-])
+@pytest.mark.parametrize(
+    "session",
+    [
+        private_session(notes="The rotations are not streamed or recorded."),
+        private_session(broadcast=False),
+        good_workshop(),
+    ],
+)
 def test_o004_quiet(session):
     assert run_rule(session, "IGF-O004") == []
 
 
-@pytest.mark.parametrize("notes, kept_off", [
-    ("We will pause the stream during the rotations.", True),
-    ("Audio of the case is broadcast; the discussion stays off the record.", True),
-    ("The break-out part is private and won't be streamed.", True),
-    ("Chatham House rule applies; no recording.", True),
-    ("The rotations won’t be streamed.", True),
-    ("Everything is streamed live.", False),
-    ("Questions come in via Twitter.", False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    "notes, kept_off",
+    [
+        ("We will pause the stream during the rotations.", True),
+        ("Audio of the case is broadcast; the discussion stays off the record.", True),
+        ("The break-out part is private and won't be streamed.", True),
+        ("Chatham House rule applies; no recording.", True),
+        ("The rotations won’t be streamed.", True),
+        ("Everything is streamed live.", False),
+        ("Questions come in via Twitter.", False),
+        (None, False),
+    ],
+)
 def test_o004_reads_the_notes_loosely(notes, kept_off):
     assert notes_keep_private_parts_off(notes) is kept_off
 
@@ -131,10 +147,15 @@ def test_o005_participants_from_many_regions_without_captions():
     assert "5 regional groups" in finding.message and "African Group" in finding.message
 
 
-@pytest.mark.parametrize("session", [
-    good_workshop(),  # captioning is planned
-    good_workshop(participants=[person("A B", region="weog"), person("C D", region="african")],
-                  online_participation=OnlineParticipation()),
-])
+@pytest.mark.parametrize(
+    "session",
+    [
+        good_workshop(),  # captioning is planned
+        good_workshop(
+            participants=[person("A B", region="weog"), person("C D", region="african")],
+            online_participation=OnlineParticipation(),
+        ),
+    ],
+)
 def test_o005_quiet(session):
     assert run_rule(session, "IGF-O005") == []

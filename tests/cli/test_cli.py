@@ -20,16 +20,38 @@ def one_clear_line(result):
 @pytest.fixture
 def stored(catalogue):
     """A catalogue with one workshop holding private data, and one open forum."""
-    workshop = catalogue.add(ForumSession(
-        status="catalogued", year=2018, session_type="workshop", number=153,
-        title="Help We Are Under Attack", format="break_out_groups", duration_minutes=60,
-        description="Rapid responders walk through a case.",
-        participants=[Participant(name="Ana Souza", roles=["speaker"], stakeholder_group="civil_society",
-                                  region="grulac", gender="woman", email="ana@example.org")],
-        private_notes="ask about travel funding",
-    ))
-    forum = catalogue.add(ForumSession(status="catalogued", year=2021, session_type="open_forum",
-                                       number=56, title="Democracy and digital inclusion"))
+    workshop = catalogue.add(
+        ForumSession(
+            status="catalogued",
+            year=2018,
+            session_type="workshop",
+            number=153,
+            title="Help We Are Under Attack",
+            format="break_out_groups",
+            duration_minutes=60,
+            description="Rapid responders walk through a case.",
+            participants=[
+                Participant(
+                    name="Ana Souza",
+                    roles=["speaker"],
+                    stakeholder_group="civil_society",
+                    region="grulac",
+                    gender="woman",
+                    email="ana@example.org",
+                )
+            ],
+            private_notes="ask about travel funding",
+        )
+    )
+    forum = catalogue.add(
+        ForumSession(
+            status="catalogued",
+            year=2021,
+            session_type="open_forum",
+            number=56,
+            title="Democracy and digital inclusion",
+        )
+    )
     return workshop, forum
 
 

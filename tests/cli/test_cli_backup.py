@@ -44,8 +44,15 @@ class Run:
 def run(*args: str, db: Path, stdin: str | None = None, preexec_fn=None) -> Run:
     env = dict(os.environ, PYTHONPATH=str(SRC))
     env.pop("IGFTUI_DEBUG", None)
-    done = subprocess.run([sys.executable, "-m", "igftui", "--db", str(db), *args], capture_output=True,
-                          text=True, env=env, input=stdin, timeout=120, preexec_fn=preexec_fn)
+    done = subprocess.run(
+        [sys.executable, "-m", "igftui", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=120,
+        preexec_fn=preexec_fn,
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 
@@ -55,8 +62,14 @@ def run_in_a_terminal(*args: str, db: Path, typed: str) -> Run:
     env.pop("IGFTUI_DEBUG", None)
     controller, terminal = pty.openpty()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "igftui", "--db", str(db), *args], stdin=terminal,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "igftui", "--db", str(db), *args],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         os.close(terminal)
         os.write(controller, typed.encode())
         out, err = process.communicate(timeout=120)
@@ -103,7 +116,8 @@ def test_restore_asks_first(igftui, samples, tmp_path):
     declined = run_in_a_terminal("restore", str(copy), db=samples, typed="n\n")
     assert declined.code == 1
     assert declined.err.startswith(
-        f"Replace the catalogue at {samples} (31 sessions) with {copy} (31 sessions)? [y/N] ")
+        f"Replace the catalogue at {samples} (31 sessions) with {copy} (31 sessions)? [y/N] "
+    )
     assert declined.err.endswith("igftui: nothing was restored: the catalogue is as it was\n")
     assert snapshot(samples) == changed
     assert not (tmp_path / "backups").exists()
@@ -206,15 +220,28 @@ def test_a_full_disk_during_a_backup(samples, tmp_path):
     target = tmp_path / "small" / "copy.db"
     target.parent.mkdir()
     env = dict(os.environ, PYTHONPATH=str(SRC))
-    command = [sys.executable, "-c", REPORT_FROM_INSIDE, str(target.parent),
-               sys.executable, "-m", "igftui", "--db", str(samples), "backup", str(target)]
+    command = [
+        sys.executable,
+        "-c",
+        REPORT_FROM_INSIDE,
+        str(target.parent),
+        sys.executable,
+        "-m",
+        "igftui",
+        "--db",
+        str(samples),
+        "backup",
+        str(target),
+    ]
     # Room for less than half the catalogue.
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120,
-                          preexec_fn=a_small_disk_at(target.parent, "200k"))
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, preexec_fn=a_small_disk_at(target.parent, "200k")
+    )
     result = json.loads(done.stdout)
     assert result["code"] == 1
     assert one_clear_line(Run(result["code"], result["out"], result["err"])) == (
-        f"igftui: the disk holding {target} is full: nothing was changed; free some space and try again")
+        f"igftui: the disk holding {target} is full: nothing was changed; free some space and try again"
+    )
     assert result["left"] == []  # no temporary file, no half copy
     assert snapshot(samples) == before
 
@@ -225,7 +252,8 @@ def test_a_read_only_catalogue_is_refused_and_left_alone(samples):
     result = run("list", db=samples, preexec_fn=deny_writing_to_other_users_files)
     assert result.code == 2
     assert one_clear_line(result) == (
-        f"igftui: the catalogue {samples} cannot be written (read-only file): nothing was changed")
+        f"igftui: the catalogue {samples} cannot be written (read-only file): nothing was changed"
+    )
     assert snapshot(samples) == before
 
 
@@ -240,8 +268,8 @@ def test_a_catalogue_in_a_read_only_folder_is_refused_and_left_alone(igftui, tmp
         result = run("show", "1", db=path, preexec_fn=deny_writing_to_other_users_files)
         assert result.code == 2
         assert one_clear_line(result) == (
-            f"igftui: the catalogue {path} cannot be written: its folder {folder} is read-only; "
-            "nothing was changed")
+            f"igftui: the catalogue {path} cannot be written: its folder {folder} is read-only; nothing was changed"
+        )
         assert snapshot(path) == before
         backup = run("backup", str(tmp_path / "copy.db"), db=path, preexec_fn=deny_writing_to_other_users_files)
         assert backup.code == 0, backup.err  # a read-only catalogue can still be copied
@@ -255,8 +283,14 @@ def test_a_catalogue_in_a_read_only_folder_is_refused_and_left_alone(igftui, tmp
 
 def test_a_mistyped_catalogue_path_makes_nothing(igftui, tmp_path):
     typo = tmp_path / "typo" / "catalgue.db"
-    for args in (["list"], ["show", "1"], ["export", "1"], ["check", "1"], ["forget", "Ana"],
-                 ["backup", str(tmp_path / "copy.db")]):
+    for args in (
+        ["list"],
+        ["show", "1"],
+        ["export", "1"],
+        ["check", "1"],
+        ["forget", "Ana"],
+        ["backup", str(tmp_path / "copy.db")],
+    ):
         result = igftui(*args, db=typo)
         assert result.code == 2, args
         assert one_clear_line(result).startswith(f"igftui: no catalogue at {typo}"), args
@@ -276,9 +310,11 @@ def test_files_that_are_not_catalogues_are_refused_unchanged(igftui, samples, tm
     cut.write_bytes(samples.read_bytes()[:100_000])
     notes = tmp_path / "notes.txt"
     notes.write_text("plain text\n" * 20)
-    for path, words in ((other, "a SQLite database, but not an igftui catalogue"),
-                        (cut, f"the catalogue {cut} is damaged (cut short: 100000 bytes"),
-                        (notes, "not an igftui catalogue (not a SQLite database)")):
+    for path, words in (
+        (other, "a SQLite database, but not an igftui catalogue"),
+        (cut, f"the catalogue {cut} is damaged (cut short: 100000 bytes"),
+        (notes, "not an igftui catalogue (not a SQLite database)"),
+    ):
         before = snapshot(path)
         result = igftui("list", db=path)
         assert result.code == 2
@@ -310,9 +346,15 @@ def test_forget_from_the_command_line(igftui, samples):
     assert dry.code == 0, dry.err
     report = dry.json()
     assert report == {
-        "name": "bogdan ILIC", "dry_run": True, "sessions": report["sessions"], "participants": 3,
-        "mentions": report["mentions"], "revisions": 3, "bytes_gone": None,
-        "backups_folder": str(samples.parent / "backups"), "backup_files": 0,
+        "name": "bogdan ILIC",
+        "dry_run": True,
+        "sessions": report["sessions"],
+        "participants": 3,
+        "mentions": report["mentions"],
+        "revisions": 3,
+        "bytes_gone": None,
+        "backups_folder": str(samples.parent / "backups"),
+        "backup_files": 0,
     }
     assert len(report["sessions"]) == 3
     assert snapshot(samples) == before

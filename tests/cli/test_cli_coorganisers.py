@@ -15,17 +15,29 @@ from igftui.model import ForumSession, Participant
 @pytest.fixture
 def draft(catalogue):
     """The organiser's draft, with private answers that never leave without being asked for."""
-    return catalogue.add(ForumSession(
-        year=2026, session_type="workshop", number=3, title="Rapid response for community radio",
-        description="Walk through a case.", expected_outcomes="A checklist.",
-        participants=[
-            Participant(name="Ana Souza", organisation="Radio Livre", roles=["speaker"],
-                        stakeholder_group="civil_society", region="grulac", gender="woman",
-                        email="ana@example.org"),
-            Participant(name="Kofi Mensah", roles=["moderator"], gender="man", email="kofi@example.org"),
-        ],
-        private_notes="ask about travel funding",
-    ))
+    return catalogue.add(
+        ForumSession(
+            year=2026,
+            session_type="workshop",
+            number=3,
+            title="Rapid response for community radio",
+            description="Walk through a case.",
+            expected_outcomes="A checklist.",
+            participants=[
+                Participant(
+                    name="Ana Souza",
+                    organisation="Radio Livre",
+                    roles=["speaker"],
+                    stakeholder_group="civil_society",
+                    region="grulac",
+                    gender="woman",
+                    email="ana@example.org",
+                ),
+                Participant(name="Kofi Mensah", roles=["moderator"], gender="man", email="kofi@example.org"),
+            ],
+            private_notes="ask about travel funding",
+        )
+    )
 
 
 def export(igftui, session_id, path, *extra):
@@ -74,7 +86,8 @@ def test_a_co_organisers_title_is_taken_and_nothing_private_is_lost(igftui, cata
     assert merged.title == "Rapid response for radio under attack"
     assert merged.expected_outcomes == "A shared checklist."
     assert [(p.gender, p.email) for p in merged.participants] == [
-        ("woman", "ana@example.org"), ("man", "kofi@example.org"),
+        ("woman", "ana@example.org"),
+        ("man", "kofi@example.org"),
     ]
     assert merged.private_notes == "ask about travel funding"
     assert merged.source is None  # still the organiser's own draft
@@ -146,8 +159,9 @@ def test_a_field_left_out_of_the_file_is_not_erased(igftui, catalogue, draft, tm
 def test_a_file_without_uid_goes_beside_the_draft(igftui, catalogue, draft, tmp_path):
     copy = tmp_path / "theirs.json"
     export(igftui, draft.id, copy)
-    edit_as_a_co_organiser(copy, lambda data: [data.pop("uid"), data.pop("revision"),
-                                               data.update(title="Their own take")])
+    edit_as_a_co_organiser(
+        copy, lambda data: [data.pop("uid"), data.pop("revision"), data.update(title="Their own take")]
+    )
     result = igftui("import", str(copy))
     assert result.code == 0, result.err
     new_id = max(s.id for s in catalogue.all_sessions())
@@ -160,8 +174,7 @@ def test_a_file_without_uid_goes_beside_the_draft(igftui, catalogue, draft, tmp_
     assert catalogue.get(new_id).source.kind == "json"
 
 
-def test_a_catalogue_that_never_saw_it_gets_a_new_draft_that_remembers_the_file(
-        igftui, draft, tmp_path):
+def test_a_catalogue_that_never_saw_it_gets_a_new_draft_that_remembers_the_file(igftui, draft, tmp_path):
     copy = tmp_path / "from-ana.json"
     sent = export(igftui, draft.id, copy)
     other = tmp_path / "co-organiser.db"
@@ -177,8 +190,15 @@ def test_a_catalogue_that_never_saw_it_gets_a_new_draft_that_remembers_the_file(
 
 def test_moving_a_whole_catalogue_keeps_private_fields(igftui, catalogue, draft, tmp_path):
     """The README's way: list --json --include-private, then import into another catalogue."""
-    catalogue.add(ForumSession(status="catalogued", year=2021, session_type="open_forum", number=56,
-                               title="Democracy and digital inclusion"))
+    catalogue.add(
+        ForumSession(
+            status="catalogued",
+            year=2021,
+            session_type="open_forum",
+            number=56,
+            title="Democracy and digital inclusion",
+        )
+    )
     everything = tmp_path / "catalogue.json"
     listed = igftui("list", "--json", "--include-private")
     assert listed.code == 0, listed.err
@@ -215,8 +235,12 @@ def test_a_copy_from_another_catalogue_never_undoes_your_work(igftui, catalogue,
     assert igftui("import", str(sent), db=theirs_db).code == 0
     with Catalogue(theirs_db) as kofi:
         copy = kofi.get(draft.id)
-        for title in ("Radio under attack", "Radio under attack: rapid response", "Rapid response for radio",
-                      "Rapid response: radio under attack"):
+        for title in (
+            "Radio under attack",
+            "Radio under attack: rapid response",
+            "Rapid response for radio",
+            "Rapid response: radio under attack",
+        ):
             copy = kofi.update(copy.model_copy(update={"title": title}))
     back = tmp_path / "from-kofi.json"
     result = igftui("export", str(draft.id), "--format", "json", "-o", str(back), db=theirs_db)
@@ -267,10 +291,19 @@ def test_a_conflicting_file_imported_twice_keeps_theirs_once(igftui, catalogue, 
 
 def test_import_merge_fills_a_draft_from_the_page_of_the_accepted_session(igftui, catalogue, draft, tmp_path):
     page = tmp_path / "accepted.json"
-    page.write_text(json.dumps(ForumSession(
-        status="catalogued", year=2026, session_type="workshop", number=3,
-        title="Rapid response for community radio stations", room="Workshop Room 2",
-    ).to_json()), encoding="utf-8")
+    page.write_text(
+        json.dumps(
+            ForumSession(
+                status="catalogued",
+                year=2026,
+                session_type="workshop",
+                number=3,
+                title="Rapid response for community radio stations",
+                room="Workshop Room 2",
+            ).to_json()
+        ),
+        encoding="utf-8",
+    )
     beside = igftui("import", str(page), "--json")
     assert beside.code == 0 and catalogue.count() == 2, "without --merge the page goes beside the draft"
     catalogue.delete(beside.json()["imported"][0]["id"])
@@ -280,5 +313,8 @@ def test_import_merge_fills_a_draft_from_the_page_of_the_accepted_session(igftui
     assert "conflict in status, title: kept yours" in merged.out
     kept = catalogue.get(draft.id)
     assert (kept.title, kept.room, kept.private_notes) == (
-        "Rapid response for community radio", "Workshop Room 2", "ask about travel funding")
+        "Rapid response for community radio",
+        "Workshop Room 2",
+        "ask about travel funding",
+    )
     assert catalogue.count() == 1

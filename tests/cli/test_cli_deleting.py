@@ -16,17 +16,21 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 @pytest.fixture
 def draft(catalogue):
-    return catalogue.add(ForumSession(
-        status="draft", year=2026, session_type="workshop", title="Rapid response for community radio",
-        participants=[Participant(name="Ana Souza", roles=["speaker"], email="ana@example.org")],
-        agenda=[AgendaItem(title="Case", minutes=20)],
-    ))
+    return catalogue.add(
+        ForumSession(
+            status="draft",
+            year=2026,
+            session_type="workshop",
+            title="Rapid response for community radio",
+            participants=[Participant(name="Ana Souza", roles=["speaker"], email="ana@example.org")],
+            agenda=[AgendaItem(title="Case", minutes=20)],
+        )
+    )
 
 
 @pytest.fixture
 def page(catalogue):
-    return catalogue.add(ForumSession(status="catalogued", year=2018, title="A page of the IGF"),
-                         origin="imported")
+    return catalogue.add(ForumSession(status="catalogued", year=2018, title="A page of the IGF"), origin="imported")
 
 
 def test_delete_says_what_and_how_to_get_it_back(igftui, draft):
@@ -60,8 +64,7 @@ def test_deleted_lists_them_and_undelete_brings_one_back(igftui, draft):
     back = igftui("undelete", entry["uid"], "--json")
     assert back.code == 0, back.err
     assert (back.json()["id"], back.json()["title"]) == (draft.id, draft.title)
-    assert [e["origin"] for e in igftui("history", str(draft.id), "--json").json()] == [
-        "typed", "deleted", "restored"]
+    assert [e["origin"] for e in igftui("history", str(draft.id), "--json").json()] == ["typed", "deleted", "restored"]
     assert igftui("deleted").out.strip() == "no deleted drafts"
 
 
@@ -124,8 +127,14 @@ def _on_a_terminal(catalogue_path, *args: str, answer: str) -> subprocess.Comple
     main, other = os.openpty()
     try:
         os.write(main, answer.encode())
-        return subprocess.run([sys.executable, "-m", "igftui", "--db", str(catalogue_path), *args],
-                              stdin=other, capture_output=True, text=True, env=env, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "igftui", "--db", str(catalogue_path), *args],
+            stdin=other,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
     finally:
         os.close(main)
         os.close(other)

@@ -10,14 +10,19 @@ from igftui.model import ForumSession, Participant
 @pytest.fixture
 def edited(catalogue):
     """A draft saved three times: typed, then its title, then its description and outcomes."""
-    draft = catalogue.add(ForumSession(
-        year=2026, session_type="workshop", title="Rapid response for community radio",
-        participants=[Participant(name="Ana Souza", roles=["speaker"], email="ana@example.org")],
-        private_notes="ask about travel funding",
-    ))
+    draft = catalogue.add(
+        ForumSession(
+            year=2026,
+            session_type="workshop",
+            title="Rapid response for community radio",
+            participants=[Participant(name="Ana Souza", roles=["speaker"], email="ana@example.org")],
+            private_notes="ask about travel funding",
+        )
+    )
     draft = catalogue.update(draft.model_copy(update={"title": "Rapid response for radio under attack"}))
-    draft = catalogue.update(draft.model_copy(update={"description": "Walk through a case.",
-                                                      "expected_outcomes": "A checklist."}))
+    draft = catalogue.update(
+        draft.model_copy(update={"description": "Walk through a case.", "expected_outcomes": "A checklist."})
+    )
     return draft
 
 

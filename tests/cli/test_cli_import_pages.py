@@ -20,7 +20,9 @@ def test_pages_import_with_warnings_on_stderr_and_contract_json(igftui, tmp_path
     report = result.json()
     assert set(report) == {"imported", "skipped"}
     assert sorted(s["title"] for s in report["imported"]) == [
-        "Open Doors for Online Organisers", "Postal Services in the Digital Age", "The Carbon Cost of Computing",
+        "Open Doors for Online Organisers",
+        "Postal Services in the Digital Age",
+        "The Carbon Cost of Computing",
     ]
     assert all(s["status"] == "catalogued" and s["source"]["kind"] == "igf_page" for s in report["imported"])
     reasons = {os.path.basename(s["path"]): s["reason"] for s in report["skipped"]}
@@ -74,16 +76,19 @@ def test_progress_line_for_the_sessions_of_a_large_file(capsys):
     line.sessions(Path("catalogue.json"), 12_000)
     line.clear()
     err = capsys.readouterr().err
-    assert err == ("\rImporting catalogue.json: 201 sessions…\033[K"
-                   "\rImporting catalogue.json: 12,000 sessions…\033[K\r\033[K")
+    assert err == (
+        "\rImporting catalogue.json: 201 sessions…\033[K\rImporting catalogue.json: 12,000 sessions…\033[K\r\033[K"
+    )
 
 
 def test_a_json_file_larger_than_the_page_limit(igftui, tmp_path):
     from igftui.formats.files import DEFAULT_MAX_BYTES
     from igftui.model import ForumSession
 
-    sessions = [ForumSession(status="catalogued", year=2024, session_type="workshop", number=n,
-                             title=f"Workshop {n}").to_json() for n in (1, 2, 3)]
+    sessions = [
+        ForumSession(status="catalogued", year=2024, session_type="workshop", number=n, title=f"Workshop {n}").to_json()
+        for n in (1, 2, 3)
+    ]
     sessions[1]["relevance_to_theme"] = "A long answer. " * (DEFAULT_MAX_BYTES // 15 + 1000)
     path = tmp_path / "catalogue.json"
     path.write_text(json.dumps(sessions, indent=2), encoding="utf-8")

@@ -5,20 +5,49 @@ from __future__ import annotations
 import json
 
 OLD_PARTICIPANTS = [
-    {"name": None, "organisation": None, "stakeholder_group": "civil_society", "region": "weog",
-     "country": None, "roles": ["organizer"], "status": None, "attendance": None, "first_time": False,
-     "gender": None, "email": None},
-    {"name": "Ana Costa", "organisation": "Red", "stakeholder_group": "academia", "region": "grulac",
-     "country": "Brazil", "roles": ["speaker"], "status": "confirmed", "attendance": "onsite",
-     "first_time": True, "gender": None, "email": None},
+    {
+        "name": None,
+        "organisation": None,
+        "stakeholder_group": "civil_society",
+        "region": "weog",
+        "country": None,
+        "roles": ["organizer"],
+        "status": None,
+        "attendance": None,
+        "first_time": False,
+        "gender": None,
+        "email": None,
+    },
+    {
+        "name": "Ana Costa",
+        "organisation": "Red",
+        "stakeholder_group": "academia",
+        "region": "grulac",
+        "country": "Brazil",
+        "roles": ["speaker"],
+        "status": "confirmed",
+        "attendance": "onsite",
+        "first_time": True,
+        "gender": None,
+        "email": None,
+    },
 ]
 
 
 def _file(tmp_path, participants, name="session.json"):
     path = tmp_path / name
-    path.write_text(json.dumps({"schema": "igftui.session/1", "title": "People", "year": 2025,
-                                "session_type": "nri_session", "participants": participants}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "schema": "igftui.session/1",
+                "title": "People",
+                "year": 2025,
+                "session_type": "nri_session",
+                "participants": participants,
+            }
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -32,11 +61,21 @@ def test_an_old_file_imports_and_exports_unchanged(igftui, tmp_path):
 
 def test_organisations_places_and_the_lead_go_through_import_and_export(igftui, tmp_path):
     people = [
-        {"name": None, "organisation": "Argentina IGF", "region": "grulac", "country": "Argentina",
-         "roles": ["organizer"]},
+        {
+            "name": None,
+            "organisation": "Argentina IGF",
+            "region": "grulac",
+            "country": "Argentina",
+            "roles": ["organizer"],
+        },
         {"name": "Lena Kowalski", "roles": ["organizer"], "lead": True, "email": "lena@example.org"},
-        {"name": None, "stakeholder_group": "private_sector", "region": "african", "roles": ["speaker"],
-         "to_be_confirmed": True},
+        {
+            "name": None,
+            "stakeholder_group": "private_sector",
+            "region": "african",
+            "roles": ["speaker"],
+            "to_be_confirmed": True,
+        },
     ]
     session_id = igftui("import", str(_file(tmp_path, people)), "--json").json()["imported"][0]["id"]
     shown = igftui("show", str(session_id), "--json").json()["participants"]

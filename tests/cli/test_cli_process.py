@@ -71,8 +71,15 @@ def test_a_reader_gone_before_anything_is_written(samples, args):
     reader, writer = os.pipe()
     os.close(reader)
     try:
-        done = subprocess.run(igftui_command(samples) + args, check=False, stdout=writer, stderr=subprocess.PIPE,
-                              text=True, env=block_buffered(), timeout=120)
+        done = subprocess.run(
+            igftui_command(samples) + args,
+            check=False,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=block_buffered(),
+            timeout=120,
+        )
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (0, "")
@@ -80,9 +87,10 @@ def test_a_reader_gone_before_anything_is_written(samples, args):
 
 def test_list_into_head(samples):
     """`igftui list --json | head -1`: head stops reading after one line of a long output."""
-    command = " ".join(map(str, igftui_command(samples))) + " list --json | head -1; echo \"exit ${PIPESTATUS[0]}\""
-    done = subprocess.run(["bash", "-c", command], check=False, capture_output=True, text=True, env=block_buffered(),
-                          timeout=120)
+    command = " ".join(map(str, igftui_command(samples))) + ' list --json | head -1; echo "exit ${PIPESTATUS[0]}"'
+    done = subprocess.run(
+        ["bash", "-c", command], check=False, capture_output=True, text=True, env=block_buffered(), timeout=120
+    )
     assert done.stdout == "[\nexit 0\n" and done.stderr == ""
 
 
@@ -95,9 +103,11 @@ def test_the_console_script(samples):
     script = f"import sys\nfrom {module} import {function}\nsys.exit({function}())"
     command = [sys.executable, "-c", script, "--db", str(samples)]
     env = igftui_environment()
-    found = subprocess.run(command + ["show", "1"], check=False, capture_output=True, text=True, env=env, timeout=120)
+    found = subprocess.run([*command, "show", "1"], check=False, capture_output=True, text=True, env=env, timeout=120)
     assert found.returncode == 0 and "[#1 · " in found.stdout, found.stderr
-    missing = subprocess.run(command + ["show", "999"], check=False, capture_output=True, text=True, env=env, timeout=120)
+    missing = subprocess.run(
+        [*command, "show", "999"], check=False, capture_output=True, text=True, env=env, timeout=120
+    )
     assert missing.returncode == 1 and "no session with id 999" in missing.stderr
 
 
@@ -120,8 +130,17 @@ def open_files_under(folder: Path) -> list[str]:
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to see open files")
 def test_main_closes_the_catalogues_it_opens(igftui, samples):
     """A command leaves no catalogue open behind it, whether it succeeds or fails."""
-    for args in (["list"], ["list", "--json", "--limit", "3"], ["show", "1"], ["show", "999"], ["export", "1"],
-                 ["check", "1"], ["history", "1"], ["duplicate", "1"], ["deleted"]):
+    for args in (
+        ["list"],
+        ["list", "--json", "--limit", "3"],
+        ["show", "1"],
+        ["show", "999"],
+        ["export", "1"],
+        ["check", "1"],
+        ["history", "1"],
+        ["duplicate", "1"],
+        ["deleted"],
+    ):
         result = igftui(*args)
         assert "Traceback" not in result.err
         assert open_files_under(samples.parent) == [], args

@@ -265,9 +265,7 @@ def test_windows_1252_is_refused_with_a_hint(tmp_path):
     path.write_bytes("Speakers\nJosé Núñez – “Karisma”\n".encode("cp1252"))
     with pytest.raises(FormatError) as caught:
         read_text_file(path)
-    assert str(caught.value) == (
-        "legacy.txt is not UTF-8 text (line 2 looks like Windows-1252); save it as UTF-8"
-    )
+    assert str(caught.value) == ("legacy.txt is not UTF-8 text (line 2 looks like Windows-1252); save it as UTF-8")
 
 
 def test_other_encodings_are_refused_without_a_wrong_guess(tmp_path):

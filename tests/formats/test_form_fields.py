@@ -10,26 +10,49 @@ from igftui.model import AgendaItem, ForumSession, Participant
 
 def proposal() -> ForumSession:
     return ForumSession(
-        year=2026, session_type="workshop", number=153, status="draft",
+        year=2026,
+        session_type="workshop",
+        number=153,
+        status="draft",
         title="Protecting human rights defenders online",
         theme="Human rights & freedoms",
-        format="round_table", duration_minutes=60,
+        format="round_table",
+        duration_minutes=60,
         policy_questions=["1. What keeps defenders safe?", "# Who pays for it?"],
         description="First paragraph with *stars*, under_scores and [brackets].   \n\n\n\nSecond line   ",
         expected_outcomes="16. A list of 3 things\n- and a dash line",
         sdgs=[5, 16],
         private_notes="secret plan",
         participants=[
-            Participant(name="Amina Diallo", organisation="Digital Rights Network",
-                        stakeholder_group="civil_society", region="african", roles=["organizer", "moderator"],
-                        gender="woman", email="amina@example.org"),
-            Participant(name="Kenji Sato", organisation="Ministry of Communications", stakeholder_group="government",
-                        region="asia_pacific", roles=["speaker"], gender="man", email="kenji@example.org"),
-            Participant(name="Mark Jensen", stakeholder_group="private_sector", region="weog",
-                        roles=["speaker", "online_moderator"]),
+            Participant(
+                name="Amina Diallo",
+                organisation="Digital Rights Network",
+                stakeholder_group="civil_society",
+                region="african",
+                roles=["organizer", "moderator"],
+                gender="woman",
+                email="amina@example.org",
+            ),
+            Participant(
+                name="Kenji Sato",
+                organisation="Ministry of Communications",
+                stakeholder_group="government",
+                region="asia_pacific",
+                roles=["speaker"],
+                gender="man",
+                email="kenji@example.org",
+            ),
+            Participant(
+                name="Mark Jensen",
+                stakeholder_group="private_sector",
+                region="weog",
+                roles=["speaker", "online_moderator"],
+            ),
         ],
-        agenda=[AgendaItem(title="Opening", minutes=10, kind="opening"),
-                AgendaItem(title="Closed clinic", minutes=40, interactive=True, public=False)],
+        agenda=[
+            AgendaItem(title="Opening", minutes=10, kind="opening"),
+            AgendaItem(title="Closed clinic", minutes=40, interactive=True, public=False),
+        ],
     )
 
 
@@ -40,11 +63,31 @@ def by_key(entries: list[FormEntry]) -> dict[str, FormEntry]:
 def test_the_fields_come_in_the_order_of_the_workshop_form():
     keys = [entry.key for entry in form_entries(proposal())]
     assert keys == [
-        "title", "theme", "subtheme", "tags", "organisers", "speakers", "moderator",
-        "online_moderator", "rapporteur", "lead", "format", "duration_minutes", "languages",
-        "format_description", "agenda", "policy_questions", "expected_outcomes", "description",
-        "relevance_to_theme", "relevance_to_internet_governance", "discussion_facilitation",
-        "online_participation", "diversity_statement", "sdgs", "links",
+        "title",
+        "theme",
+        "subtheme",
+        "tags",
+        "organisers",
+        "speakers",
+        "moderator",
+        "online_moderator",
+        "rapporteur",
+        "lead",
+        "format",
+        "duration_minutes",
+        "languages",
+        "format_description",
+        "agenda",
+        "policy_questions",
+        "expected_outcomes",
+        "description",
+        "relevance_to_theme",
+        "relevance_to_internet_governance",
+        "discussion_facilitation",
+        "online_participation",
+        "diversity_statement",
+        "sdgs",
+        "links",
     ]
     labels = [entry.label for entry in form_entries(proposal())]
     assert labels[:2] == ["Title", "Theme"] and "Speakers" in labels and "Onsite moderator" in labels
@@ -55,8 +98,7 @@ def test_values_are_plain_text_without_markdown_escapes():
     assert entries["theme"].value == "Human rights & freedoms"
     assert entries["policy_questions"].value == "1. What keeps defenders safe?\n# Who pays for it?"
     assert entries["expected_outcomes"].value == "16. A list of 3 things\n- and a dash line"
-    assert entries["description"].value == (
-        "First paragraph with *stars*, under_scores and [brackets].\n\nSecond line")
+    assert entries["description"].value == ("First paragraph with *stars*, under_scores and [brackets].\n\nSecond line")
     assert entries["sdgs"].value == "SDG 5: Gender Equality\nSDG 16: Peace, Justice and Strong Institutions"
     for entry in entries.values():
         assert "\\" not in entry.value, entry.key
@@ -68,7 +110,8 @@ def test_people_are_one_a_line_as_the_form_lists_them():
     assert entries["organisers"].value == "Amina Diallo, Digital Rights Network, Civil Society, African Group"
     assert entries["speakers"].value == (
         "Kenji Sato, Ministry of Communications, Government, Asia-Pacific Group\n"
-        "Mark Jensen, Private Sector, Western European and Others Group (WEOG)")
+        "Mark Jensen, Private Sector, Western European and Others Group (WEOG)"
+    )
     assert entries["moderator"].value.startswith("Amina Diallo,")
     assert entries["online_moderator"].value.startswith("Mark Jensen,")
     assert entries["rapporteur"].value == ""
@@ -79,8 +122,10 @@ def test_the_lead_languages_and_links_are_there_for_the_form():
     session = proposal()
     session.participants[0].lead = True
     session.languages = ["English", "Spanish"]
-    session.links = [{"label": "Last year's report", "url": "https://example.org/report"},
-                     {"label": None, "url": "mailto:team@example.org"}]
+    session.links = [
+        {"label": "Last year's report", "url": "https://example.org/report"},
+        {"label": None, "url": "mailto:team@example.org"},
+    ]
     entries = by_key(form_entries(session))
     assert entries["lead"].value == "Amina Diallo, Digital Rights Network, Civil Society, African Group"
     assert entries["languages"].value == "English, Spanish"
@@ -94,9 +139,8 @@ def test_the_agenda_and_format_read_as_sentences():
     assert entries["format"].value == "Round Table"
     assert entries["duration_minutes"].value == "60"
     assert entries["agenda"].value == (
-        "Opening: 10 minutes\n"
-        "Closed clinic: 40 minutes, interactive, not broadcast\n"
-        "Total: 50 minutes of 60 minutes")
+        "Opening: 10 minutes\nClosed clinic: 40 minutes, interactive, not broadcast\nTotal: 50 minutes of 60 minutes"
+    )
     assert "Not broadcast: Closed clinic" in entries["online_participation"].value
 
 
@@ -137,16 +181,19 @@ def test_without_limits_nothing_is_counted_against_one():
 
 def test_plain_text_keeps_line_breaks_and_drops_trailing_spaces():
     assert plain_text("  indented stays\t \r\nnext\u2028after separator\n\n\n\nlast  \n\n") == (
-        "  indented stays\nnext\nafter separator\n\nlast")
+        "  indented stays\nnext\nafter separator\n\nlast"
+    )
     assert plain_text(None) == "" and plain_text(" \n \n") == ""
 
 
 def test_a_person_with_little_known_keeps_what_there_is():
-    assert person_line(Participant(name="Ana", region="grulac")) == (
-        "Ana, Latin American and Caribbean Group (GRULAC)")
+    assert person_line(Participant(name="Ana", region="grulac")) == ("Ana, Latin American and Caribbean Group (GRULAC)")
     assert person_line(Participant(stakeholder_group="civil_society", roles=["organizer"])) == (
-        "Organiser (civil society)")
+        "Organiser (civil society)"
+    )
     # An organisation organising on its own: its name once, then what is known of it.
-    assert person_line(Participant(organisation="Argentina IGF", stakeholder_group="civil_society",
-                                   region="grulac", roles=["organizer"])) == (
-        "Argentina IGF, Civil Society, Latin American and Caribbean Group (GRULAC)")
+    assert person_line(
+        Participant(
+            organisation="Argentina IGF", stakeholder_group="civil_society", region="grulac", roles=["organizer"]
+        )
+    ) == ("Argentina IGF, Civil Society, Latin American and Caribbean Group (GRULAC)")

@@ -48,6 +48,7 @@ def texts_of(value) -> list[str]:
 def has_raw_control(document) -> bool:
     return any(RAW_CONTROL.search(text) for text in texts_of(document))
 
+
 GOOD_PAGE = """IGF 2018 WS #196 Open Doors for Online Organisers
 
 Speaker 1: Nomvula Dlamini, Civil Society, African Group
@@ -63,8 +64,13 @@ ESCAPING_PAGE = (
     "Speaker 1: Ann \x9b31mLee, Civil Society, WEOG\n\nPanel - 60 Min\n\n"
     "A description that rings a bell\x07 and resets\x1bc the terminal.\n"
 )
-GOOD_TITLES = {"Open Doors for Online Organisers", "Safe Title", "A draft of ours", "Another draft",
-               "A page with a line of megabytes"}
+GOOD_TITLES = {
+    "Open Doors for Online Organisers",
+    "Safe Title",
+    "A draft of ours",
+    "Another draft",
+    "A page with a line of megabytes",
+}
 
 
 def session(**fields) -> dict:
@@ -76,8 +82,7 @@ def write_hostile_folder(folder: Path) -> dict[str, str]:
     folder.mkdir()
     (folder / "good_page.txt").write_text(GOOD_PAGE, encoding="utf-8")
     (folder / "escaping_page.txt").write_text(ESCAPING_PAGE, encoding="utf-8")
-    (folder / "drafts.json").write_text(json.dumps([session(title="A draft of ours"),
-                                                    session(title="Another draft")]))
+    (folder / "drafts.json").write_text(json.dumps([session(title="A draft of ours"), session(title="Another draft")]))
     (folder / "long_line_page.txt").write_text(
         "IGF 2020 WS #7 A page with a line of megabytes\n\nRound Table - 90 Min\n\n" + "word " * 600_000 + "\n"
     )
@@ -91,13 +96,19 @@ def write_hostile_folder(folder: Path) -> dict[str, str]:
     bad_file("random.bin", random.Random(7).randbytes(4096), "")
     bad_file("huge_float_id.json", '{"schema": "igftui.session/1", "title": "Huge float", "id": 1e400}', "id: ")
     bad_file("huge_int_id.json", json.dumps(session(title="Huge id", id=10**30)), "is too large")
-    bad_file("huge_minutes.json", json.dumps(session(title="Huge minutes", agenda=[{"title": "a", "minutes": 10**30}])),
-             "minutes")
+    bad_file(
+        "huge_minutes.json",
+        json.dumps(session(title="Huge minutes", agenda=[{"title": "a", "minutes": 10**30}])),
+        "minutes",
+    )
     bad_file("digits.json", '{"schema": "igftui.session/1", "id": ' + "9" * 5000 + "}", "too long")
     bad_file("nested.json", '{"schema": "igftui.session/1", "tags": ' + "[" * 5000 + "]" * 5000 + "}", "nested")
     # The first session is fine, the second is not: the file is one transaction.
-    bad_file("half_good.json", json.dumps([session(title="Kept from a bad file?"), session(number=10**30)]),
-             "session 2: number")
+    bad_file(
+        "half_good.json",
+        json.dumps([session(title="Kept from a bad file?"), session(number=10**30)]),
+        "session 2: number",
+    )
     bad_file("nul.txt", "IGF 2018 WS #1 A title\x00\n\nRound Table - 90 Min\n", "binary")
     bad_file("megabyte_prose.txt", "not a session " * 150_000, "not an IGF session")
     bad_file("too_big.txt", b"a" * (5 * 1024 * 1024 + 1), "5 MB")
@@ -252,8 +263,11 @@ def test_named_paths_that_are_not_there(tmp_path):
     (tmp_path / "empty").mkdir()
     files, problems = files_to_import([tmp_path / "missing.txt", tmp_path / "empty", Path("bad\x00name")])
     assert files == []
-    assert [p.reason for p in problems] == ["no such file or folder", "the folder holds no files",
-                                            "not a usable file name"]
+    assert [p.reason for p in problems] == [
+        "no such file or folder",
+        "the folder holds no files",
+        "not a usable file name",
+    ]
 
 
 def test_a_file_that_vanishes_between_listing_and_reading_is_reported(tmp_path, catalogue):
@@ -322,17 +336,32 @@ def hostile_json(draw) -> bytes:
     return json.dumps(document, ensure_ascii=False).replace('"\\u0000"', value, 1).encode()
 
 
-PAGE_PIECES = st.sampled_from([
-    "IGF 2018 WS #153 ", "Speaker 1: ", "Ann Lee, Civil Society, WEOG", "Round Table - 90 Min", "\n", "\n\n",
-    "\x1b]0;pwned\x07", "\x1b[2J", "\x9b31m", "\x00", "\r", "[email protected]", "- why?", "Description: ",
-])
+PAGE_PIECES = st.sampled_from(
+    [
+        "IGF 2018 WS #153 ",
+        "Speaker 1: ",
+        "Ann Lee, Civil Society, WEOG",
+        "Round Table - 90 Min",
+        "\n",
+        "\n\n",
+        "\x1b]0;pwned\x07",
+        "\x1b[2J",
+        "\x9b31m",
+        "\x00",
+        "\r",
+        "[email protected]",
+        "- why?",
+        "Description: ",
+    ]
+)
 HOSTILE_FILES = st.one_of(
     st.binary(max_size=2000),
     hostile_json(),
     session_documents().map(lambda document: json.dumps(document, ensure_ascii=False).encode()),
     st.lists(st.one_of(PAGE_PIECES, st.text(max_size=20)), max_size=30).map(lambda parts: "".join(parts).encode()),
     st.tuples(st.sampled_from(["a", "[", "**a ", "word ", "Speaker: "]), st.integers(10_000, 200_000)).map(
-        lambda shape: (shape[0] * shape[1]).encode()),
+        lambda shape: (shape[0] * shape[1]).encode()
+    ),
 )
 
 
@@ -386,8 +415,13 @@ def test_an_export_to_a_terminal_cannot_act_on_it(igftui, catalogue_path, tmp_pa
     main, terminal = os.openpty()
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
     env.pop("IGFTUI_DEBUG", None)
-    done = subprocess.run([sys.executable, "-m", "igftui", "--db", str(catalogue_path), "export", "1", "--format", format],
-                          stdout=terminal, stderr=subprocess.PIPE, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "igftui", "--db", str(catalogue_path), "export", "1", "--format", format],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=120,
+    )
     os.close(terminal)
     shown = b""
     while True:

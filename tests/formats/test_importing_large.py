@@ -16,8 +16,12 @@ COUNT = 2000
 def many_sessions(count: int = COUNT) -> list[ForumSession]:
     return [
         ForumSession(
-            status="catalogued", year=2006 + n % 20, session_type="workshop", number=n,
-            title=f"Session {n} on access and rights", description=f"Session {n}. " + "Words of the page. " * 60,
+            status="catalogued",
+            year=2006 + n % 20,
+            session_type="workshop",
+            number=n,
+            title=f"Session {n} on access and rights",
+            description=f"Session {n}. " + "Words of the page. " * 60,
             relevance_to_theme="Why it matters. " * 40,
             participants=[Participant(name=f"Speaker {n % 97}", roles=["speaker"], stakeholder_group="academia")],
         )
@@ -43,8 +47,9 @@ def test_a_file_larger_than_the_page_limit_is_imported_session_by_session(catalo
     path = tmp_path / "catalogue.json"
     path.write_text(large_text, encoding="utf-8")
     heard: list[tuple[str, int]] = []
-    report = import_paths(catalogue, [path], session_progress=lambda p, n: heard.append((p.name, n)),
-                          keep_sessions=False)
+    report = import_paths(
+        catalogue, [path], session_progress=lambda p, n: heard.append((p.name, n)), keep_sessions=False
+    )
     assert report.skipped == []
     assert [line.action for line in report.sessions] == ["created"] * COUNT
     assert heard == [("catalogue.json", n) for n in range(1, COUNT + 1)]

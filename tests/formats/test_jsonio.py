@@ -21,36 +21,69 @@ SAMPLES = Path(__file__).resolve().parents[2] / "src" / "igftui" / "formats" / "
 
 
 def workshop() -> ForumSession:
-    return ForumSession.from_json({
-        "schema": SCHEMA, "id": 12, "status": "accepted", "year": 2018, "session_type": "workshop",
-        "code": "WS #153", "number": 153, "title": "Rapid response for defenders — “under attack”",
-        "short_title": "Rapid response", "theme": "Human Rights, Gender and Youth",
-        "subtheme": "Digital safety", "tags": ["emergency", "defenders"],
-        "format": "break_out_groups", "format_description": "Rotations between tables.",
-        "layout": "u_shape", "duration_minutes": 60,
-        "starts_at": "2018-11-13T09:00:00+01:00", "ends_at": "2018-11-13T10:00:00+01:00",
-        "room": "Salle VI", "venue": "UNESCO, Paris",
-        "policy_questions": ["Who helps defenders under attack?", "How do help desks work together?"],
-        "relevance_to_theme": "Directly.", "relevance_to_internet_governance": "Very.",
-        "description": "Line one.\n\nLine two with ünïcödé.", "expected_outcomes": "A map of help desks.",
-        "discussion_facilitation": "Tables.", "diversity_statement": "Half women.", "sdgs": [16, 5],
-        "participants": [
-            {"name": "Ana Souza", "organisation": "Rede Digital", "stakeholder_group": "civil_society",
-             "region": "grulac", "country": "Brazil", "roles": ["speaker", "moderator"],
-             "status": "confirmed", "attendance": "onsite", "first_time": True, "gender": "woman",
-             "email": "ana@example.org"},
-            {"name": None, "stakeholder_group": "civil_society", "region": "weog", "roles": ["organizer"]},
-        ],
-        "agenda": [
-            {"title": "Case", "minutes": 10, "kind": "presentation", "interactive": False, "public": True},
-            {"title": "Rotations", "minutes": 50, "kind": "breakout", "interactive": True, "public": False},
-        ],
-        "online_participation": {"platform": "Zoom", "remote_hubs": ["Nairobi"], "speaking_queue": "chat",
-                                 "captioning": True, "interpretation": ["es"], "broadcast": False,
-                                 "notes": "Audio only for the case."},
-        "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
-        "private_notes": "Call Ana first.",
-    })
+    return ForumSession.from_json(
+        {
+            "schema": SCHEMA,
+            "id": 12,
+            "status": "accepted",
+            "year": 2018,
+            "session_type": "workshop",
+            "code": "WS #153",
+            "number": 153,
+            "title": "Rapid response for defenders — “under attack”",
+            "short_title": "Rapid response",
+            "theme": "Human Rights, Gender and Youth",
+            "subtheme": "Digital safety",
+            "tags": ["emergency", "defenders"],
+            "format": "break_out_groups",
+            "format_description": "Rotations between tables.",
+            "layout": "u_shape",
+            "duration_minutes": 60,
+            "starts_at": "2018-11-13T09:00:00+01:00",
+            "ends_at": "2018-11-13T10:00:00+01:00",
+            "room": "Salle VI",
+            "venue": "UNESCO, Paris",
+            "policy_questions": ["Who helps defenders under attack?", "How do help desks work together?"],
+            "relevance_to_theme": "Directly.",
+            "relevance_to_internet_governance": "Very.",
+            "description": "Line one.\n\nLine two with ünïcödé.",
+            "expected_outcomes": "A map of help desks.",
+            "discussion_facilitation": "Tables.",
+            "diversity_statement": "Half women.",
+            "sdgs": [16, 5],
+            "participants": [
+                {
+                    "name": "Ana Souza",
+                    "organisation": "Rede Digital",
+                    "stakeholder_group": "civil_society",
+                    "region": "grulac",
+                    "country": "Brazil",
+                    "roles": ["speaker", "moderator"],
+                    "status": "confirmed",
+                    "attendance": "onsite",
+                    "first_time": True,
+                    "gender": "woman",
+                    "email": "ana@example.org",
+                },
+                {"name": None, "stakeholder_group": "civil_society", "region": "weog", "roles": ["organizer"]},
+            ],
+            "agenda": [
+                {"title": "Case", "minutes": 10, "kind": "presentation", "interactive": False, "public": True},
+                {"title": "Rotations", "minutes": 50, "kind": "breakout", "interactive": True, "public": False},
+            ],
+            "online_participation": {
+                "platform": "Zoom",
+                "remote_hubs": ["Nairobi"],
+                "speaking_queue": "chat",
+                "captioning": True,
+                "interpretation": ["es"],
+                "broadcast": False,
+                "notes": "Audio only for the case.",
+            },
+            "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
+            "private_notes": "Call Ana first.",
+        }
+    )
 
 
 def draft() -> ForumSession:
@@ -180,9 +213,7 @@ def test_entries_may_leave_out_the_schema_when_the_file_is_igftuis():
 def test_top_level_must_be_a_session_or_a_list(text, found):
     with pytest.raises(FormatError) as caught:
         parse_sessions_json(text, "x.json")
-    assert str(caught.value) == (
-        f"x.json: expected a session (a JSON object) or a list of sessions, found {found}"
-    )
+    assert str(caught.value) == (f"x.json: expected a session (a JSON object) or a list of sessions, found {found}")
 
 
 def test_someone_elses_json_is_not_read_as_empty_sessions():
@@ -215,9 +246,7 @@ def test_a_lone_surrogate_is_refused():
     text = json.dumps(workshop().to_json()).replace("Ana Souza", "Ana \\ud800 Souza")
     with pytest.raises(FormatError) as caught:
         parse_sessions_json(text, "x.json")
-    assert str(caught.value) == (
-        "x.json: participants[0].name holds a broken character (an unpaired surrogate escape)"
-    )
+    assert str(caught.value) == ("x.json: participants[0].name holds a broken character (an unpaired surrogate escape)")
 
 
 # ----- files -----

@@ -42,12 +42,15 @@ def test_the_catalogue_gives_back_what_it_was_given(tmp_path, session):
 def as_exported(session):
     """``session`` as its export says it: with the code the IGF gives its number, a place
     to be confirmed only where there is no name, and the file it came from without its folder."""
-    return session.model_copy(update={
-        "code": session.display_code(),
-        "participants": [p.model_copy(update={"to_be_confirmed": p.to_be_confirmed and not p.name})
-                         for p in session.participants],
-        "source": session.source and Source(**session.source.to_json()),
-    })
+    return session.model_copy(
+        update={
+            "code": session.display_code(),
+            "participants": [
+                p.model_copy(update={"to_be_confirmed": p.to_be_confirmed and not p.name}) for p in session.participants
+            ],
+            "source": session.source and Source(**session.source.to_json()),
+        }
+    )
 
 
 @settings(max_examples=100, deadline=None)

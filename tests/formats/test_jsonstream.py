@@ -48,12 +48,33 @@ def test_entries_come_before_the_file_is_read_to_its_end():
     assert number == 5000 and stream.read_so_far == len(text)
 
 
-@pytest.mark.parametrize("text", [
-    "[]", " [ ] ", "[1]", '[{"a": 1}, {"b": [1, 2, {"c": null}]}]', '{"a": "é\\n\\"q\\""}', "42",
-    '"hello"', "null", "[true, false, -0.5e-3, 12345678901234567890]", "[1 2]", "[1,]", "[1", "[",
-    "", "  \n", '{"a": 1} x', "[1]]", "[tru]", '[{"a": "unterminated}]', '[{"a": "line\nbreak"}]',
-    '[\n  {"a": 1},\n  {"a": \n}\n]', '{\n  "schema": "igftui.session/1",\n  "title": \n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[]",
+        " [ ] ",
+        "[1]",
+        '[{"a": 1}, {"b": [1, 2, {"c": null}]}]',
+        '{"a": "é\\n\\"q\\""}',
+        "42",
+        '"hello"',
+        "null",
+        "[true, false, -0.5e-3, 12345678901234567890]",
+        "[1 2]",
+        "[1,]",
+        "[1",
+        "[",
+        "",
+        "  \n",
+        '{"a": 1} x',
+        "[1]]",
+        "[tru]",
+        '[{"a": "unterminated}]',
+        '[{"a": "line\nbreak"}]',
+        '[\n  {"a": 1},\n  {"a": \n}\n]',
+        '{\n  "schema": "igftui.session/1",\n  "title": \n',
+    ],
+)
 @pytest.mark.parametrize("chunk", [1, 2, 5, 1 << 20])
 def test_the_same_values_and_messages_as_json_loads(text, chunk):
     try:

@@ -30,81 +30,159 @@ PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnot
 
 def full_workshop() -> ForumSession:
     """A complete workshop proposal, shaped like IGF 2018 WS #153."""
-    return ForumSession.from_json({
-        "schema": SCHEMA, "id": 153, "status": "accepted", "year": 2018, "session_type": "workshop",
-        "code": "WS #153", "number": 153, "title": "Rapid Response for Defenders Under Digital Attack",
-        "theme": "Human Rights, Gender and Youth", "subtheme": "Digital safety of civil society",
-        "tags": ["digital security", "human rights defenders"],
-        "format": "break_out_groups", "layout": "u_shape", "duration_minutes": 60,
-        "format_description": (
-            "A short shared case opens the session. Each help desk then hosts a table, and the "
-            "audience moves between tables in timed rotations."
-        ),
-        "starts_at": "2018-11-13T09:00:00+01:00", "ends_at": "2018-11-13T10:00:00+01:00",
-        "room": "Salle VI", "venue": "UNESCO Headquarters, Paris",
-        "policy_questions": [
-            "Who can an activist call when their website is knocked offline?",
-            "How should emergency help desks share cases without exposing the people they help?",
-        ],
-        "relevance_to_theme": "Defenders online face the same threats as offline, and faster.",
-        "relevance_to_internet_governance": (
-            "Platforms, hosts and governments each hold part of the answer; none can respond alone."
-        ),
-        "description": (
-            "Six help desks walk through one invented emergency: a newsroom whose site is attacked "
-            "on the eve of an election.\n\n"
-            "Each desk explains the part it would handle: hosting, legal aid, device forensics, "
-            "psycho-social care."
-        ),
-        "expected_outcomes": "Participants leave knowing which desk to call, and for what.",
-        "discussion_facilitation": "Every table has a facilitator and a question card; rotations are timed.",
-        "diversity_statement": "Half the speakers are women; desks come from four regions.",
-        "sdgs": [16, 5, 10],
-        "participants": [
-            {"name": None, "stakeholder_group": "civil_society", "region": "weog", "roles": ["organizer"]},
-            # An organisation organising on its own, as NRIs do.
-            {"name": None, "organisation": "Freedonia IGF", "stakeholder_group": "civil_society",
-             "region": "grulac", "country": "Freedonia", "roles": ["organizer"]},
-            {"name": "Lena Kowalski", "organisation": "Defenders Help Desk", "stakeholder_group": "civil_society",
-             "region": "weog", "country": "Netherlands", "roles": ["organizer", "speaker", "moderator"],
-             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "lena@example.org",
-             "lead": True},
-            {"name": "Tomás Rivera", "organisation": "Red Segura", "stakeholder_group": "civil_society",
-             "region": "grulac", "country": "Mexico", "roles": ["speaker"], "status": "confirmed",
-             "attendance": "onsite", "gender": "man"},
-            {"name": "Amina Okafor", "organisation": "Lagos Digital Rights Lab",
-             "stakeholder_group": "academia", "region": "african", "country": "Nigeria",
-             "roles": ["speaker"], "status": "provisional", "attendance": "online", "first_time": True},
-            {"name": "Kenji Sato", "organisation": "HostSafe", "stakeholder_group": "private_sector",
-             "region": "asia_pacific", "country": "Japan", "roles": ["online_moderator"],
-             "status": "invited", "attendance": "online"},
-            {"name": "Sara Lindqvist", "organisation": "Nordic Media Defence",
-             "stakeholder_group": "civil_society", "region": "weog", "country": "Sweden",
-             "roles": ["rapporteur"], "status": "confirmed", "attendance": "onsite"},
-            # A speaker's place still to be confirmed.
-            {"name": None, "stakeholder_group": "private_sector", "region": "african", "roles": ["speaker"],
-             "attendance": "onsite", "to_be_confirmed": True},
-        ],
-        "agenda": [
-            {"title": "Welcome and the case", "minutes": 10, "kind": "presentation",
-             "interactive": False, "public": True},
-            {"title": "Rotations between help desks", "minutes": 40, "kind": "breakout",
-             "interactive": True, "public": False},
-            {"title": "What we heard", "minutes": 10, "kind": "closing", "interactive": True, "public": True},
-        ],
-        "online_participation": {
-            "platform": "Zoom", "remote_hubs": ["Nairobi", "Manila"], "speaking_queue": "Raise hand in chat",
-            "captioning": True, "interpretation": ["Spanish", "French"], "broadcast": True,
-            "notes": "The rotations stay off the stream: people may describe cases in confidence.",
-        },
-        "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
-        "languages": ["English", "French"],
-        "links": [
-            {"label": "Last year's session report", "url": "https://igf.example/en/ws-report-2017"},
-            {"label": None, "url": "https://help-desks.example/cases"},
-            {"label": "Write to the organisers", "url": "mailto:desk@example.org"},
-        ],
-    })
+    return ForumSession.from_json(
+        {
+            "schema": SCHEMA,
+            "id": 153,
+            "status": "accepted",
+            "year": 2018,
+            "session_type": "workshop",
+            "code": "WS #153",
+            "number": 153,
+            "title": "Rapid Response for Defenders Under Digital Attack",
+            "theme": "Human Rights, Gender and Youth",
+            "subtheme": "Digital safety of civil society",
+            "tags": ["digital security", "human rights defenders"],
+            "format": "break_out_groups",
+            "layout": "u_shape",
+            "duration_minutes": 60,
+            "format_description": (
+                "A short shared case opens the session. Each help desk then hosts a table, and the "
+                "audience moves between tables in timed rotations."
+            ),
+            "starts_at": "2018-11-13T09:00:00+01:00",
+            "ends_at": "2018-11-13T10:00:00+01:00",
+            "room": "Salle VI",
+            "venue": "UNESCO Headquarters, Paris",
+            "policy_questions": [
+                "Who can an activist call when their website is knocked offline?",
+                "How should emergency help desks share cases without exposing the people they help?",
+            ],
+            "relevance_to_theme": "Defenders online face the same threats as offline, and faster.",
+            "relevance_to_internet_governance": (
+                "Platforms, hosts and governments each hold part of the answer; none can respond alone."
+            ),
+            "description": (
+                "Six help desks walk through one invented emergency: a newsroom whose site is attacked "
+                "on the eve of an election.\n\n"
+                "Each desk explains the part it would handle: hosting, legal aid, device forensics, "
+                "psycho-social care."
+            ),
+            "expected_outcomes": "Participants leave knowing which desk to call, and for what.",
+            "discussion_facilitation": "Every table has a facilitator and a question card; rotations are timed.",
+            "diversity_statement": "Half the speakers are women; desks come from four regions.",
+            "sdgs": [16, 5, 10],
+            "participants": [
+                {"name": None, "stakeholder_group": "civil_society", "region": "weog", "roles": ["organizer"]},
+                # An organisation organising on its own, as NRIs do.
+                {
+                    "name": None,
+                    "organisation": "Freedonia IGF",
+                    "stakeholder_group": "civil_society",
+                    "region": "grulac",
+                    "country": "Freedonia",
+                    "roles": ["organizer"],
+                },
+                {
+                    "name": "Lena Kowalski",
+                    "organisation": "Defenders Help Desk",
+                    "stakeholder_group": "civil_society",
+                    "region": "weog",
+                    "country": "Netherlands",
+                    "roles": ["organizer", "speaker", "moderator"],
+                    "status": "confirmed",
+                    "attendance": "onsite",
+                    "gender": "woman",
+                    "email": "lena@example.org",
+                    "lead": True,
+                },
+                {
+                    "name": "Tomás Rivera",
+                    "organisation": "Red Segura",
+                    "stakeholder_group": "civil_society",
+                    "region": "grulac",
+                    "country": "Mexico",
+                    "roles": ["speaker"],
+                    "status": "confirmed",
+                    "attendance": "onsite",
+                    "gender": "man",
+                },
+                {
+                    "name": "Amina Okafor",
+                    "organisation": "Lagos Digital Rights Lab",
+                    "stakeholder_group": "academia",
+                    "region": "african",
+                    "country": "Nigeria",
+                    "roles": ["speaker"],
+                    "status": "provisional",
+                    "attendance": "online",
+                    "first_time": True,
+                },
+                {
+                    "name": "Kenji Sato",
+                    "organisation": "HostSafe",
+                    "stakeholder_group": "private_sector",
+                    "region": "asia_pacific",
+                    "country": "Japan",
+                    "roles": ["online_moderator"],
+                    "status": "invited",
+                    "attendance": "online",
+                },
+                {
+                    "name": "Sara Lindqvist",
+                    "organisation": "Nordic Media Defence",
+                    "stakeholder_group": "civil_society",
+                    "region": "weog",
+                    "country": "Sweden",
+                    "roles": ["rapporteur"],
+                    "status": "confirmed",
+                    "attendance": "onsite",
+                },
+                # A speaker's place still to be confirmed.
+                {
+                    "name": None,
+                    "stakeholder_group": "private_sector",
+                    "region": "african",
+                    "roles": ["speaker"],
+                    "attendance": "onsite",
+                    "to_be_confirmed": True,
+                },
+            ],
+            "agenda": [
+                {
+                    "title": "Welcome and the case",
+                    "minutes": 10,
+                    "kind": "presentation",
+                    "interactive": False,
+                    "public": True,
+                },
+                {
+                    "title": "Rotations between help desks",
+                    "minutes": 40,
+                    "kind": "breakout",
+                    "interactive": True,
+                    "public": False,
+                },
+                {"title": "What we heard", "minutes": 10, "kind": "closing", "interactive": True, "public": True},
+            ],
+            "online_participation": {
+                "platform": "Zoom",
+                "remote_hubs": ["Nairobi", "Manila"],
+                "speaking_queue": "Raise hand in chat",
+                "captioning": True,
+                "interpretation": ["Spanish", "French"],
+                "broadcast": True,
+                "notes": "The rotations stay off the stream: people may describe cases in confidence.",
+            },
+            "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
+            "languages": ["English", "French"],
+            "links": [
+                {"label": "Last year's session report", "url": "https://igf.example/en/ws-report-2017"},
+                {"label": None, "url": "https://help-desks.example/cases"},
+                {"label": "Write to the organisers", "url": "mailto:desk@example.org"},
+            ],
+        }
+    )
 
 
 def minimal_draft() -> ForumSession:
@@ -114,21 +192,42 @@ def minimal_draft() -> ForumSession:
 
 def private_draft() -> ForumSession:
     """A draft whose organiser kept private notes and speakers' private details."""
-    return ForumSession.from_json({
-        "schema": SCHEMA, "status": "draft", "year": 2025, "session_type": "lightning_talk",
-        "title": "Community networks after the flood", "duration_minutes": 20,
-        "description": "How a village network came back online in a week.",
-        "participants": [
-            {"name": "Priya Nair", "organisation": "Mesh Kerala", "stakeholder_group": "technical_community",
-             "region": "asia_pacific", "country": "India", "roles": ["organizer", "speaker"],
-             "status": "confirmed", "attendance": "onsite", "gender": "woman", "email": "priya@example.net",
-             "lead": True},
-            {"name": "Jo Mbeki", "stakeholder_group": "civil_society", "region": "african",
-             "roles": ["speaker"], "status": "invited", "gender": "non_binary",
-             "email": "jo.mbeki@example.org"},
-        ],
-        "private_notes": "Jo asked not to be named before the programme is out.\n\nBudget: travel for Priya.",
-    })
+    return ForumSession.from_json(
+        {
+            "schema": SCHEMA,
+            "status": "draft",
+            "year": 2025,
+            "session_type": "lightning_talk",
+            "title": "Community networks after the flood",
+            "duration_minutes": 20,
+            "description": "How a village network came back online in a week.",
+            "participants": [
+                {
+                    "name": "Priya Nair",
+                    "organisation": "Mesh Kerala",
+                    "stakeholder_group": "technical_community",
+                    "region": "asia_pacific",
+                    "country": "India",
+                    "roles": ["organizer", "speaker"],
+                    "status": "confirmed",
+                    "attendance": "onsite",
+                    "gender": "woman",
+                    "email": "priya@example.net",
+                    "lead": True,
+                },
+                {
+                    "name": "Jo Mbeki",
+                    "stakeholder_group": "civil_society",
+                    "region": "african",
+                    "roles": ["speaker"],
+                    "status": "invited",
+                    "gender": "non_binary",
+                    "email": "jo.mbeki@example.org",
+                },
+            ],
+            "private_notes": "Jo asked not to be named before the programme is out.\n\nBudget: travel for Priya.",
+        }
+    )
 
 
 GOLDEN_CASES = {
@@ -199,8 +298,18 @@ def table_shapes(markdown: str) -> list[list[int]]:
 
 
 FORBIDDEN = {
-    "link_open", "image", "html_block", "html_inline", "strong_open", "em_open", "code_inline",
-    "code_block", "fence", "blockquote_open", "hr", "s_open",
+    "link_open",
+    "image",
+    "html_block",
+    "html_inline",
+    "strong_open",
+    "em_open",
+    "code_inline",
+    "code_block",
+    "fence",
+    "blockquote_open",
+    "hr",
+    "s_open",
 }
 
 # ----- golden files -----
@@ -215,8 +324,7 @@ def test_golden_file(name):
         path.write_text(produced, encoding="utf-8", newline="\n")
     assert path.exists(), f"{path} is missing; run with IGFTUI_UPDATE_GOLDEN=1 to create it"
     assert produced == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs; if the change is intended, rerun with IGFTUI_UPDATE_GOLDEN=1 "
-        "and review the diff"
+        f"{path.name} differs; if the change is intended, rerun with IGFTUI_UPDATE_GOLDEN=1 and review the diff"
     )
 
 
@@ -231,8 +339,13 @@ def test_golden_files_use_no_markup_the_layout_forbids(name):
 
 
 def link_targets(markdown: str) -> list[str]:
-    return [child.attrs["href"] for token in tokens(markdown) if token.type == "inline"
-            for child in token.children or [] if child.type == "link_open"]
+    return [
+        child.attrs["href"]
+        for token in tokens(markdown)
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
 
 
 # ----- layout -----
@@ -281,8 +394,7 @@ def test_times_are_on_the_venues_clock_with_the_zone_named():
     assert "- When: 2025-06-24 09:30–11:00 (Lillestrøm, CEST; 07:30–09:00 UTC)\n" in to_markdown(session)
     # A forum that sets its own zone is shown on it.
     session = session.model_copy(update={"time_zone": "America/Bogota"})
-    assert ("- When: 2025-06-24 02:30–04:00 (America/Bogota, UTC-5; 07:30–09:00 UTC)\n"
-            in to_markdown(session))
+    assert "- When: 2025-06-24 02:30–04:00 (America/Bogota, UTC-5; 07:30–09:00 UTC)\n" in to_markdown(session)
     # A year with no known meeting stays in UTC, and says so.
     session = ForumSession(year=2026, starts_at="2026-06-23T09:30:00Z")
     assert "- When: 2026-06-23 09:30 UTC\n" in to_markdown(session)
@@ -293,7 +405,7 @@ def test_policy_questions_are_numbered():
     assert "1. Who can an activist call" in markdown and "\n2. How should emergency" in markdown
     types = all_types(markdown)
     start = types.index("ordered_list_open")
-    items = types[start: types.index("ordered_list_close")].count("list_item_open")
+    items = types[start : types.index("ordered_list_close")].count("list_item_open")
     assert types.count("ordered_list_open") == 1 and items == 2
 
 
@@ -336,16 +448,14 @@ def test_people_table_uses_the_igf_labels():
 
 def test_the_lead_organisers_email_only_when_asked():
     assert "- Lead organiser: Priya Nair (Mesh Kerala)\n" in to_markdown(private_draft())
-    assert ("- Lead organiser: Priya Nair (Mesh Kerala), e-mail priya@example.net\n"
-            in to_markdown(private_draft(), include_private=True))
+    assert "- Lead organiser: Priya Nair (Mesh Kerala), e-mail priya@example.net\n" in to_markdown(
+        private_draft(), include_private=True
+    )
 
 
 def test_moderators_and_rapporteur():
     markdown = to_markdown(full_workshop())
-    assert (
-        "- Onsite moderator: Lena Kowalski\n- Online moderator: Kenji Sato\n- Rapporteur: Sara Lindqvist"
-        in markdown
-    )
+    assert "- Onsite moderator: Lena Kowalski\n- Online moderator: Kenji Sato\n- Rapporteur: Sara Lindqvist" in markdown
 
 
 def test_online_participation_lists_what_is_not_broadcast():
@@ -359,8 +469,9 @@ def test_online_participation_lists_what_is_not_broadcast():
 
 def test_sdgs_by_number_and_name():
     text = visible_text(to_markdown(full_workshop()))
-    assert ("SDG 5: Gender Equality\nSDG 10: Reduced Inequalities\n"
-            "SDG 16: Peace, Justice and Strong Institutions") in text
+    assert (
+        "SDG 5: Gender Equality\nSDG 10: Reduced Inequalities\nSDG 16: Peace, Justice and Strong Institutions"
+    ) in text
     # Pasted into the IGF's web form, no backslash shows.
     assert "\\" not in to_markdown(full_workshop()).split("## SDGs")[1].split("##")[0]
 
@@ -368,7 +479,10 @@ def test_sdgs_by_number_and_name():
 def test_an_empty_draft_shows_the_gaps_and_nothing_else():
     markdown = to_markdown(minimal_draft())
     assert [h for _, h in headings(markdown)] == [
-        "IGF 2025 — (untitled)", "Policy questions", "Description", "Expected outcomes",
+        "IGF 2025 — (untitled)",
+        "Policy questions",
+        "Description",
+        "Expected outcomes",
     ]
     assert markdown.count("(Not yet written.)") == 3
     assert "Online participation" not in markdown and "Captioning" not in markdown
@@ -387,8 +501,17 @@ def test_output_ends_with_one_newline():
 
 # ----- privacy -----
 
-PRIVATE_BITS = ["Woman", "Non-binary", "priya@example.net", "jo.mbeki@example.org",
-                "Jo asked not to be named", "Budget: travel", "Private notes", "Gender", "E-mail"]
+PRIVATE_BITS = [
+    "Woman",
+    "Non-binary",
+    "priya@example.net",
+    "jo.mbeki@example.org",
+    "Jo asked not to be named",
+    "Budget: travel",
+    "Private notes",
+    "Gender",
+    "E-mail",
+]
 
 
 def test_private_fields_stay_out_by_default():
@@ -410,31 +533,44 @@ def test_private_fields_appear_when_asked():
 
 # ----- escaping: hostile input -----
 
-HOSTILE_DESCRIPTION = (
-    "[x](http://evil) ![i](y) <script>alert(1)</script> **b** `c`\n"
-    "# H\n- item\n1. one\n> q\n---"
-)
+HOSTILE_DESCRIPTION = "[x](http://evil) ![i](y) <script>alert(1)</script> **b** `c`\n# H\n- item\n1. one\n> q\n---"
 
 
 def hostile_session() -> ForumSession:
-    return ForumSession.from_json({
-        "schema": SCHEMA, "title": "# Hi", "year": 2024, "session_type": "workshop", "code": "WS #1 ##",
-        "description": HOSTILE_DESCRIPTION,
-        "expected_outcomes": ("    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b"
-                              "\n```\nfence\n```"),
-        "policy_questions": ["# heading?", "- nested?", "2) ordered?", "| a | b |"],
-        "theme": "*theme*", "tags": ["_tag_", "<b>tag</b>"],
-        "participants": [
-            {"name": "Ana | Souza", "organisation": "A|B|C", "country": "x\ny|z", "roles": ["speaker", "moderator"]},
-            {"name": "[Bob](javascript:alert(1))", "organisation": "`code`", "roles": ["rapporteur"]},
-            {"name": "trailing backslash \\", "organisation": "\\|", "roles": ["speaker"]},
-        ],
-        "agenda": [{"title": "seg | ment\n# two", "minutes": 5, "kind": "<i>odd</i>", "public": False}],
-        "online_participation": {"platform": "<https://zoom.example>", "remote_hubs": ["*a*", "b"],
-                                 "notes": "> quoted\n* starred\n+ plussed"},
-        "private_notes": "![img](http://track.example/pixel.png)",
-        "sdgs": [5],
-    })
+    return ForumSession.from_json(
+        {
+            "schema": SCHEMA,
+            "title": "# Hi",
+            "year": 2024,
+            "session_type": "workshop",
+            "code": "WS #1 ##",
+            "description": HOSTILE_DESCRIPTION,
+            "expected_outcomes": (
+                "    indented code?\n\n===\n\n<div>block</div>\n\n&amp; &#169; R&D a < b\n```\nfence\n```"
+            ),
+            "policy_questions": ["# heading?", "- nested?", "2) ordered?", "| a | b |"],
+            "theme": "*theme*",
+            "tags": ["_tag_", "<b>tag</b>"],
+            "participants": [
+                {
+                    "name": "Ana | Souza",
+                    "organisation": "A|B|C",
+                    "country": "x\ny|z",
+                    "roles": ["speaker", "moderator"],
+                },
+                {"name": "[Bob](javascript:alert(1))", "organisation": "`code`", "roles": ["rapporteur"]},
+                {"name": "trailing backslash \\", "organisation": "\\|", "roles": ["speaker"]},
+            ],
+            "agenda": [{"title": "seg | ment\n# two", "minutes": 5, "kind": "<i>odd</i>", "public": False}],
+            "online_participation": {
+                "platform": "<https://zoom.example>",
+                "remote_hubs": ["*a*", "b"],
+                "notes": "> quoted\n* starred\n+ plussed",
+            },
+            "private_notes": "![img](http://track.example/pixel.png)",
+            "sdgs": [5],
+        }
+    )
 
 
 def test_hostile_input_adds_no_structure():
@@ -444,8 +580,15 @@ def test_hostile_input_adds_no_structure():
     # One title, and only the sections the layout itself adds.
     assert [h for h in headings(markdown) if h[0] == "h1"] == [("h1", "IGF 2024 WS #1 ## — # Hi")]
     assert [h for _, h in headings(markdown)][1:] == [
-        "Theme and subtheme", "Policy questions", "Description", "Expected outcomes", "Agenda",
-        "Organisers and speakers", "Moderators and rapporteur", "Online participation", "SDGs",
+        "Theme and subtheme",
+        "Policy questions",
+        "Description",
+        "Expected outcomes",
+        "Agenda",
+        "Organisers and speakers",
+        "Moderators and rapporteur",
+        "Online participation",
+        "SDGs",
         "Private notes",
     ]
     # Lists only where the layout puts them: no list inside a list item.
@@ -458,18 +601,46 @@ def test_hostile_input_is_still_shown_as_typed():
     text = visible_text(markdown)
     for line in HOSTILE_DESCRIPTION.split("\n"):
         assert line in text
-    for piece in ["indented code?", "===", "<div>block</div>", "&amp; &#169; R&D a < b", "```",
-                  "# heading?", "- nested?", "2) ordered?", "| a | b |", "*theme*", "_tag_, <b>tag</b>",
-                  "[Bob](javascript:alert(1))", "`code`", "trailing backslash \\", "A|B|C", "x y|z",
-                  "seg | ment # two", "<i>odd</i>", "<https://zoom.example>", "*a*, b",
-                  "> quoted\n* starred\n+ plussed", "![img](http://track.example/pixel.png)"]:
+    for piece in [
+        "indented code?",
+        "===",
+        "<div>block</div>",
+        "&amp; &#169; R&D a < b",
+        "```",
+        "# heading?",
+        "- nested?",
+        "2) ordered?",
+        "| a | b |",
+        "*theme*",
+        "_tag_, <b>tag</b>",
+        "[Bob](javascript:alert(1))",
+        "`code`",
+        "trailing backslash \\",
+        "A|B|C",
+        "x y|z",
+        "seg | ment # two",
+        "<i>odd</i>",
+        "<https://zoom.example>",
+        "*a*, b",
+        "> quoted\n* starred\n+ plussed",
+        "![img](http://track.example/pixel.png)",
+    ]:
         assert piece in text, piece
 
 
 def test_table_cells_show_what_was_typed():
     found = cells(to_markdown(hostile_session()))
-    for cell in ["Ana | Souza", "A|B|C", "x y|z", "trailing backslash \\", "\\|", "seg | ment # two",
-                 "<i>odd</i>", "[Bob](javascript:alert(1))", "`code`"]:
+    for cell in [
+        "Ana | Souza",
+        "A|B|C",
+        "x y|z",
+        "trailing backslash \\",
+        "\\|",
+        "seg | ment # two",
+        "<i>odd</i>",
+        "[Bob](javascript:alert(1))",
+        "`code`",
+    ]:
         assert cell in found, cell
 
 
@@ -508,10 +679,14 @@ def test_escape_examples(typed, escaped):
 
 
 def test_text_after_a_label_is_escaped_only_where_it_must_be():
-    markdown = to_markdown(ForumSession(
-        theme="Access | Inclusion", subtheme="1. Rural areas", tags=["#IGF2025", "e-mail_lists"],
-        policy_questions=["1. What next?", "- How?"],
-    ))
+    markdown = to_markdown(
+        ForumSession(
+            theme="Access | Inclusion",
+            subtheme="1. Rural areas",
+            tags=["#IGF2025", "e-mail_lists"],
+            policy_questions=["1. What next?", "- How?"],
+        )
+    )
     # After "Theme: " nothing can open a block, and "|" makes no cell outside a table...
     assert "- Theme: Access | Inclusion\n- Subtheme: 1. Rural areas\n- Tags: #IGF2025, e-mail_lists\n" in markdown
     # ...but a policy question starts its item's text, where "1." or "-" would nest a list.
@@ -538,22 +713,51 @@ def harmless(text: str) -> str:
 
 def session_with(text) -> ForumSession:
     """A session with ``text(n)`` in every field a user types, each a different n."""
-    return ForumSession.from_json({
-        "schema": SCHEMA, "year": 2024, "session_type": "workshop", "code": text(0), "title": text(1),
-        "short_title": text(2), "theme": text(3), "subtheme": text(4), "tags": [text(5), text(6)],
-        "format": "panel", "duration_minutes": 60, "format_description": text(7), "room": text(8),
-        "venue": text(9), "policy_questions": [text(10), text(11)], "relevance_to_theme": text(12),
-        "relevance_to_internet_governance": text(13), "description": text(14), "expected_outcomes": text(15),
-        "discussion_facilitation": text(16), "diversity_statement": text(17), "private_notes": text(18),
-        "participants": [
-            {"name": text(19), "organisation": text(20), "country": text(21), "email": text(22), "gender": "woman",
-             "roles": ["speaker", "moderator", "online_moderator", "rapporteur"]},
-            {"name": text(30), "roles": ["speaker"]},
-        ],
-        "agenda": [{"title": text(23), "minutes": 10, "kind": text(24), "public": False}],
-        "online_participation": {"platform": text(25), "remote_hubs": [text(26)], "speaking_queue": text(27),
-                                 "interpretation": [text(28)], "notes": text(29)},
-    })
+    return ForumSession.from_json(
+        {
+            "schema": SCHEMA,
+            "year": 2024,
+            "session_type": "workshop",
+            "code": text(0),
+            "title": text(1),
+            "short_title": text(2),
+            "theme": text(3),
+            "subtheme": text(4),
+            "tags": [text(5), text(6)],
+            "format": "panel",
+            "duration_minutes": 60,
+            "format_description": text(7),
+            "room": text(8),
+            "venue": text(9),
+            "policy_questions": [text(10), text(11)],
+            "relevance_to_theme": text(12),
+            "relevance_to_internet_governance": text(13),
+            "description": text(14),
+            "expected_outcomes": text(15),
+            "discussion_facilitation": text(16),
+            "diversity_statement": text(17),
+            "private_notes": text(18),
+            "participants": [
+                {
+                    "name": text(19),
+                    "organisation": text(20),
+                    "country": text(21),
+                    "email": text(22),
+                    "gender": "woman",
+                    "roles": ["speaker", "moderator", "online_moderator", "rapporteur"],
+                },
+                {"name": text(30), "roles": ["speaker"]},
+            ],
+            "agenda": [{"title": text(23), "minutes": 10, "kind": text(24), "public": False}],
+            "online_participation": {
+                "platform": text(25),
+                "remote_hubs": [text(26)],
+                "speaking_queue": text(27),
+                "interpretation": [text(28)],
+                "notes": text(29),
+            },
+        }
+    )
 
 
 def structure(markdown: str, parser: MarkdownIt = PARSER) -> list[tuple]:
@@ -670,10 +874,14 @@ def test_languages_are_part_of_the_format():
 
 
 def test_a_hostile_label_or_address_cannot_bend_the_link():
-    session = ForumSession.from_json({"links": [
-        {"label": "Report](javascript:alert(1)) [x", "url": "https://igf.example/a_(b)/é?q=*x*"},
-        {"label": "<img src=x onerror=alert(1)> **b**", "url": "https://igf.example/"},
-    ]})
+    session = ForumSession.from_json(
+        {
+            "links": [
+                {"label": "Report](javascript:alert(1)) [x", "url": "https://igf.example/a_(b)/é?q=*x*"},
+                {"label": "<img src=x onerror=alert(1)> **b**", "url": "https://igf.example/"},
+            ]
+        }
+    )
     markdown = to_markdown(session)
     types = all_types(markdown)
     assert not (FORBIDDEN - {"link_open"}) & set(types)

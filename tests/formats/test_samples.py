@@ -47,8 +47,10 @@ def everyone(sessions):
 
 def find(sessions, year, session_type, *words):
     found = [
-        s for s in sessions
-        if s.year == year and s.session_type == session_type
+        s
+        for s in sessions
+        if s.year == year
+        and s.session_type == session_type
         and all(w.casefold() in (s.title or "").casefold() for w in words)
     ]
     assert len(found) == 1, f"{year} {session_type} {words}: {[s.title for s in found]}"
@@ -289,17 +291,32 @@ def test_ws_153_help_we_are_under_attack(sessions):
     assert (ws.interactive_share() or 0) > 0.8
     unnamed = [p for p in ws.organisers if p.name is None]
     assert len(unnamed) == 4
-    assert all((p.stakeholder_group, p.region) == (StakeholderGroup.CIVIL_SOCIETY, Region.WEOG)
-               for p in ws.participants)
+    assert all(
+        (p.stakeholder_group, p.region) == (StakeholderGroup.CIVIL_SOCIETY, Region.WEOG) for p in ws.participants
+    )
     assert len(ws.speakers) == 4
     assert ws.online_participation.broadcast
 
 
 def test_no_real_names_from_the_seed_documents(raw):
     text = json.dumps(raw, ensure_ascii=False).casefold()
-    for surname in ("o’carroll", "o'carroll", "escorcio", "gutierrez", "toledo", "leonardi", "boujemi",
-                    "franklin", "hellegren", "kummerlowe", "de groot", "eriksson", "cutrupi",
-                    "puddephatt", "purcell"):
+    for surname in (
+        "o’carroll",
+        "o'carroll",
+        "escorcio",
+        "gutierrez",
+        "toledo",
+        "leonardi",
+        "boujemi",
+        "franklin",
+        "hellegren",
+        "kummerlowe",
+        "de groot",
+        "eriksson",
+        "cutrupi",
+        "puddephatt",
+        "purcell",
+    ):
         assert surname not in text, surname
 
 

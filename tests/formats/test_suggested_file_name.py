@@ -45,7 +45,8 @@ def test_a_title_in_another_script_keeps_the_code():
 
 def test_long_titles_are_cut_between_words():
     session = ForumSession(
-        session_type="workshop", number=153,
+        session_type="workshop",
+        number=153,
         title="Meaningful connectivity for rural and remote communities in the least developed countries",
     )
     name = suggested_file_name(session)
@@ -84,7 +85,15 @@ def test_names_windows_keeps_for_devices_are_avoided():
 
 @pytest.mark.parametrize(
     "title",
-    ["../../etc/passwd", "a/b\\c", "NUL:", ".hidden", "-rf --no-preserve-root", "\x00\x1b[31mred", "ｆｕｌｌ ｗｉｄｔｈ"],
+    [
+        "../../etc/passwd",
+        "a/b\\c",
+        "NUL:",
+        ".hidden",
+        "-rf --no-preserve-root",
+        "\x00\x1b[31mred",
+        "ｆｕｌｌ ｗｉｄｔｈ",
+    ],
 )
 def test_the_name_is_always_safe(title):
     name = suggested_file_name(ForumSession(id=1, title=title))
@@ -93,8 +102,9 @@ def test_the_name_is_always_safe(title):
 
 
 def test_a_cut_name_does_not_end_mid_phrase():
-    session = ForumSession(session_type="workshop", number=12,
-                           title="When death threats go viral: defending human rights on the Internet")
+    session = ForumSession(
+        session_type="workshop", number=12, title="When death threats go viral: defending human rights on the Internet"
+    )
     name = suggested_file_name(session)
     assert name == "ws-12-when-death-threats-go-viral-defending-human-rights.md"
     assert len(name.removesuffix(".md")) <= FILE_NAME_LIMIT
@@ -113,7 +123,8 @@ def test_a_private_export_says_so_in_its_name():
 
 def test_a_long_private_name_stays_within_the_limit_and_keeps_its_ending():
     session = ForumSession(
-        session_type="workshop", number=153,
+        session_type="workshop",
+        number=153,
         title="Meaningful connectivity for rural and remote communities in the least developed countries",
     )
     name = suggested_file_name(session, private=True)

@@ -14,19 +14,32 @@ from igftui.model.redaction import redacted
 from igftui.model.themes import official_name, official_themes, suggestions, theme_remark, themes_of
 
 OLD_FILE = {
-    "schema": "igftui.session/1", "status": "draft", "year": 2023, "session_type": "workshop",
-    "title": "An older file", "theme": None, "subtheme": "Digital Divides & Inclusion", "tags": [],
-    "policy_questions": [], "sdgs": [], "participants": [], "agenda": [],
+    "schema": "igftui.session/1",
+    "status": "draft",
+    "year": 2023,
+    "session_type": "workshop",
+    "title": "An older file",
+    "theme": None,
+    "subtheme": "Digital Divides & Inclusion",
+    "tags": [],
+    "policy_questions": [],
+    "sdgs": [],
+    "participants": [],
+    "agenda": [],
 }
 
 
 def with_answers() -> ForumSession:
-    return ForumSession.from_json({
-        **OLD_FILE,
-        "languages": ["English", "Spanish"],
-        "links": [{"label": "Last year's report", "url": "https://www.intgovforum.org/en/content/report"},
-                  {"label": None, "url": "mailto:ana@example.org"}],
-    })
+    return ForumSession.from_json(
+        {
+            **OLD_FILE,
+            "languages": ["English", "Spanish"],
+            "links": [
+                {"label": "Last year's report", "url": "https://www.intgovforum.org/en/content/report"},
+                {"label": None, "url": "mailto:ana@example.org"},
+            ],
+        }
+    )
 
 
 # ----- the session JSON -----
@@ -54,7 +67,7 @@ def test_languages_and_links_round_trip_exactly():
 
 def test_the_new_keys_come_after_every_contract_key():
     keys = list(with_answers().to_json())
-    assert keys[keys.index("source") + 1:] == ["languages", "links"]
+    assert keys[keys.index("source") + 1 :] == ["languages", "links"]
 
 
 def test_one_language_written_twice_is_kept_once():
@@ -62,14 +75,17 @@ def test_one_language_written_twice_is_kept_once():
     assert session.languages == ["English", "Français"]
 
 
-@pytest.mark.parametrize(("url", "words"), [
-    ("javascript:alert(1)", "only https://, http:// and mailto: links"),
-    ("data:text/html,<b>x</b>", "only https://, http:// and mailto: links"),
-    ("www.intgovforum.org", "needs https:// in front"),
-    ("https://", "no site name"),
-    ("https://exa mple.org", "a space"),
-    ("mailto:nobody", "no e-mail address"),
-])
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("javascript:alert(1)", "only https://, http:// and mailto: links"),
+        ("data:text/html,<b>x</b>", "only https://, http:// and mailto: links"),
+        ("www.intgovforum.org", "needs https:// in front"),
+        ("https://", "no site name"),
+        ("https://exa mple.org", "a space"),
+        ("mailto:nobody", "no e-mail address"),
+    ],
+)
 def test_a_link_igftui_will_not_keep_is_refused_with_a_reason(url, words):
     with pytest.raises(ContractError, match=words) as caught:
         ForumSession.from_json({"links": [{"label": "x", "url": url}]})
@@ -114,9 +130,11 @@ def test_languages_are_typed_with_commas():
 
 def test_links_are_typed_one_a_line_with_or_without_a_label():
     spec = FIELDS["links"]
-    typed = ("Last year's report: https://igf.example/report-2024\n\n"
-             "  https://igf.example/background  \n"
-             "Write to us - mailto:team@example.org\n")
+    typed = (
+        "Last year's report: https://igf.example/report-2024\n\n"
+        "  https://igf.example/background  \n"
+        "Write to us - mailto:team@example.org\n"
+    )
     links = read_answer(spec, typed)
     assert [(link.label, link.url) for link in links] == [
         ("Last year's report", "https://igf.example/report-2024"),
@@ -124,18 +142,23 @@ def test_links_are_typed_one_a_line_with_or_without_a_label():
         ("Write to us", "mailto:team@example.org"),
     ]
     shown = shown_answer(spec, links)
-    assert shown == ("Last year's report: https://igf.example/report-2024\n"
-                     "https://igf.example/background\nWrite to us: mailto:team@example.org")
+    assert shown == (
+        "Last year's report: https://igf.example/report-2024\n"
+        "https://igf.example/background\nWrite to us: mailto:team@example.org"
+    )
     assert read_answer(spec, shown) == links
     assert read_answer(spec, "  \n") == []
 
 
-@pytest.mark.parametrize(("typed", "words"), [
-    ("javascript:alert(document.cookie)", "only https://, http:// and mailto: links are kept"),
-    ("Report: www.igf.example/r", "“www.igf.example/r” needs https:// in front of it"),
-    ("Last year's report", "has no address"),
-    ("Good: https://igf.example\n\nBad: ftp://igf.example/x", "Line 3: “ftp://igf.example/x”"),
-])
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("javascript:alert(document.cookie)", "only https://, http:// and mailto: links are kept"),
+        ("Report: www.igf.example/r", "“www.igf.example/r” needs https:// in front of it"),
+        ("Last year's report", "has no address"),
+        ("Good: https://igf.example\n\nBad: ftp://igf.example/x", "Line 3: “ftp://igf.example/x”"),
+    ],
+)
 def test_a_bad_link_says_which_line_and_why(typed, words):
     with pytest.raises(AnswerError, match=words):
         read_answer(FIELDS["links"], typed)
@@ -155,17 +178,23 @@ def test_the_history_names_and_shows_them_in_the_form_s_words():
     assert label_of("languages") == "Languages" and label_of("links") == "Links"
     assert changed_labels(changed_fields(before, after)) == ["Links", "Languages"]
     found = {difference.field: [line.text for line in difference.lines] for difference in differences(before, after)}
-    assert found["links"] == ["Last year's report: https://www.intgovforum.org/en/content/report",
-                              "mailto:ana@example.org"]
+    assert found["links"] == [
+        "Last year's report: https://www.intgovforum.org/en/content/report",
+        "mailto:ana@example.org",
+    ]
     assert found["languages"] == ["English, Spanish"]
 
 
 def test_a_redacted_copy_drops_e_mail_links_and_names_in_labels():
-    session = ForumSession.from_json({
-        "participants": [{"name": "Ana Souza", "roles": ["speaker"]}],
-        "links": [{"label": "Ana Souza's slides", "url": "https://igf.example/slides"},
-                  {"label": "Ana", "url": "mailto:ana@example.org"}],
-    })
+    session = ForumSession.from_json(
+        {
+            "participants": [{"name": "Ana Souza", "roles": ["speaker"]}],
+            "links": [
+                {"label": "Ana Souza's slides", "url": "https://igf.example/slides"},
+                {"label": "Ana", "url": "mailto:ana@example.org"},
+            ],
+        }
+    )
     shared = redacted(session)
     assert [(link.label, link.url) for link in shared.links] == [("Speaker 1's slides", "https://igf.example/slides")]
 
@@ -188,15 +217,19 @@ def test_an_answer_on_the_list_needs_no_note_whatever_its_spelling():
     assert official_name(2023, "data governance and trust") == "Data Governance & Trust"
     assert theme_remark(2023, "subtheme", "Data governance & TRUST") is None
     # A page can give several themes at once.
-    assert theme_remark(2019, "theme", "Data Governance; Digital Inclusion; "
-                                       "Security, Safety, Stability & Resilience") is None
+    assert (
+        theme_remark(2019, "theme", "Data Governance; Digital Inclusion; Security, Safety, Stability & Resilience")
+        is None
+    )
 
 
 def test_free_text_gets_a_gentle_note_only_where_the_year_s_list_belongs():
     assert theme_remark(2023, "subtheme", "Privacy online") == (
-        "Not one of the IGF 2023 subthemes: fine if it is for another forum.")
+        "Not one of the IGF 2023 subthemes: fine if it is for another forum."
+    )
     assert theme_remark(2022, "theme", "Privacy online") == (
-        "Not one of the IGF 2022 themes: fine if it is for another forum.")
+        "Not one of the IGF 2022 themes: fine if it is for another forum."
+    )
     assert theme_remark(2023, "theme", "Privacy online") is None
     assert theme_remark(2030, "theme", "Privacy online") is None
     assert theme_remark(2023, "subtheme", "  ") is None

@@ -22,7 +22,10 @@ def test_fields_are_named_as_the_editor_names_them():
     assert field_label("participants") == "People"
     assert field_label("private_notes") == "Private notes"
     assert changed_labels(["online_participation", "description", "title", "schema"]) == [
-        "Title", "Description", "Online participation"]
+        "Title",
+        "Description",
+        "Online participation",
+    ]
 
 
 def test_only_fields_that_differ_are_listed_in_the_order_of_the_form():
@@ -66,8 +69,7 @@ def test_nothing_differs_nothing_is_listed():
 
 def test_choices_are_labels_and_times_say_utc():
     old = ForumSession(format="panel", status="draft").to_document()
-    new = ForumSession(format="round_table", status="submitted",
-                       starts_at="2026-06-23T09:30:00Z").to_document()
+    new = ForumSession(format="round_table", status="submitted", starts_at="2026-06-23T09:30:00Z").to_document()
     shown = {d.label: texts(d.lines) for d in differences(old, new)}
     assert shown["Format"] == ["- Panel", "+ Round Table"]
     assert shown["Status"] == ["- Draft", "+ Submitted"]
@@ -75,11 +77,13 @@ def test_choices_are_labels_and_times_say_utc():
 
 
 def test_private_answers_are_shown_and_said_to_be_private():
-    old = ForumSession(private_notes="Call the lawyer first",
-                       participants=[Participant(name="Amina Diallo", roles=["speaker"])])
-    new = ForumSession(private_notes="Call the lawyer first, then the editor",
-                       participants=[Participant(name="Amina Diallo", roles=["speaker"], gender="woman",
-                                                 email="amina@example.org")])
+    old = ForumSession(
+        private_notes="Call the lawyer first", participants=[Participant(name="Amina Diallo", roles=["speaker"])]
+    )
+    new = ForumSession(
+        private_notes="Call the lawyer first, then the editor",
+        participants=[Participant(name="Amina Diallo", roles=["speaker"], gender="woman", email="amina@example.org")],
+    )
     found = {d.field: d for d in differences(old.to_document(), new.to_document())}
     assert found["private_notes"].private and found["private_notes"].label == "Private notes"
     (person,) = found["participants"].lines
@@ -89,13 +93,18 @@ def test_private_answers_are_shown_and_said_to_be_private():
 
 def test_people_agenda_and_online_plan_read_as_lines():
     old = ForumSession(agenda=[AgendaItem(title="Opening", minutes=10, kind="opening")])
-    new = ForumSession(agenda=[AgendaItem(title="Opening", minutes=15, kind="opening"),
-                               AgendaItem(title="Open floor", minutes=30, kind="discussion",
-                                          interactive=True, public=False)],
-                       online_participation={"platform": "Zoom", "captioning": True})
+    new = ForumSession(
+        agenda=[
+            AgendaItem(title="Opening", minutes=15, kind="opening"),
+            AgendaItem(title="Open floor", minutes=30, kind="discussion", interactive=True, public=False),
+        ],
+        online_participation={"platform": "Zoom", "captioning": True},
+    )
     shown = {d.label: texts(d.lines) for d in differences(old.to_document(), new.to_document())}
-    assert shown["Agenda"] == ["~ Opening · [-10-]{+15+} min · Opening",
-                               "+ Open floor · 30 min · Discussion · interactive · not broadcast"]
+    assert shown["Agenda"] == [
+        "~ Opening · [-10-]{+15+} min · Opening",
+        "+ Open floor · 30 min · Discussion · interactive · not broadcast",
+    ]
     assert "+ Platform: Zoom" in shown["Online participation"]
     assert "~ Live captioning: [-no-]{+yes+}" in shown["Online participation"]
 

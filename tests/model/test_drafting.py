@@ -9,14 +9,28 @@ from igftui.model.vocabulary import Role, SessionStatus
 
 def template() -> ForumSession:
     return ForumSession(
-        id=7, status="catalogued", year=2019, session_type="workshop", number=153, code="WS #153",
-        title="Old title", theme="Security", tags=["privacy"], format="break_out_groups",
-        layout="circle", duration_minutes=90, description="Old description",
-        policy_questions=["Old question?"], room="Room 3",
-        agenda=[AgendaItem(title="Opening", minutes=10, kind="opening"),
-                AgendaItem(title="Groups", minutes=60, kind="breakout", interactive=True)],
-        participants=[Participant(name="Ana", roles=["speaker"], status="confirmed", gender="woman",
-                                  email="ana@example.org")],
+        id=7,
+        status="catalogued",
+        year=2019,
+        session_type="workshop",
+        number=153,
+        code="WS #153",
+        title="Old title",
+        theme="Security",
+        tags=["privacy"],
+        format="break_out_groups",
+        layout="circle",
+        duration_minutes=90,
+        description="Old description",
+        policy_questions=["Old question?"],
+        room="Room 3",
+        agenda=[
+            AgendaItem(title="Opening", minutes=10, kind="opening"),
+            AgendaItem(title="Groups", minutes=60, kind="breakout", interactive=True),
+        ],
+        participants=[
+            Participant(name="Ana", roles=["speaker"], status="confirmed", gender="woman", email="ana@example.org")
+        ],
         online_participation=OnlineParticipation(platform="Zoom", captioning=True, notes="old notes"),
     )
 
@@ -54,15 +68,17 @@ def test_people_come_from_a_template_only_when_asked_and_without_their_status():
 
 
 def test_people_mix_counts_roles_and_speakers_by_group_region_and_gender():
-    session = ForumSession(participants=[
-        Participant(name="A", roles=["organizer", "moderator"]),
-        Participant(name="B", roles=["speaker"], stakeholder_group="civil_society", region="weog",
-                    gender="woman"),
-        Participant(name="C", roles=["speaker"], stakeholder_group="civil_society", region="african",
-                    gender="woman"),
-        Participant(name="D", roles=["speaker"], stakeholder_group="government", region="weog"),
-        Participant(name="E", roles=["speaker"], status="declined", region="grulac"),
-    ])
+    session = ForumSession(
+        participants=[
+            Participant(name="A", roles=["organizer", "moderator"]),
+            Participant(name="B", roles=["speaker"], stakeholder_group="civil_society", region="weog", gender="woman"),
+            Participant(
+                name="C", roles=["speaker"], stakeholder_group="civil_society", region="african", gender="woman"
+            ),
+            Participant(name="D", roles=["speaker"], stakeholder_group="government", region="weog"),
+            Participant(name="E", roles=["speaker"], status="declined", region="grulac"),
+        ]
+    )
     mix = people_mix(session)
     assert mix.speakers == 3 and mix.roles[Role.SPEAKER] == 4
     lines = mix.lines()

@@ -27,8 +27,18 @@ from igftui.model.form import (
 
 def test_every_field_of_the_model_has_a_box_or_a_place():
     """The editor covers the whole session (bar what igftui keeps for itself)."""
-    own = {"id", "code", "source", "participants", "agenda", "online_participation",
-           "uid", "revision", "history", "version"}
+    own = {
+        "id",
+        "code",
+        "source",
+        "participants",
+        "agenda",
+        "online_participation",
+        "uid",
+        "revision",
+        "history",
+        "version",
+    }
     boxes = {name.split(".")[0] for name in FIELDS}
     assert set(ForumSession.model_fields) - own <= boxes
     online = {name.split(".")[1] for name in FIELDS if name.startswith("online_participation.")}
@@ -36,32 +46,38 @@ def test_every_field_of_the_model_has_a_box_or_a_place():
     assert {spec.section for spec in FIELDS.values()} <= {section for section, _ in SECTIONS}
 
 
-@pytest.mark.parametrize(("name", "typed", "value"), [
-    ("title", "  A title  ", "A title"),
-    ("title", "   ", None),
-    ("policy_questions", "First?\n\n  Second?  \n", ["First?", "Second?"]),
-    ("tags", "privacy, ; security,", ["privacy", "security"]),
-    ("year", " 2026 ", 2026),
-    ("year", "", None),
-    ("duration_minutes", "90", 90),
-    ("sdgs", "16, 5 5;9", [5, 9, 16]),
-    ("sdgs", "", []),
-    ("starts_at", "2026-06-23 09:30", datetime(2026, 6, 23, 9, 30, tzinfo=timezone.utc)),
-    ("starts_at", "2026-06-23T11:30+02:00", datetime(2026, 6, 23, 9, 30, tzinfo=timezone.utc)),
-])
+@pytest.mark.parametrize(
+    ("name", "typed", "value"),
+    [
+        ("title", "  A title  ", "A title"),
+        ("title", "   ", None),
+        ("policy_questions", "First?\n\n  Second?  \n", ["First?", "Second?"]),
+        ("tags", "privacy, ; security,", ["privacy", "security"]),
+        ("year", " 2026 ", 2026),
+        ("year", "", None),
+        ("duration_minutes", "90", 90),
+        ("sdgs", "16, 5 5;9", [5, 9, 16]),
+        ("sdgs", "", []),
+        ("starts_at", "2026-06-23 09:30", datetime(2026, 6, 23, 9, 30, tzinfo=timezone.utc)),
+        ("starts_at", "2026-06-23T11:30+02:00", datetime(2026, 6, 23, 9, 30, tzinfo=timezone.utc)),
+    ],
+)
 def test_answers_become_values(name, typed, value):
     assert read_answer(FIELDS[name], typed) == value
 
 
-@pytest.mark.parametrize(("name", "typed", "words"), [
-    ("year", "26", "four digits"),
-    ("year", "1850", "The IGF began in 2006"),
-    ("year", "1999", "The IGF began in 2006"),
-    ("duration_minutes", "ninety", "not a whole number"),
-    ("duration_minutes", "-5", "below zero"),
-    ("sdgs", "5, 18", "“18” is not a goal"),
-    ("starts_at", "next tuesday", "2026-06-23 09:30"),
-])
+@pytest.mark.parametrize(
+    ("name", "typed", "words"),
+    [
+        ("year", "26", "four digits"),
+        ("year", "1850", "The IGF began in 2006"),
+        ("year", "1999", "The IGF began in 2006"),
+        ("duration_minutes", "ninety", "not a whole number"),
+        ("duration_minutes", "-5", "below zero"),
+        ("sdgs", "5, 18", "“18” is not a goal"),
+        ("starts_at", "next tuesday", "2026-06-23 09:30"),
+    ],
+)
 def test_bad_answers_say_what_to_type(name, typed, words):
     with pytest.raises(AnswerError, match=words):
         read_answer(FIELDS[name], typed)
@@ -137,7 +153,8 @@ def test_a_time_box_gives_its_example_on_a_day_of_the_proposals_own_forum():
 def test_a_time_with_no_meeting_that_year_is_utc_and_labelled_so():
     session = ForumSession(year=2026)
     assert read_answer(FIELDS["starts_at"], "2026-06-23 09:30", session) == datetime(
-        2026, 6, 23, 9, 30, tzinfo=timezone.utc)
+        2026, 6, 23, 9, 30, tzinfo=timezone.utc
+    )
     assert time_label(FIELDS["starts_at"], session) == "Starts (UTC)"
     assert time_note(FIELDS["starts_at"], session) == ""
 

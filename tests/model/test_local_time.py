@@ -100,12 +100,15 @@ def test_a_time_alone_keeps_the_date_on_the_venues_clock():
         read_local("10:00", kyoto)
 
 
-@pytest.mark.parametrize(("typed", "words"), [
-    ("25:99", "not a time of day"),
-    ("tomorrow", "“tomorrow” is not a date and time"),
-    ("2019-11-26", "time of day too"),
-    ("2019-11-26 09:30 (Paris)", "on Berlin time"),
-])
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("25:99", "not a time of day"),
+        ("tomorrow", "“tomorrow” is not a date and time"),
+        ("2019-11-26", "time of day too"),
+        ("2019-11-26 09:30 (Paris)", "on Berlin time"),
+    ],
+)
 def test_bad_times_say_what_to_type(typed, words):
     with pytest.raises(TimeError, match=words):
         read_local(typed, venue_clock(2019), keep_date_of=utc(2019, 11, 26, 8, 30))
@@ -124,17 +127,22 @@ def test_an_offset_or_a_utc_label_is_taken_as_it_says():
 def test_a_span_names_the_venues_clock_then_utc():
     day = lambda moment: f"{moment:%Y-%m-%d} "  # noqa: E731
     berlin = venue_clock(2019)
-    assert (span_words(utc(2019, 11, 26, 8, 30), utc(2019, 11, 26, 10, 0), berlin, day)
-            == "2019-11-26 09:30–11:00 (Berlin, CET; 08:30–10:00 UTC)")
+    assert (
+        span_words(utc(2019, 11, 26, 8, 30), utc(2019, 11, 26, 10, 0), berlin, day)
+        == "2019-11-26 09:30–11:00 (Berlin, CET; 08:30–10:00 UTC)"
+    )
     # Kyoto's morning is the evening before in UTC: the UTC part names its own day.
-    assert (span_words(utc(2023, 10, 8, 23, 30), utc(2023, 10, 9, 0, 30), venue_clock(2023), day)
-            == "2023-10-09 08:30–09:30 (Kyoto, JST; 2023-10-08 23:30 – 2023-10-09 00:30 UTC)")
+    assert (
+        span_words(utc(2023, 10, 8, 23, 30), utc(2023, 10, 9, 0, 30), venue_clock(2023), day)
+        == "2023-10-09 08:30–09:30 (Kyoto, JST; 2023-10-08 23:30 – 2023-10-09 00:30 UTC)"
+    )
     assert span_words(utc(2026, 6, 23, 9, 30), None, venue_clock(2026), day) == "2026-06-23 09:30 UTC"
     assert span_words(None, None, berlin, day) is None
 
 
-@pytest.mark.parametrize("name", ["Europe", "Asia/", "As", "Factory", "posixrules", "../etc/passwd",
-                                  "Europe/Berlin/", ""])
+@pytest.mark.parametrize(
+    "name", ["Europe", "Asia/", "As", "Factory", "posixrules", "../etc/passwd", "Europe/Berlin/", ""]
+)
 def test_half_typed_or_odd_zone_names_are_a_plain_no(name):
     # "Europe" is a folder of the zone database: opening it must not escape as an OSError.
     from igftui.model.local_time import canonical_zone_name

@@ -11,8 +11,9 @@ from strategies import agenda_items, participants, sessions
 
 #: Documents as the catalogue keeps them (``to_document``): every field of a session.  The
 #: merge takes a list as one value, so a short one tries it as well as a long one would.
-documents = sessions(participants=st.lists(participants(), max_size=2),
-                     agenda=st.lists(agenda_items(), max_size=2)).map(lambda session: session.to_document())
+documents = sessions(
+    participants=st.lists(participants(), max_size=2), agenda=st.lists(agenda_items(), max_size=2)
+).map(lambda session: session.to_document())
 
 #: What a copy may change: everything but which session it is.
 FIELDS = [name for name in ForumSession().to_document() if name not in ("schema", "id")]
@@ -90,14 +91,22 @@ def test_without_a_base_every_difference_is_a_conflict_and_mine_stands():
 
 
 def test_a_field_the_file_does_not_give_is_not_erased():
-    mine = {"title": "A", "private_notes": "call Ana first",
-            "participants": [{"name": "Ana Costa", "gender": "woman", "email": "ana@example.org"},
-                             {"name": None, "organisation": "Argentina IGF", "email": "x@y.org"}]}
-    theirs = {"title": "B", "participants": [
-        {"name": "ANA COSTA", "gender": None, "email": None},
-        {"name": None, "organisation": "argentina igf", "email": None},
-        {"name": "New Person", "gender": None},
-    ]}
+    mine = {
+        "title": "A",
+        "private_notes": "call Ana first",
+        "participants": [
+            {"name": "Ana Costa", "gender": "woman", "email": "ana@example.org"},
+            {"name": None, "organisation": "Argentina IGF", "email": "x@y.org"},
+        ],
+    }
+    theirs = {
+        "title": "B",
+        "participants": [
+            {"name": "ANA COSTA", "gender": None, "email": None},
+            {"name": None, "organisation": "argentina igf", "email": None},
+            {"name": "New Person", "gender": None},
+        ],
+    }
     filled = fill_not_given(theirs, mine)
     assert filled["private_notes"] == "call Ana first"
     assert filled["participants"][0]["gender"] == "woman"
@@ -109,8 +118,12 @@ def test_a_field_the_file_does_not_give_is_not_erased():
 
 def test_a_flag_written_only_when_set_is_false_when_left_out():
     # igftui writes "lead" and "to_be_confirmed" only when true: a copy without them says false.
-    mine = {"participants": [{"name": "Lena Kowalski", "lead": True, "first_time": True},
-                             {"name": None, "organisation": "Red", "to_be_confirmed": True}]}
+    mine = {
+        "participants": [
+            {"name": "Lena Kowalski", "lead": True, "first_time": True},
+            {"name": None, "organisation": "Red", "to_be_confirmed": True},
+        ]
+    }
     theirs = {"participants": [{"name": "Lena Kowalski"}, {"name": None, "organisation": "Red"}]}
     filled = fill_not_given(theirs, mine)
     assert "lead" not in filled["participants"][0]

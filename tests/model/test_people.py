@@ -20,8 +20,13 @@ from igftui.model.vocabulary import Role
 
 
 def test_an_organisation_is_an_organiser_on_its_own_and_goes_by_its_name():
-    nri = Participant(organisation="Argentina IGF", country="Argentina", region="grulac",
-                      stakeholder_group="civil_society", roles=["organizer"])
+    nri = Participant(
+        organisation="Argentina IGF",
+        country="Argentina",
+        region="grulac",
+        stakeholder_group="civil_society",
+        roles=["organizer"],
+    )
     assert entry_kind(nri) is EntryKind.ORGANISATION
     assert entry_label(nri) == nri.display_name() == "Argentina IGF"
     # The contract's own way: no name, the organisation kept.
@@ -30,21 +35,30 @@ def test_an_organisation_is_an_organiser_on_its_own_and_goes_by_its_name():
     assert "lead" not in data
 
 
-@pytest.mark.parametrize(("person", "label"), [
-    (Participant(roles=["organizer"], stakeholder_group="civil_society", region="weog"),
-     "Organiser (civil society)"),
-    (Participant(roles=["organizer"], region="weog"), "Organiser (WEOG)"),
-    (Participant(roles=["organizer"]), "Organiser"),
-    (Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
-                 to_be_confirmed=True), "Speaker to be confirmed (private sector)"),
-    (Participant(roles=["speaker"], organisation="Argentina IGF", to_be_confirmed=True),
-     "Speaker to be confirmed (Argentina IGF)"),
-    (Participant(roles=["organizer", "moderator"], to_be_confirmed=True), "Moderator to be confirmed"),
-    # Someone forgotten (igftui forget) keeps their entry, unnamed: a person, not a place.
-    (Participant(roles=["speaker"], stakeholder_group="academia"), "Speaker (academia)"),
-    (Participant(), "Participant"),
-    (Participant(name="Ana Costa", roles=["speaker"]), "Ana Costa"),
-])
+@pytest.mark.parametrize(
+    ("person", "label"),
+    [
+        (
+            Participant(roles=["organizer"], stakeholder_group="civil_society", region="weog"),
+            "Organiser (civil society)",
+        ),
+        (Participant(roles=["organizer"], region="weog"), "Organiser (WEOG)"),
+        (Participant(roles=["organizer"]), "Organiser"),
+        (
+            Participant(roles=["speaker"], stakeholder_group="private_sector", region="african", to_be_confirmed=True),
+            "Speaker to be confirmed (private sector)",
+        ),
+        (
+            Participant(roles=["speaker"], organisation="Argentina IGF", to_be_confirmed=True),
+            "Speaker to be confirmed (Argentina IGF)",
+        ),
+        (Participant(roles=["organizer", "moderator"], to_be_confirmed=True), "Moderator to be confirmed"),
+        # Someone forgotten (igftui forget) keeps their entry, unnamed: a person, not a place.
+        (Participant(roles=["speaker"], stakeholder_group="academia"), "Speaker (academia)"),
+        (Participant(), "Participant"),
+        (Participant(name="Ana Costa", roles=["speaker"]), "Ana Costa"),
+    ],
+)
 def test_every_entry_has_one_short_plain_label(person, label):
     assert entry_label(person) == label
     assert len(label) <= 45
@@ -74,16 +88,17 @@ def test_the_lead_is_an_optional_key_absent_meaning_false():
 
 
 def test_the_lead_shows_among_the_roles():
-    assert roles_label(Participant(name="A", roles=["organizer", "speaker"], lead=True)) \
-        == f"{LEAD_ORGANISER}, Speaker"
+    assert roles_label(Participant(name="A", roles=["organizer", "speaker"], lead=True)) == f"{LEAD_ORGANISER}, Speaker"
     assert roles_label(Participant(name="B", roles=["speaker"], lead=True)) == f"{CONTACT}, Speaker"
     assert roles_label(Participant(name="C", roles=["organizer", "speaker"])) == "Organizer, Speaker"
 
 
 def test_marking_one_lead_unmarks_the_other():
-    people = [Participant(name="A", roles=["organizer"], lead=True),
-              Participant(name="B", roles=["organizer"], lead=True),
-              Participant(name="C", roles=["speaker"])]
+    people = [
+        Participant(name="A", roles=["organizer"], lead=True),
+        Participant(name="B", roles=["organizer"], lead=True),
+        Participant(name="C", roles=["speaker"]),
+    ]
     kept, unmarked = one_lead(people, 1)
     assert [p.lead for p in kept] == [False, True, False]
     assert [p.name for p in unmarked] == ["A"]
@@ -92,13 +107,38 @@ def test_marking_one_lead_unmarks_the_other():
 
 def test_an_old_file_imports_unchanged():
     # A session written before organisations, places and the lead: every key as it was.
-    old = {"schema": "igftui.session/1", "title": "Old", "participants": [
-        {"name": None, "organisation": None, "stakeholder_group": "civil_society", "region": "weog",
-         "country": None, "roles": ["organizer"], "status": None, "attendance": None,
-         "first_time": False, "gender": None, "email": None},
-        {"name": "Ana Costa", "organisation": "Red", "stakeholder_group": "academia", "region": "grulac",
-         "country": "Brazil", "roles": ["speaker"], "status": "confirmed", "attendance": "onsite",
-         "first_time": True, "gender": None, "email": None}]}
+    old = {
+        "schema": "igftui.session/1",
+        "title": "Old",
+        "participants": [
+            {
+                "name": None,
+                "organisation": None,
+                "stakeholder_group": "civil_society",
+                "region": "weog",
+                "country": None,
+                "roles": ["organizer"],
+                "status": None,
+                "attendance": None,
+                "first_time": False,
+                "gender": None,
+                "email": None,
+            },
+            {
+                "name": "Ana Costa",
+                "organisation": "Red",
+                "stakeholder_group": "academia",
+                "region": "grulac",
+                "country": "Brazil",
+                "roles": ["speaker"],
+                "status": "confirmed",
+                "attendance": "onsite",
+                "first_time": True,
+                "gender": None,
+                "email": None,
+            },
+        ],
+    }
     session = ForumSession.from_json(json.loads(json.dumps(old)))
     assert session.to_json()["participants"] == old["participants"]
     assert [p.lead for p in session.participants] == [False, False]
@@ -108,11 +148,13 @@ def test_an_old_file_imports_unchanged():
 def test_the_people_mix_counts_places_apart_from_the_speakers():
     from igftui.model.drafting import people_mix
 
-    session = ForumSession(participants=[
-        Participant(name="Ana Costa", roles=["speaker"], stakeholder_group="academia"),
-        Participant(roles=["speaker"], stakeholder_group="private_sector", to_be_confirmed=True),
-        Participant(organisation="Argentina IGF", roles=["organizer"]),
-    ])
+    session = ForumSession(
+        participants=[
+            Participant(name="Ana Costa", roles=["speaker"], stakeholder_group="academia"),
+            Participant(roles=["speaker"], stakeholder_group="private_sector", to_be_confirmed=True),
+            Participant(organisation="Argentina IGF", roles=["organizer"]),
+        ]
+    )
     mix = people_mix(session)
     assert mix.speakers == 1 and mix.places == 1
     assert mix.lines() == [

@@ -4,40 +4,107 @@ import re
 import pytest
 
 from igftui.model import (
-    SCHEMA, AgendaItem, ContractError, ForumSession, Participant, Region, Role, SessionStatus,
+    SCHEMA,
+    AgendaItem,
+    ContractError,
+    ForumSession,
+    Participant,
+    Region,
+    Role,
+    SessionStatus,
 )
 
 CONTRACT_KEYS = [
-    "schema", "id", "status", "year", "session_type", "code", "number", "title", "short_title",
-    "theme", "subtheme", "tags", "format", "format_description", "layout", "duration_minutes",
-    "starts_at", "ends_at", "room", "venue", "policy_questions", "relevance_to_theme",
-    "relevance_to_internet_governance", "description", "expected_outcomes",
-    "discussion_facilitation", "diversity_statement", "sdgs", "participants", "agenda",
-    "online_participation", "source",
+    "schema",
+    "id",
+    "status",
+    "year",
+    "session_type",
+    "code",
+    "number",
+    "title",
+    "short_title",
+    "theme",
+    "subtheme",
+    "tags",
+    "format",
+    "format_description",
+    "layout",
+    "duration_minutes",
+    "starts_at",
+    "ends_at",
+    "room",
+    "venue",
+    "policy_questions",
+    "relevance_to_theme",
+    "relevance_to_internet_governance",
+    "description",
+    "expected_outcomes",
+    "discussion_facilitation",
+    "diversity_statement",
+    "sdgs",
+    "participants",
+    "agenda",
+    "online_participation",
+    "source",
 ]
-PARTICIPANT_KEYS = ["name", "organisation", "stakeholder_group", "region", "country", "roles",
-                    "status", "attendance", "first_time", "gender", "email"]
+PARTICIPANT_KEYS = [
+    "name",
+    "organisation",
+    "stakeholder_group",
+    "region",
+    "country",
+    "roles",
+    "status",
+    "attendance",
+    "first_time",
+    "gender",
+    "email",
+]
 
 
 def full_session() -> ForumSession:
-    return ForumSession.from_json({
-        "schema": SCHEMA, "id": 12, "status": "draft", "year": 2018, "session_type": "workshop",
-        "code": "WS #153", "number": 153, "title": "Help We Are Under Attack",
-        "format": "break_out_groups", "duration_minutes": 60,
-        "starts_at": "2018-11-13T09:00:00+01:00",
-        "policy_questions": ["Who helps defenders under attack?"], "sdgs": [16, 5],
-        "participants": [{"name": "Ana Souza", "roles": ["speaker", "moderator"], "region": "grulac",
-                          "stakeholder_group": "civil_society", "gender": "woman",
-                          "email": "ana@example.org", "status": "confirmed", "attendance": "onsite"}],
-        "agenda": [{"title": "Case", "minutes": 10, "kind": "presentation", "interactive": False,
-                    "public": True},
-                   {"title": "Rotations", "minutes": 50, "kind": "breakout", "interactive": True,
-                    "public": False}],
-        "online_participation": {"platform": "Zoom", "remote_hubs": ["Nairobi"], "captioning": True,
-                                 "broadcast": False},
-        "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
-        "private_notes": "call Ana first",
-    })
+    return ForumSession.from_json(
+        {
+            "schema": SCHEMA,
+            "id": 12,
+            "status": "draft",
+            "year": 2018,
+            "session_type": "workshop",
+            "code": "WS #153",
+            "number": 153,
+            "title": "Help We Are Under Attack",
+            "format": "break_out_groups",
+            "duration_minutes": 60,
+            "starts_at": "2018-11-13T09:00:00+01:00",
+            "policy_questions": ["Who helps defenders under attack?"],
+            "sdgs": [16, 5],
+            "participants": [
+                {
+                    "name": "Ana Souza",
+                    "roles": ["speaker", "moderator"],
+                    "region": "grulac",
+                    "stakeholder_group": "civil_society",
+                    "gender": "woman",
+                    "email": "ana@example.org",
+                    "status": "confirmed",
+                    "attendance": "onsite",
+                }
+            ],
+            "agenda": [
+                {"title": "Case", "minutes": 10, "kind": "presentation", "interactive": False, "public": True},
+                {"title": "Rotations", "minutes": 50, "kind": "breakout", "interactive": True, "public": False},
+            ],
+            "online_participation": {
+                "platform": "Zoom",
+                "remote_hubs": ["Nairobi"],
+                "captioning": True,
+                "broadcast": False,
+            },
+            "source": {"kind": "igf_page", "path": "ws153.txt", "imported_at": "2026-01-01T00:00:00Z"},
+            "private_notes": "call Ana first",
+        }
+    )
 
 
 def test_json_has_every_contract_key_in_order():
@@ -46,7 +113,14 @@ def test_json_has_every_contract_key_in_order():
     assert list(data["participants"][0]) == PARTICIPANT_KEYS
     assert list(data["agenda"][0]) == ["title", "minutes", "kind", "interactive", "public"]
     assert list(data["online_participation"]) == [
-        "platform", "remote_hubs", "speaking_queue", "captioning", "interpretation", "broadcast", "notes"]
+        "platform",
+        "remote_hubs",
+        "speaking_queue",
+        "captioning",
+        "interpretation",
+        "broadcast",
+        "notes",
+    ]
     assert data["schema"] == "igftui.session/1"
 
 

@@ -85,9 +85,13 @@ def test_terminal_safe_output_cannot_act_on_a_terminal(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.recursive(st.none() | HOSTILE_TEXT,
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
-                    max_leaves=8))
+@given(
+    st.recursive(
+        st.none() | HOSTILE_TEXT,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+        max_leaves=8,
+    )
+)
 def test_json_output_reads_back_the_same_and_is_terminal_safe(data):
     # Surrogates never reach JSON output (the model keeps none), and a pair of them is, in
     # JSON, the one character they encode: not a round trip to test.
@@ -100,14 +104,20 @@ def test_json_output_reads_back_the_same_and_is_terminal_safe(data):
 
 def test_every_text_entering_a_session_is_cleaned():
     evil = "\x1b]0;pwned\x07Good\x1b[2J"
-    session = ForumSession.from_json({
-        "schema": "igftui.session/1", "title": evil, "description": f"line\r\n{evil}", "code": evil,
-        "tags": [evil, "\x1b[31m"], "policy_questions": [evil],
-        "participants": [{"name": evil, "organisation": evil, "country": evil, "email": evil}],
-        "agenda": [{"title": evil, "minutes": 5, "kind": evil}],
-        "online_participation": {"platform": evil, "remote_hubs": [evil], "interpretation": [evil], "notes": evil},
-        "source": {"kind": "igf_page", "path": f"/tmp/{evil}.txt"},
-    })
+    session = ForumSession.from_json(
+        {
+            "schema": "igftui.session/1",
+            "title": evil,
+            "description": f"line\r\n{evil}",
+            "code": evil,
+            "tags": [evil, "\x1b[31m"],
+            "policy_questions": [evil],
+            "participants": [{"name": evil, "organisation": evil, "country": evil, "email": evil}],
+            "agenda": [{"title": evil, "minutes": 5, "kind": evil}],
+            "online_participation": {"platform": evil, "remote_hubs": [evil], "interpretation": [evil], "notes": evil},
+            "source": {"kind": "igf_page", "path": f"/tmp/{evil}.txt"},
+        }
+    )
     assert session.title == session.code == "Good"
     assert session.description == "line\nGood"
     assert session.tags == ["Good"]  # a tag that was only an escape sequence is no tag

@@ -1,8 +1,17 @@
 import pytest
 
 from igftui.model.vocabulary import (
-    Format, Layout, Region, Role, SessionType, StakeholderGroup, label, normalise, parse,
-    parse_strict, session_code,
+    Format,
+    Layout,
+    Region,
+    Role,
+    SessionType,
+    StakeholderGroup,
+    label,
+    normalise,
+    parse,
+    parse_strict,
+    session_code,
 )
 
 
@@ -71,9 +80,19 @@ def test_labels_are_the_igf_s_words():
 def test_every_value_and_label_maps_back_to_itself():
     from igftui.model import vocabulary
 
-    for kind in (vocabulary.SessionType, vocabulary.Format, vocabulary.Layout, vocabulary.StakeholderGroup,
-                 vocabulary.Region, vocabulary.Role, vocabulary.SessionStatus, vocabulary.ParticipantStatus,
-                 vocabulary.Attendance, vocabulary.Gender, vocabulary.AgendaKind):
+    for kind in (
+        vocabulary.SessionType,
+        vocabulary.Format,
+        vocabulary.Layout,
+        vocabulary.StakeholderGroup,
+        vocabulary.Region,
+        vocabulary.Role,
+        vocabulary.SessionStatus,
+        vocabulary.ParticipantStatus,
+        vocabulary.Attendance,
+        vocabulary.Gender,
+        vocabulary.AgendaKind,
+    ):
         for member in kind:
             assert parse(kind, member.value) is member
             assert parse(kind, member.label) is member

@@ -31,9 +31,16 @@ from igftui.model.wording import (
 # ----- counts -----
 
 
-@pytest.mark.parametrize(("count", "expected"), [
-    (0, "0 sessions"), (1, "1 session"), (2, "2 sessions"), (1000, "1,000 sessions"), (-1, "-1 sessions"),
-])
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "0 sessions"),
+        (1, "1 session"),
+        (2, "2 sessions"),
+        (1000, "1,000 sessions"),
+        (-1, "-1 sessions"),
+    ],
+)
 def test_plural_adds_s_except_for_one_and_groups_thousands(count: int, expected: str) -> None:
     assert plural(count, "session") == expected
 
@@ -54,10 +61,18 @@ def test_minutes_long_and_short() -> None:
     assert minutes(90, short=True) == "90 min"
 
 
-@pytest.mark.parametrize(("part", "whole", "expected"), [
-    (50, 60, "83%"), (30, 80, "37%"), (45, 90, "50%"), (99, 200, "49%"), (29, 100, "29%"),
-    (0, 60, "0%"), (60, 60, "100%"),
-])
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (50, 60, "83%"),
+        (30, 80, "37%"),
+        (45, 90, "50%"),
+        (99, 200, "49%"),
+        (29, 100, "29%"),
+        (0, 60, "0%"),
+        (60, 60, "100%"),
+    ],
+)
 def test_percent_rounds_down(part: int, whole: int, expected: str) -> None:
     assert percent(part, whole) == expected
 

@@ -24,10 +24,15 @@ from igftui.services.exporting import (
 
 @pytest.fixture
 def stored(catalogue):
-    return catalogue.add(ForumSession(
-        status="draft", year=2025, session_type="workshop", title="Safe networks",
-        participants=[Participant(name="Ana Costa", roles=["speaker"], email="ana@example.org")],
-    ))
+    return catalogue.add(
+        ForumSession(
+            status="draft",
+            year=2025,
+            session_type="workshop",
+            title="Safe networks",
+            participants=[Participant(name="Ana Costa", roles=["speaker"], email="ana@example.org")],
+        )
+    )
 
 
 def test_markdown_with_and_without_private_fields(catalogue, stored):

@@ -16,10 +16,12 @@ def write_json(path, *sessions):
 def test_a_folder_is_imported_file_by_file(catalogue, tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
-    write_json(folder / "a.json", ForumSession(status="catalogued", year=2024, session_type="workshop",
-                                               number=1, title="One"),
-               ForumSession(status="catalogued", year=2024, session_type="workshop", number=2, title="Two"))
-    (folder / "b.json").write_text("[{\"title\": ", encoding="utf-8")
+    write_json(
+        folder / "a.json",
+        ForumSession(status="catalogued", year=2024, session_type="workshop", number=1, title="One"),
+        ForumSession(status="catalogued", year=2024, session_type="workshop", number=2, title="Two"),
+    )
+    (folder / "b.json").write_text('[{"title": ', encoding="utf-8")
     heard = []
     report = import_paths(catalogue, [folder], progress=lambda done, total, path: heard.append((done, total)))
     assert heard == [(1, 2), (2, 2)]

@@ -16,8 +16,14 @@ from igftui.services.people import (
 
 
 def session(year, *people, status="catalogued", number=1):
-    return ForumSession(status=status, year=year, session_type="workshop", number=number, title=f"S {number}",
-                        participants=[Participant(name=name, roles=list(roles)) for name, roles in people])
+    return ForumSession(
+        status=status,
+        year=year,
+        session_type="workshop",
+        number=number,
+        title=f"S {number}",
+        participants=[Participant(name=name, roles=list(roles)) for name, roles in people],
+    )
 
 
 @pytest.fixture
@@ -37,8 +43,11 @@ def test_a_person_with_their_sessions_and_roles(catalogue, stored):
     assert found.summary.sessions == 3
     assert found.summary.per_year == {2024: 2, 2023: 1}
     # Roles in the order of the vocabulary, once each, from every entry of theirs in a session.
-    assert found.roles == {a.id: (Role.SPEAKER,), b.id: (Role.SPEAKER, Role.MODERATOR),
-                           c.id: (Role.SPEAKER, Role.RAPPORTEUR)}
+    assert found.roles == {
+        a.id: (Role.SPEAKER,),
+        b.id: (Role.SPEAKER, Role.MODERATOR),
+        c.id: (Role.SPEAKER, Role.RAPPORTEUR),
+    }
     assert other.id not in found.roles
 
 
@@ -57,8 +66,7 @@ def test_the_limit_is_the_rule_sets_parameter(tmp_path):
     assert sessions_a_year_limit(load_rule_set("igf-2025")) == 3
     assert sessions_a_year_limit(load_rule_set("igf-2017")) is None, "IGF-P001 came in 2018"
     path = tmp_path / "national.toml"
-    path.write_text('name = "national"\nextends = "igf-2025"\n[rules.IGF-P001]\nmax_sessions = 5\n',
-                    encoding="utf-8")
+    path.write_text('name = "national"\nextends = "igf-2025"\n[rules.IGF-P001]\nmax_sessions = 5\n', encoding="utf-8")
     assert sessions_a_year_limit(load_rule_set(str(path))) == 5
     assert limit_for_people(str(path)) == 5
     assert limit_for_people(None) == 3

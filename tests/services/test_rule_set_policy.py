@@ -26,21 +26,24 @@ def test_a_past_year_without_its_own_rule_set_takes_the_one_before_it():
     assert rule_set_for(session, names=["igf-2017", "igf-2019", "igf-2023"]) == "igf-2019"
 
 
-@pytest.mark.parametrize(("status", "year", "configured", "expected"), [
-    ("catalogued", 2018, None, "igf-2018"),
-    # The committee of 2018 judged it: the user's own rule set is for their proposals.
-    ("catalogued", 2018, "national.toml", "igf-2018"),
-    ("catalogued", 2024, "national.toml", "igf-2024"),
-    # The newest year's sessions and later: the forum the user's setting is for.
-    ("catalogued", 2025, "national.toml", "national.toml"),
-    ("catalogued", 2027, None, DEFAULT_RULE_SET),
-    ("catalogued", 2010, None, DEFAULT_RULE_SET),
-    ("catalogued", 2010, "national.toml", "national.toml"),
-    ("catalogued", None, None, DEFAULT_RULE_SET),
-    ("draft", 2018, None, DEFAULT_RULE_SET),
-    ("draft", 2026, "national.toml", "national.toml"),
-    ("submitted", 2019, None, DEFAULT_RULE_SET),
-])
+@pytest.mark.parametrize(
+    ("status", "year", "configured", "expected"),
+    [
+        ("catalogued", 2018, None, "igf-2018"),
+        # The committee of 2018 judged it: the user's own rule set is for their proposals.
+        ("catalogued", 2018, "national.toml", "igf-2018"),
+        ("catalogued", 2024, "national.toml", "igf-2024"),
+        # The newest year's sessions and later: the forum the user's setting is for.
+        ("catalogued", 2025, "national.toml", "national.toml"),
+        ("catalogued", 2027, None, DEFAULT_RULE_SET),
+        ("catalogued", 2010, None, DEFAULT_RULE_SET),
+        ("catalogued", 2010, "national.toml", "national.toml"),
+        ("catalogued", None, None, DEFAULT_RULE_SET),
+        ("draft", 2018, None, DEFAULT_RULE_SET),
+        ("draft", 2026, "national.toml", "national.toml"),
+        ("submitted", 2019, None, DEFAULT_RULE_SET),
+    ],
+)
 def test_the_policy(status, year, configured, expected):
     session = ForumSession(status=status, year=year, session_type="workshop", title="A session")
     assert rule_set_for(session, configured=configured) == expected
@@ -56,8 +59,9 @@ def test_a_rule_set_named_for_the_check_wins():
 def test_check_judges_a_past_session_by_its_year_as_the_app_does(catalogue, capsys):
     # The drift fixed: `igftui check` used the newest rules for every session while the
     # session screen used the rules of the session's year.
-    past = catalogue.add(ForumSession(status="catalogued", year=2018, session_type="workshop", number=7,
-                                      title="A workshop of 2018"))
+    past = catalogue.add(
+        ForumSession(status="catalogued", year=2018, session_type="workshop", number=7, title="A workshop of 2018")
+    )
     draft = catalogue.add(ForumSession(status="draft", year=2018, session_type="workshop", title="Mine"))
     db = str(catalogue.path)
     main(["--db", db, "check", str(past.id), "--json"])

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from igftui.services.samples import load_samples
 from igftui.model import ForumSession
+from igftui.services.samples import load_samples
 from igftui.store import Catalogue, CatalogueError, NotACatalogue
 from igftui.store.backups import backup_folder, make_backup
-from igftui.store.restoring import plan_restore, restore
 from igftui.store.errors import CatalogueMissing, NewerCatalogue
+from igftui.store.restoring import plan_restore, restore
 from igftui.store.schema import SCHEMA_VERSION
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -49,8 +49,10 @@ def counts(path: Path) -> tuple[int, int]:
     """Sessions and revisions: equal in a catalogue where every session was added once."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return (connection.execute("SELECT count(*) FROM session").fetchone()[0],
-                connection.execute("SELECT count(*) FROM revision").fetchone()[0])
+        return (
+            connection.execute("SELECT count(*) FROM session").fetchone()[0],
+            connection.execute("SELECT count(*) FROM revision").fetchone()[0],
+        )
     finally:
         connection.close()
 
@@ -65,8 +67,9 @@ def test_a_backup_taken_while_another_process_writes_is_whole(tmp_path, catalogu
         load_samples(catalogue)
     first, _ = counts(catalogue_path)
     env = dict(os.environ, PYTHONPATH=str(SRC))
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(catalogue_path), "400"],
-                              stdout=subprocess.PIPE, text=True, env=env)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(catalogue_path), "400"], stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert writer.stdout.readline().strip() == "ready"
         backups = []

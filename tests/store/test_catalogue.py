@@ -8,14 +8,18 @@ from hypothesis import HealthCheck, given, settings
 
 from igftui.model import ForumSession, Participant, Role
 from igftui.store import (
-    Catalogue, CatalogueError, NewerCatalogue, NotACatalogue, SessionFilter, SessionNotFound,
+    Catalogue,
+    CatalogueError,
+    NewerCatalogue,
+    NotACatalogue,
+    SessionFilter,
+    SessionNotFound,
 )
 from strategies import hostile_texts
 
 
 def workshop(number: int, title: str, year: int = 2018, **extra) -> ForumSession:
-    return ForumSession(status="catalogued", year=year, session_type="workshop", number=number,
-                        title=title, **extra)
+    return ForumSession(status="catalogued", year=year, session_type="workshop", number=number, title=title, **extra)
 
 
 def speaker(name: str, group: str = "civil_society", region: str = "weog", **extra) -> Participant:
@@ -63,8 +67,11 @@ def test_what_is_stored_is_what_is_given_back_without_the_files_history(catalogu
 
 
 def test_private_fields_are_stored_locally(catalogue):
-    stored = catalogue.add(ForumSession(title="x", private_notes="secret",
-                                        participants=[speaker("A", gender="woman", email="a@example.org")]))
+    stored = catalogue.add(
+        ForumSession(
+            title="x", private_notes="secret", participants=[speaker("A", gender="woman", email="a@example.org")]
+        )
+    )
     again = catalogue.get(stored.id)
     assert again.private_notes == "secret"
     assert again.participants[0].email == "a@example.org"
@@ -72,10 +79,12 @@ def test_private_fields_are_stored_locally(catalogue):
 
 def test_filters_combine(catalogue):
     catalogue.add(workshop(1, "Data justice", participants=[speaker("A", region="african")]))
-    catalogue.add(workshop(2, "Encryption", year=2019, format="panel",
-                           participants=[speaker("B", group="government")]))
-    catalogue.add(ForumSession(year=2019, session_type="open_forum", number=3, title="Open data",
-                               status="catalogued", format="panel"))
+    catalogue.add(workshop(2, "Encryption", year=2019, format="panel", participants=[speaker("B", group="government")]))
+    catalogue.add(
+        ForumSession(
+            year=2019, session_type="open_forum", number=3, title="Open data", status="catalogued", format="panel"
+        )
+    )
     catalogue.add(ForumSession(title="My draft"))
     assert catalogue.count() == 4
     assert catalogue.count(SessionFilter(year=2019)) == 2
@@ -89,9 +98,15 @@ def test_filters_combine(catalogue):
 
 
 def test_full_text_search(catalogue):
-    catalogue.add(workshop(1, "Data justice", description="Surveillance of activists",
-                           policy_questions=["How do we protect journalists?"],
-                           participants=[speaker("Zoë Müller", organisation="Karisma Foundation")]))
+    catalogue.add(
+        workshop(
+            1,
+            "Data justice",
+            description="Surveillance of activists",
+            policy_questions=["How do we protect journalists?"],
+            participants=[speaker("Zoë Müller", organisation="Karisma Foundation")],
+        )
+    )
     catalogue.add(workshop(2, "Encryption for all"))
 
     def titles(query):
@@ -170,8 +185,11 @@ def test_imported_id_is_kept_when_free(catalogue):
 
 def test_people_and_their_sessions(catalogue):
     for n in range(1, 5):
-        catalogue.add(workshop(n, f"S{n}", year=2019 if n < 4 else 2020,
-                               participants=[speaker("Ana Souza"), speaker(f"Other {n}")]))
+        catalogue.add(
+            workshop(
+                n, f"S{n}", year=2019 if n < 4 else 2020, participants=[speaker("Ana Souza"), speaker(f"Other {n}")]
+            )
+        )
     catalogue.add(workshop(9, "Upper", year=2019, participants=[speaker("ANA  SOUZA")]))
     assert len(catalogue.sessions_of_person("ana souza", year=2019)) == 4
     people = catalogue.people()

@@ -21,12 +21,24 @@ def catalogue(tmp_path):
 
 def proposal(**fields) -> ForumSession:
     values = dict(
-        status="draft", year=2025, session_type="workshop", title="Digital first aid for newsrooms",
-        description="A hands-on clinic.", policy_questions=["Who helps a newsroom under attack?"],
-        participants=[Participant(name="Ana Costa", organisation="Radio Livre", roles=["organizer", "speaker"],
-                                  stakeholder_group="civil_society", region="grulac", gender="woman",
-                                  email="ana@example.org"),
-                      Participant(name="Kenji Sato", roles=["speaker"], stakeholder_group="government")],
+        status="draft",
+        year=2025,
+        session_type="workshop",
+        title="Digital first aid for newsrooms",
+        description="A hands-on clinic.",
+        policy_questions=["Who helps a newsroom under attack?"],
+        participants=[
+            Participant(
+                name="Ana Costa",
+                organisation="Radio Livre",
+                roles=["organizer", "speaker"],
+                stakeholder_group="civil_society",
+                region="grulac",
+                gender="woman",
+                email="ana@example.org",
+            ),
+            Participant(name="Kenji Sato", roles=["speaker"], stakeholder_group="government"),
+        ],
         agenda=[AgendaItem(title="Opening", minutes=10), AgendaItem(title="Clinic", minutes=50, interactive=True)],
     )
     values.update(fields)
@@ -90,8 +102,9 @@ def test_proposals_of_every_status_can_be_deleted_but_not_catalogued_pages(catal
     for status in ("submitted", "accepted", "rejected", "withdrawn"):
         stored = catalogue.add(proposal(status=status))
         assert catalogue.delete_draft(stored.id).status == status
-    page = catalogue.add(proposal(status="catalogued", source=Source(kind="igf_page", path="ws.txt")),
-                         origin="imported")
+    page = catalogue.add(
+        proposal(status="catalogued", source=Source(kind="igf_page", path="ws.txt")), origin="imported"
+    )
     with pytest.raises(NotYourOwn, match="catalogued IGF session"):
         catalogue.delete_draft(page.id)
     assert catalogue.get(page.id).title == page.title
@@ -159,7 +172,9 @@ def test_brought_back_elsewhere_under_another_id_is_merged_not_doubled(catalogue
     keeper = DraftKeeper(catalogue, clock=lambda: 0.0)
     keeper.opened(draft)
     catalogue.delete_draft(draft.id)
-    squatter = catalogue.add(proposal(title="Took the id"), )
+    squatter = catalogue.add(
+        proposal(title="Took the id"),
+    )
     # (A new draft never takes a deleted id; force it, as an import asking for that id could.)
     with sqlite3.connect(tmp_path / "c.db") as raw:
         raw.execute("UPDATE session SET id = ? WHERE id = ?", (draft.id, squatter.id))

@@ -101,8 +101,9 @@ def test_another_copys_save_is_merged_when_it_changed_other_fields(catalogue, tm
     draft = save(keeper, type_into(keeper, ForumSession(title="Ours"), title="Ours"))
     with Catalogue(tmp_path / "c.db") as elsewhere:
         theirs = elsewhere.get(draft.id)
-        elsewhere.update(theirs.model_copy(update={"description": "Written elsewhere"}),
-                         expected_version=theirs.version)
+        elsewhere.update(
+            theirs.model_copy(update={"description": "Written elsewhere"}), expected_version=theirs.version
+        )
     draft = type_into(keeper, draft, title="Ours, renamed")
     job = keeper.begin(draft)
     outcome = keeper.store(job)

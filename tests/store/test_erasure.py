@@ -15,33 +15,66 @@ from igftui.store.erasure import EMAIL_REMOVED, NAME_REMOVED, NameFinder, erase_
 NAME = "Zeynep Kowalczyk-Ntuli"
 EMAIL = "zeynep.k@example.org"
 #: Every form of the person that may be stored, and the words the search index holds.
-FORMS = [NAME, "Zéynep  KOWALCZYK ntuli", "zeynep kowalczyk ntuli", "Zeynep", "Zéynep", "Kowalczyk",
-         "kowalczyk", "KOWALCZYK", "Ntuli", "ntuli", EMAIL, "Digital Shield Collective", "Valparaíso"]
+FORMS = [
+    NAME,
+    "Zéynep  KOWALCZYK ntuli",
+    "zeynep kowalczyk ntuli",
+    "Zeynep",
+    "Zéynep",
+    "Kowalczyk",
+    "kowalczyk",
+    "KOWALCZYK",
+    "Ntuli",
+    "ntuli",
+    EMAIL,
+    "Digital Shield Collective",
+    "Valparaíso",
+]
 
 
 def zeynep(**extra) -> Participant:
-    values = dict(name=NAME, organisation="Digital Shield Collective", country="Valparaíso",
-                  stakeholder_group="civil_society", region="grulac", roles=["speaker", "organizer"],
-                  gender="woman", email=EMAIL)
+    values = dict(
+        name=NAME,
+        organisation="Digital Shield Collective",
+        country="Valparaíso",
+        stakeholder_group="civil_society",
+        region="grulac",
+        roles=["speaker", "organizer"],
+        gender="woman",
+        email=EMAIL,
+    )
     values.update(extra)
     return Participant(**values)
 
 
 def ana() -> Participant:
-    return Participant(name="Ana Souza", organisation="Coding Rights", stakeholder_group="civil_society",
-                       region="grulac", roles=["speaker"], email="ana@example.org", gender="woman")
+    return Participant(
+        name="Ana Souza",
+        organisation="Coding Rights",
+        stakeholder_group="civil_society",
+        region="grulac",
+        roles=["speaker"],
+        email="ana@example.org",
+        gender="woman",
+    )
 
 
 @pytest.fixture
 def stored(catalogue):
     """The person in three sessions (one deleted, one edited twice), written in several forms."""
-    first = catalogue.add(ForumSession(
-        status="catalogued", year=2019, session_type="workshop", number=12, title="Safety online",
-        description=f"Moderated by {NAME}. Write to {EMAIL.upper()} to take part.",
-        participants=[zeynep(), ana()],
-        agenda=[AgendaItem(title="Opening by ZEYNEP KOWALCZYK NTULI", minutes=10)],
-        private_notes="ask zéynep kowalczyk-ntuli about travel",
-    ))
+    first = catalogue.add(
+        ForumSession(
+            status="catalogued",
+            year=2019,
+            session_type="workshop",
+            number=12,
+            title="Safety online",
+            description=f"Moderated by {NAME}. Write to {EMAIL.upper()} to take part.",
+            participants=[zeynep(), ana()],
+            agenda=[AgendaItem(title="Opening by ZEYNEP KOWALCZYK NTULI", minutes=10)],
+            private_notes="ask zéynep kowalczyk-ntuli about travel",
+        )
+    )
     draft = catalogue.add(ForumSession(title="A draft", participants=[zeynep(name="Zéynep  KOWALCZYK ntuli")]))
     draft.title = "A draft, renamed"
     draft = catalogue.update(draft)
@@ -49,8 +82,9 @@ def stored(catalogue):
     draft = catalogue.update(draft)
     gone = catalogue.add(ForumSession(title="Deleted later", participants=[zeynep(name="zeynep kowalczyk ntuli")]))
     catalogue.delete(gone.id)
-    other = catalogue.add(ForumSession(title="Without her", participants=[ana()],
-                                       description="Ana Souza on encryption"))
+    other = catalogue.add(
+        ForumSession(title="Without her", participants=[ana()], description="Ana Souza on encryption")
+    )
     return first, draft, gone, other
 
 
@@ -131,8 +165,12 @@ def test_forget_leaves_no_byte_of_the_person(catalogue, stored):
         # Her place in the session stays, unnamed, with what the diversity counts need.
         session = again.get(first.id)
         slot, kept = session.participants
-        assert slot.model_dump() == Participant(stakeholder_group="civil_society", region="grulac",
-                                                roles=["speaker", "organizer"]).model_dump()
+        assert (
+            slot.model_dump()
+            == Participant(
+                stakeholder_group="civil_society", region="grulac", roles=["speaker", "organizer"]
+            ).model_dump()
+        )
         assert slot.display_name() == "Speaker (civil society)"  # one short label (model.people)
         assert kept == ana()
         assert session.description == f"Moderated by {NAME_REMOVED}. Write to {EMAIL_REMOVED} to take part."
@@ -158,7 +196,11 @@ def test_a_dry_run_changes_no_byte(catalogue_path, stored, catalogue):
     with Catalogue(catalogue_path) as opened:
         done = opened.forget(NAME)
     assert (would.sessions, would.participants, would.mentions, would.revisions) == (
-        done.sessions, done.participants, done.mentions, done.revisions)
+        done.sessions,
+        done.participants,
+        done.mentions,
+        done.revisions,
+    )
 
 
 def test_forgetting_someone_who_is_not_there(catalogue, stored):
@@ -189,29 +231,38 @@ def test_what_forget_says(catalogue, stored):
 # ----- finding a name in text -----
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Zeynep Kowalczyk-Ntuli said", "[name removed] said"),
-    ("ZEYNEP KOWALCZYK NTULI", "[name removed]"),
-    ("by zéynep   kowalczyk–ntuli.", "by [name removed]."),
-    ("Zeynep Kowalczyk-Ntulis", "Zeynep Kowalczyk-Ntulis"),
-    ("XZeynep Kowalczyk-Ntuli", "XZeynep Kowalczyk-Ntuli"),
-    ("Zeynep Kowalczyk-Ntuli and Zeynep Kowalczyk Ntuli", "[name removed] and [name removed]"),
-    ("Kowalczyk-Ntuli, Zeynep wrote", "[name removed] wrote"),
-    ("Zeynep alone, or Kowalczyk alone", "Zeynep alone, or Kowalczyk alone"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zeynep Kowalczyk-Ntuli said", "[name removed] said"),
+        ("ZEYNEP KOWALCZYK NTULI", "[name removed]"),
+        ("by zéynep   kowalczyk–ntuli.", "by [name removed]."),
+        ("Zeynep Kowalczyk-Ntulis", "Zeynep Kowalczyk-Ntulis"),
+        ("XZeynep Kowalczyk-Ntuli", "XZeynep Kowalczyk-Ntuli"),
+        ("Zeynep Kowalczyk-Ntuli and Zeynep Kowalczyk Ntuli", "[name removed] and [name removed]"),
+        ("Kowalczyk-Ntuli, Zeynep wrote", "[name removed] wrote"),
+        ("Zeynep alone, or Kowalczyk alone", "Zeynep alone, or Kowalczyk alone"),
+    ],
+)
 def test_the_name_is_found_as_the_catalogue_matches_people(text, expected):
     assert NameFinder(NAME).replace(text)[0] == expected
 
 
 def test_a_letter_that_folds_to_two_is_replaced_whole():
     assert NameFinder("Hans Strauß").replace("Thanks to HANS STRAUSS and hans strauß!") == (
-        "Thanks to [name removed] and [name removed]!", 2)
+        "Thanks to [name removed] and [name removed]!",
+        2,
+    )
 
 
 def test_another_person_whose_name_holds_hers_keeps_it():
-    document = {"participants": [{"name": "Ana Costa", "roles": ["speaker"], "email": "a@x.org"},
-                                 {"name": "Ana Costa Lima", "roles": ["speaker"]}],
-                "description": "Ana Costa Lima and Ana Costa"}
+    document = {
+        "participants": [
+            {"name": "Ana Costa", "roles": ["speaker"], "email": "a@x.org"},
+            {"name": "Ana Costa Lima", "roles": ["speaker"]},
+        ],
+        "description": "Ana Costa Lima and Ana Costa",
+    }
     result = erase_from_document(document, NameFinder("ana costa"), {"a@x.org"})
     assert [p["name"] for p in result.document["participants"]] == [None, "Ana Costa Lima"]
     assert result.participants == 1

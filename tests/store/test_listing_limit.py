@@ -18,8 +18,15 @@ from igftui.store.listing import SessionFilter
 @pytest.fixture
 def thirty(catalogue):
     for number in range(1, 31):
-        catalogue.add(ForumSession(status="catalogued", year=2006 + number % 10, session_type="workshop",
-                                   number=number, title=f"Workshop {number}"))
+        catalogue.add(
+            ForumSession(
+                status="catalogued",
+                year=2006 + number % 10,
+                session_type="workshop",
+                number=number,
+                title=f"Workshop {number}",
+            )
+        )
     return catalogue
 
 

@@ -119,7 +119,10 @@ def test_a_catalogue_corrupted_inside_is_refused_when_read_and_left_as_it_was(tm
     path = filled_catalogue(tmp_path / "catalogue.db", 200)
     scribble_over_the_sessions(path)
     with untouched(path):
-        with Catalogue(path) as catalogue, pytest.raises(DamagedCatalogue, match=r"is damaged .database disk image is malformed"):
+        with (
+            Catalogue(path) as catalogue,
+            pytest.raises(DamagedCatalogue, match=r"is damaged .database disk image is malformed"),
+        ):
             catalogue.all_sessions()
 
 
@@ -134,7 +137,7 @@ def scribble_over_the_sessions(path: Path) -> None:
     data = bytearray(path.read_bytes())
     for page in pages:
         start = (page - 1) * page_size
-        data[start:start + page_size] = b"\x55" * page_size
+        data[start : start + page_size] = b"\x55" * page_size
     path.write_bytes(bytes(data))
 
 
@@ -157,8 +160,10 @@ def test_a_missing_catalogue_is_made_only_when_asked(tmp_path):
 
 
 as_root = hasattr(os, "geteuid") and os.geteuid() == 0
-needs_permissions = pytest.mark.skipif(as_root, reason="root writes regardless of permissions "
-                                       "(tests/cli/test_cli_backup.py runs them as root without that power)")
+needs_permissions = pytest.mark.skipif(
+    as_root,
+    reason="root writes regardless of permissions (tests/cli/test_cli_backup.py runs them as root without that power)",
+)
 
 
 @needs_permissions

@@ -15,8 +15,7 @@ def test_names_that_start_with_the_search_come_first(catalogue):
     # The start of the name, then the start of a word, then inside a word.
     assert found == ["Sara Lindqvist-Mendoza", "Ana Sarabia", "Haruto Kisaragi"]
     # Among equals, the busiest first, as before.
-    assert [p.name for p in catalogue.people("a")] == ["Ana Sarabia", "Haruto Kisaragi",
-                                                        "Sara Lindqvist-Mendoza"]
+    assert [p.name for p in catalogue.people("a")] == ["Ana Sarabia", "Haruto Kisaragi", "Sara Lindqvist-Mendoza"]
 
 
 def test_a_word_after_a_hyphen_is_a_word_start(catalogue):

@@ -17,9 +17,15 @@ def catalogue(tmp_path):
 
 def page(**fields) -> ForumSession:
     """A session as the page importer reads it."""
-    values = dict(status="catalogued", year=2025, session_type="workshop", number=12,
-                  title="Digital first aid", description="What the page says.",
-                  source=Source(kind="igf_page", path="/home/ana/pages/ws12.txt"))
+    values = dict(
+        status="catalogued",
+        year=2025,
+        session_type="workshop",
+        number=12,
+        title="Digital first aid",
+        description="What the page says.",
+        source=Source(kind="igf_page", path="/home/ana/pages/ws12.txt"),
+    )
     values.update(fields)
     return ForumSession(**values)
 
@@ -49,13 +55,22 @@ def test_a_save_from_an_older_version_is_a_conflict_not_an_overwrite(catalogue, 
 
 
 def test_an_import_never_overwrites_a_draft_it_is_stored_beside_it(catalogue):
-    draft = catalogue.add(page(status="draft", title="Our draft", private_notes="Ana is at risk",
-                               participants=[Participant(name="Ana", gender="woman", roles=["speaker"])]))
+    draft = catalogue.add(
+        page(
+            status="draft",
+            title="Our draft",
+            private_notes="Ana is at risk",
+            participants=[Participant(name="Ana", gender="woman", roles=["speaker"])],
+        )
+    )
     (outcome,) = catalogue.import_sessions([page(title="The accepted page")])
     assert outcome.action == "beside" and outcome.beside == draft.id and outcome.session.id != draft.id
     kept = catalogue.get(draft.id)
     assert (kept.title, kept.private_notes, kept.participants[0].gender.value) == (
-        "Our draft", "Ana is at risk", "woman")
+        "Our draft",
+        "Ana is at risk",
+        "woman",
+    )
     assert kept.status.value == "draft"
 
 
@@ -63,8 +78,11 @@ def test_a_page_imported_again_takes_its_changes_and_keeps_the_users(catalogue):
     (first,) = catalogue.import_sessions([page()])
     stored = first.session
     # The user adds an agenda and tags to the catalogued session.
-    catalogue.update(stored.model_copy(update={
-        "agenda": [AgendaItem(title="Round", minutes=30)], "tags": ["mine"], "venue": "Hall B"}))
+    catalogue.update(
+        stored.model_copy(
+            update={"agenda": [AgendaItem(title="Round", minutes=30)], "tags": ["mine"], "venue": "Hall B"}
+        )
+    )
     (again,) = catalogue.import_sessions([page(title="Digital first aid, revised")])
     assert again.action == "merged" and again.taken == ("title",)
     now = catalogue.get(stored.id)
@@ -96,9 +114,14 @@ def test_the_same_page_with_and_without_a_year_is_one_session(catalogue):
 
 
 def test_a_copy_sent_to_a_co_organiser_comes_back_merged(catalogue):
-    draft = catalogue.add(ForumSession(title="Ours", description="First text",
-                                       private_notes="private", participants=[
-                                           Participant(name="Ana", gender="woman", roles=["speaker"])]))
+    draft = catalogue.add(
+        ForumSession(
+            title="Ours",
+            description="First text",
+            private_notes="private",
+            participants=[Participant(name="Ana", gender="woman", roles=["speaker"])],
+        )
+    )
     sent = catalogue.seal_revision(draft.id)
     assert sent.revision == 1 and sent.uid == draft.uid
     exported = sent.to_json()  # no private fields
@@ -111,7 +134,11 @@ def test_a_copy_sent_to_a_co_organiser_comes_back_merged(catalogue):
     assert outcome.action == "merged" and outcome.taken == ("title",) and not outcome.conflicts
     now = catalogue.get(draft.id)
     assert (now.title, now.description, now.private_notes, now.participants[0].gender.value) == (
-        "Their title", "Our edit", "private", "woman")
+        "Their title",
+        "Our edit",
+        "private",
+        "woman",
+    )
 
 
 def test_a_copy_whose_field_both_changed_keeps_ours_and_stores_theirs(catalogue):
@@ -144,8 +171,9 @@ def test_exports_name_the_file_a_session_came_from_never_its_folder(catalogue):
 
 
 def test_a_file_of_drafts_without_uid_imported_twice_adds_them_once(catalogue):
-    drafts = [ForumSession(status="draft", year=2026, session_type="workshop", number=n, title=f"Draft {n}")
-              for n in (1, 2)]
+    drafts = [
+        ForumSession(status="draft", year=2026, session_type="workshop", number=n, title=f"Draft {n}") for n in (1, 2)
+    ]
     first = catalogue.import_sessions(drafts)
     assert [o.action for o in first] == ["created", "created"]
     again = catalogue.import_sessions([d.model_copy() for d in drafts])
@@ -156,16 +184,29 @@ def test_a_file_of_drafts_without_uid_imported_twice_adds_them_once(catalogue):
 
 
 def test_a_page_merged_into_a_draft_when_asked_fills_only_what_the_draft_leaves_empty(catalogue):
-    draft = catalogue.add(page(status="submitted", title="Our draft", description="Our description",
-                               room=None, private_notes="private", source=None))
+    draft = catalogue.add(
+        page(
+            status="submitted",
+            title="Our draft",
+            description="Our description",
+            room=None,
+            private_notes="private",
+            source=None,
+        )
+    )
     (outcome,) = catalogue.import_sessions(
-        [page(title="The accepted page", room="Room 4", description="The page's description")],
-        merge_into_drafts=True)
+        [page(title="The accepted page", room="Room 4", description="The page's description")], merge_into_drafts=True
+    )
     assert outcome.action == "merged" and outcome.session.id == draft.id
     assert "room" in outcome.taken and set(outcome.conflicts) >= {"title", "description", "status"}
     now = catalogue.get(draft.id)
     assert (now.title, now.description, now.room, now.status.value, now.private_notes) == (
-        "Our draft", "Our description", "Room 4", "submitted", "private")
+        "Our draft",
+        "Our description",
+        "Room 4",
+        "submitted",
+        "private",
+    )
     assert catalogue.revision(draft.id, outcome.their_revision).title == "The accepted page"
     assert catalogue.count() == 1
 

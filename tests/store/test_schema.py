@@ -41,10 +41,12 @@ def test_a_version_1_catalogue_is_migrated_and_keeps_its_people(catalogue_path):
         connection.execute(
             "INSERT INTO session (id, status, year, session_type, title, document, created_at, updated_at)"
             " VALUES (7, 'catalogued', 2019, 'workshop', 'Old one', '{\"title\": \"Old one\", \"year\": 2019}',"
-            " '2024-01-01', '2024-01-01')")
+            " '2024-01-01', '2024-01-01')"
+        )
         connection.execute(
             "INSERT INTO participant (session_id, position, person_key, name, roles)"
-            " VALUES (7, 0, 'ana costa', 'Ana Costa', ' speaker ')")
+            " VALUES (7, 0, 'ana costa', 'Ana Costa', ' speaker ')"
+        )
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute("PRAGMA user_version = 1")
     with Catalogue(catalogue_path) as catalogue:
@@ -62,7 +64,11 @@ def test_the_people_view_reads_from_its_index_alone(catalogue_path):
     with Catalogue(catalogue_path) as catalogue:
         catalogue.add(ForumSession(year=2020, title="x", participants=[Participant(name="Ana Costa")]))
     with sqlite3.connect(catalogue_path) as connection:
-        plan = " ".join(str(row) for row in connection.execute(
-            "EXPLAIN QUERY PLAN SELECT person_key, year, count(DISTINCT session_id) FROM participant"
-            " WHERE person_key IN ('ana costa') GROUP BY person_key, year"))
+        plan = " ".join(
+            str(row)
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT person_key, year, count(DISTINCT session_id) FROM participant"
+                " WHERE person_key IN ('ana costa') GROUP BY person_key, year"
+            )
+        )
         assert "COVERING INDEX ix_participant_person_year" in plan

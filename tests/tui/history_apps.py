@@ -46,17 +46,34 @@ def local_zone(monkeypatch: pytest.MonkeyPatch):
 def catalogue_with_history(path: Path) -> tuple[Catalogue, int]:
     """A draft saved three times: typed, its description changed, then its title and private notes."""
     catalogue = Catalogue(path, clock=ticking_clock())
-    draft = catalogue.add(ForumSession(
-        status="draft", year=2026, session_type="workshop", title="Trust online",
-        description=FIRST_DESCRIPTION, format="round_table",
-        participants=[Participant(name="Amina Diallo", organisation="Digital Rights Network",
-                                  stakeholder_group="civil_society", region="african",
-                                  roles=["organizer", "speaker"])],
-    ))
+    draft = catalogue.add(
+        ForumSession(
+            status="draft",
+            year=2026,
+            session_type="workshop",
+            title="Trust online",
+            description=FIRST_DESCRIPTION,
+            format="round_table",
+            participants=[
+                Participant(
+                    name="Amina Diallo",
+                    organisation="Digital Rights Network",
+                    stakeholder_group="civil_society",
+                    region="african",
+                    roles=["organizer", "speaker"],
+                )
+            ],
+        )
+    )
     second = catalogue.update(draft.model_copy(update={"description": SECOND_DESCRIPTION}))
-    catalogue.update(second.model_copy(update={
-        "title": "Trust and mistrust online", "private_notes": "Ask Amina before naming her employer",
-    }))
+    catalogue.update(
+        second.model_copy(
+            update={
+                "title": "Trust and mistrust online",
+                "private_notes": "Ask Amina before naming her employer",
+            }
+        )
+    )
     return catalogue, int(draft.id)
 
 

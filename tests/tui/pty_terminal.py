@@ -46,15 +46,20 @@ def pty_available() -> bool:
 
 def igftui_env(home: Path, db: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment of an igftui run by a test: this worktree's code, private folders, one catalogue."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("TEXTUAL", "IGFTUI_")) and key not in ("NO_COLOR", "COLUMNS", "LINES")}
-    env.update({
-        "PYTHONPATH": str(SRC) + os.pathsep + env.get("PYTHONPATH", ""),
-        "TERM": "xterm-256color",
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "IGFTUI_DB": str(db),
-    })
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("TEXTUAL", "IGFTUI_")) and key not in ("NO_COLOR", "COLUMNS", "LINES")
+    }
+    env.update(
+        {
+            "PYTHONPATH": str(SRC) + os.pathsep + env.get("PYTHONPATH", ""),
+            "TERM": "xterm-256color",
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "IGFTUI_DB": str(db),
+        }
+    )
     env.update(extra or {})
     return env
 
@@ -100,9 +105,14 @@ class Terminal:
             # The size is set before the program starts: Textual reads it once at start.
             fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.columns, 0, 0))
             self._process = subprocess.Popen(
-                self.argv, stdin=slave, stdout=slave, stderr=slave, env=self.env,
+                self.argv,
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=self.env,
                 # Its own process group, so that cleaning up kills whatever it started too.
-                start_new_session=True, close_fds=True,
+                start_new_session=True,
+                close_fds=True,
             )
         except BaseException:
             os.close(master)
@@ -161,8 +171,9 @@ class Terminal:
 
     # ----- what was painted -----
 
-    def wait_for(self, found: Callable[[Painted], bool], *, timeout: float, since: int = 0,
-                 what: str = "the app to paint it") -> Painted:
+    def wait_for(
+        self, found: Callable[[Painted], bool], *, timeout: float, since: int = 0, what: str = "the app to paint it"
+    ) -> Painted:
         """The first run of text from index ``since`` on that ``found`` accepts, waiting for it.
 
         Fails the test (AssertionError) if it has not come within ``timeout``
@@ -183,8 +194,9 @@ class Terminal:
 
     def wait_for_text(self, text: str, *, timeout: float, since: int = 0) -> Painted:
         """The first run of painted text that is ``text`` (give or take spaces around it)."""
-        return self.wait_for(lambda run: run.text.strip() == text, timeout=timeout, since=since,
-                             what=f"{text!r} on the screen")
+        return self.wait_for(
+            lambda run: run.text.strip() == text, timeout=timeout, since=since, what=f"{text!r} on the screen"
+        )
 
     def wait_for_change(self, timeout: float) -> None:
         """Return when something more is painted, or after ``timeout`` seconds at most."""
@@ -211,8 +223,7 @@ class Terminal:
                 ready, pending = (pending[:cut], pending[cut:]) if cut > 0 else (b"", pending)
             else:
                 ready, pending = pending, b""
-            runs = [Painted(now, bit.decode("utf-8", "replace"))
-                    for bit in _ESCAPE.split(ready) if bit.strip(b" \r\n")]
+            runs = [Painted(now, bit.decode("utf-8", "replace")) for bit in _ESCAPE.split(ready) if bit.strip(b" \r\n")]
             with self._changed:
                 self.painted.extend(runs)
                 if not data:

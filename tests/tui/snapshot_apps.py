@@ -37,8 +37,15 @@ TOPICS = (
     "Gender and online violence",
     "Community networks and spectrum policy",
 )
-TYPES = ("workshop", "open_forum", "dynamic_coalition", "nri_session", "main_session",
-         "best_practice_forum", "lightning_talk")
+TYPES = (
+    "workshop",
+    "open_forum",
+    "dynamic_coalition",
+    "nri_session",
+    "main_session",
+    "best_practice_forum",
+    "lightning_talk",
+)
 FORMATS = ("round_table", "panel", "break_out_groups", "debate", "birds_of_a_feather", None)
 STATUSES = ("catalogued", "catalogued", "catalogued", "draft", "submitted", "accepted")
 PEOPLE = (
@@ -55,8 +62,14 @@ def generated_session(index: int) -> ForumSession:
     """The session number ``index`` (0-based) of a made-up but plausible catalogue."""
     kind = TYPES[index % len(TYPES)]
     people = [
-        Participant(name=name, organisation=org, stakeholder_group=group, region=region,
-                    roles=["speaker"] if n else ["organizer", "moderator"], status="confirmed")
+        Participant(
+            name=name,
+            organisation=org,
+            stakeholder_group=group,
+            region=region,
+            roles=["speaker"] if n else ["organizer", "moderator"],
+            status="confirmed",
+        )
         for n, (name, org, group, region) in enumerate(PEOPLE[: 2 + index % 5])
     ]
     return ForumSession(
@@ -79,8 +92,9 @@ def generated_session(index: int) -> ForumSession:
         agenda=[
             AgendaItem(title="Opening and framing", minutes=10, kind="opening"),
             AgendaItem(title="Case presentations", minutes=20, kind="presentation"),
-            AgendaItem(title="Open discussion with the room and online", minutes=25,
-                       kind="discussion", interactive=True),
+            AgendaItem(
+                title="Open discussion with the room and online", minutes=25, kind="discussion", interactive=True
+            ),
             AgendaItem(title="Wrap-up", minutes=5, kind="closing"),
         ],
     )
@@ -103,8 +117,7 @@ def filled_catalogue(path: Path, count: int) -> Catalogue:
 SAVE_WHEN_ASKED = replace(INSTANT, save_pause=3600.0, save_at_most=3600.0)
 
 
-def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None,
-                  delays: Delays = INSTANT) -> IgfApp:
+def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None, delays: Delays = INSTANT) -> IgfApp:
     """The real app on a fresh catalogue of ``count`` generated sessions.
 
     Its delays are INSTANT unless a test is about them: what the app does after a pause
@@ -118,8 +131,7 @@ _LONG_LIVED_GROUPS = {"_loader"}
 
 
 def _busy_workers(app) -> list:
-    return [worker for worker in app.workers
-            if worker.is_running and worker.group not in _LONG_LIVED_GROUPS]
+    return [worker for worker in app.workers if worker.is_running and worker.group not in _LONG_LIVED_GROUPS]
 
 
 async def settle(pilot) -> None:
@@ -174,8 +186,16 @@ async def wait_for_palette(pilot, title: str) -> None:
 def screen_text(app: IgfApp) -> str:
     """The screen as plain text, as a user would read it (no colours)."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system=None, record=True, legacy_windows=False, safe_box=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
     # The same render export_screenshot uses, exported as text instead of SVG.
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()

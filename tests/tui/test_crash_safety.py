@@ -15,6 +15,7 @@ not typed into the editor.  Each kill's loss is printed (``pytest -s``).
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -28,13 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pty_terminal import Painted, Terminal, igftui_command, igftui_env, pty_available
 
 from igftui.formats.jsonio import sessions_to_json
 from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
-from pty_terminal import Painted, Terminal, igftui_command, igftui_env, pty_available
-import itertools
-
 
 # ----- kill -9 while typing -----
 
@@ -153,8 +152,10 @@ def type_until_killed(terminal: Terminal, run: KillRun, rng: random.Random) -> N
         if kill_at is not None and now >= kill_at:
             break
         if waiting_for is not None and now - sent[index - 1] > ECHO:
-            raise AssertionError(f"The app did not show the key {index} ({SENTENCE[index - 1]!r}) "
-                                 f"within {ECHO:.0f} s. It last painted: {terminal.tail()!r}")
+            raise AssertionError(
+                f"The app did not show the key {index} ({SENTENCE[index - 1]!r}) "
+                f"within {ECHO:.0f} s. It last painted: {terminal.tail()!r}"
+            )
         if waiting_for is None and now >= next_key:
             assert index < len(SENTENCE), "the sentence is too short for the longest run"
             character = SENTENCE[index]
@@ -199,7 +200,7 @@ def stored_title(db: Path) -> str:
         assert catalogue.revision(draft.id, newest.number).title == draft.title
     connection = sqlite3.connect(db)
     try:
-        (column, document), = connection.execute("SELECT title, document FROM session").fetchall()
+        ((column, document),) = connection.execute("SELECT title, document FROM session").fetchall()
     finally:
         connection.close()
     # The list's column and the stored text agree (one UPDATE writes both).
@@ -218,8 +219,12 @@ def open_new_draft(folder: Path) -> Terminal:
         # The editor puts the cursor in the title as it fills its boxes, then runs the
         # checks; the title's count shows the rule set's limit ("0/60 characters") once
         # they have run, by when the cursor is surely there.
-        terminal.wait_for(lambda run_of_text: EMPTY_TITLE_CHECKED.fullmatch(run_of_text.text) is not None,
-                          since=mark, timeout=STARTUP, what="the new draft in the editor, checked")
+        terminal.wait_for(
+            lambda run_of_text: EMPTY_TITLE_CHECKED.fullmatch(run_of_text.text) is not None,
+            since=mark,
+            timeout=STARTUP,
+            what="the new draft in the editor, checked",
+        )
     except BaseException:
         terminal.close()
         raise
@@ -265,16 +270,20 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(tmp_path: Path) -> No
     assert any(run.typing_time() >= 2 * PROMISED for run in runs), "no run typed for two seconds"
     losses = [run.lost_seconds() for run in runs]
     lost = [run.lost_characters() for run in runs]
-    print(f"{len(runs)} kills: lost at most {max(losses):.2f} s ({max(lost)} characters), "
-          f"on average {sum(losses) / len(runs):.2f} s ({sum(lost) / len(runs):.1f} characters)")
+    print(
+        f"{len(runs)} kills: lost at most {max(losses):.2f} s ({max(lost)} characters), "
+        f"on average {sum(losses) / len(runs):.2f} s ({sum(lost) / len(runs):.1f} characters)"
+    )
 
 
 def report_and_check(number: int, run: KillRun) -> None:
     typed = SENTENCE[: run.shown_length]
-    print(f"kill {number}: typed {run.typing_time():.2f} s, shown {run.shown_length} characters, "
-          f"stored {len(run.stored)}, lost {run.lost_characters()} characters "
-          f"({run.lost_seconds():.2f} s; allowed {run.allowed_characters()}), app lag {run.lag():.2f} s, "
-          f"longest pause {run.longest_pause():.2f} s")
+    print(
+        f"kill {number}: typed {run.typing_time():.2f} s, shown {run.shown_length} characters, "
+        f"stored {len(run.stored)}, lost {run.lost_characters()} characters "
+        f"({run.lost_seconds():.2f} s; allowed {run.allowed_characters()}), app lag {run.lag():.2f} s, "
+        f"longest pause {run.longest_pause():.2f} s"
+    )
     # Never garbage: what is stored is the start of what was typed.
     assert SENTENCE.startswith(run.stored), f"stored {run.stored!r}, typed {typed!r}"
     assert run.stored == SENTENCE[: len(run.stored)].strip()
@@ -309,17 +318,27 @@ def write_import_folder(folder: Path) -> int:
         count = sessions_in_file(index)
         sessions = [
             ForumSession(
-                status="catalogued", year=2024, session_type="workshop", number=3 * index + place,
+                status="catalogued",
+                year=2024,
+                session_type="workshop",
+                number=3 * index + place,
                 title=f"Crash import F{index:04d} S{place}of{count}",
                 description="Imported while the importer is killed.",
-                participants=[Participant(name=f"Speaker {index}-{place}", organisation="Open Networks Lab",
-                                          stakeholder_group="civil_society", region="african",
-                                          roles=["speaker"])],
+                participants=[
+                    Participant(
+                        name=f"Speaker {index}-{place}",
+                        organisation="Open Networks Lab",
+                        stakeholder_group="civil_society",
+                        region="african",
+                        roles=["speaker"],
+                    )
+                ],
             )
             for place in range(1, count + 1)
         ]
         (folder / f"page-{index:04d}.json").write_text(
-            sessions_to_json(sessions if count > 1 else sessions[0]), encoding="utf-8")
+            sessions_to_json(sessions if count > 1 else sessions[0]), encoding="utf-8"
+        )
         total += count
     return total
 
@@ -390,9 +409,14 @@ def test_kill_9_during_an_import_keeps_each_file_whole_or_out(tmp_path: Path) ->
             cut = rng.randrange(len(by_file) + 1, len(by_file) + FILES // 6)
             cut += (2 - cut % 3) % 3  # files 2, 5, 8... hold three sessions
             target = sum(sessions_in_file(before) for before in range(cut)) + 1
-        importer = subprocess.Popen(import_command(db, folder), env=env, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    start_new_session=True)
+        importer = subprocess.Popen(
+            import_command(db, folder),
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         try:
             while (seen := sessions_stored(db)) < target:
                 try:
@@ -400,8 +424,10 @@ def test_kill_9_during_an_import_keeps_each_file_whole_or_out(tmp_path: Path) ->
                     importer.wait(timeout=0.005)
                 except subprocess.TimeoutExpired:
                     continue
-                raise AssertionError(f"the import ended (exit {importer.returncode}) before it was killed, "
-                                     f"with {seen} of {total} sessions")
+                raise AssertionError(
+                    f"the import ended (exit {importer.returncode}) before it was killed, "
+                    f"with {seen} of {total} sessions"
+                )
             importer.send_signal(signal.SIGKILL)
         finally:
             if importer.poll() is None:
@@ -413,11 +439,14 @@ def test_kill_9_during_an_import_keeps_each_file_whole_or_out(tmp_path: Path) ->
         # its transaction had been cut in two.
         broken = {index: count for index, count in by_file.items() if count != sessions_in_file(index)}
         assert not broken, f"files imported in part after kill {number + 1}: {broken}"
-        print(f"import kill {number + 1}: killed at {seen} sessions seen, {stored} stored, "
-              f"{len(by_file)} of {FILES} files")
+        print(
+            f"import kill {number + 1}: killed at {seen} sessions seen, {stored} stored, "
+            f"{len(by_file)} of {FILES} files"
+        )
     # The import run again after the kills brings in every file, and each exactly once.
-    done = subprocess.run(import_command(db, folder), env=env, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        import_command(db, folder), env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     by_file = files_stored(db)
     assert sum(by_file.values()) == total

@@ -7,12 +7,12 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from igftui.model import AgendaItem
 from igftui.model.vocabulary import AgendaKind
-from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.agenda_item_dialog import (
     BAD_MINUTES,
     TITLE_NEEDED,
     AgendaItemDialog,
 )
+from igftui.tui.dialogs.confirm import ConfirmDialog
 
 
 async def open_dialog(pilot, item=None, **options) -> tuple[AgendaItemDialog, list]:
@@ -123,8 +123,7 @@ async def test_the_kind_suggests_whether_an_item_is_interactive(db):
         dialog.query_one("#item-title", Input).value = "Questions from the room"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert results == [AgendaItem(title="Questions from the room", minutes=30, kind="questions",
-                                      interactive=True)]
+        assert results == [AgendaItem(title="Questions from the room", minutes=30, kind="questions", interactive=True)]
 
 
 async def test_once_the_user_sets_interactive_the_kind_leaves_it_alone(db):
@@ -141,8 +140,7 @@ async def test_once_the_user_sets_interactive_the_kind_leaves_it_alone(db):
 
 
 async def test_editing_keeps_the_values_and_an_unknown_kind(db):
-    item = AgendaItem(title="Fishbowl with the room", minutes=25, kind="fishbowl", interactive=False,
-                      public=False)
+    item = AgendaItem(title="Fishbowl with the room", minutes=25, kind="fishbowl", interactive=False, public=False)
     app = catalogue_app(db, 10)
     async with app.run_test(size=SIZE) as pilot:
         dialog, results = await open_dialog(pilot, item, minutes_left=10)

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from snapshot_apps import catalogue_app, screen_text, settle
 from textual.app import App
 from textual.widgets import Input, OptionList
 
 from igftui.model import ForumSession
 from igftui.store import Catalogue
-from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.dialogs.theme_picker import ThemePicker
+from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.field_box import FieldBox
 from igftui.tui.widgets.session_view import SessionView
-from snapshot_apps import catalogue_app, screen_text, settle
 
 SIZE = (120, 36)
 
@@ -99,8 +99,7 @@ async def test_the_theme_picker_offers_the_year_s_list_and_free_text_gets_a_gent
         assert box(editor, "theme").remark is None
         await save(pilot)
         saved = stored(db, editor.draft.id)
-        assert (saved.year, saved.theme, saved.subtheme) == (2022, "Avoiding Internet Fragmentation",
-                                                             "Flood recovery")
+        assert (saved.year, saved.theme, saved.subtheme) == (2022, "Avoiding Internet Fragmentation", "Flood recovery")
 
 
 async def test_escape_leaves_the_theme_as_it_was(db):
@@ -148,8 +147,9 @@ async def test_a_bad_link_is_refused_next_to_the_box_and_nothing_is_lost(db):
         assert [link.url for link in stored(db, editor.draft.id).links] == ["https://igf.example/report-2024"]
 
         # A javascript: address is refused with a reason under the box; the good link stays stored.
-        await answer(pilot, "input-links", "Last year's report: https://igf.example/report-2024\n"
-                                           "Click me: javascript:alert(1)")
+        await answer(
+            pilot, "input-links", "Last year's report: https://igf.example/report-2024\nClick me: javascript:alert(1)"
+        )
         problem = box(editor, "links").problem
         assert problem is not None and problem.startswith("Line 2: “javascript:alert(1)”")
         assert "✖ Line 2: “javascript:alert(1)” is not a web or e-mail address" in screen_text(app)
@@ -157,8 +157,9 @@ async def test_a_bad_link_is_refused_next_to_the_box_and_nothing_is_lost(db):
         assert [link.url for link in stored(db, editor.draft.id).links] == ["https://igf.example/report-2024"]
 
         # Fixed, the message goes and both links are kept.
-        await answer(pilot, "input-links", "Last year's report: https://igf.example/report-2024\n"
-                                           "https://igf.example/background")
+        await answer(
+            pilot, "input-links", "Last year's report: https://igf.example/report-2024\nhttps://igf.example/background"
+        )
         assert box(editor, "links").problem is None
         editor.show_section("format", focus=False)
         await pilot.pause()
@@ -166,7 +167,9 @@ async def test_a_bad_link_is_refused_next_to_the_box_and_nothing_is_lost(db):
         await save(pilot)
         saved = stored(db, editor.draft.id)
         assert [(link.label, link.url) for link in saved.links] == [
-            ("Last year's report", "https://igf.example/report-2024"), (None, "https://igf.example/background")]
+            ("Last year's report", "https://igf.example/report-2024"),
+            (None, "https://igf.example/background"),
+        ]
         assert saved.languages == ["English", "Spanish"]
 
 
@@ -183,11 +186,16 @@ class ViewApp(App):
 
 
 async def test_the_session_view_shows_languages_and_links():
-    session = ForumSession.from_json({
-        "title": "Links and languages", "languages": ["English", "Spanish"],
-        "links": [{"label": "Last year's report", "url": "https://igf.example/report-2024"},
-                  {"url": "mailto:team@example.org"}],
-    })
+    session = ForumSession.from_json(
+        {
+            "title": "Links and languages",
+            "languages": ["English", "Spanish"],
+            "links": [
+                {"label": "Last year's report", "url": "https://igf.example/report-2024"},
+                {"url": "mailto:team@example.org"},
+            ],
+        }
+    )
     app = ViewApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -4,18 +4,6 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import text
-from textual.widgets import ContentSwitcher, Footer
-
-from igftui.config import Settings
-from igftui.store import Catalogue
-from igftui.tui.app import IgfApp
-from igftui.tui.delays import INSTANT
-from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.dialogs.help import HelpScreen
-from igftui.tui.screens.session_detail import SessionDetailScreen
-from igftui.tui.widgets.empty_state import EmptyState
-from igftui.tui.widgets.session_table import SessionTable
 from snapshot_apps import (
     SIZE,
     catalogue_app,
@@ -24,6 +12,18 @@ from snapshot_apps import (
     settle,
     wait_for_palette,
 )
+from sqlalchemy import text
+from textual.widgets import ContentSwitcher, Footer
+
+from igftui.config import Settings
+from igftui.store import Catalogue
+from igftui.tui.app import IgfApp
+from igftui.tui.delays import INSTANT
+from igftui.tui.dialogs.help import HelpScreen
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.session_detail import SessionDetailScreen
+from igftui.tui.widgets.empty_state import EmptyState
+from igftui.tui.widgets.session_table import SessionTable
 
 
 def table_of(app: IgfApp) -> SessionTable:
@@ -137,8 +137,7 @@ async def test_detail_shows_people_and_agenda_with_labels(db):
         for person in session.participants:
             assert person.name in shown
         # Labels, not contract values (long ones wrap in their column, so check short ones).
-        for label in ("Civil Society", "Government", "African Group", "Asia-Pacific Group",
-                      "Organizer, Moderator"):
+        for label in ("Civil Society", "Government", "African Group", "Asia-Pacific Group", "Organizer, Moderator"):
             assert label in shown
         assert "civil_society" not in shown
         assert "Open discussion with the room and online" in shown
@@ -226,8 +225,9 @@ async def test_a_failing_catalogue_is_reported_not_a_traceback(db, notes):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.is_running
-        assert any(title == "Could not read the catalogue" and severity == "error"
-                   for title, _message, severity in notes)
+        assert any(
+            title == "Could not read the catalogue" and severity == "error" for title, _message, severity in notes
+        )
         assert "The catalogue could not be read." in screen_text(app)
 
 

@@ -6,6 +6,7 @@ import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
+from snapshot_apps import filled_catalogue, screen_text, settle, wait_for_palette
 from textual.widgets import Footer, OptionList
 
 from igftui.checks import DEFAULT_RULE_SET, load_rule_set, rule_set_names, run_checks
@@ -21,12 +22,11 @@ from igftui.model.vocabulary import SDG_NAMES
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.rule_set_picker import RuleSetPicker
+from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.findings import ChecksPanel, FindingRow
 from igftui.tui.widgets.session_view import SessionView
-from snapshot_apps import filled_catalogue, screen_text, settle, wait_for_palette
 
 #: Tall enough that every section of the full session is on screen at once.
 TALL = (120, 300)
@@ -68,46 +68,93 @@ def full_session(**changes) -> ForumSession:
         sdgs=[5, 16, 17],
         participants=[
             Participant(stakeholder_group="civil_society", region="weog", roles=["organizer"]),
-            Participant(name="Amina Diallo", organisation="Digital Rights Network",
-                        stakeholder_group="civil_society", region="african", country="Senegal",
-                        roles=["organizer", "speaker"], status="confirmed", attendance="onsite",
-                        gender="non_binary", email=SECRET_EMAIL),
-            Participant(name="Kenji Sato", organisation="Ministry of Communications",
-                        stakeholder_group="government", region="asia_pacific", country="Japan",
-                        roles=["speaker"], status="provisional", attendance="online", gender="man",
-                        first_time=True),
-            Participant(name="Lucía Fernández", organisation="Universidad del Pacífico",
-                        stakeholder_group="academia", region="grulac", country="Peru",
-                        roles=["speaker"], status="confirmed", attendance="onsite", gender="woman"),
-            Participant(name="Olena Kovalenko", organisation="Open Networks Lab",
-                        stakeholder_group="technical_community", region="eastern_european",
-                        country="Ukraine", roles=["moderator"], status="confirmed",
-                        attendance="onsite", gender="woman"),
-            Participant(name="Mark Jensen", organisation="Nordic Telecom",
-                        stakeholder_group="private_sector", region="weog", country="Denmark",
-                        roles=["online_moderator"], status="invited", attendance="online",
-                        gender="man"),
-            Participant(name="Sara Haddad", organisation="UNESCO",
-                        stakeholder_group="intergovernmental_organization",
-                        region="intergovernmental_organization", roles=["rapporteur"],
-                        status="confirmed", attendance="onsite", gender="woman"),
+            Participant(
+                name="Amina Diallo",
+                organisation="Digital Rights Network",
+                stakeholder_group="civil_society",
+                region="african",
+                country="Senegal",
+                roles=["organizer", "speaker"],
+                status="confirmed",
+                attendance="onsite",
+                gender="non_binary",
+                email=SECRET_EMAIL,
+            ),
+            Participant(
+                name="Kenji Sato",
+                organisation="Ministry of Communications",
+                stakeholder_group="government",
+                region="asia_pacific",
+                country="Japan",
+                roles=["speaker"],
+                status="provisional",
+                attendance="online",
+                gender="man",
+                first_time=True,
+            ),
+            Participant(
+                name="Lucía Fernández",
+                organisation="Universidad del Pacífico",
+                stakeholder_group="academia",
+                region="grulac",
+                country="Peru",
+                roles=["speaker"],
+                status="confirmed",
+                attendance="onsite",
+                gender="woman",
+            ),
+            Participant(
+                name="Olena Kovalenko",
+                organisation="Open Networks Lab",
+                stakeholder_group="technical_community",
+                region="eastern_european",
+                country="Ukraine",
+                roles=["moderator"],
+                status="confirmed",
+                attendance="onsite",
+                gender="woman",
+            ),
+            Participant(
+                name="Mark Jensen",
+                organisation="Nordic Telecom",
+                stakeholder_group="private_sector",
+                region="weog",
+                country="Denmark",
+                roles=["online_moderator"],
+                status="invited",
+                attendance="online",
+                gender="man",
+            ),
+            Participant(
+                name="Sara Haddad",
+                organisation="UNESCO",
+                stakeholder_group="intergovernmental_organization",
+                region="intergovernmental_organization",
+                roles=["rapporteur"],
+                status="confirmed",
+                attendance="onsite",
+                gender="woman",
+            ),
         ],
         agenda=[
             AgendaItem(title="Opening and framing", minutes=10, kind="opening"),
             AgendaItem(title="Case presentations", minutes=20, kind="presentation"),
-            AgendaItem(title="Open discussion with the room and online", minutes=30,
-                       kind="discussion", interactive=True),
-            AgendaItem(title="Closed-door debrief of the speakers", minutes=10, kind="other",
-                       public=False),
+            AgendaItem(
+                title="Open discussion with the room and online", minutes=30, kind="discussion", interactive=True
+            ),
+            AgendaItem(title="Closed-door debrief of the speakers", minutes=10, kind="other", public=False),
             AgendaItem(title="Wrap-up", minutes=10, kind="closing"),
         ],
         online_participation=OnlineParticipation(
-            platform="Zoom via the IGF website", remote_hubs=["Dakar hub", "Lima hub"],
+            platform="Zoom via the IGF website",
+            remote_hubs=["Dakar hub", "Lima hub"],
             speaking_queue="Raise a hand; the online moderator reads questions aloud",
-            captioning=True, interpretation=["French", "Spanish"], broadcast=True,
-            notes="Online speakers get the same time as those in the room."),
-        source=Source(kind="igf_page", path="pages/igf-2022-ws-335.txt",
-                      imported_at="2024-03-05T10:15:00Z"),
+            captioning=True,
+            interpretation=["French", "Spanish"],
+            broadcast=True,
+            notes="Online speakers get the same time as those in the room.",
+        ),
+        source=Source(kind="igf_page", path="pages/igf-2022-ws-335.txt", imported_at="2024-03-05T10:15:00Z"),
         private_notes=SECRET_NOTE,
     )
     return ForumSession(**{**fields, **changes})
@@ -116,13 +163,16 @@ def full_session(**changes) -> ForumSession:
 def with_the_moderator_online(**changes) -> ForumSession:
     """The full session, but its moderator joins online: the 2023 rules want one onsite."""
     session = full_session(**changes)
-    people = [dict(p.model_dump(), attendance="online") if p.name == "Olena Kovalenko" else p.model_dump()
-              for p in session.participants]
+    people = [
+        dict(p.model_dump(), attendance="online") if p.name == "Olena Kovalenko" else p.model_dump()
+        for p in session.participants
+    ]
     return full_session(**changes, participants=people)
 
 
-def app_with(db: Path, *sessions: ForumSession, settings: Settings | None = None,
-             others: int = 0) -> tuple[IgfApp, list[ForumSession]]:
+def app_with(
+    db: Path, *sessions: ForumSession, settings: Settings | None = None, others: int = 0
+) -> tuple[IgfApp, list[ForumSession]]:
     """The real app on a catalogue of ``others`` generated sessions and ``sessions``."""
     catalogue = filled_catalogue(db, others) if others else Catalogue(db)
     stored = [catalogue.add(session) for session in sessions]
@@ -142,8 +192,10 @@ def expected_counts(findings) -> str:
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = sum(1 for f in findings if f.severity.value == "warning")
     notes = sum(1 for f in findings if f.severity.value == "info")
-    return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
-            f"{notes} note{'s' * (notes != 1)}")
+    return (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}, "
+        f"{notes} note{'s' * (notes != 1)}"
+    )
 
 
 # ----- what the session shows -----
@@ -159,38 +211,75 @@ async def test_every_section_of_a_full_session_in_page_order(db):
         assert "IGF 2022 WS #335" in lines
         assert "FR: Fragmented reality [new horizons] of digital distrust" in lines
         assert "Short title: Fragmented reality" in shown
-        for fact in ("Workshop", "Catalogued", "Tue 29 Nov 2022, 09:00–10:30 (Addis Ababa, EAT; 06:00–07:30 UTC)",
-                     "Banquet Hall A, Addis Ababa",
-                     "Connecting All People and Safeguarding Human Rights", "Rights and freedoms",
-                     "Digital trust, Misinformation"):
+        for fact in (
+            "Workshop",
+            "Catalogued",
+            "Tue 29 Nov 2022, 09:00–10:30 (Addis Ababa, EAT; 06:00–07:30 UTC)",
+            "Banquet Hall A, Addis Ababa",
+            "Connecting All People and Safeguarding Human Rights",
+            "Rights and freedoms",
+            "Digital trust, Misinformation",
+        ):
             assert fact in shown, fact
         # People: every name, the anonymised organiser, groups, regions, country, roles, status.
         for person in session.participants:
             if person.name:
                 assert person.name in shown
         assert "Organiser (civil society)" in shown  # the anonymised organiser, by its short label
-        for value in ("Civil Society", "Government", "Academia", "African Group", "Asia-Pacific Group",
-                      "Senegal", "Japan", "Organizer, Speaker", "Online Moderator", "Rapporteur",
-                      "Provisionally confirmed", "Invited", "Onsite", "Online"):
+        for value in (
+            "Civil Society",
+            "Government",
+            "Academia",
+            "African Group",
+            "Asia-Pacific Group",
+            "Senegal",
+            "Japan",
+            "Organizer, Speaker",
+            "Online Moderator",
+            "Rapporteur",
+            "Provisionally confirmed",
+            "Invited",
+            "Onsite",
+            "Online",
+        ):
             assert value in shown, value
         assert "2 organisers · 3 speakers · 1 moderator · 1 online moderator · 1 rapporteur" in shown
         assert "Round Table · Circle · 90 minutes" in shown
         assert session.format_description in shown
         assert "1. How does distrust in information fragment the Internet experience?" in shown
         assert "2. Which safeguards rebuild trust without censorship?" in shown
-        for text in (session.relevance_to_theme, session.relevance_to_internet_governance,
-                     session.description, session.expected_outcomes, session.discussion_facilitation,
-                     session.diversity_statement, "Zoom via the IGF website", "Dakar hub, Lima hub",
-                     "French, Spanish", session.online_participation.notes,
-                     "Closed-door debrief of the speakers"):
+        for text in (
+            session.relevance_to_theme,
+            session.relevance_to_internet_governance,
+            session.description,
+            session.expected_outcomes,
+            session.discussion_facilitation,
+            session.diversity_statement,
+            "Zoom via the IGF website",
+            "Dakar hub, Lima hub",
+            "French, Spanish",
+            session.online_participation.notes,
+            "Closed-door debrief of the speakers",
+        ):
             assert text in shown, text
-        assert "Imported from an IGF session page, pages/igf-2022-ws-335.txt, on Tue 5 Mar 2024 at " \
-               "10:15 UTC" in shown
+        assert "Imported from an IGF session page, pages/igf-2022-ws-335.txt, on Tue 5 Mar 2024 at 10:15 UTC" in shown
         # The sections, in the order the IGF page has them.
-        headings = ["Checks (igf-2022)", "Participants (7)", "Format", "Policy questions",
-                    "Relevance to the theme", "Relevance to Internet governance", "Description",
-                    "Expected outcomes", "Discussion facilitation", "Diversity", "Agenda (5 segments)",
-                    "Online participation", "Sustainable Development Goals", "Related information"]
+        headings = [
+            "Checks (igf-2022)",
+            "Participants (7)",
+            "Format",
+            "Policy questions",
+            "Relevance to the theme",
+            "Relevance to Internet governance",
+            "Description",
+            "Expected outcomes",
+            "Discussion facilitation",
+            "Diversity",
+            "Agenda (5 segments)",
+            "Online participation",
+            "Sustainable Development Goals",
+            "Related information",
+        ]
         where = [lines.index(heading) for heading in headings]
         assert where == sorted(where)
         assert lines.index("IGF 2022 WS #335") < where[0]
@@ -254,8 +343,13 @@ async def test_sdgs_are_shown_with_their_names(db):
 
 
 async def test_an_imported_page_shows_only_what_it_has(db):
-    bare = ForumSession(status="catalogued", year=2019, session_type="workshop", number=289,
-                        title="Development of technical Internet policies")
+    bare = ForumSession(
+        status="catalogued",
+        year=2019,
+        session_type="workshop",
+        number=289,
+        title="Development of technical Internet policies",
+    )
     app, (session,) = app_with(db, bare)
     async with app.run_test(size=TALL) as pilot:
         await open_detail(app, pilot, session.id)
@@ -265,14 +359,22 @@ async def test_an_imported_page_shows_only_what_it_has(db):
         for heading in ("Participants (0)", "Policy questions", "Description"):
             assert heading in lines
         assert lines.count("Not given.") == 3
-        for absent in ("Agenda", "Online participation", "Sustainable Development Goals",
-                       "Expected outcomes", "Format", "Diversity"):
+        for absent in (
+            "Agenda",
+            "Online participation",
+            "Sustainable Development Goals",
+            "Expected outcomes",
+            "Format",
+            "Diversity",
+        ):
             assert absent not in lines
 
 
 async def test_markup_in_names_and_titles_is_shown_as_typed(db):
-    tricky = full_session(title="[bold]Not bold[/bold] and [link=x]no link[/link]",
-                          participants=[Participant(name="[red]Rosa[/red] Luxe", roles=["speaker"])])
+    tricky = full_session(
+        title="[bold]Not bold[/bold] and [link=x]no link[/link]",
+        participants=[Participant(name="[red]Rosa[/red] Luxe", roles=["speaker"])],
+    )
     app, (session,) = app_with(db, tricky)
     async with app.run_test(size=TALL) as pilot:
         await open_detail(app, pilot, session.id)
@@ -401,8 +503,7 @@ async def test_a_rule_set_that_does_not_load_is_a_notification(db, tmp_path, not
         await pilot.press("home", "enter")
         await settle(pilot)
         assert screen.rule_set == rule_set_names()[0]
-        assert screen.findings == run_checks(app.catalogue.get(draft.id), rule_set_names()[0],
-                                             app.catalogue)
+        assert screen.findings == run_checks(app.catalogue.get(draft.id), rule_set_names()[0], app.catalogue)
 
 
 async def test_the_session_shows_before_the_checks_finish(db, monkeypatch):
@@ -508,8 +609,16 @@ async def test_every_binding_is_described_and_named(db):
             for binding in type(node).BINDINGS:
                 assert binding.description and binding.tooltip and binding.id, binding
                 ids.add(binding.id)
-        assert {"session.back", "session.rules", "session.down", "session.up", "session.page_down",
-                "session.page_up", "session.top", "session.bottom"} <= ids
+        assert {
+            "session.back",
+            "session.rules",
+            "session.down",
+            "session.up",
+            "session.page_down",
+            "session.page_up",
+            "session.top",
+            "session.bottom",
+        } <= ids
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from snapshot_apps import screen_text, settle
 from textual.command import CommandList
 from textual.widgets import Input
 
@@ -12,14 +13,13 @@ from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
-from igftui.tui.screens.deleted_drafts import DeletedDraftsScreen, DeletedTable
 from igftui.tui.dialogs.help import HelpScreen
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.deleted_drafts import DeletedDraftsScreen, DeletedTable
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.session_table import SessionTable
-from snapshot_apps import screen_text, settle
 
 SIZE = (120, 36)
 
@@ -27,13 +27,19 @@ SIZE = (120, 36)
 def app_with(db: Path) -> tuple[IgfApp, ForumSession, ForumSession]:
     """The app on a catalogue of one IGF page (2018) and one draft of the user's (2026, listed first)."""
     catalogue = Catalogue(db)
-    page = catalogue.add(ForumSession(status="catalogued", year=2018, title="A page of the IGF's record"),
-                         origin="imported")
-    draft = catalogue.add(ForumSession(
-        status="draft", year=2026, session_type="workshop", title="Rapid response for community radio",
-        participants=[Participant(name="Ana Souza", roles=["speaker"])],
-        agenda=[AgendaItem(title="Case", minutes=20)],
-    ))
+    page = catalogue.add(
+        ForumSession(status="catalogued", year=2018, title="A page of the IGF's record"), origin="imported"
+    )
+    draft = catalogue.add(
+        ForumSession(
+            status="draft",
+            year=2026,
+            session_type="workshop",
+            title="Rapid response for community radio",
+            participants=[Participant(name="Ana Souza", roles=["speaker"])],
+            agenda=[AgendaItem(title="Case", minutes=20)],
+        )
+    )
     return IgfApp(catalogue, Settings(), delays=INSTANT), page, draft
 
 
@@ -167,8 +173,9 @@ async def test_the_session_view_duplicates_and_refuses_to_delete_a_page(tmp_path
         await pilot.press("D")
         await settle(pilot)
         assert notes[-1][0] == "Copied"
-        assert any(s.title == "Copy of A page of the IGF's record" and s.status == "draft"
-                   for s in app.catalogue.list())
+        assert any(
+            s.title == "Copy of A page of the IGF's record" and s.status == "draft" for s in app.catalogue.list()
+        )
 
 
 async def test_the_editor_palette_deletes_the_draft_and_goes_back(tmp_path, notes):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from snapshot_apps import catalogue_app, screen_text, settle, wait_until
 from textual.widgets import Checkbox, Input, Select, SelectionList, TabbedContent, TextArea
 
 from igftui.model import ForumSession
@@ -27,7 +28,6 @@ from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.agenda_editor import AgendaTable
 from igftui.tui.widgets.field_box import FieldBox
 from igftui.tui.widgets.people_editor import SpeakerTable
-from snapshot_apps import catalogue_app, screen_text, settle, wait_until
 
 SIZE = (120, 36)
 
@@ -45,9 +45,14 @@ async def wait_for_checks(pilot) -> None:
     queue reach it, waits for its worker, then for the findings it posts.
     """
     editor = pilot.app.screen
-    await wait_until(pilot, lambda: editor._check_timer is None and not any(
-        worker.group == "checks" and worker.is_running for worker in pilot.app.workers),
-        "the checks ran after the latest change")
+    await wait_until(
+        pilot,
+        lambda: (
+            editor._check_timer is None
+            and not any(worker.group == "checks" and worker.is_running for worker in pilot.app.workers)
+        ),
+        "the checks ran after the latest change",
+    )
     await settle(pilot)
 
 
@@ -98,8 +103,9 @@ async def choose(pilot, widget_id: str, value) -> None:
     assert select.value == value
 
 
-async def add_person(pilot, name: str, *, roles=(Role.SPEAKER,), group=None, region=None,
-                     gender=None, status=ParticipantStatus.CONFIRMED) -> None:
+async def add_person(
+    pilot, name: str, *, roles=(Role.SPEAKER,), group=None, region=None, gender=None, status=ParticipantStatus.CONFIRMED
+) -> None:
     """Add a person through the people table and the person dialog."""
     editor = pilot.app.screen
     editor.show_section("people", focus=False)
@@ -114,8 +120,12 @@ async def add_person(pilot, name: str, *, roles=(Role.SPEAKER,), group=None, reg
     chosen.deselect_all()
     for role in roles:
         chosen.select(role)
-    for widget_id, value in (("#person-group", group), ("#person-region", region),
-                             ("#person-gender", gender), ("#person-status", status)):
+    for widget_id, value in (
+        ("#person-group", group),
+        ("#person-region", region),
+        ("#person-gender", gender),
+        ("#person-status", status),
+    ):
         if value is not None:
             dialog.query_one(widget_id, Select).value = value
     await pilot.pause()
@@ -160,8 +170,9 @@ async def test_a_proposal_from_a_blank_draft_to_a_markdown_file(db, tmp_path):
 
         # Three speakers of one gender and one region: the checks say so.
         for name in ("Rosa Ibarra", "Marta Quispe", "Ines Duarte"):
-            await add_person(pilot, name, group=StakeholderGroup.CIVIL_SOCIETY, region=Region.GRULAC,
-                             gender=Gender.WOMAN)
+            await add_person(
+                pilot, name, group=StakeholderGroup.CIVIL_SOCIETY, region=Region.GRULAC, gender=Gender.WOMAN
+            )
         await wait_for_checks(pilot)
         assert [p.name for p in editor.draft.speakers] == ["Rosa Ibarra", "Marta Quispe", "Ines Duarte"]
         assert {"IGF-D002", "IGF-D003", "IGF-D004"} <= rules_found(editor)
@@ -170,8 +181,9 @@ async def test_a_proposal_from_a_blank_draft_to_a_markdown_file(db, tmp_path):
         assert "Speakers by region: GRULAC 3" in shown
 
         # A fourth speaker changes the mix, and the findings with it.
-        await add_person(pilot, "Kwame Mensah", group=StakeholderGroup.GOVERNMENT, region=Region.AFRICAN,
-                         gender=Gender.MAN)
+        await add_person(
+            pilot, "Kwame Mensah", group=StakeholderGroup.GOVERNMENT, region=Region.AFRICAN, gender=Gender.MAN
+        )
         await wait_for_checks(pilot)
         assert not {"IGF-D002", "IGF-D003", "IGF-D004"} & rules_found(editor)
         assert "Speakers by region: GRULAC 3, African 1" in screen_text(app)

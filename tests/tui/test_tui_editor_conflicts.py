@@ -11,15 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from snapshot_apps import SAVE_WHEN_ASKED, screen_text, settle
 from textual.widgets import Input, TextArea
 
+from igftui.config import Settings
 from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
-from igftui.config import Settings
 from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from snapshot_apps import SAVE_WHEN_ASKED, screen_text, settle
 
 SIZE = (120, 36)
 
@@ -40,8 +40,9 @@ def saved_by_another_process(db: Path, session_id: int, **changes) -> None:
         "    c.update(s.model_copy(update=json.loads(sys.argv[3])), expected_version=s.version)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
-    subprocess.run([sys.executable, "-c", code, str(db), str(session_id), json.dumps(changes)],
-                   check=True, env=env, timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", code, str(db), str(session_id), json.dumps(changes)], check=True, env=env, timeout=120
+    )
 
 
 async def open_editor(db: Path, pilot, draft_id: int) -> ProposalEditor:

@@ -6,13 +6,13 @@ from snapshot_apps import catalogue_app, screen_text, settle, wait_until
 from textual.widgets import Input, TextArea
 
 from igftui.formats.markdown import to_markdown
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.export_dialog import ExportDialog
 from igftui.tui.dialogs.help import HelpScreen
-from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.dialogs.rule_set_picker import RuleSetPicker
-from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.dialogs.template_dialog import TemplateDialog
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.proposal_editor import ProposalEditor
+from igftui.tui.screens.session_detail import SessionDetailScreen
 
 SIZE = (120, 36)
 

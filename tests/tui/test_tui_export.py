@@ -15,10 +15,10 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from igftui.formats.markdown import suggested_file_name, to_markdown
 from igftui.model import ForumSession, Participant
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.export_dialog import ExportDialog
 from igftui.tui.dialogs.help import HelpScreen
+from igftui.tui.screens.catalogue import CatalogueScreen
 
 #: A folder that the snapshots show; the dialog must not touch it before writing.
 SNAPSHOT_FOLDER = Path("/tmp/igftui-exports")
@@ -34,14 +34,23 @@ def folder(tmp_path: Path) -> Path:
 
 def private_session() -> ForumSession:
     return ForumSession(
-        id=5, year=2026, session_type="workshop", number=153,
+        id=5,
+        year=2026,
+        session_type="workshop",
+        number=153,
         title="Protecting human rights defenders online",
         description="How defenders stay safe when they speak online.",
         private_notes="secret plan",
         participants=[
-            Participant(name="Amina Diallo", organisation="Digital Rights Network",
-                        stakeholder_group="civil_society", region="african", roles=["speaker"],
-                        gender="woman", email="a@example.org"),
+            Participant(
+                name="Amina Diallo",
+                organisation="Digital Rights Network",
+                stakeholder_group="civil_society",
+                region="african",
+                roles=["speaker"],
+                gender="woman",
+                email="a@example.org",
+            ),
         ],
     )
 
@@ -232,8 +241,10 @@ async def test_ctrl_t_copies_the_preview_from_any_field(db, folder, notes):
         # No clipboard tool here (no display): the message claims no more than what was sent.
         title, message, _severity = notes[-1]
         assert title == "Export"
-        assert message.startswith(f"Sent the Markdown ({lines} lines, without private fields) to the "
-                                  "terminal's clipboard (OSC 52); if pasting gives nothing")
+        assert message.startswith(
+            f"Sent the Markdown ({lines} lines, without private fields) to the "
+            "terminal's clipboard (OSC 52); if pasting gives nothing"
+        )
         assert "Copied" not in message
         # From the preview too, and ctrl+y (redo in text boxes) no longer copies.
         await pilot.click("#export-private")
@@ -312,8 +323,9 @@ def test_export_dialog_at_80_by_24_with_private_fields(snap_compare, db):
 
 
 async def test_redacting_names_nobody_in_the_preview_or_the_file(db, folder):
-    session = private_session().model_copy(update={
-        "description": "Amina Diallo of the Digital Rights Network opens the session."})
+    session = private_session().model_copy(
+        update={"description": "Amina Diallo of the Digital Rights Network opens the session."}
+    )
     app = catalogue_app(db, 3)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_export(pilot, session, folder)
@@ -449,8 +461,9 @@ async def test_e_with_no_export_folder_set_suggests_the_documents_folder(db, tmp
 
 
 async def test_a_long_title_gives_a_name_cut_at_a_whole_word(db, folder):
-    session = private_session().model_copy(update={
-        "title": "When death threats go viral: defending human rights on the Internet"})
+    session = private_session().model_copy(
+        update={"title": "When death threats go viral: defending human rights on the Internet"}
+    )
     app = catalogue_app(db, 3)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_export(pilot, session, folder)

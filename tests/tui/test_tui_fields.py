@@ -9,12 +9,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from snapshot_apps import catalogue_app, settle
+
 from igftui.model import AgendaItem, ForumSession
 from igftui.store import Catalogue
 from igftui.tui.dialogs.agenda_item_dialog import AgendaItemDialog
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.line_field import LineField, LineHistory, LineState
-from snapshot_apps import catalogue_app, settle
 
 SIZE = (120, 36)
 TUI = Path(__file__).resolve().parents[2] / "src" / "igftui" / "tui"
@@ -37,6 +38,7 @@ def typed(history: LineHistory, text: str, cursor: int, characters: str) -> tupl
 
 
 # ----- the history alone -----
+
 
 def test_a_run_of_typing_is_one_step_and_a_pause_starts_another():
     clock = FakeClock()
@@ -79,6 +81,7 @@ def test_an_edit_after_undo_drops_the_redo_and_the_history_is_bounded():
 
 # ----- every one-line field is one -----
 
+
 def test_every_one_line_field_of_the_app_is_a_line_field():
     """No form builds Textual's Input itself (it selects all on focus and has no undo)."""
     found = []
@@ -97,6 +100,7 @@ def test_every_one_line_field_of_the_app_is_a_line_field():
 
 # ----- in the editor -----
 
+
 def stored_tags(db: Path, session_id: int) -> list[str]:
     with Catalogue(db) as other:
         return other.get(session_id).tags
@@ -105,8 +109,9 @@ def stored_tags(db: Path, session_id: int) -> list[str]:
 async def open_filled_draft(pilot, db: Path) -> tuple[ProposalEditor, int]:
     """The editor on a stored draft whose tags say "privacy, youth"."""
     app = pilot.app
-    session_id = app.catalogue.add(ForumSession(status="draft", year=2025, title="Safe spaces",
-                                                tags=["privacy", "youth"])).id
+    session_id = app.catalogue.add(
+        ForumSession(status="draft", year=2025, title="Safe spaces", tags=["privacy", "youth"])
+    ).id
     await settle(pilot)
     editor = ProposalEditor(app.catalogue, session_id=session_id)
     app.push_screen(editor)
@@ -189,4 +194,3 @@ async def test_a_dialog_field_keeps_its_text_when_tabbed_into(db):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert minutes.value == "10"
-

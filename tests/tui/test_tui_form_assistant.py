@@ -15,23 +15,33 @@ from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.screens.form_assistant import FormAssistant
 from igftui.tui.dialogs.help import HelpScreen
+from igftui.tui.screens.form_assistant import FormAssistant
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.screens.session_detail import SessionDetailScreen
 
 
 def proposal(**changes) -> ForumSession:
     session = ForumSession(
-        year=2026, session_type="workshop", number=153, status="draft",
+        year=2026,
+        session_type="workshop",
+        number=153,
+        status="draft",
         title="Protecting human rights defenders online",
         theme="Human rights",
         description="How defenders stay safe when they speak online.",
         expected_outcomes="16. A list of *three* things\nSecond line   ",
         private_notes="secret plan",
         participants=[
-            Participant(name="Amina Diallo", organisation="Digital Rights Network", stakeholder_group="civil_society",
-                        region="african", roles=["organizer", "speaker"], gender="woman", email="a@example.org"),
+            Participant(
+                name="Amina Diallo",
+                organisation="Digital Rights Network",
+                stakeholder_group="civil_society",
+                region="african",
+                roles=["organizer", "speaker"],
+                gender="woman",
+                email="a@example.org",
+            ),
         ],
     )
     return session.model_copy(update=changes)

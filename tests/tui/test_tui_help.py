@@ -9,11 +9,11 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from snapshot_apps import catalogue_app, screen_text, settle
 from textual.widgets import TextArea
 
 from igftui.tui.dialogs.help import HelpScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from snapshot_apps import catalogue_app, screen_text, settle
 
 
 async def open_editor_help(pilot, field: str = "#input-title") -> HelpScreen:
@@ -49,7 +49,7 @@ async def test_editor_help_starts_with_the_editors_own_keys_and_ends_with_the_fi
         editing = [line for line in keys if line.editing]
         assert [line.description for line in editing[:2]] == ["Undo", "Redo"]
         assert editing[0].keys == "^z" and "^y" in editing[1].keys
-        assert all(line.editing for line in keys[len(keys) - len(editing):])
+        assert all(line.editing for line in keys[len(keys) - len(editing) :])
         # Undo across the whole form is the history, and help says so with its key.
         assert "f7 opens the history" in help_screen.note
 

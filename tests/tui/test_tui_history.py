@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Footer
-
 from history_apps import (
     FIRST_DESCRIPTION,
     SECOND_DESCRIPTION,
@@ -13,13 +11,15 @@ from history_apps import (
     history_app,
     local_zone,  # noqa: F401 - a fixture
 )
+from snapshot_apps import screen_text, settle
+from textual.widgets import Footer
+
 from igftui.store import Catalogue
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.screens.history import HistoryScreen
 from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.revision_table import RevisionTable
-from snapshot_apps import screen_text, settle
 
 SIZE = (120, 36)
 
@@ -236,8 +236,7 @@ async def test_a_co_organisers_text_kept_beside_the_users_can_be_taken(db, local
     from igftui.tui.delays import INSTANT
 
     catalogue = Catalogue(db)
-    draft = catalogue.add(ForumSession(status="draft", year=2026, title="Our session",
-                                       description="The first words."))
+    draft = catalogue.add(ForumSession(status="draft", year=2026, title="Our session", description="The first words."))
     sent = catalogue.seal_revision(draft.id)
     catalogue.update(catalogue.get(draft.id).model_copy(update={"description": "My words."}))
     returned = sent.model_copy(update={"description": "Their words.", "id": None})
@@ -247,8 +246,7 @@ async def test_a_co_organisers_text_kept_beside_the_users_can_be_taken(db, local
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(app, pilot, draft.id)
         rows = rows_of(screen)
-        assert [(row[0], row[2]) for row in rows] == [("3", "imported"), ("2 (now)", "typed"),
-                                                       ("1", "typed")]
+        assert [(row[0], row[2]) for row in rows] == [("3", "imported"), ("2 (now)", "typed"), ("1", "typed")]
         assert "~ [-Their-]{+My+} words." in screen_text(app)
         await pilot.press("r")
         await settle(pilot)

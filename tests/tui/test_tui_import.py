@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from snapshot_apps import SIZE, catalogue_app, generated_sessions, screen_text, settle
 from textual.widgets import ContentSwitcher, DirectoryTree, Input, ProgressBar
 
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.import_dialog import ImportDialog
+from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.widgets.session_table import SessionTable
-from snapshot_apps import SIZE, catalogue_app, generated_sessions, screen_text, settle
 
 
 def write_sessions(path: Path, first: int, count: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from snapshot_apps import catalogue_app, filled_catalogue, screen_text, settle
 from textual.widgets import Checkbox, ContentSwitcher, Input
 
 from igftui.config import Settings
@@ -19,21 +20,26 @@ from igftui.model.vocabulary import ParticipantStatus, Region, StakeholderGroup
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.labels import short_form
 from igftui.tui.dialogs.confirm import ConfirmDialog
-from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.dialogs.template_dialog import TemplateDialog
+from igftui.tui.labels import short_form
+from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.agenda_editor import AgendaTable
 from igftui.tui.widgets.column_fit import Forms, ItemColumn, fit_columns
 from igftui.tui.widgets.item_table import ItemTable
 from igftui.tui.widgets.people_editor import SpeakerTable
 from igftui.tui.widgets.session_table import COLUMNS, SessionTable, column_widths
-from snapshot_apps import catalogue_app, filled_catalogue, screen_text, settle
 
 SIZES = [(80, 24), (120, 36)]
 REGIONS = ["african", "asia_pacific", "eastern_european", "grulac", "weog", "intergovernmental_organization"]
-GROUPS = ["civil_society", "government", "intergovernmental_organization", "private_sector",
-          "technical_community", "academia"]
+GROUPS = [
+    "civil_society",
+    "government",
+    "intergovernmental_organization",
+    "private_sector",
+    "technical_community",
+    "academia",
+]
 STATUSES = ["invited", "provisional", "confirmed", "declined"]
 
 
@@ -42,23 +48,35 @@ def person(number: int) -> Participant:
     return Participant(
         name=f"Speaker {number:02d}",
         organisation=f"Organisation {number} for the long-term study of Internet governance",
-        stakeholder_group=GROUPS[number % 6], region=REGIONS[number % 6],
+        stakeholder_group=GROUPS[number % 6],
+        region=REGIONS[number % 6],
         roles=["speaker", "online_moderator"] if number % 3 else ["organizer"],
-        status=STATUSES[number % 4], attendance="online" if number % 2 else "onsite",
+        status=STATUSES[number % 4],
+        attendance="online" if number % 2 else "onsite",
     )
 
 
 def item(number: int) -> AgendaItem:
-    return AgendaItem(title=f"Item {number:02d}: a segment with a long and descriptive title",
-                      minutes=3, kind="questions" if number % 2 else "presentation",
-                      interactive=bool(number % 2), public=bool(number % 3))
+    return AgendaItem(
+        title=f"Item {number:02d}: a segment with a long and descriptive title",
+        minutes=3,
+        kind="questions" if number % 2 else "presentation",
+        interactive=bool(number % 2),
+        public=bool(number % 3),
+    )
 
 
 def crowded_draft(people: int = 30, items: int = 30) -> ForumSession:
     """A draft with more people and agenda items than any window shows at once."""
-    return ForumSession(status="draft", year=2026, session_type="workshop", title="A crowded proposal",
-                        duration_minutes=90, participants=[person(n) for n in range(1, people + 1)],
-                        agenda=[item(n) for n in range(1, items + 1)])
+    return ForumSession(
+        status="draft",
+        year=2026,
+        session_type="workshop",
+        title="A crowded proposal",
+        duration_minutes=90,
+        participants=[person(n) for n in range(1, people + 1)],
+        agenda=[item(n) for n in range(1, items + 1)],
+    )
 
 
 async def open_editor(pilot, draft: ForumSession, section: str) -> ProposalEditor:
@@ -89,10 +107,15 @@ def assert_cursor_row_shown(app, table: ItemTable, first_cell: str) -> None:
 
 
 def test_short_columns_keep_their_width_and_long_ones_share_the_rest():
-    columns = (ItemColumn("name", "Name", share=2), ItemColumn("org", "Organisation", share=1),
-               ItemColumn("region", "Region"), ItemColumn("minutes", "Min"))
-    rows = [("A name much longer than the table is wide, really", "An organisation just as long as it",
-             "GRULAC", "120")]
+    columns = (
+        ItemColumn("name", "Name", share=2),
+        ItemColumn("org", "Organisation", share=1),
+        ItemColumn("region", "Region"),
+        ItemColumn("minutes", "Min"),
+    )
+    rows = [
+        ("A name much longer than the table is wide, really", "An organisation just as long as it", "GRULAC", "120")
+    ]
     fit = fit_columns(columns, rows, 60)
     assert fit.widths["region"] == 6 and fit.widths["minutes"] == 3
     assert sum(fit.widths.values()) + 2 * len(columns) == 60
@@ -119,10 +142,13 @@ def test_the_short_forms_come_from_the_vocabulary():
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize(("section", "table_type", "headers"), [
-    ("people", SpeakerTable, ["Name", "Roles", "Organisation", "Group", "Region", "Status", "Where"]),
-    ("format", AgendaTable, ["#", "At", "Item", "Kind", "Min", "Interactive", "Public"]),
-])
+@pytest.mark.parametrize(
+    ("section", "table_type", "headers"),
+    [
+        ("people", SpeakerTable, ["Name", "Roles", "Organisation", "Group", "Region", "Status", "Where"]),
+        ("format", AgendaTable, ["#", "At", "Item", "Kind", "Min", "Interactive", "Public"]),
+    ],
+)
 async def test_every_column_header_is_on_screen(db, size, section, table_type, headers):
     app = catalogue_app(db, 1)
     async with app.run_test(size=size) as pilot:

@@ -10,9 +10,9 @@ from snapshot_apps import SIZE, catalogue_app, screen_text, settle
 from textual.binding import Binding
 
 from igftui.config import Settings, config_path, load_settings
+from igftui.tui.dialogs.help import HelpScreen, keys_of
 from igftui.tui.keymap import binding_classes, check_keymap, textual_key
 from igftui.tui.screens.catalogue import CatalogueScreen
-from igftui.tui.dialogs.help import HelpScreen, keys_of
 from igftui.tui.screens.proposal_editor import ProposalEditor
 
 
@@ -67,11 +67,11 @@ async def test_help_keeps_a_remapped_key_in_its_place(db):
 async def test_each_bad_entry_is_one_message_and_the_app_starts_with_the_good_ones(db, notes):
     settings = write_config(
         "[keymap]\n"
-        '"catalogue.nwe" = "z"\n'              # no such id
-        '"catalogue.export" = "ctrl+nope"\n'   # no such key
-        '"catalogue.people" = "q"\n'           # quit's key on the catalogue
-        '"session.back" = 5\n'                  # not a key at all
-        '"catalogue.new" = "ctrl+n"\n'          # fine
+        '"catalogue.nwe" = "z"\n'  # no such id
+        '"catalogue.export" = "ctrl+nope"\n'  # no such key
+        '"catalogue.people" = "q"\n'  # quit's key on the catalogue
+        '"session.back" = 5\n'  # not a key at all
+        '"catalogue.new" = "ctrl+n"\n'  # fine
     )
     app = catalogue_app(db, 3, settings)
     async with app.run_test(size=SIZE) as pilot:
@@ -82,7 +82,8 @@ async def test_each_bad_entry_is_one_message_and_the_app_starts_with_the_good_on
         messages = keymap_notes(notes)
         assert len(messages) == 4, messages
         unknown, not_a_key, clash, bad_key = (
-            one(messages, part) for part in ("catalogue.nwe", "session.back", "catalogue.people", "nope"))
+            one(messages, part) for part in ("catalogue.nwe", "session.back", "catalogue.people", "nope")
+        )
         assert "'catalogue.nwe' is not the id of any key" in unknown and "'catalogue.new'" in unknown
         assert "'session.back' must be a key in quotes" in not_a_key
         assert "'catalogue.people' and 'catalogue.quit' would both be 'q' in Catalogue" in clash
@@ -113,8 +114,7 @@ async def test_help_shows_each_keys_id_on_i(db):
         shown = screen_text(app)
         assert "catalogue.new" in shown and "catalogue.quit" in shown and "sessions.down" in shown
         # Beside its key and what it does.
-        assert any("^n" in line and "catalogue.new" in line and "New draft" in line
-                   for line in shown.splitlines())
+        assert any("^n" in line and "catalogue.new" in line and "New draft" in line for line in shown.splitlines())
         await pilot.press("i")
         await pilot.pause()
         assert "catalogue.new" not in screen_text(app)
@@ -132,21 +132,37 @@ def test_every_key_of_igftui_has_an_id_of_its_own():
     assert "catalogue.new" in declared and "speakers.add" in declared
 
 
-@pytest.mark.parametrize(("written", "textual"), [
-    ("n", "n"), ("N", "N"), ("?", "question_mark"), ("ctrl+/", "ctrl+slash"), ("f5", "f5"),
-    ("question_mark", "question_mark"), ("pagedown", "pagedown"), ("ctrl+shift+up", "ctrl+shift+up"),
-    ("space", "space"), ("escape", "escape"), ("enter", "enter"), ("delete", "delete"), ("plus", "plus"),
-])
+@pytest.mark.parametrize(
+    ("written", "textual"),
+    [
+        ("n", "n"),
+        ("N", "N"),
+        ("?", "question_mark"),
+        ("ctrl+/", "ctrl+slash"),
+        ("f5", "f5"),
+        ("question_mark", "question_mark"),
+        ("pagedown", "pagedown"),
+        ("ctrl+shift+up", "ctrl+shift+up"),
+        ("space", "space"),
+        ("escape", "escape"),
+        ("enter", "enter"),
+        ("delete", "delete"),
+        ("plus", "plus"),
+    ],
+)
 def test_keys_textual_knows(written, textual):
     assert textual_key(written) == textual
 
 
-@pytest.mark.parametrize(("written", "says"), [
-    ("ctrl+nope", "'nope' is not a key Textual knows"),
-    ("pgdown", "did you mean 'pagedown'?"),
-    ("ctrl+N", "'ctrl+n'"),
-    ("shift+question_mark", "never arrives"),
-])
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("ctrl+nope", "'nope' is not a key Textual knows"),
+        ("pgdown", "did you mean 'pagedown'?"),
+        ("ctrl+N", "'ctrl+n'"),
+        ("shift+question_mark", "never arrives"),
+    ],
+)
 def test_keys_textual_does_not_know(written, says):
     with pytest.raises(ValueError, match=says.replace("?", r"\?").replace("+", r"\+")):
         textual_key(written)

@@ -16,6 +16,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from snapshot_apps import SIZE, filled_catalogue, screen_text, settle
 from textual.widgets import Input
 
 from igftui.config import Settings
@@ -28,7 +29,6 @@ from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.search_box import SearchBox
 from igftui.tui.widgets.session_table import SessionTable
-from snapshot_apps import SIZE, filled_catalogue, screen_text, settle
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -181,8 +181,13 @@ async def test_an_import_by_the_command_line_in_another_process_shows(db, tmp_pa
         await pilot.press("j", "j")
         chosen = table_of(app).selected_id()
         env = dict(os.environ, PYTHONPATH=str(SRC))
-        done = subprocess.run([sys.executable, "-m", "igftui", "--db", str(db), "import", str(page)],
-                              capture_output=True, text=True, env=env, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "igftui", "--db", str(db), "import", str(page)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         await look(pilot)
         table = table_of(app)
@@ -283,8 +288,15 @@ async def test_the_same_filters_and_sort_are_read_again(db):
         await pilot.press("j")
         chosen = table.selected_id()
         with Catalogue(db) as elsewhere:
-            elsewhere.add(ForumSession(status="catalogued", year=2024, session_type="workshop",
-                                       number=901, title="ZZZ first when sorted by title, downwards"))
+            elsewhere.add(
+                ForumSession(
+                    status="catalogued",
+                    year=2024,
+                    session_type="workshop",
+                    number=901,
+                    title="ZZZ first when sorted by title, downwards",
+                )
+            )
             elsewhere.add(newest("Another year: filtered out"))
         await look(pilot)
         titles = [table.get_row_at(row)[3].plain for row in range(table.row_count)]

@@ -15,8 +15,8 @@ from igftui.store import Catalogue
 from igftui.store.listing import SessionFilter
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.help import HelpScreen
+from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.people import (
     NOBODY,
     OVER_MARK,
@@ -88,8 +88,7 @@ async def test_the_list_shows_everyone_with_their_counts(samples_db):
             assert cells[1].split()[0] == str(person.sessions)
             # At 80 columns the years are written out in one column, newest first.
             written = [part.rstrip(OVER_MARK) for part in cells[2].split()]
-            assert written == [f"{year}:{count}" for year, count in
-                               sorted(person.per_year.items(), reverse=True)]
+            assert written == [f"{year}:{count}" for year, count in sorted(person.per_year.items(), reverse=True)]
         shown = screen_text(app)
         assert f"{len(expected)} people" in shown
         for header in ("Name", "Sessions", "Per year"):
@@ -217,8 +216,9 @@ async def test_enter_lists_their_sessions_then_a_session_then_back_each_step(sam
         sessions = person_screen.query_one(PersonSessionsTable)
         expected = app.catalogue.list(SessionFilter(person=busy.name), limit=None)
         assert sessions.row_count == app.catalogue.count(SessionFilter(person=busy.name)) == busy.sessions
-        assert [sessions.coordinate_to_cell_key((r, 0)).row_key.value for r in range(sessions.row_count)] \
-            == [str(s.id) for s in expected]
+        assert [sessions.coordinate_to_cell_key((r, 0)).row_key.value for r in range(sessions.row_count)] == [
+            str(s.id) for s in expected
+        ]
         # Their roles in each session, as the session itself has them.
         for r, summary in enumerate(expected):
             session = app.catalogue.get(summary.id)
@@ -343,8 +343,9 @@ def test_snapshot_people_at_80x24(snap_compare, db):
 async def test_the_limit_comes_from_the_rule_set_in_use(samples_db, tmp_path):
     # A national IGF that allows more sessions a year: nobody of the samples is over it.
     lenient = tmp_path / "lenient.toml"
-    lenient.write_text('name = "lenient"\nextends = "igf-2025"\n[rules.IGF-P001]\nmax_sessions = 10\n',
-                       encoding="utf-8")
+    lenient.write_text(
+        'name = "lenient"\nextends = "igf-2025"\n[rules.IGF-P001]\nmax_sessions = 10\n', encoding="utf-8"
+    )
     app = IgfApp(samples_db, Settings(rules=str(lenient)))
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_people(pilot)

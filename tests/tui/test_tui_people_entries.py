@@ -11,8 +11,17 @@ from igftui.model.vocabulary import Region, Role, StakeholderGroup
 from igftui.tui.widgets.people_editor import SpeakerTable
 
 
-async def add_entry(pilot, *, kind=EntryKind.PERSON, name="", organisation="", roles=(Role.ORGANIZER,),
-                    group=None, region=None, lead=False) -> None:
+async def add_entry(
+    pilot,
+    *,
+    kind=EntryKind.PERSON,
+    name="",
+    organisation="",
+    roles=(Role.ORGANIZER,),
+    group=None,
+    region=None,
+    lead=False,
+) -> None:
     """Add an entry through the people table and the person dialog, as a user would."""
     editor = pilot.app.screen
     editor.show_section("people", focus=False)
@@ -48,13 +57,20 @@ async def test_organisations_and_places_show_by_their_short_label(db):
     async with app.run_test(size=SIZE) as pilot:
         editor = await new_draft(pilot)
         await add_entry(pilot, kind=EntryKind.ORGANISATION, organisation="Argentina IGF", region=Region.GRULAC)
-        await add_entry(pilot, kind=EntryKind.ORGANISATION, group=StakeholderGroup.CIVIL_SOCIETY,
-                        region=Region.WEOG)
-        await add_entry(pilot, kind=EntryKind.TO_BE_CONFIRMED, roles=(Role.SPEAKER,),
-                        group=StakeholderGroup.PRIVATE_SECTOR, region=Region.AFRICAN)
+        await add_entry(pilot, kind=EntryKind.ORGANISATION, group=StakeholderGroup.CIVIL_SOCIETY, region=Region.WEOG)
+        await add_entry(
+            pilot,
+            kind=EntryKind.TO_BE_CONFIRMED,
+            roles=(Role.SPEAKER,),
+            group=StakeholderGroup.PRIVATE_SECTOR,
+            region=Region.AFRICAN,
+        )
         rows = table_rows(editor)
-        assert [row[0] for row in rows] == ["Argentina IGF", "Organiser (civil society)",
-                                            "Speaker to be confirmed (private sector)"]
+        assert [row[0] for row in rows] == [
+            "Argentina IGF",
+            "Organiser (civil society)",
+            "Speaker to be confirmed (private sector)",
+        ]
         assert [p.name for p in editor.draft.participants] == [None, None, None]
         assert [p.to_be_confirmed for p in editor.draft.participants] == [False, False, True]
         assert "Argentina IGF" in screen_text(app)
@@ -71,7 +87,10 @@ async def test_one_lead_organiser_marking_another_unmarks_the_first(db, notes):
         assert not notes
         await add_entry(pilot, name="Amina Okafor", roles=(Role.ORGANIZER, Role.SPEAKER), lead=True)
         assert [p.lead for p in editor.draft.participants] == [False, False, True]
-        assert ("Lead organiser", "Amina Okafor is now the lead organiser, instead of Lena Kowalski.",
-                "information") in notes
+        assert (
+            "Lead organiser",
+            "Amina Okafor is now the lead organiser, instead of Lena Kowalski.",
+            "information",
+        ) in notes
         rows = table_rows(editor)
         assert rows[0][1] == "Organizer" and rows[2][1] == "Lead organiser, Speaker"

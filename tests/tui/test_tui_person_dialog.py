@@ -31,8 +31,7 @@ async def open_dialog(pilot, person=None, **options) -> tuple[PersonDialog, list
     app = pilot.app
     await settle(pilot)
     results: list = []
-    dialog = PersonDialog(person, app.catalogue if "catalogue" not in options else options.pop("catalogue"),
-                          **options)
+    dialog = PersonDialog(person, app.catalogue if "catalogue" not in options else options.pop("catalogue"), **options)
     app.push_screen(dialog, results.append)
     await settle(pilot)
     assert app.screen is dialog
@@ -73,13 +72,22 @@ async def test_picking_a_match_fills_in_what_the_catalogue_knows(db, notes):
         assert dialog.query_one("#person-organisation", Input).value == "Digital Rights Network"
         assert dialog.query_one("#person-group", Select).value is StakeholderGroup.CIVIL_SOCIETY
         assert dialog.query_one("#person-region", Select).value is Region.AFRICAN
-        assert ("Person", "Filled in from the catalogue: organisation, stakeholder group, regional group.",
-                "information") in notes
+        assert (
+            "Person",
+            "Filled in from the catalogue: organisation, stakeholder group, regional group.",
+            "information",
+        ) in notes
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert results == [Participant(name="Amina Diallo", organisation="Digital Rights Network",
-                                       stakeholder_group="civil_society", region="african",
-                                       roles=["speaker"])]
+        assert results == [
+            Participant(
+                name="Amina Diallo",
+                organisation="Digital Rights Network",
+                stakeholder_group="civil_society",
+                region="african",
+                roles=["speaker"],
+            )
+        ]
 
 
 async def test_what_the_user_typed_is_never_overwritten(db, notes):
@@ -238,10 +246,19 @@ async def test_editing_then_undoing_the_change_closes_without_asking(db):
 
 
 async def test_editing_keeps_every_field_and_the_private_ones(db):
-    person = Participant(name="Amina Diallo", organisation="Digital Rights Network",
-                         stakeholder_group="civil_society", region="african", country="Senegal",
-                         roles=["organizer", "moderator"], status="provisional", attendance="online",
-                         first_time=True, gender="woman", email="amina@example.org")
+    person = Participant(
+        name="Amina Diallo",
+        organisation="Digital Rights Network",
+        stakeholder_group="civil_society",
+        region="african",
+        country="Senegal",
+        roles=["organizer", "moderator"],
+        status="provisional",
+        attendance="online",
+        first_time=True,
+        gender="woman",
+        email="amina@example.org",
+    )
     app = catalogue_app(db, 10)
     async with app.run_test(size=SIZE) as pilot:
         dialog, results = await open_dialog(pilot, person)
@@ -324,8 +341,9 @@ def test_snapshot_adding_a_person(snap_compare, db):
 def shown(dialog: PersonDialog, selector: str) -> bool:
     """Whether the field is on screen: its row (or itself) is displayed."""
     widget = dialog.query_one(selector)
-    return all(node.display for node in [widget, *widget.ancestors_with_self] if node is not dialog
-               and node is not dialog.app)
+    return all(
+        node.display for node in [widget, *widget.ancestors_with_self] if node is not dialog and node is not dialog.app
+    )
 
 
 async def test_an_organisation_is_an_organiser_without_a_person_named(db):
@@ -338,8 +356,16 @@ async def test_an_organisation_is_an_organiser_without_a_person_named(db):
         await settle(pilot)
         assert dialog.query_one("#person-kind", Select).value is EntryKind.ORGANISATION
         # A person's own fields go: name, roles, status, attendance, first time, lead, private ones.
-        for field in ("#person-name", "#person-roles", "#person-status", "#person-attendance",
-                      "#person-first-time", "#person-lead", "#person-gender", "#person-email"):
+        for field in (
+            "#person-name",
+            "#person-roles",
+            "#person-status",
+            "#person-attendance",
+            "#person-first-time",
+            "#person-lead",
+            "#person-gender",
+            "#person-email",
+        ):
             assert not shown(dialog, field), field
         for field in ("#person-organisation", "#person-group", "#person-region", "#person-country"):
             assert shown(dialog, field), field
@@ -356,8 +382,9 @@ async def test_an_organisation_is_an_organiser_without_a_person_named(db):
         dialog.query_one("#person-country", Input).value = "Argentina"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert results == [Participant(organisation="Argentina IGF", region="grulac", country="Argentina",
-                                       roles=["organizer"])]
+        assert results == [
+            Participant(organisation="Argentina IGF", region="grulac", country="Argentina", roles=["organizer"])
+        ]
         assert results[0].to_json()["name"] is None
 
 
@@ -402,15 +429,15 @@ async def test_a_speaker_to_be_confirmed_has_no_name_and_no_status(db):
         assert dialog.query_one("#person-kind", Select).value is EntryKind.TO_BE_CONFIRMED
         for field in ("#person-name", "#person-status", "#person-lead", "#person-gender", "#person-email"):
             assert not shown(dialog, field), field
-        for field in ("#person-roles", "#person-organisation", "#person-group", "#person-region",
-                      "#person-attendance"):
+        for field in ("#person-roles", "#person-organisation", "#person-group", "#person-region", "#person-attendance"):
             assert shown(dialog, field), field
         dialog.query_one("#person-group", Select).value = StakeholderGroup.PRIVATE_SECTOR
         dialog.query_one("#person-region", Select).value = Region.AFRICAN
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert results == [Participant(roles=["speaker"], stakeholder_group="private_sector", region="african",
-                                       to_be_confirmed=True)]
+        assert results == [
+            Participant(roles=["speaker"], stakeholder_group="private_sector", region="african", to_be_confirmed=True)
+        ]
         assert results[0].display_name() == "Speaker to be confirmed (private sector)"
 
 
@@ -440,7 +467,7 @@ async def test_the_lead_organiser_is_a_tick_box(db):
 
 
 async def test_completion_offers_and_picks_the_same_person(db):
-    """"Sara" once offered Sara Lindqvist-Mendoza and tab, enter filled in Haruto Kisaragi."""
+    """ "Sara" once offered Sara Lindqvist-Mendoza and tab, enter filled in Haruto Kisaragi."""
     from igftui.config import Settings
     from igftui.store import Catalogue
     from igftui.tui.app import IgfApp
@@ -449,10 +476,14 @@ async def test_completion_offers_and_picks_the_same_person(db):
     catalogue = Catalogue(db)
     # Haruto is in more sessions, and "sara" is inside "Kisaragi".
     for number in range(3):
-        catalogue.add(ForumSession(title=f"Session {number}", participants=[
-            Participant(name="Haruto Kisaragi", roles=["speaker"])]))
-    catalogue.add(ForumSession(title="Another", participants=[
-        Participant(name="Sara Lindqvist-Mendoza", roles=["speaker"])]))
+        catalogue.add(
+            ForumSession(
+                title=f"Session {number}", participants=[Participant(name="Haruto Kisaragi", roles=["speaker"])]
+            )
+        )
+    catalogue.add(
+        ForumSession(title="Another", participants=[Participant(name="Sara Lindqvist-Mendoza", roles=["speaker"])])
+    )
     app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         dialog, _results = await open_dialog(pilot)

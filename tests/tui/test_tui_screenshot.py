@@ -22,12 +22,12 @@ from igftui.model import ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.dialogs.export_dialog import ExportDialog
 from igftui.tui.dialogs.person_dialog import PersonDialog
-from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.dialogs.screenshot_dialog import PRIVATE_WARNING, ScreenshotDialog
+from igftui.tui.screens.catalogue import CatalogueScreen
+from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.screens.session_detail import SessionDetailScreen
 
 WARNING_START = PRIVATE_WARNING[:40]
@@ -173,8 +173,10 @@ async def test_a_missing_folder_is_reported_in_the_dialog(db, folder, tmp_path):
         dialog = await take_screenshot(pilot)
         await save_as(pilot, dialog, tmp_path / "no-such-folder" / "shot.svg")
         assert app.screen is dialog
-        assert status(dialog) == (f"Not saved: cannot write {tmp_path / 'no-such-folder' / 'shot.svg'}: "
-                                  f"the folder {tmp_path / 'no-such-folder'} does not exist")
+        assert status(dialog) == (
+            f"Not saved: cannot write {tmp_path / 'no-such-folder' / 'shot.svg'}: "
+            f"the folder {tmp_path / 'no-such-folder'} does not exist"
+        )
         # Shown on screen (the long temporary path wraps, so look for the start of the message).
         assert "Not saved: cannot write" in screen_text(app)
         # Corrected, it saves.
@@ -277,8 +279,14 @@ async def test_the_export_preview_warns_once_private_fields_are_in_it(db, folder
 @pytest.mark.parametrize(("status_", "warns"), [("catalogued", False), ("draft", True), ("submitted", True)])
 async def test_the_session_view_warns_on_the_users_own_proposals(db, folder, status_, warns):
     with Catalogue(db) as catalogue:
-        stored = catalogue.add(ForumSession(status=status_, year=2025, title="Own or not", participants=[
-            Participant(name="Amina Diallo", roles=["speaker"], gender="woman")]))
+        stored = catalogue.add(
+            ForumSession(
+                status=status_,
+                year=2025,
+                title="Own or not",
+                participants=[Participant(name="Amina Diallo", roles=["speaker"], gender="woman")],
+            )
+        )
     app = IgfApp(db, Settings(export_folder=str(folder)), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from snapshot_apps import SIZE, catalogue_app, screen_text, settle, wait_for_palette
 from textual.widgets import Button, ContentSwitcher, Select
 
 from igftui.store.listing import SessionFilter
@@ -12,7 +13,6 @@ from igftui.tui.screens.session_detail import SessionDetailScreen
 from igftui.tui.widgets.filters import FilterChips, FilterPanel
 from igftui.tui.widgets.search_box import SearchBox
 from igftui.tui.widgets.session_table import SessionTable
-from snapshot_apps import SIZE, catalogue_app, screen_text, settle, wait_for_palette
 
 
 def table_of(app: IgfApp) -> SessionTable:
@@ -101,7 +101,7 @@ async def test_matched_words_are_highlighted_in_the_title(db):
         table = table_of(app)
         title = table.get_cell_at((0, 3))
         assert "Youth" in title.plain
-        marked = [title.plain[span.start:span.end] for span in title.spans if "reverse" in str(span.style)]
+        marked = [title.plain[span.start : span.end] for span in title.spans if "reverse" in str(span.style)]
         assert marked == ["Youth"]
 
 
@@ -170,8 +170,11 @@ async def test_filters_combine_and_are_removed_one_by_one(db):
         # The active filters are shown as chips, in words.
         chips = app.screen.query_one(FilterChips)
         labels = [str(button.label) for button in chips.query(Button)]
-        assert labels == ["Year: 2023 ✕", "Format: Break-out Group Discussions ✕",
-                          "Speaker region: Latin American and Caribbean Group (GRULAC) ✕"]
+        assert labels == [
+            "Year: 2023 ✕",
+            "Format: Break-out Group Discussions ✕",
+            "Speaker region: Latin American and Caribbean Group (GRULAC) ✕",
+        ]
         # Closing the panel keeps the filters; a chip removes just its own.
         await pilot.press("escape")
         await settle(pilot)
@@ -294,7 +297,7 @@ async def test_a_search_typed_while_the_next_page_loads_shows_the_search(db):
         found = expected_ids(app, SessionFilter(query="youth"))
         table = table_of(app)
         assert table.total == len(found)
-        assert listed_ids(app) == found[:table.row_count]
+        assert listed_ids(app) == found[: table.row_count]
         assert table.row_count == min(len(found), SessionTable.PAGE_SIZE)
 
 

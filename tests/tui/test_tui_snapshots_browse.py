@@ -6,10 +6,9 @@ Regenerate on purpose, after looking at the change:
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from snapshot_apps import SIZE, catalogue_app, settle
 from test_tui_import import folder_to_import
+from textual.widgets import Input
 
 
 def test_search_highlights_the_matches(snap_compare, db):

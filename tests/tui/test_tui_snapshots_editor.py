@@ -8,10 +8,10 @@ depends on the clock (no "Saved at").  Regenerate on purpose, after looking:
 from __future__ import annotations
 
 import pytest
+from snapshot_apps import catalogue_app, settle, wait_until
 
 from igftui.model import AgendaItem, ForumSession, OnlineParticipation, Participant
 from igftui.tui.screens.proposal_editor import ProposalEditor
-from snapshot_apps import catalogue_app, settle, wait_until
 
 WIDE = (130, 40)
 
@@ -19,36 +19,74 @@ WIDE = (130, 40)
 def workshop_draft() -> ForumSession:
     """A half-finished workshop proposal: enough filled in for every section to show something."""
     people = [
-        Participant(name="Rosa Ibarra", organisation="Red de Defensoras", stakeholder_group="civil_society",
-                    region="grulac", roles=["organizer", "moderator"], status="confirmed",
-                    attendance="onsite", gender="woman", email="rosa@example.org"),
-        Participant(name="Marta Quispe", organisation="Universidad Andina", stakeholder_group="academia",
-                    region="grulac", roles=["speaker"], status="provisional", attendance="online",
-                    gender="woman"),
-        Participant(name="Kwame Mensah", organisation="Ministry of ICT", stakeholder_group="government",
-                    region="african", roles=["speaker"], status="invited", attendance="onsite",
-                    gender="man"),
-        Participant(name="Lena Vogel", organisation="Open Source Lab", stakeholder_group="technical_community",
-                    region="weog", roles=["online_moderator"], status="confirmed", attendance="online"),
+        Participant(
+            name="Rosa Ibarra",
+            organisation="Red de Defensoras",
+            stakeholder_group="civil_society",
+            region="grulac",
+            roles=["organizer", "moderator"],
+            status="confirmed",
+            attendance="onsite",
+            gender="woman",
+            email="rosa@example.org",
+        ),
+        Participant(
+            name="Marta Quispe",
+            organisation="Universidad Andina",
+            stakeholder_group="academia",
+            region="grulac",
+            roles=["speaker"],
+            status="provisional",
+            attendance="online",
+            gender="woman",
+        ),
+        Participant(
+            name="Kwame Mensah",
+            organisation="Ministry of ICT",
+            stakeholder_group="government",
+            region="african",
+            roles=["speaker"],
+            status="invited",
+            attendance="onsite",
+            gender="man",
+        ),
+        Participant(
+            name="Lena Vogel",
+            organisation="Open Source Lab",
+            stakeholder_group="technical_community",
+            region="weog",
+            roles=["online_moderator"],
+            status="confirmed",
+            attendance="online",
+        ),
     ]
     return ForumSession(
-        status="draft", year=2026, session_type="workshop",
+        status="draft",
+        year=2026,
+        session_type="workshop",
         title="Safe online spaces for human rights defenders",
-        theme="Human rights and freedoms", subtheme="Safety of human rights defenders",
+        theme="Human rights and freedoms",
+        subtheme="Safety of human rights defenders",
         tags=["privacy", "digital security"],
-        policy_questions=["How can platforms respond faster when defenders are attacked online?",
-                          "What should states do to protect defenders' data?"],
+        policy_questions=[
+            "How can platforms respond faster when defenders are attacked online?",
+            "What should states do to protect defenders' data?",
+        ],
         description="A round table on what keeps defenders safe online, with people who have lived it.",
         expected_outcomes="A short list of practices for platforms and states.",
-        format="round_table", layout="u_shape", duration_minutes=90,
+        format="round_table",
+        layout="u_shape",
+        duration_minutes=90,
         participants=people,
-        agenda=[AgendaItem(title="Opening", minutes=10, kind="opening"),
-                AgendaItem(title="Stories from defenders", minutes=25, kind="presentation"),
-                AgendaItem(title="Round table with the room and online", minutes=35, kind="discussion",
-                           interactive=True),
-                AgendaItem(title="Safety check-in (closed)", minutes=10, kind="other", public=False)],
-        online_participation=OnlineParticipation(platform="IGF Zoom", remote_hubs=["Lima hub"],
-                                                 captioning=True, interpretation=["Spanish"]),
+        agenda=[
+            AgendaItem(title="Opening", minutes=10, kind="opening"),
+            AgendaItem(title="Stories from defenders", minutes=25, kind="presentation"),
+            AgendaItem(title="Round table with the room and online", minutes=35, kind="discussion", interactive=True),
+            AgendaItem(title="Safety check-in (closed)", minutes=10, kind="other", public=False),
+        ],
+        online_participation=OnlineParticipation(
+            platform="IGF Zoom", remote_hubs=["Lima hub"], captioning=True, interpretation=["Spanish"]
+        ),
     )
 
 
@@ -82,27 +120,51 @@ def test_editor_at_80_by_24(snap_compare, db):
 def crowded_draft() -> ForumSession:
     """Thirty people and thirty agenda items: more than any window shows at once."""
     regions = ["african", "asia_pacific", "eastern_european", "grulac", "weog", "intergovernmental_organization"]
-    groups = ["civil_society", "government", "intergovernmental_organization", "private_sector",
-              "technical_community", "academia"]
+    groups = [
+        "civil_society",
+        "government",
+        "intergovernmental_organization",
+        "private_sector",
+        "technical_community",
+        "academia",
+    ]
     statuses = ["invited", "provisional", "confirmed", "declined"]
     people = [
-        Participant(name=f"Speaker {n:02d} of the crowded proposal",
-                    organisation=f"Organisation {n} for the long-term study of Internet governance",
-                    stakeholder_group=groups[n % 6], region=regions[n % 6],
-                    roles=["speaker", "online_moderator"] if n % 3 else ["organizer"],
-                    status=statuses[n % 4], attendance="online" if n % 2 else "onsite")
+        Participant(
+            name=f"Speaker {n:02d} of the crowded proposal",
+            organisation=f"Organisation {n} for the long-term study of Internet governance",
+            stakeholder_group=groups[n % 6],
+            region=regions[n % 6],
+            roles=["speaker", "online_moderator"] if n % 3 else ["organizer"],
+            status=statuses[n % 4],
+            attendance="online" if n % 2 else "onsite",
+        )
         for n in range(1, 31)
     ]
-    agenda = [AgendaItem(title=f"Item {n:02d}: a segment with a long and descriptive title", minutes=3,
-                         kind="questions" if n % 2 else "presentation", interactive=bool(n % 2),
-                         public=bool(n % 3))
-              for n in range(1, 31)]
-    return ForumSession(status="draft", year=2026, session_type="workshop", title="A crowded proposal",
-                        duration_minutes=90, participants=people, agenda=agenda)
+    agenda = [
+        AgendaItem(
+            title=f"Item {n:02d}: a segment with a long and descriptive title",
+            minutes=3,
+            kind="questions" if n % 2 else "presentation",
+            interactive=bool(n % 2),
+            public=bool(n % 3),
+        )
+        for n in range(1, 31)
+    ]
+    return ForumSession(
+        status="draft",
+        year=2026,
+        session_type="workshop",
+        title="A crowded proposal",
+        duration_minutes=90,
+        participants=people,
+        agenda=agenda,
+    )
 
 
 def crowded_table(section: str, table_id: str):
     """The editor on ``section`` with the cursor on row 20 of its table (no text cursor to blink)."""
+
     async def show(pilot) -> None:
         await settle(pilot)
         app = pilot.app
@@ -124,7 +186,8 @@ def crowded_table(section: str, table_id: str):
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
-@pytest.mark.parametrize(("section", "table_id"), [("people", "people-table"), ("format", "agenda-table")],
-                         ids=["people", "agenda"])
+@pytest.mark.parametrize(
+    ("section", "table_id"), [("people", "people-table"), ("format", "agenda-table")], ids=["people", "agenda"]
+)
 def test_editor_tables_with_many_rows(snap_compare, db, size, section, table_id):
     assert snap_compare(catalogue_app(db, 4), terminal_size=size, run_before=crowded_table(section, table_id))

@@ -8,10 +8,10 @@ so the times and the author are the same on every run.  Regenerate on purpose:
 from __future__ import annotations
 
 import pytest
-
 from history_apps import history_app, local_zone  # noqa: F401 - a fixture
-from igftui.tui.screens.history import HistoryScreen
 from snapshot_apps import settle
+
+from igftui.tui.screens.history import HistoryScreen
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])

@@ -63,8 +63,10 @@ def test_no_test_waits_a_fixed_time():
         for path in sorted(TESTS.rglob("*.py"))
         for line, call in fixed_waits(path.read_text(encoding="utf-8"))
     ]
-    assert not found, ("Tests wait for a worker, a message or a condition, never for time "
-                       "(see wait_until in tests/tui/snapshot_apps.py):\n" + "\n".join(found))
+    assert not found, (
+        "Tests wait for a worker, a message or a condition, never for time "
+        "(see wait_until in tests/tui/snapshot_apps.py):\n" + "\n".join(found)
+    )
 
 
 async def blinking_of_editor_boxes(db: Path, delays: Delays) -> list[tuple[bool, bool]]:

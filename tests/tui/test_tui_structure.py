@@ -47,8 +47,7 @@ def imported_modules(path: Path) -> set[str]:
 def screens_imported(path: Path) -> set[str]:
     """The screen modules that ``path`` imports (the shared base does not count)."""
     modules = {".".join(name.split(".")[:4]) for name in imported_modules(path) if name.startswith(f"{SCREENS}.")}
-    return {name for name in modules
-            if name not in SHARED and (TUI / "screens" / f"{name.split('.')[3]}.py").exists()}
+    return {name for name in modules if name not in SHARED and (TUI / "screens" / f"{name.split('.')[3]}.py").exists()}
 
 
 def _sources(folder: str) -> list[Path]:
@@ -68,7 +67,8 @@ def test_the_helpers_see_an_import_inside_a_function(tmp_path):
 def test_no_screen_imports_another(path):
     own = _module_name(path)
     assert screens_imported(path) - {own} == set(), (
-        f"{path.name} imports another screen: open it through self.navigate (tui/navigation.py)")
+        f"{path.name} imports another screen: open it through self.navigate (tui/navigation.py)"
+    )
 
 
 @pytest.mark.parametrize("path", _sources("dialogs") + _sources("widgets"), ids=lambda path: path.name)
@@ -79,8 +79,12 @@ def test_dialogs_and_widgets_open_no_screen(path):
 @pytest.mark.parametrize("path", _sources("screens"), ids=lambda path: path.name)
 def test_every_dialog_lives_in_tui_dialogs(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    dialogs = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
-               and any(ast.unparse(base).split("[")[0] in DIALOG_BASES for base in node.bases)]
+    dialogs = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(base).split("[")[0] in DIALOG_BASES for base in node.bases)
+    ]
     assert dialogs == [], f"{path.name} defines dialogs {dialogs}: they belong in tui/dialogs/"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+from snapshot_apps import screen_text, settle
 from textual.widgets import Input
 
 from igftui.config import Settings
@@ -17,11 +18,10 @@ from igftui.model import ForumSession
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
-from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.dialogs.confirm import ConfirmDialog
+from igftui.tui.screens.catalogue import CatalogueScreen
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.field_box import FieldBox
-from snapshot_apps import screen_text, settle
 
 SIZE = (120, 36)
 
@@ -81,8 +81,9 @@ async def test_a_time_typed_on_the_venues_clock_is_stored_in_utc(db):
         # The times disagree with the 90 minutes: the check says so, on the venue's clock.
         editor._check_soon(0)
         await settle(pilot)
-        assert any(f.rule == "IGF-A007" and "Starts 09:30 and ends 10:30 (Berlin, CET)" in f.message
-                   for f in editor.findings)
+        assert any(
+            f.rule == "IGF-A007" and "Starts 09:30 and ends 10:30 (Berlin, CET)" in f.message for f in editor.findings
+        )
 
 
 async def test_another_zone_shows_the_same_moment_on_its_clock(db):
@@ -137,8 +138,11 @@ async def test_a_bad_time_is_explained_and_the_last_good_one_kept(db):
 
 
 async def test_an_impossible_year_is_explained_kept_in_the_box_and_leaving_asks(db):
-    app = app_on(db, ForumSession(status="draft", year=2025, title="A proposal"),
-                 today=datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc))
+    app = app_on(
+        db,
+        ForumSession(status="draft", year=2025, title="A proposal"),
+        today=datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc),
+    )
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, 1)
         await put(pilot, "input-year", "1999")

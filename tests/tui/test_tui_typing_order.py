@@ -7,11 +7,14 @@ tests send keys as a terminal does when they are typed fast, all at once.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from snapshot_apps import catalogue_app, settle
+from test_tui_fields import open_filled_draft
+
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.field_box import value_of
 from igftui.tui.widgets.line_field import LineField
-from snapshot_apps import catalogue_app, settle
-from test_tui_fields import open_filled_draft
 
 SIZE = (120, 36)
 
@@ -25,7 +28,7 @@ def burst(app, *keys: str) -> None:
 
     named = {"tab", "f3", "enter", "backspace", "escape"}
     for key in keys:
-        for one in ([key] if key in named else list(key)):
+        for one in [key] if key in named else list(key):
             if one == " ":
                 event = events.Key("space", " ")
             elif len(one) == 1:
@@ -146,7 +149,7 @@ async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes()
             yield Input(id="title")
 
     class Keys(key_order.KeysInOrder):
-        BINDINGS = [Binding("n", "new", "New")]
+        BINDINGS: ClassVar = [Binding("n", "new", "New")]
         delays = Delays(keys_wait=0.001)  # the safety net looks every millisecond
 
         def compose(self) -> ComposeResult:

@@ -40,8 +40,20 @@ if TYPE_CHECKING:
     from igftui.model.session import ForumSession
 
 __all__ = [
-    "DEFAULT_RULE_SET", "ActiveRule", "CachedCatalogue", "Finding", "Param", "Rule", "RuleInfo", "RuleSet",
-    "RuleSetError", "Severity", "describe_rules", "load_rule_set", "rule_set_names", "run_checks",
+    "DEFAULT_RULE_SET",
+    "ActiveRule",
+    "CachedCatalogue",
+    "Finding",
+    "Param",
+    "Rule",
+    "RuleInfo",
+    "RuleSet",
+    "RuleSetError",
+    "Severity",
+    "describe_rules",
+    "load_rule_set",
+    "rule_set_names",
+    "run_checks",
 ]
 
 
@@ -75,11 +87,16 @@ def run_checks(
         except Exception as exc:  # the last guard described above
             if raise_errors:
                 raise
-            findings.append(Finding(
-                active.id, Severity.ERROR,
-                f"{active.id} could not run: {exc.__class__.__name__}: {exc}",
-                "This is a fault in igftui, not in the proposal; please report it with the session "
-                "exported as JSON (igftui export ID --format json).", None))
+            findings.append(
+                Finding(
+                    active.id,
+                    Severity.ERROR,
+                    f"{active.id} could not run: {exc.__class__.__name__}: {exc}",
+                    "This is a fault in igftui, not in the proposal; please report it with the session "
+                    "exported as JSON (igftui export ID --format json).",
+                    None,
+                )
+            )
     return sorted_findings(findings)
 
 

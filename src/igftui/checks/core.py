@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import inspect
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
-from collections.abc import Callable, Iterable
 
 if TYPE_CHECKING:  # the model is plain pydantic, but keep start-up light for the CLI
     from igftui.model.session import ForumSession
@@ -60,16 +60,13 @@ class Finding:
 
     def to_json(self) -> dict[str, str]:
         """The ``check --json`` shape of a finding: exactly rule, severity, message, hint."""
-        return {"rule": self.rule, "severity": self.severity.value, "message": self.message,
-                "hint": self.hint}
+        return {"rule": self.rule, "severity": self.severity.value, "message": self.message, "hint": self.hint}
 
 
 class CatalogueView(Protocol):
     """What cross-session rules need from the catalogue (``igftui.store.Catalogue`` has it)."""
 
-    def sessions_of_person(
-        self, name: str, *, year: int | None = None, role: Any = None
-    ) -> list[SessionSummary]: ...
+    def sessions_of_person(self, name: str, *, year: int | None = None, role: Any = None) -> list[SessionSummary]: ...
 
     def sessions_of_people(
         self, names: Iterable[str], *, year: int | None = None, role: Any = None
@@ -209,8 +206,9 @@ class Context:
     params: dict[str, Any]
     catalogue: CatalogueView | None = None
 
-    def finding(self, message: str, hint: str = "", field: str | None = "participants",
-                severity: Severity | None = None) -> Finding:
+    def finding(
+        self, message: str, hint: str = "", field: str | None = "participants", severity: Severity | None = None
+    ) -> Finding:
         """A finding of this rule; its severity is the rule set's unless a note says INFO."""
         return Finding(self.rule_id, severity or self.severity, message, hint, field)
 
@@ -247,15 +245,21 @@ def _copy(value: Any) -> Any:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, *, title: str, severity: Severity, source: str,
-         params: dict[str, Param] | None = None, needs_catalogue: bool = False) -> Callable[[Check], Check]:
+def rule(
+    rule_id: str,
+    *,
+    title: str,
+    severity: Severity,
+    source: str,
+    params: dict[str, Param] | None = None,
+    needs_catalogue: bool = False,
+) -> Callable[[Check], Check]:
     """Register the decorated function as the rule ``rule_id``."""
 
     def register(function: Check) -> Check:
         if rule_id in REGISTRY:
             raise RuntimeError(f"rule {rule_id} is registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, title, severity, source, function, dict(params or {}),
-                                 needs_catalogue)
+        REGISTRY[rule_id] = Rule(rule_id, title, severity, source, function, dict(params or {}), needs_catalogue)
         return function
 
     return register
@@ -264,4 +268,3 @@ def rule(rule_id: str, *, title: str, severity: Severity, source: str,
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Errors first, then warnings, then notes; the rules' own order otherwise (stable)."""
     return sorted(findings, key=lambda f: f.severity.rank)
-

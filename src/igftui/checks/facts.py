@@ -116,8 +116,11 @@ def is_online(person: Participant) -> bool:
 def is_hybrid(session: ForumSession) -> bool:
     """Someone takes part from afar: a participant attends online, or a platform or hub is set."""
     online = session.online_participation
-    return (any(is_online(p) for p in active(session.participants))
-            or online.platform is not None or bool(online.remote_hubs))
+    return (
+        any(is_online(p) for p in active(session.participants))
+        or online.platform is not None
+        or bool(online.remote_hubs)
+    )
 
 
 def of_type(session: ForumSession, session_types: Sequence[str]) -> bool:
@@ -167,8 +170,11 @@ def summary_label(code: str | None, session_id: int, title: str | None, year: in
     return name
 
 
-_YOUTH = re.compile(r"\byouth|\byoung (?:people|persons|leaders|women|men|activists)\b|"
-                    r"\bnext generation\b", re.IGNORECASE)
+_YOUTH = re.compile(
+    r"\byouth|\byoung (?:people|persons|leaders|women|men|activists)\b|"
+    r"\bnext generation\b",
+    re.IGNORECASE,
+)
 
 
 def mentions_youth(text: str | None) -> bool:

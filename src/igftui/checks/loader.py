@@ -126,10 +126,10 @@ def _year_of(name: str) -> int | None:
 
 @dataclass
 class _Source:
-    display: str          # how messages name it
+    display: str  # how messages name it
     text: str
-    folder: Path | None   # where relative `extends` paths start; None for built-ins
-    key: str              # identity, to catch `extends` cycles
+    folder: Path | None  # where relative `extends` paths start; None for built-ins
+    key: str  # identity, to catch `extends` cycles
 
 
 def load_rule_set(name_or_path: str | os.PathLike[str] | None = None) -> RuleSet:
@@ -151,8 +151,7 @@ def _resolve(ref: str | os.PathLike[str], *, base: Path | None) -> _Source:
             return _Source(f"{ref} (built in)", _builtin_texts()[ref], None, f"builtin:{ref}")
         if not _looks_like_path(ref) and not (base or Path.cwd()).joinpath(ref).is_file():
             known = ", ".join(rule_set_names())
-            raise RuleSetError(f"unknown rule set '{ref}' (built in: {known}; or give the path "
-                               "of a .toml file)")
+            raise RuleSetError(f"unknown rule set '{ref}' (built in: {known}; or give the path of a .toml file)")
     path = Path(ref).expanduser()
     if base is not None and not path.is_absolute():
         path = base / path
@@ -191,8 +190,9 @@ def _load(source: _Source, chain: tuple[str, ...]) -> RuleSet:
     where = _Locator(source)
     for key in data:
         if key not in _TOP_KEYS:
-            raise where.error(f"unknown key '{key}' (a rule set has name, extends, description "
-                              "and [rules.ID] tables)", key=key)
+            raise where.error(
+                f"unknown key '{key}' (a rule set has name, extends, description and [rules.ID] tables)", key=key
+            )
     name = data.get("name", None)
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise where.error("name must be text", key="name")
@@ -228,8 +228,7 @@ def _load(source: _Source, chain: tuple[str, ...]) -> RuleSet:
             also = f" (did you mean {guess[0]}?)" if guess else " (see 'igftui rules')"
             raise where.error(f"unknown rule '{rule_id}'{also}", rule_id=rule_id)
         if not isinstance(settings, dict):
-            raise where.error(f"{rule_id} must be a table ([rules.{rule_id}]) of settings",
-                              rule_id=rule_id)
+            raise where.error(f"{rule_id} must be a table ([rules.{rule_id}]) of settings", rule_id=rule_id)
         severity, params = chosen.get(rule_id, (definition.severity, definition.default_params()))
         enabled = True
         for key, value in settings.items():
@@ -239,8 +238,11 @@ def _load(source: _Source, chain: tuple[str, ...]) -> RuleSet:
                 enabled = value
             elif key == "severity":
                 if not isinstance(value, str) or value.lower() not in _SEVERITIES:
-                    raise where.error(f"{rule_id}: severity must be error, warning or info, "
-                                      f"not {_shown(value)}", rule_id=rule_id, key=key)
+                    raise where.error(
+                        f"{rule_id}: severity must be error, warning or info, not {_shown(value)}",
+                        rule_id=rule_id,
+                        key=key,
+                    )
                 severity = Severity(value.lower())
             elif key in definition.params:
                 try:
@@ -249,15 +251,15 @@ def _load(source: _Source, chain: tuple[str, ...]) -> RuleSet:
                     raise where.error(f"{rule_id}: {key} {exc}", rule_id=rule_id, key=key) from None
             else:
                 known = ", ".join([*definition.params, *_RULE_KEYS])
-                raise where.error(f"{rule_id} has no setting '{key}' (it has: {known})",
-                                  rule_id=rule_id, key=key)
+                raise where.error(f"{rule_id} has no setting '{key}' (it has: {known})", rule_id=rule_id, key=key)
         if enabled:
             chosen[rule_id] = (severity, params)
         else:
             chosen.pop(rule_id, None)
 
-    active = tuple(ActiveRule(rule_id, *chosen[rule_id], REGISTRY[rule_id])
-                   for rule_id in REGISTRY if rule_id in chosen)
+    active = tuple(
+        ActiveRule(rule_id, *chosen[rule_id], REGISTRY[rule_id]) for rule_id in REGISTRY if rule_id in chosen
+    )
     origin = "built in" if source.folder is None else source.display
     return RuleSet(name.strip(), active, description, extends, origin)
 
@@ -274,13 +276,15 @@ def _parse(source: _Source) -> dict[str, Any]:
         match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
         if match:
             text = message[: match.start()]
-            raise RuleSetError(f"{source.display}, line {match.group(1)}: {_lower_first(text)} "
-                               f"(column {match.group(2)})") from None
+            raise RuleSetError(
+                f"{source.display}, line {match.group(1)}: {_lower_first(text)} (column {match.group(2)})"
+            ) from None
         match = re.search(r"\s*\(at end of document\)$", message)
         if match:
             lines = source.text.count("\n") + 1
-            raise RuleSetError(f"{source.display}, line {lines}: {_lower_first(message[: match.start()])} "
-                               "(at the end of the file)") from None
+            raise RuleSetError(
+                f"{source.display}, line {lines}: {_lower_first(message[: match.start()])} (at the end of the file)"
+            ) from None
         raise RuleSetError(f"{source.display}: {_lower_first(message)}") from None
 
 
@@ -368,5 +372,7 @@ def _since() -> dict[str, int]:
 def describe_rules() -> list[RuleInfo]:
     """Every known rule, in id order of the registry, with its defaults and first IGF year."""
     since = _since()
-    return [RuleInfo(r.id, r.severity, r.title, r.source, since.get(r.id), r.default_params(), r.doc)
-            for r in REGISTRY.values()]
+    return [
+        RuleInfo(r.id, r.severity, r.title, r.source, since.get(r.id), r.default_params(), r.doc)
+        for r in REGISTRY.values()
+    ]

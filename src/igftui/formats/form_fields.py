@@ -94,7 +94,7 @@ def plain_text(text: str | None) -> str:
 
 
 def person_line(person: Participant, *, include_private: bool = False) -> str:
-    """"Name, Organisation, Stakeholder group, Region", leaving out what is not known.
+    """ "Name, Organisation, Stakeholder group, Region", leaving out what is not known.
 
     With ``include_private`` the person's gender and e-mail follow.
     """
@@ -112,8 +112,9 @@ def person_line(person: Participant, *, include_private: bool = False) -> str:
     return ", ".join(_one_line(bit) for bit in bits if bit and bit.strip())
 
 
-def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None, *,
-                 include_private: bool = False) -> list[FormEntry]:
+def form_entries(
+    session: ForumSession, limits: Mapping[str, int] | None = None, *, include_private: bool = False
+) -> list[FormEntry]:
     """The form's fields for ``session``, in the form's order, every one of them (empty ones too).
 
     ``limits`` is what :func:`igftui.checks.limits.form_limits` gives for the rule
@@ -144,20 +145,28 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
         block("organisers", role_heading(Role.ORGANIZER, many=True), people(session.organisers)),
         block("speakers", role_heading(Role.SPEAKER, many=True), people(session.speakers)),
         block("moderator", role_heading(Role.MODERATOR), people(session.people_with(Role.MODERATOR))),
-        block("online_moderator", role_heading(Role.ONLINE_MODERATOR),
-              people(session.people_with(Role.ONLINE_MODERATOR))),
+        block(
+            "online_moderator", role_heading(Role.ONLINE_MODERATOR), people(session.people_with(Role.ONLINE_MODERATOR))
+        ),
         block("rapporteur", role_heading(Role.RAPPORTEUR), people(session.people_with(Role.RAPPORTEUR))),
         # The contact person the IGF writes to; their e-mail only with private fields.
         block("lead", "Lead organiser (contact)", people(leads)),
         FormEntry("format", FIELDS["format"].label, session.format.label if session.format else ""),
-        FormEntry("duration_minutes", FIELDS["duration_minutes"].label,
-                  str(session.duration_minutes) if session.duration_minutes is not None else ""),
-        FormEntry("languages", FIELDS["languages"].label,
-                  ", ".join(_one_line(language) for language in session.languages)),
+        FormEntry(
+            "duration_minutes",
+            FIELDS["duration_minutes"].label,
+            str(session.duration_minutes) if session.duration_minutes is not None else "",
+        ),
+        FormEntry(
+            "languages", FIELDS["languages"].label, ", ".join(_one_line(language) for language in session.languages)
+        ),
         text("format_description", session.format_description, "words", "Format description"),
         block("agenda", "Agenda", _agenda_lines(session)),
-        block("policy_questions", FIELDS["policy_questions"].label,
-              (_one_line(question) for question in session.policy_questions)),
+        block(
+            "policy_questions",
+            FIELDS["policy_questions"].label,
+            (_one_line(question) for question in session.policy_questions),
+        ),
         text("expected_outcomes", session.expected_outcomes, "words"),
         text("description", session.description, "words"),
         text("relevance_to_theme", session.relevance_to_theme, "words"),
@@ -167,12 +176,18 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
         text("diversity_statement", session.diversity_statement, "words"),
         block("sdgs", "SDGs", (f"SDG {goal}: {SDG_NAMES[goal]}" for goal in session.sdgs)),
         # Plain addresses, one a line: a web form takes them as they are, no Markdown link.
-        block("links", FIELDS["links"].label,
-              (f"{_one_line(link.label)}: {link.url}" if link.label else link.url for link in session.links)),
+        block(
+            "links",
+            FIELDS["links"].label,
+            (f"{_one_line(link.label)}: {link.url}" if link.label else link.url for link in session.links),
+        ),
     ]
     if include_private:
-        entries.append(FormEntry("private_notes", FIELDS["private_notes"].label,
-                                 plain_text(session.private_notes), "words", private=True))
+        entries.append(
+            FormEntry(
+                "private_notes", FIELDS["private_notes"].label, plain_text(session.private_notes), "words", private=True
+            )
+        )
     return entries
 
 
@@ -180,7 +195,7 @@ def form_entries(session: ForumSession, limits: Mapping[str, int] | None = None,
 
 
 def _agenda_lines(session: ForumSession) -> list[str]:
-    """"Opening and framing: 10 minutes", with "interactive" and "not broadcast" where they apply."""
+    """ "Opening and framing: 10 minutes", with "interactive" and "not broadcast" where they apply."""
     lines = []
     for number, item in enumerate(session.agenda, start=1):
         title = _one_line(item.title) or f"Segment {number}"
@@ -204,8 +219,11 @@ def _agenda_lines(session: ForumSession) -> list[str]:
 def _online_text(session: ForumSession) -> str:
     """The online participation plan as a few lines, then its notes; empty when nothing was chosen."""
     online = session.online_participation
-    hidden = [_one_line(item.title) or f"segment {number}"
-              for number, item in enumerate(session.agenda, start=1) if not item.public]
+    hidden = [
+        _one_line(item.title) or f"segment {number}"
+        for number, item in enumerate(session.agenda, start=1)
+        if not item.public
+    ]
     if online.is_empty() and not hidden:
         return ""
     lines = []
@@ -229,4 +247,3 @@ def _online_text(session: ForumSession) -> str:
 def _one_line(text: str | None) -> str:
     """Text that must stay on one line (a name, a question): its lines joined by spaces."""
     return " ".join(line.strip() for line in (text or "").splitlines() if line.strip())
-

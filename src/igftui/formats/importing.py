@@ -201,7 +201,7 @@ def _meant_as_json(text: str, path: Path) -> bool:
 
 
 def _missing_note(readings: list[PageReading]) -> str | None:
-    """"imported, but these fields were not found: format, duration_minutes", for one page."""
+    """ "imported, but these fields were not found: format, duration_minutes", for one page."""
     if len(readings) == 1:
         missing = readings[0].missing
         return "imported, but these fields were not found: " + ", ".join(missing) if missing else None

@@ -22,9 +22,7 @@ from igftui.formats.jsonstream import TextSource, json_entries
 from igftui.model.session import SCHEMA, ContractError, ForumSession
 
 
-def sessions_to_json(
-    sessions: ForumSession | Iterable[ForumSession], *, include_private: bool = False
-) -> str:
+def sessions_to_json(sessions: ForumSession | Iterable[ForumSession], *, include_private: bool = False) -> str:
     """The sessions as igftui JSON text: an object for one session, a list for a list.
 
     Private fields (gender, e-mail, private notes) are left out unless

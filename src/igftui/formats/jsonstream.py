@@ -111,7 +111,7 @@ class _Text:
             self.column_before = len(gone) - gone.rfind("\n") - 1
         else:
             self.column_before += len(gone)
-        self.buffer = self.buffer[self.pos:]
+        self.buffer = self.buffer[self.pos :]
         self.pos = 0
 
     def next_character(self) -> str | None:

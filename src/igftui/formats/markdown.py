@@ -41,8 +41,8 @@ Choices worth knowing:
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from igftui.model.links import LinkError, checked_url
 from igftui.model.people import lead_label, roles_label
@@ -126,7 +126,7 @@ def _escape_line_start(line: str) -> str:
     if match.group("mark"):
         return "\\" + line
     digits = match.group("digits")
-    return digits + "\\" + line[len(digits):]
+    return digits + "\\" + line[len(digits) :]
 
 
 def _inline(text: str) -> str:
@@ -263,16 +263,25 @@ def _agenda(session: ForumSession) -> list[str]:
         for number, item in enumerate(session.agenda, start=1)
     ]
     table = _table(["#", "Segment", "Kind", "Minutes", "Interactive", "Public"], rows)
-    summary = "Agenda: " + agenda_total(session.agenda_minutes(), session.duration_minutes,
-                                        session.interactive_minutes())
+    summary = "Agenda: " + agenda_total(
+        session.agenda_minutes(), session.duration_minutes, session.interactive_minutes()
+    )
     return [table, summary]
 
 
 def _people(people: list[Participant], include_private: bool) -> list[str]:
     if not people:
         return []
-    headers = ["Name", "Roles", "Organisation", "Stakeholder group", "Regional group", "Country",
-               "Status", "Attendance"]
+    headers = [
+        "Name",
+        "Roles",
+        "Organisation",
+        "Stakeholder group",
+        "Regional group",
+        "Country",
+        "Status",
+        "Attendance",
+    ]
     if include_private:
         headers += ["Gender", "E-mail"]
     rows = []
@@ -422,8 +431,7 @@ def _when(session: ForumSession) -> str:
     # "2019-11-26 09:30–11:00 (Berlin, CET; 08:30–10:00 UTC)".
     from igftui.model.local_time import clock_of, span_words
 
-    return span_words(session.starts_at, session.ends_at, clock_of(session),
-                      lambda moment: f"{moment:%Y-%m-%d} ") or ""
+    return span_words(session.starts_at, session.ends_at, clock_of(session), lambda moment: f"{moment:%Y-%m-%d} ") or ""
 
 
 # ----- file name -----
@@ -439,8 +447,28 @@ _RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), 
 
 
 #: Words a cut name must not end on: "...-human-rights-on-the" reads as cut mid-phrase.
-_DANGLING_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "its", "of", "on", "or",
-                   "the", "their", "to", "with", "via", "vs"}
+_DANGLING_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "its",
+    "of",
+    "on",
+    "or",
+    "the",
+    "their",
+    "to",
+    "with",
+    "via",
+    "vs",
+}
 
 #: What a private export's name ends with, so that it is never taken for the one to send.
 PRIVATE_SUFFIX = "-private"

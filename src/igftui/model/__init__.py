@@ -10,10 +10,29 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-_SESSION = ("SCHEMA", "AgendaItem", "ContractError", "ForumSession", "Link", "OnlineParticipation",
-            "Participant", "Source")
-_VOCABULARY = ("AgendaKind", "Attendance", "Format", "Gender", "Layout", "ParticipantStatus",
-               "Region", "Role", "SessionStatus", "SessionType", "StakeholderGroup")
+_SESSION = (
+    "SCHEMA",
+    "AgendaItem",
+    "ContractError",
+    "ForumSession",
+    "Link",
+    "OnlineParticipation",
+    "Participant",
+    "Source",
+)
+_VOCABULARY = (
+    "AgendaKind",
+    "Attendance",
+    "Format",
+    "Gender",
+    "Layout",
+    "ParticipantStatus",
+    "Region",
+    "Role",
+    "SessionStatus",
+    "SessionType",
+    "StakeholderGroup",
+)
 _WHERE = {**{name: "session" for name in _SESSION}, **{name: "vocabulary" for name in _VOCABULARY}}
 
 __all__ = sorted(_WHERE)

@@ -19,8 +19,7 @@ def new_draft(year: int | None) -> ForumSession:
     return ForumSession(status=SessionStatus.DRAFT, year=year)
 
 
-def draft_from_template(template: ForumSession, *, year: int | None,
-                        with_people: bool = False) -> ForumSession:
+def draft_from_template(template: ForumSession, *, year: int | None, with_people: bool = False) -> ForumSession:
     """A new draft that reuses ``template``'s structure: type, theme, format, agenda, online plan.
 
     What a proposal says (title, questions, description, outcomes) is the
@@ -48,9 +47,12 @@ def draft_from_template(template: ForumSession, *, year: int | None,
         participants=people,
         # The way people join from afar carries over; the notes about one session do not.
         online_participation=OnlineParticipation(
-            platform=online.platform, speaking_queue=online.speaking_queue,
-            captioning=online.captioning, interpretation=list(online.interpretation),
-            broadcast=online.broadcast, remote_hubs=list(online.remote_hubs),
+            platform=online.platform,
+            speaking_queue=online.speaking_queue,
+            captioning=online.captioning,
+            interpretation=list(online.interpretation),
+            broadcast=online.broadcast,
+            remote_hubs=list(online.remote_hubs),
         ),
     )
 
@@ -77,11 +79,9 @@ class PeopleMix:
         roles = ", ".join(plural(self.roles.get(role, 0), role_word(role).lower()) for role in ROLE_ORDER)
         lines = [roles[0].upper() + roles[1:]]
         if self.places:
-            lines.append(f"{plural(self.places, 'place')} to be confirmed, "
-                         "not counted below")
+            lines.append(f"{plural(self.places, 'place')} to be confirmed, not counted below")
         if self.speakers:
-            for what, counts in (("group", self.groups), ("region", self.regions),
-                                 ("gender", self.genders)):
+            for what, counts in (("group", self.groups), ("region", self.regions), ("gender", self.genders)):
                 lines.append(f"Speakers by {what}: " + ", ".join(f"{name} {n}" for name, n in counts))
         return lines
 
@@ -92,9 +92,8 @@ def people_mix(session: ForumSession) -> PeopleMix:
     Speakers who have declined are left out, as the checks leave them out.  The
     gender counts are for the organiser's eyes: they name nobody.
     """
-    from igftui.model.vocabulary import ParticipantStatus
-
     from igftui.model.people import is_to_be_confirmed
+    from igftui.model.vocabulary import ParticipantStatus
 
     roles = Counter(role for person in session.participants for role in person.roles)
     speakers = [p for p in session.speakers if p.status is not ParticipantStatus.DECLINED]
@@ -123,8 +122,7 @@ def _counted(terms: Iterable[Term | None]) -> list[tuple[str, int]]:
     given = list(terms)
     counts = Counter(term for term in given if term is not None)
     missing = len(given) - counts.total()
-    shown = [(short_label(term), n)
-             for term, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].label))]
+    shown = [(short_label(term), n) for term, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].label))]
     if missing:
         shown.append(("not given", missing))
     return shown

@@ -38,8 +38,13 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 #: The statuses a user's own proposal moves through ("catalogued" is for imported sessions).
-PROPOSAL_STATUSES = (SessionStatus.DRAFT, SessionStatus.SUBMITTED, SessionStatus.ACCEPTED,
-                     SessionStatus.REJECTED, SessionStatus.WITHDRAWN)
+PROPOSAL_STATUSES = (
+    SessionStatus.DRAFT,
+    SessionStatus.SUBMITTED,
+    SessionStatus.ACCEPTED,
+    SessionStatus.REJECTED,
+    SessionStatus.WITHDRAWN,
+)
 
 
 @dataclass(frozen=True)
@@ -68,62 +73,116 @@ class FormField:
         return "input-" + self.name.replace(".", "-")
 
 
-def _field(name: str, label: str, kind: str, section: str, hint: str = "", *,
-           choices: tuple[Term, ...] = (), private: bool = False) -> FormField:
+def _field(
+    name: str,
+    label: str,
+    kind: str,
+    section: str,
+    hint: str = "",
+    *,
+    choices: tuple[Term, ...] = (),
+    private: bool = False,
+) -> FormField:
     return FormField(name, label, kind, section, hint, choices, private)
 
 
-FIELDS: dict[str, FormField] = {f.name: f for f in (
-    _field("session_type", "Session type", "choice", "basics", choices=tuple(SessionType)),
-    _field("title", "Title", "text", "basics"),
-    _field("short_title", "Short title", "text", "basics", "For the schedule, when the title is long"),
-    _field("status", "Status", "choice", "basics", "Where the proposal stands",
-           choices=PROPOSAL_STATUSES),
-    _field("year", "Year", "year", "basics", "The forum the proposal is for"),
-    _field("number", "Number", "number", "basics", "Given by the IGF once the session is accepted"),
-    _field("theme", "Theme", "text", "basics", "Any text; ctrl+t picks one of the year's IGF themes"),
-    _field("subtheme", "Subtheme", "text", "basics", "Any text; ctrl+t picks one of the year's IGF themes"),
-    _field("tags", "Tags", "commas", "basics", "Separated by commas"),
-    _field("private_notes", "Private notes", "long", "basics",
-           "For you alone: never exported unless you ask", private=True),
-    _field("policy_questions", "Policy questions", "lines", "content", "One question a line"),
-    _field("relevance_to_theme", "Relevance to the theme", "long", "content"),
-    _field("relevance_to_internet_governance", "Relevance to Internet governance", "long", "content"),
-    _field("description", "Description", "long", "content"),
-    _field("expected_outcomes", "Expected outcomes", "long", "content"),
-    _field("discussion_facilitation", "Discussion facilitation", "long", "content",
-           "How the room and online participants will take part"),
-    _field("diversity_statement", "Diversity", "long", "content",
-           "How speakers and organisers reflect gender, regions, groups and views"),
-    _field("sdgs", "Sustainable Development Goals", "goals", "content",
-           "Goal numbers from 1 to 17, e.g. 5, 16"),
-    _field("links", "Links", "links", "content",
-           "Background documents, last year's report: one a line, “Label: https://…” or the address"),
-    _field("format", "Format", "choice", "format", choices=tuple(Format)),
-    _field("format_description", "About the format", "long", "format"),
-    _field("layout", "Room layout", "choice", "format", choices=tuple(Layout)),
-    _field("languages", "Languages", "commas", "format",
-           "Separated by commas, e.g. English, Spanish"),
-    _field("duration_minutes", "Duration (minutes)", "number", "format"),
-    # The label names the venue's clock ("Starts (Berlin time)"): see time_label.
-    _field("starts_at", "Starts", "time", "format", "e.g. 2026-06-23 09:30"),
-    _field("ends_at", "Ends", "time", "format", "e.g. 2026-06-23 11:00, or just 11:00"),
-    _field("time_zone", "Venue time zone", "zone", "format",
-           "Empty: the zone of the year's IGF. Another forum: e.g. Europe/Berlin"),
-    _field("room", "Room", "text", "format"),
-    _field("venue", "Venue", "text", "format"),
-    _field("online_participation.platform", "Platform", "text", "online",
-           "Where online participants join, e.g. the IGF's Zoom"),
-    _field("online_participation.remote_hubs", "Remote hubs", "lines", "online", "One hub a line"),
-    _field("online_participation.speaking_queue", "Speaking queue", "long", "online",
-           "One queue for onsite and online speakers: how the floor is given"),
-    _field("online_participation.captioning", "Live captioning", "flag", "online"),
-    _field("online_participation.interpretation", "Interpretation", "commas", "online",
-           "Languages, separated by commas"),
-    _field("online_participation.broadcast", "Broadcast the session", "flag", "online",
-           "Agenda items marked private are never broadcast"),
-    _field("online_participation.notes", "Notes on online participation", "long", "online"),
-)}
+FIELDS: dict[str, FormField] = {
+    f.name: f
+    for f in (
+        _field("session_type", "Session type", "choice", "basics", choices=tuple(SessionType)),
+        _field("title", "Title", "text", "basics"),
+        _field("short_title", "Short title", "text", "basics", "For the schedule, when the title is long"),
+        _field("status", "Status", "choice", "basics", "Where the proposal stands", choices=PROPOSAL_STATUSES),
+        _field("year", "Year", "year", "basics", "The forum the proposal is for"),
+        _field("number", "Number", "number", "basics", "Given by the IGF once the session is accepted"),
+        _field("theme", "Theme", "text", "basics", "Any text; ctrl+t picks one of the year's IGF themes"),
+        _field("subtheme", "Subtheme", "text", "basics", "Any text; ctrl+t picks one of the year's IGF themes"),
+        _field("tags", "Tags", "commas", "basics", "Separated by commas"),
+        _field(
+            "private_notes",
+            "Private notes",
+            "long",
+            "basics",
+            "For you alone: never exported unless you ask",
+            private=True,
+        ),
+        _field("policy_questions", "Policy questions", "lines", "content", "One question a line"),
+        _field("relevance_to_theme", "Relevance to the theme", "long", "content"),
+        _field("relevance_to_internet_governance", "Relevance to Internet governance", "long", "content"),
+        _field("description", "Description", "long", "content"),
+        _field("expected_outcomes", "Expected outcomes", "long", "content"),
+        _field(
+            "discussion_facilitation",
+            "Discussion facilitation",
+            "long",
+            "content",
+            "How the room and online participants will take part",
+        ),
+        _field(
+            "diversity_statement",
+            "Diversity",
+            "long",
+            "content",
+            "How speakers and organisers reflect gender, regions, groups and views",
+        ),
+        _field("sdgs", "Sustainable Development Goals", "goals", "content", "Goal numbers from 1 to 17, e.g. 5, 16"),
+        _field(
+            "links",
+            "Links",
+            "links",
+            "content",
+            "Background documents, last year's report: one a line, “Label: https://…” or the address",
+        ),
+        _field("format", "Format", "choice", "format", choices=tuple(Format)),
+        _field("format_description", "About the format", "long", "format"),
+        _field("layout", "Room layout", "choice", "format", choices=tuple(Layout)),
+        _field("languages", "Languages", "commas", "format", "Separated by commas, e.g. English, Spanish"),
+        _field("duration_minutes", "Duration (minutes)", "number", "format"),
+        # The label names the venue's clock ("Starts (Berlin time)"): see time_label.
+        _field("starts_at", "Starts", "time", "format", "e.g. 2026-06-23 09:30"),
+        _field("ends_at", "Ends", "time", "format", "e.g. 2026-06-23 11:00, or just 11:00"),
+        _field(
+            "time_zone",
+            "Venue time zone",
+            "zone",
+            "format",
+            "Empty: the zone of the year's IGF. Another forum: e.g. Europe/Berlin",
+        ),
+        _field("room", "Room", "text", "format"),
+        _field("venue", "Venue", "text", "format"),
+        _field(
+            "online_participation.platform",
+            "Platform",
+            "text",
+            "online",
+            "Where online participants join, e.g. the IGF's Zoom",
+        ),
+        _field("online_participation.remote_hubs", "Remote hubs", "lines", "online", "One hub a line"),
+        _field(
+            "online_participation.speaking_queue",
+            "Speaking queue",
+            "long",
+            "online",
+            "One queue for onsite and online speakers: how the floor is given",
+        ),
+        _field("online_participation.captioning", "Live captioning", "flag", "online"),
+        _field(
+            "online_participation.interpretation",
+            "Interpretation",
+            "commas",
+            "online",
+            "Languages, separated by commas",
+        ),
+        _field(
+            "online_participation.broadcast",
+            "Broadcast the session",
+            "flag",
+            "online",
+            "Agenda items marked private are never broadcast",
+        ),
+        _field("online_participation.notes", "Notes on online participation", "long", "online"),
+    )
+}
 
 #: What the fields that have no box of their own are called on screen.
 _OTHER_LABELS = {
@@ -172,8 +231,7 @@ _WHOLE = re.compile(r"[+-]?\d+")
 _SPLIT = re.compile(r"[,;]")
 
 
-def read_answer(spec: FormField, raw: Any, session: ForumSession | None = None, *,
-                today: date | None = None) -> Any:
+def read_answer(spec: FormField, raw: Any, session: ForumSession | None = None, *, today: date | None = None) -> Any:
     """The value of the answer ``raw`` as the editor's box holds it, or :class:`AnswerError`.
 
     ``session`` is the proposal the box belongs to: a time is read on its venue's

@@ -46,13 +46,12 @@ def checked_url(url: str) -> str:
         raise LinkError(f"“{shown}” is not a web address: links start with https://, http:// or mailto:.")
     scheme = match.group(1).lower()
     if scheme not in SCHEMES:
-        raise LinkError(f"“{shown}” is not a web or e-mail address: only https://, http:// and "
-                        "mailto: links are kept.")
+        raise LinkError(f"“{shown}” is not a web or e-mail address: only https://, http:// and mailto: links are kept.")
     if _NOT_IN_ADDRESS.search(url):
         raise LinkError(f"“{shown}” has a space or a character an address cannot hold.")
-    url = scheme + url[len(scheme):]
+    url = scheme + url[len(scheme) :]
     if scheme == "mailto":
-        if "@" not in url[len("mailto:"):]:
+        if "@" not in url[len("mailto:") :]:
             raise LinkError(f"“{shown}” has no e-mail address after mailto:.")
         return url
     try:
@@ -60,7 +59,7 @@ def checked_url(url: str) -> str:
         host = parts.hostname
     except ValueError:
         host = None
-    if not url[len(scheme):].startswith("://") or not host:
+    if not url[len(scheme) :].startswith("://") or not host:
         raise LinkError(f"“{shown}” has no site name after {scheme}://.")
     return url
 

@@ -14,8 +14,8 @@ in June.  Plain Python, shared by the editor, the CLI and the exports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -91,8 +91,9 @@ def _known_zones() -> dict[str, str]:
     from zoneinfo import available_timezones
 
     # "Factory" and "posixrules" are the database's own machinery, not places.
-    return {zone.casefold(): zone for zone in available_timezones()
-            if zone not in ("Factory", "posixrules", "localtime")}
+    return {
+        zone.casefold(): zone for zone in available_timezones() if zone not in ("Factory", "posixrules", "localtime")
+    }
 
 
 def canonical_zone_name(name: str) -> str | None:
@@ -197,8 +198,10 @@ def _from_wall(wall: datetime, clock: VenueClock) -> datetime:
     local = wall.replace(tzinfo=clock.zone, fold=0)
     moment = local.astimezone(timezone.utc)
     if moment.astimezone(clock.zone).replace(tzinfo=None) != wall:
-        raise TimeError(f"{wall:%Y-%m-%d %H:%M} does not exist on {clock.heading()}: the clocks "
-                        "jump forward an hour that night. Give a time outside the jump.")
+        raise TimeError(
+            f"{wall:%Y-%m-%d %H:%M} does not exist on {clock.heading()}: the clocks "
+            "jump forward an hour that night. Give a time outside the jump."
+        )
     # Of two moments with the same wall time (when clocks go back), fold=0 is the first.
     return moment
 
@@ -213,8 +216,9 @@ def shown_local_with_zone(moment: datetime, clock: VenueClock) -> str:
     return f"{shown_local(moment, clock)} ({clock.label(moment)})"
 
 
-def span_words(starts: datetime | None, ends: datetime | None, clock: VenueClock,
-               day: Callable[[datetime], str]) -> str | None:
+def span_words(
+    starts: datetime | None, ends: datetime | None, clock: VenueClock, day: Callable[[datetime], str]
+) -> str | None:
     """A session's time on its venue's clock, then in UTC when that differs.
 
     ``day`` writes a date and what follows it before the hour (a view and an export
@@ -231,8 +235,13 @@ def span_words(starts: datetime | None, ends: datetime | None, clock: VenueClock
     return f"{local} ({label}; {utc} UTC)"
 
 
-def _span(starts: datetime | None, ends: datetime | None, clock: VenueClock, day: Callable[[datetime], str],
-          same_day_as: tuple | None = None) -> str:
+def _span(
+    starts: datetime | None,
+    ends: datetime | None,
+    clock: VenueClock,
+    day: Callable[[datetime], str],
+    same_day_as: tuple | None = None,
+) -> str:
     if starts is None:
         assert ends is not None
         end = clock.local(ends)

@@ -49,45 +49,62 @@ class Meeting:
         return self.city
 
 
-def _meeting(year: int, city: str, country: str, zone: str | None,
-             first: tuple[int, int] | None = None, last: tuple[int, int] | None = None,
-             note: str = "") -> Meeting:
-    return Meeting(year, city, country, zone,
-                   date(year, *first) if first else None, date(year, *last) if last else None, note)
+def _meeting(
+    year: int,
+    city: str,
+    country: str,
+    zone: str | None,
+    first: tuple[int, int] | None = None,
+    last: tuple[int, int] | None = None,
+    note: str = "",
+) -> Meeting:
+    return Meeting(
+        year, city, country, zone, date(year, *first) if first else None, date(year, *last) if last else None, note
+    )
 
 
 #: Every annual meeting igftui knows, by year.  The dates are the main meeting's, as the
 #: IGF announced them; where a date could not be checked it is left out rather than guessed.
-MEETINGS: dict[int, Meeting] = {m.year: m for m in (
-    _meeting(2006, "Athens", "Greece", "Europe/Athens", (10, 30), (11, 2)),
-    _meeting(2007, "Rio de Janeiro", "Brazil", "America/Sao_Paulo", (11, 12), (11, 15)),
-    # First planned for New Delhi, then moved to Hyderabad (and to these dates).
-    _meeting(2008, "Hyderabad", "India", "Asia/Kolkata", (12, 3), (12, 6)),
-    _meeting(2009, "Sharm El Sheikh", "Egypt", "Africa/Cairo", (11, 15), (11, 18)),
-    _meeting(2010, "Vilnius", "Lithuania", "Europe/Vilnius", (9, 14), (9, 17)),
-    _meeting(2011, "Nairobi", "Kenya", "Africa/Nairobi", (9, 27), (9, 30)),
-    _meeting(2012, "Baku", "Azerbaijan", "Asia/Baku", (11, 6), (11, 9)),
-    # Nusa Dua, Bali: central Indonesian time (WITA), which Asia/Makassar keeps.
-    _meeting(2013, "Bali", "Indonesia", "Asia/Makassar", (10, 22), (10, 25)),
-    _meeting(2014, "Istanbul", "Turkey", "Europe/Istanbul", (9, 2), (9, 5)),
-    # João Pessoa keeps the clock of Brazil's north-east, which America/Fortaleza holds.
-    _meeting(2015, "João Pessoa", "Brazil", "America/Fortaleza", (11, 10), (11, 13)),
-    _meeting(2016, "Guadalajara", "Mexico", "America/Mexico_City", (12, 6), (12, 9)),
-    _meeting(2017, "Geneva", "Switzerland", "Europe/Zurich", (12, 18), (12, 21)),
-    _meeting(2018, "Paris", "France", "Europe/Paris", (11, 12), (11, 14)),
-    _meeting(2019, "Berlin", "Germany", "Europe/Berlin", (11, 25), (11, 29)),
-    # The 2020 forum was held online only; its schedule was published in UTC, so UTC is
-    # the clock its sessions were planned against (the secretariat sits in Geneva, but
-    # participants joined from every zone).
-    _meeting(2020, "online", "online", "UTC", (11, 2), (11, 17),
-             note="held online; the IGF published its schedule in UTC"),
-    _meeting(2021, "Katowice", "Poland", "Europe/Warsaw", (12, 6), (12, 10)),
-    _meeting(2022, "Addis Ababa", "Ethiopia", "Africa/Addis_Ababa", (11, 28), (12, 2)),
-    _meeting(2023, "Kyoto", "Japan", "Asia/Tokyo", (10, 8), (10, 12)),
-    _meeting(2024, "Riyadh", "Saudi Arabia", "Asia/Riyadh", (12, 15), (12, 19)),
-    _meeting(2025, "Lillestrøm", "Norway", "Europe/Oslo", (6, 23), (6, 27)),
-    # 2026: igftui's sources do not say where or when; no zone rather than a guess.
-)}
+MEETINGS: dict[int, Meeting] = {
+    m.year: m
+    for m in (
+        _meeting(2006, "Athens", "Greece", "Europe/Athens", (10, 30), (11, 2)),
+        _meeting(2007, "Rio de Janeiro", "Brazil", "America/Sao_Paulo", (11, 12), (11, 15)),
+        # First planned for New Delhi, then moved to Hyderabad (and to these dates).
+        _meeting(2008, "Hyderabad", "India", "Asia/Kolkata", (12, 3), (12, 6)),
+        _meeting(2009, "Sharm El Sheikh", "Egypt", "Africa/Cairo", (11, 15), (11, 18)),
+        _meeting(2010, "Vilnius", "Lithuania", "Europe/Vilnius", (9, 14), (9, 17)),
+        _meeting(2011, "Nairobi", "Kenya", "Africa/Nairobi", (9, 27), (9, 30)),
+        _meeting(2012, "Baku", "Azerbaijan", "Asia/Baku", (11, 6), (11, 9)),
+        # Nusa Dua, Bali: central Indonesian time (WITA), which Asia/Makassar keeps.
+        _meeting(2013, "Bali", "Indonesia", "Asia/Makassar", (10, 22), (10, 25)),
+        _meeting(2014, "Istanbul", "Turkey", "Europe/Istanbul", (9, 2), (9, 5)),
+        # João Pessoa keeps the clock of Brazil's north-east, which America/Fortaleza holds.
+        _meeting(2015, "João Pessoa", "Brazil", "America/Fortaleza", (11, 10), (11, 13)),
+        _meeting(2016, "Guadalajara", "Mexico", "America/Mexico_City", (12, 6), (12, 9)),
+        _meeting(2017, "Geneva", "Switzerland", "Europe/Zurich", (12, 18), (12, 21)),
+        _meeting(2018, "Paris", "France", "Europe/Paris", (11, 12), (11, 14)),
+        _meeting(2019, "Berlin", "Germany", "Europe/Berlin", (11, 25), (11, 29)),
+        # The 2020 forum was held online only; its schedule was published in UTC, so UTC is
+        # the clock its sessions were planned against (the secretariat sits in Geneva, but
+        # participants joined from every zone).
+        _meeting(
+            2020,
+            "online",
+            "online",
+            "UTC",
+            (11, 2),
+            (11, 17),
+            note="held online; the IGF published its schedule in UTC",
+        ),
+        _meeting(2021, "Katowice", "Poland", "Europe/Warsaw", (12, 6), (12, 10)),
+        _meeting(2022, "Addis Ababa", "Ethiopia", "Africa/Addis_Ababa", (11, 28), (12, 2)),
+        _meeting(2023, "Kyoto", "Japan", "Asia/Tokyo", (10, 8), (10, 12)),
+        _meeting(2024, "Riyadh", "Saudi Arabia", "Asia/Riyadh", (12, 15), (12, 19)),
+        _meeting(2025, "Lillestrøm", "Norway", "Europe/Oslo", (6, 23), (6, 27)),
+        # 2026: igftui's sources do not say where or when; no zone rather than a guess.
+    )
+}
 
 
 def meeting_of(year: int | None) -> Meeting | None:
@@ -105,8 +122,7 @@ def year_problem(year: int, today: date) -> str | None:
     if year < FIRST_YEAR:
         return f"The IGF began in {FIRST_YEAR}: {year} is before the first forum."
     if year > latest_year(today):
-        return (f"{year} is too far ahead: a proposal is for one of the next forums "
-                f"(up to {latest_year(today)}).")
+        return f"{year} is too far ahead: a proposal is for one of the next forums (up to {latest_year(today)})."
     return None
 
 

@@ -72,9 +72,15 @@ def merge_documents(base: dict[str, Any] | None, mine: dict[str, Any], theirs: d
     return MergeResult(document, tuple(taken), tuple(conflicts))
 
 
-def _merge_into(out: dict[str, Any], base: dict[str, Any] | None, mine: dict[str, Any],
-                theirs: dict[str, Any], prefix: str, taken: list[str],
-                conflicts: list[FieldConflict]) -> None:
+def _merge_into(
+    out: dict[str, Any],
+    base: dict[str, Any] | None,
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    prefix: str,
+    taken: list[str],
+    conflicts: list[FieldConflict],
+) -> None:
     keys = list(mine) + [key for key in theirs if key not in mine]
     for key in keys:
         name = prefix + key
@@ -162,11 +168,15 @@ def fill_not_given(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, An
 def changed_fields(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
     """The fields whose value differs between two documents, in the order of ``after``."""
     if before is None:
-        return [key for key, value in after.items()
-                if key not in _IDENTITY_KEYS and value not in (None, [], {}, "", False)]
+        return [
+            key for key, value in after.items() if key not in _IDENTITY_KEYS and value not in (None, [], {}, "", False)
+        ]
     keys = list(after) + [key for key in before if key not in after]
-    return [key for key in keys if key not in _IDENTITY_KEYS
-            and _differ(before.get(key, _MISSING), after.get(key, _MISSING))]
+    return [
+        key
+        for key in keys
+        if key not in _IDENTITY_KEYS and _differ(before.get(key, _MISSING), after.get(key, _MISSING))
+    ]
 
 
 def _differ(before: Any, after: Any) -> bool:

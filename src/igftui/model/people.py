@@ -22,9 +22,9 @@ short enough not to push the other columns of a table away.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
-from collections.abc import Sequence
 
 from igftui.model.vocabulary import Role
 from igftui.model.wording import role_word
@@ -83,14 +83,13 @@ def entry_label(person: Participant) -> str:
         return _with_detail(role_word(Role.ORGANIZER), _group_or_region(person))
     if kind is EntryKind.TO_BE_CONFIRMED:
         role = next((role for role in person.roles if role is not Role.ORGANIZER), Role.SPEAKER)
-        return _with_detail(f"{role_word(role)} to be confirmed",
-                            person.organisation or _group_or_region(person))
+        return _with_detail(f"{role_word(role)} to be confirmed", person.organisation or _group_or_region(person))
     first = person.roles[0] if person.roles else None
     return _with_detail(role_word(first) if first else "Participant", _group_or_region(person))
 
 
 def lead_label(person: Participant) -> str | None:
-    """"Lead organiser" (or "Contact" for a lead who is not an organiser); None when not the lead."""
+    """ "Lead organiser" (or "Contact" for a lead who is not an organiser); None when not the lead."""
     if not person.lead:
         return None
     return LEAD_ORGANISER if Role.ORGANIZER in person.roles else CONTACT

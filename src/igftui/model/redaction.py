@@ -17,9 +17,18 @@ from igftui.model.session import ForumSession, Participant
 
 #: Text fields of a session where a name may have been written.
 _TEXT_FIELDS = (
-    "title", "short_title", "format_description", "relevance_to_theme",
-    "relevance_to_internet_governance", "description", "expected_outcomes",
-    "discussion_facilitation", "diversity_statement", "private_notes", "room", "venue",
+    "title",
+    "short_title",
+    "format_description",
+    "relevance_to_theme",
+    "relevance_to_internet_governance",
+    "description",
+    "expected_outcomes",
+    "discussion_facilitation",
+    "diversity_statement",
+    "private_notes",
+    "room",
+    "venue",
 )
 
 
@@ -42,17 +51,24 @@ def redacted(session: ForumSession) -> ForumSession:
             # An organisation (or a place to be confirmed) then goes by its group alone:
             # "Organiser (civil society)", not "Civil Society" standing for a name.
             organisation = None
-        people.append(person.model_copy(update={
-            "name": alias if person.name else None,
-            "organisation": organisation,
-            "country": None,
-            "email": None,
-        }))
+        people.append(
+            person.model_copy(
+                update={
+                    "name": alias if person.name else None,
+                    "organisation": organisation,
+                    "country": None,
+                    "email": None,
+                }
+            )
+        )
     # An e-mail link is someone's address: not shared.
-    changes: dict[str, Any] = {"participants": people, "links": [
-        link for link in session.links if not link.url.startswith("mailto:")]}
+    changes: dict[str, Any] = {
+        "participants": people,
+        "links": [link for link in session.links if not link.url.startswith("mailto:")],
+    }
     pattern = _pattern(replacements)
     if pattern is not None:
+
         def swap(text: str | None) -> str | None:
             if not text:
                 return text
@@ -61,15 +77,17 @@ def redacted(session: ForumSession) -> ForumSession:
         for name in _TEXT_FIELDS:
             changes[name] = swap(getattr(session, name))
         changes["policy_questions"] = [swap(q) for q in session.policy_questions]
-        changes["agenda"] = [item.model_copy(update={"title": swap(item.title) or ""})
-                             for item in session.agenda]
+        changes["agenda"] = [item.model_copy(update={"title": swap(item.title) or ""}) for item in session.agenda]
         # A link's label may name someone too.
         changes["links"] = [link.model_copy(update={"label": swap(link.label)}) for link in changes["links"]]
         online = session.online_participation
-        changes["online_participation"] = online.model_copy(update={
-            "notes": swap(online.notes), "speaking_queue": swap(online.speaking_queue),
-            "remote_hubs": [swap(hub) for hub in online.remote_hubs],
-        })
+        changes["online_participation"] = online.model_copy(
+            update={
+                "notes": swap(online.notes),
+                "speaking_queue": swap(online.speaking_queue),
+                "remote_hubs": [swap(hub) for hub in online.remote_hubs],
+            }
+        )
     # Where the session came from can name the organiser's files: not shared.
     changes["source"] = None
     return session.model_copy(update=changes)

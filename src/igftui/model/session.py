@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from igftui.model.links import LinkError, checked_url
+from igftui.model.text_safety import clean_text
 from igftui.model.vocabulary import (
     AgendaKind,
     Attendance,
@@ -33,8 +35,6 @@ from igftui.model.vocabulary import (
     parse_strict,
     session_code,
 )
-from igftui.model.links import LinkError, checked_url
-from igftui.model.text_safety import clean_text
 
 SCHEMA = "igftui.session/1"
 
@@ -108,9 +108,7 @@ class Participant(_Model):
     to_be_confirmed: bool = False
 
     _name = field_validator("name", "organisation", "country", "email", mode="before")(_text)
-    _group = field_validator("stakeholder_group", mode="before")(
-        _term(StakeholderGroup, "stakeholder_group")
-    )
+    _group = field_validator("stakeholder_group", mode="before")(_term(StakeholderGroup, "stakeholder_group"))
     _region = field_validator("region", mode="before")(_term(Region, "region"))
     _status = field_validator("status", mode="before")(_term(ParticipantStatus, "participant status"))
     _attendance = field_validator("attendance", mode="before")(_term(Attendance, "attendance"))
@@ -345,9 +343,21 @@ class ForumSession(_Model):
     version: int | None = None
 
     _texts = field_validator(
-        "code", "title", "short_title", "theme", "subtheme", "format_description", "room",
-        "venue", "relevance_to_theme", "relevance_to_internet_governance", "description",
-        "expected_outcomes", "discussion_facilitation", "diversity_statement", "private_notes",
+        "code",
+        "title",
+        "short_title",
+        "theme",
+        "subtheme",
+        "format_description",
+        "room",
+        "venue",
+        "relevance_to_theme",
+        "relevance_to_internet_governance",
+        "description",
+        "expected_outcomes",
+        "discussion_facilitation",
+        "diversity_statement",
+        "private_notes",
         mode="before",
     )(_text)
     _type = field_validator("session_type", mode="before")(_term(SessionType, "session_type"))
@@ -442,8 +452,10 @@ class ForumSession(_Model):
             raise ValueError(f"time_zone: expected text, got {value!r}")
         name = canonical_zone_name(value)
         if name is None:
-            raise ValueError(f"time_zone: {value.strip()[:40]!r} is not a time zone: "
-                             "give its IANA name, e.g. Europe/Berlin or America/Sao_Paulo")
+            raise ValueError(
+                f"time_zone: {value.strip()[:40]!r} is not a time zone: "
+                "give its IANA name, e.g. Europe/Berlin or America/Sao_Paulo"
+            )
         return name
 
     @field_validator("online_participation", mode="before")
@@ -602,8 +614,7 @@ def _first_error(exc: ValidationError) -> str:
     """One line a user can act on, from pydantic's list of errors."""
     error = exc.errors()[0]
     # A JSON path as editors show it: participants[0].first_time
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}"
-                    for part in error.get("loc", ())).lstrip(".")
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.get("loc", ())).lstrip(".")
     message = _plain(error) or str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     field = where.rsplit(".", 1)[-1]
     # Our own validators already name the field; do not say it twice.

@@ -24,7 +24,9 @@ import re
 # ECMA-48, in 7-bit (ESC and a letter) and 8-bit (one C1 character) forms.  A control
 # string (OSC, DCS, SOS, PM, APC) runs to its terminator (BEL or ST); one that never ends
 # is cut at the end of its line (any line break), so a stray ESC cannot swallow the rest of a page.
-_STRING = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*(?:\x07|\x1b\\|\x9c)?"
+_STRING = (
+    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*(?:\x07|\x1b\\|\x9c)?"
+)
 # CSI: parameters, intermediates, then one final byte (cut short at the end of the text).
 _CSI = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
 # Any other escape: ESC, intermediates, one final byte ("ESC c" resets the terminal).

@@ -75,8 +75,15 @@ class Format(Term):
     BREAK_OUT_GROUPS = (
         "break_out_groups",
         "Break-out Group Discussions",
-        ("breakout groups", "break out groups", "break-out groups", "breakout group discussions",
-         "break out group discussions", "break-out group discussion", "breakout"),
+        (
+            "breakout groups",
+            "break out groups",
+            "break-out groups",
+            "breakout group discussions",
+            "break out group discussions",
+            "break-out group discussion",
+            "breakout",
+        ),
     )
     DEBATE = ("debate", "Debate", ())
     BIRDS_OF_A_FEATHER = ("birds_of_a_feather", "Birds of a Feather", ("bof",))
@@ -97,18 +104,28 @@ class Layout(Term):
 
 class StakeholderGroup(Term):
     CIVIL_SOCIETY = (
-        "civil_society", "Civil Society",
+        "civil_society",
+        "Civil Society",
         ("cso", "civil society organization", "civil society organisation", "ngo", "civil-society"),
     )
     GOVERNMENT = ("government", "Government", ("governments", "public sector"))
     INTERGOVERNMENTAL_ORGANIZATION = (
         "intergovernmental_organization",
         "Intergovernmental Organization",
-        ("inter-governmental organization", "intergovernmental organisation",
-         "inter-governmental organisation", "igo", "intergovernmental"),
+        (
+            "inter-governmental organization",
+            "intergovernmental organisation",
+            "inter-governmental organisation",
+            "igo",
+            "intergovernmental",
+        ),
     )
     PRIVATE_SECTOR = ("private_sector", "Private Sector", ("business", "industry"))
-    TECHNICAL_COMMUNITY = ("technical_community", "Technical Community", ("technical", "technical and academic community"))
+    TECHNICAL_COMMUNITY = (
+        "technical_community",
+        "Technical Community",
+        ("technical", "technical and academic community"),
+    )
     ACADEMIA = ("academia", "Academia", ("academic", "academic community", "research"))
 
 
@@ -117,8 +134,16 @@ class Region(Term):
     ASIA_PACIFIC = (
         "asia_pacific",
         "Asia-Pacific Group",
-        ("apac", "asia pacific", "asia-pacific", "asia pacific group", "asia-pacific (apac)",
-         "asia pacific (apac)", "asia-pacific states", "asia pacific states"),
+        (
+            "apac",
+            "asia pacific",
+            "asia-pacific",
+            "asia pacific group",
+            "asia-pacific (apac)",
+            "asia pacific (apac)",
+            "asia-pacific states",
+            "asia pacific states",
+        ),
     )
     EASTERN_EUROPEAN = (
         "eastern_european",
@@ -128,18 +153,34 @@ class Region(Term):
     GRULAC = (
         "grulac",
         "Latin American and Caribbean Group (GRULAC)",
-        ("lac", "latin american and caribbean group", "latin america and caribbean",
-         "latin america", "latin american and caribbean states", "latin america and the caribbean",
-         "latin american and caribbean", "latin american and the caribbean group"),
+        (
+            "lac",
+            "latin american and caribbean group",
+            "latin america and caribbean",
+            "latin america",
+            "latin american and caribbean states",
+            "latin america and the caribbean",
+            "latin american and caribbean",
+            "latin american and the caribbean group",
+        ),
     )
     WEOG = (
         "weog",
         "Western European and Others Group (WEOG)",
         # "NA" and "EU" are how free-text pages abbreviate North America and Europe;
         # both sit in WEOG in the UN's grouping.
-        ("western european and others group", "western europe and others", "na", "eu",
-         "north america", "europe", "western europe", "western european and others",
-         "western european and other states", "western european and others states"),
+        (
+            "western european and others group",
+            "western europe and others",
+            "na",
+            "eu",
+            "north america",
+            "europe",
+            "western europe",
+            "western european and others",
+            "western european and other states",
+            "western european and others states",
+        ),
     )
     INTERGOVERNMENTAL_ORGANIZATION = (
         "intergovernmental_organization",
@@ -152,8 +193,16 @@ class Role(Term):
     ORGANIZER = (
         "organizer",
         "Organizer",
-        ("organiser", "organizers", "proposer", "co-proposer", "co-organizer", "coordinator",
-         "co-organizers", "organizing organization"),
+        (
+            "organiser",
+            "organizers",
+            "proposer",
+            "co-proposer",
+            "co-organizer",
+            "coordinator",
+            "co-organizers",
+            "organizing organization",
+        ),
     )
     SPEAKER = ("speaker", "Speaker", ("speakers", "panelist", "panellist", "presenter"))
     MODERATOR = ("moderator", "Moderator", ("onsite moderator", "on-site moderator", "chair"))

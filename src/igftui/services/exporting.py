@@ -44,8 +44,9 @@ def for_export(session: ForumSession, *, redact: bool = False) -> ForumSession:
     return redacted(session).model_copy(update={"uid": None, "revision": None, "history": None})
 
 
-def export_text(session: ForumSession, *, format: ExportFormat = "md", include_private: bool = False,
-                redact: bool = False) -> str:
+def export_text(
+    session: ForumSession, *, format: ExportFormat = "md", include_private: bool = False, redact: bool = False
+) -> str:
     """The text of ``session`` exported as ``format``; private fields only with ``include_private``."""
     session = for_export(session, redact=redact)
     if format == "json":
@@ -57,20 +58,26 @@ def export_text(session: ForumSession, *, format: ExportFormat = "md", include_p
     return to_markdown(session, include_private=include_private)
 
 
-def export_session(catalogue: Catalogue, session_id: int, *, format: ExportFormat = "md",
-                   include_private: bool = False, redact: bool = False) -> Export:
+def export_session(
+    catalogue: Catalogue,
+    session_id: int,
+    *,
+    format: ExportFormat = "md",
+    include_private: bool = False,
+    redact: bool = False,
+) -> Export:
     """Session ``session_id`` of the catalogue, exported.
 
     A JSON copy that is not redacted carries the session's uid and the revision it
     was made from, closed to later autosaves: when a co-organiser sends it back,
     that revision is the merge base.
     """
-    if format == "json" and not redact:
-        session = catalogue.seal_revision(session_id)
-    else:
-        session = catalogue.get(session_id)
-    return Export(for_export(session, redact=redact),
-                  export_text(session, format=format, include_private=include_private, redact=redact))
+    sealed = format == "json" and not redact
+    session = catalogue.seal_revision(session_id) if sealed else catalogue.get(session_id)
+    return Export(
+        for_export(session, redact=redact),
+        export_text(session, format=format, include_private=include_private, redact=redact),
+    )
 
 
 def suggested_path(session: ForumSession, folder: Path, *, private: bool = False) -> Path:

@@ -43,9 +43,15 @@ class ImportedSession:
     def of(cls, outcome: ImportOutcome) -> ImportedSession:
         session = outcome.session
         return cls(
-            id=int(session.id or 0), year=session.year, code=session.display_code(), title=session.title,
-            action=outcome.action, taken=outcome.taken, conflicts=outcome.conflicts,
-            their_revision=outcome.their_revision, beside=outcome.beside,
+            id=int(session.id or 0),
+            year=session.year,
+            code=session.display_code(),
+            title=session.title,
+            action=outcome.action,
+            taken=outcome.taken,
+            conflicts=outcome.conflicts,
+            their_revision=outcome.their_revision,
+            beside=outcome.beside,
             same=same_identity_words(session) if outcome.action == "beside" else None,
         )
 
@@ -59,7 +65,7 @@ class ImportedSession:
         return _VERBS.get(self.action, self.action)
 
     def headline(self) -> str:
-        """"2026  WS #3  Rapid response", the session as a list names it."""
+        """ "2026  WS #3  Rapid response", the session as a list names it."""
         return session_line(self.year, self.code, self.title)
 
     def what_happened(self) -> str | None:
@@ -78,8 +84,7 @@ class ImportedSession:
 
 
 #: The verb each action is reported with.
-_VERBS = {"created": "imported", "beside": "stored", "merged": "merged", "unchanged": "unchanged",
-          "kept": "kept"}
+_VERBS = {"created": "imported", "beside": "stored", "merged": "merged", "unchanged": "unchanged", "kept": "kept"}
 
 
 def _words(fields: tuple[str, ...]) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from igftui.formats.errors import FormatError
-from igftui.services.import_report import ImportedSession
 from igftui.formats.importing import SkippedFile, files_to_import, open_sessions
+from igftui.services.import_report import ImportedSession
 from igftui.store.errors import CatalogueError
 
 if TYPE_CHECKING:
@@ -61,13 +61,15 @@ class ImportReport:
         )
 
     def totals(self) -> str:
-        """"imported 2 (1 beside a draft of yours), merged 1, unchanged 3, skipped 0"."""
+        """ "imported 2 (1 beside a draft of yours), merged 1, unchanged 3, skipped 0"."""
         beside = self.count("beside")
         new = f"imported {self.count('created', 'beside')}"
         if beside:
             new += f" ({beside} beside {'a draft' if beside == 1 else 'drafts'} of yours)"
-        return (f"{new}, merged {self.count('merged')}, unchanged {self.count('unchanged', 'kept')}, "
-                f"skipped {len(self.skipped)}")
+        return (
+            f"{new}, merged {self.count('merged')}, unchanged {self.count('unchanged', 'kept')}, "
+            f"skipped {len(self.skipped)}"
+        )
 
 
 #: Called after each file with (files done, files in all, path of the file just done).
@@ -106,16 +108,22 @@ def import_paths(
         except (FormatError, CatalogueError) as exc:
             # A catalogue failure (locked, disk full) keeps its own words: it is not the file's fault.
             report.skipped.append(SkippedFile(str(path), _reason(exc, path)))
-        except Exception as exc:  # noqa: BLE001 - one file's surprise must not end the import of the rest
+        except Exception as exc:
             report.skipped.append(SkippedFile(str(path), _unexpected(exc)))
         if progress is not None:
             progress(done, len(files), path)
     return report
 
 
-def _import_file(catalogue: Catalogue, path: Path, year: int | None, report: ImportReport,
-                 session_progress: SessionProgress | None, keep_sessions: bool,
-                 merge_into_drafts: bool = False) -> None:
+def _import_file(
+    catalogue: Catalogue,
+    path: Path,
+    year: int | None,
+    report: ImportReport,
+    session_progress: SessionProgress | None,
+    keep_sessions: bool,
+    merge_into_drafts: bool = False,
+) -> None:
     """Import one file in one transaction; its lines join the report only once it is kept."""
     lines: list[ImportedSession] = []
     new: list[ForumSession] = []
@@ -145,7 +153,7 @@ def _reason(exc: Exception, path: Path) -> str:
     reason = str(exc)
     for name in (str(path), path.name):
         if reason.startswith(name + ": "):
-            return reason[len(name) + 2:]
+            return reason[len(name) + 2 :]
     return reason
 
 

@@ -38,8 +38,13 @@ def rule_set_of_year(year: int, names: Sequence[str]) -> str | None:
     return f"igf-{before[-1]}" if before else None
 
 
-def rule_set_for(session: ForumSession | None, *, chosen: str | None = None, configured: str | None = None,
-                 names: Sequence[str] | None = None) -> str:
+def rule_set_for(
+    session: ForumSession | None,
+    *,
+    chosen: str | None = None,
+    configured: str | None = None,
+    names: Sequence[str] | None = None,
+) -> str:
     """The name (or path) of the rule set that judges ``session`` (see the module's policy).
 
     ``chosen`` is the rule set the user named for this check, ``configured`` the

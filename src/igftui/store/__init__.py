@@ -11,12 +11,20 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 _WHERE = {
-    "SORT_COLUMNS": "listing", "PersonSummary": "listing", "SessionFilter": "listing",
+    "SORT_COLUMNS": "listing",
+    "PersonSummary": "listing",
+    "SessionFilter": "listing",
     "SessionSummary": "listing",
-    "Catalogue": "catalogue", "ImportOutcome": "catalogue", "identity_of": "catalogue",
+    "Catalogue": "catalogue",
+    "ImportOutcome": "catalogue",
+    "identity_of": "catalogue",
     "person_key": "catalogue",
-    "CatalogueError": "errors", "NewerCatalogue": "errors", "NotACatalogue": "errors",
-    "SessionNotFound": "errors", "CatalogueMissing": "errors", "DamagedCatalogue": "errors",
+    "CatalogueError": "errors",
+    "NewerCatalogue": "errors",
+    "NotACatalogue": "errors",
+    "SessionNotFound": "errors",
+    "CatalogueMissing": "errors",
+    "DamagedCatalogue": "errors",
 }
 
 __all__ = sorted(_WHERE)
@@ -24,7 +32,12 @@ __all__ = sorted(_WHERE)
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue, ImportOutcome, identity_of, person_key
     from igftui.store.errors import (
-        CatalogueError, CatalogueMissing, DamagedCatalogue, NewerCatalogue, NotACatalogue, SessionNotFound,
+        CatalogueError,
+        CatalogueMissing,
+        DamagedCatalogue,
+        NewerCatalogue,
+        NotACatalogue,
+        SessionNotFound,
     )
     from igftui.store.listing import SORT_COLUMNS, PersonSummary, SessionFilter, SessionSummary
 

@@ -121,8 +121,11 @@ def newest_backup(catalogue: Path) -> Path | None:
     """The newest copy of ``catalogue`` in its ``backups/`` folder, if any."""
     folder = backup_folder(catalogue)
     try:
-        candidates = [folder / name for name in os.listdir(folder)
-                      if name.startswith(f"{catalogue.stem}-") and name.endswith(".db")]
+        candidates = [
+            folder / name
+            for name in os.listdir(folder)
+            if name.startswith(f"{catalogue.stem}-") and name.endswith(".db")
+        ]
         return max(candidates, key=lambda path: path.stat().st_mtime, default=None)
     except OSError:
         return None
@@ -132,8 +135,10 @@ def restore_hint(catalogue: Path) -> str:
     """What to do about a damaged catalogue: the command that restores its newest copy."""
     newest = newest_backup(catalogue)
     if newest is None:
-        return (f"there is no copy of it in {backup_folder(catalogue)}; "
-                "restore one of your backups with 'igftui restore FILE'")
+        return (
+            f"there is no copy of it in {backup_folder(catalogue)}; "
+            "restore one of your backups with 'igftui restore FILE'"
+        )
     return f"restore its newest copy with: {_restore_command(catalogue, newest)}"
 
 

@@ -12,13 +12,12 @@ import functools
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
-from collections.abc import Callable
 
 from sqlalchemy import Connection, Select, bindparam, case, create_engine, exists, func, insert, text, update
 from sqlalchemy.engine import Engine
@@ -61,10 +60,30 @@ _ROW = "SELECT id, status, uid, version, document FROM session"
 _BY_UID = text(f"{_ROW} WHERE uid = :uid")
 _BY_IDENTITY = text(f"{_ROW} WHERE identity IN (:a, :b) OR source_key IN (:a, :b) ORDER BY id")
 _DELETE_PARTICIPANTS = text("DELETE FROM participant WHERE session_id = :id")
-_UPDATE_SESSION = _SESSIONS.update().where(_SESSIONS.c.id == bindparam("session_id")).values(
-    {name: bindparam(name) for name in (
-        "status", "year", "session_type", "code", "number", "title", "format", "identity",
-        "source_key", "document", "updated_at", "version")})
+_UPDATE_SESSION = (
+    _SESSIONS.update()
+    .where(_SESSIONS.c.id == bindparam("session_id"))
+    .values(
+        {
+            name: bindparam(name)
+            for name in (
+                "status",
+                "year",
+                "session_type",
+                "code",
+                "number",
+                "title",
+                "format",
+                "identity",
+                "source_key",
+                "document",
+                "updated_at",
+                "version",
+            )
+        }
+    )
+)
+
 
 @dataclass(frozen=True)
 class ImportOutcome:
@@ -154,8 +173,7 @@ def _create_private_file(path: Path) -> None:
 class Catalogue:
     """A catalogue of sessions in one SQLite file."""
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None,
-                 create: bool = True) -> None:
+    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None, create: bool = True) -> None:
         """Open the catalogue at ``path``, migrating it to this igftui's version.
 
         Without ``create`` a missing catalogue is :class:`CatalogueMissing` (a command
@@ -248,8 +266,14 @@ class Catalogue:
             return stored
 
     @_guarded
-    def update(self, session: ForumSession, *, expected_version: int | None = None,
-               origin: str = "typed", visit: str | None = None) -> ForumSession:
+    def update(
+        self,
+        session: ForumSession,
+        *,
+        expected_version: int | None = None,
+        origin: str = "typed",
+        visit: str | None = None,
+    ) -> ForumSession:
         """Store a changed session.  With ``expected_version`` (the version it was read at)
         a session stored since by someone else raises :class:`VersionConflict` instead."""
         if session.id is None:
@@ -265,8 +289,14 @@ class Catalogue:
             db.commit()
             return stored
 
-    def save(self, session: ForumSession, *, expected_version: int | None = None,
-             visit: str | None = None, origin: str = "typed") -> ForumSession:
+    def save(
+        self,
+        session: ForumSession,
+        *,
+        expected_version: int | None = None,
+        visit: str | None = None,
+        origin: str = "typed",
+    ) -> ForumSession:
         """Add a new session or update a stored one (see :meth:`update` for the version)."""
         if session.id is None:
             return self.add(session, visit=visit, origin=origin)
@@ -356,8 +386,7 @@ class Catalogue:
             mark = revisions.history_mark_of(db.connection(), uid)
         if document is None:
             raise RevisionNotFound(session_id, number)
-        return _from_document(document, session_id, uid, None).model_copy(
-            update={"revision": number, "history": mark})
+        return _from_document(document, session_id, uid, None).model_copy(update={"revision": number, "history": mark})
 
     @_guarded
     def restore(self, session_id: int, number: int, *, expected_version: int | None = None) -> ForumSession:
@@ -371,8 +400,7 @@ class Catalogue:
             document = revisions.document(db.connection(), _uid_of(record), number)
             if document is None:
                 raise RevisionNotFound(session_id, number)
-            stored = self._write(db, record, _from_document(document, record.id, record.uid, None),
-                                 origin="restored")
+            stored = self._write(db, record, _from_document(document, record.id, record.uid, None), origin="restored")
             db.commit()
             return stored
 
@@ -396,8 +424,12 @@ class Catalogue:
 
     @_guarded
     def import_sessions(
-        self, sessions: Iterable[ForumSession], *, keep_existing: bool = False,
-        each: Callable[[ImportOutcome], None] | None = None, merge_into_drafts: bool = False,
+        self,
+        sessions: Iterable[ForumSession],
+        *,
+        keep_existing: bool = False,
+        each: Callable[[ImportOutcome], None] | None = None,
+        merge_into_drafts: bool = False,
     ) -> list[ImportOutcome]:
         """Store sessions from one file in one transaction: all of them, or none.
 
@@ -435,8 +467,9 @@ class Catalogue:
             db.commit()
         return outcomes
 
-    def _import_one(self, db: DatabaseSession, session: ForumSession, keep_existing: bool,
-                    merge_into_drafts: bool = False) -> ImportOutcome:
+    def _import_one(
+        self, db: DatabaseSession, session: ForumSession, keep_existing: bool, merge_into_drafts: bool = False
+    ) -> ImportOutcome:
         record: Any = None  # a row of _ROW: what _merge_copy reads of a SessionRecord
         if session.uid is not None:
             record = db.connection().execute(_BY_UID, {"uid": session.uid}).first()
@@ -458,8 +491,7 @@ class Catalogue:
         if record.status != SessionStatus.CATALOGUED.value:
             # A user's own draft or proposal: the file goes beside it, as a new session.
             fresh = session.model_copy(update={"uid": None, "id": None})
-            return ImportOutcome(self._insert(db, fresh, origin="imported"), True, "beside",
-                                 beside=record.id)
+            return ImportOutcome(self._insert(db, fresh, origin="imported"), True, "beside", beside=record.id)
         return self._merge_page(db, record, session)
 
     def _same_identity(self, db: DatabaseSession, session: ForumSession) -> list[Any]:
@@ -471,8 +503,9 @@ class Catalogue:
         rows = db.connection().execute(_BY_IDENTITY, {"a": identity or source_key, "b": source_key or identity}).all()
         return sorted(rows, key=lambda r: r.status != SessionStatus.CATALOGUED.value)
 
-    def _merge_copy(self, db: DatabaseSession, record: SessionRecord, copy: ForumSession,
-                    keep_existing: bool) -> ImportOutcome:
+    def _merge_copy(
+        self, db: DatabaseSession, record: SessionRecord, copy: ForumSession, keep_existing: bool
+    ) -> ImportOutcome:
         """A copy of a session this catalogue knows, coming back: merge it three-way."""
         mine = _to_session(record)
         if keep_existing:
@@ -504,8 +537,7 @@ class Catalogue:
         given = {key: value for key, value in said.items() if value not in (None, [], "")}
         # Where the draft came from stays; the page's own origin is in its revision.
         given.pop("source", None)
-        return self._store_merge(db, record, mine, mine_doc, {"id": record.id},
-                                 fill_not_given(given, mine_doc))
+        return self._store_merge(db, record, mine, mine_doc, {"id": record.id}, fill_not_given(given, mine_doc))
 
     def _merge_page(self, db: DatabaseSession, record: SessionRecord, page: ForumSession) -> ImportOutcome:
         """A page imported again: what it changed since its last import is taken."""
@@ -521,12 +553,19 @@ class Catalogue:
         # What a page does not say (no year without --year, a layout read in part) is
         # not given: it never empties a field.
         given = {key: value for key, value in said.items() if value not in (None, [], "")}
-        return self._store_merge(db, record, mine, mine_doc, base, fill_not_given(given, mine_doc),
-                                 page_said=said)
+        return self._store_merge(db, record, mine, mine_doc, base, fill_not_given(given, mine_doc), page_said=said)
 
-    def _store_merge(self, db: DatabaseSession, record: SessionRecord, mine: ForumSession,
-                     mine_doc: dict[str, Any], base: dict[str, Any] | None, theirs: dict[str, Any],
-                     *, page_said: dict[str, Any] | None = None) -> ImportOutcome:
+    def _store_merge(
+        self,
+        db: DatabaseSession,
+        record: SessionRecord,
+        mine: ForumSession,
+        mine_doc: dict[str, Any],
+        base: dict[str, Any] | None,
+        theirs: dict[str, Any],
+        *,
+        page_said: dict[str, Any] | None = None,
+    ) -> ImportOutcome:
         result = merge_documents(base, mine_doc, theirs)
         their_revision = None
         merged = _from_document(result.document, record.id, record.uid, record.version)
@@ -536,24 +575,41 @@ class Catalogue:
         elif result.conflicts:
             # Their text for the fields in conflict is not lost: it is a revision (the
             # one already kept, when the same file is imported again).
-            their_revision = (revisions.number_of(db.connection(), _uid_of(record), _dump(theirs))
-                              or self._keep(db, record, theirs, "imported"))
+            their_revision = revisions.number_of(db.connection(), _uid_of(record), _dump(theirs)) or self._keep(
+                db, record, theirs, "imported"
+            )
         if result.document == mine_doc:
-            return ImportOutcome(mine, False, "unchanged",
-                                 conflicts=tuple(c.field for c in result.conflicts),
-                                 their_revision=their_revision if result.conflicts else None)
+            return ImportOutcome(
+                mine,
+                False,
+                "unchanged",
+                conflicts=tuple(c.field for c in result.conflicts),
+                their_revision=their_revision if result.conflicts else None,
+            )
         stored = self._write(db, record, merged, origin="merged")
-        return ImportOutcome(stored, False, "merged", taken=result.taken,
-                             conflicts=tuple(c.field for c in result.conflicts),
-                             their_revision=their_revision if result.conflicts else None)
+        return ImportOutcome(
+            stored,
+            False,
+            "merged",
+            taken=result.taken,
+            conflicts=tuple(c.field for c in result.conflicts),
+            their_revision=their_revision if result.conflicts else None,
+        )
 
     def _keep(self, db: DatabaseSession, record: SessionRecord, document: dict[str, Any], origin: str) -> int:
         stored = _stored_row(record)
-        return revisions.keep(db.connection(), uid=stored.uid, session_id=stored.id,
-                              document=_dump(document), origin=origin, now=self.clock())
+        return revisions.keep(
+            db.connection(),
+            uid=stored.uid,
+            session_id=stored.id,
+            document=_dump(document),
+            origin=origin,
+            now=self.clock(),
+        )
 
-    def _insert(self, db: DatabaseSession, session: ForumSession, *, origin: str,
-                visit: str | None = None) -> ForumSession:
+    def _insert(
+        self, db: DatabaseSession, session: ForumSession, *, origin: str, visit: str | None = None
+    ) -> ForumSession:
         wanted = session.id
         if wanted is not None and db.get(SessionRecord, wanted) is not None:
             wanted = None
@@ -563,8 +619,14 @@ class Catalogue:
         now = self.clock()
         # Core statements over the SQLModel tables: the ORM's unit of work costs more
         # than the write itself when thousands of sessions are imported at once.
-        values = {"status": session.status.value, "document": "{}", "created_at": now, "updated_at": now,
-                  "uid": uid, "version": 0}
+        values = {
+            "status": session.status.value,
+            "document": "{}",
+            "created_at": now,
+            "updated_at": now,
+            "uid": uid,
+            "version": 0,
+        }
         if wanted is not None:
             values["id"] = wanted
         result = db.connection().execute(insert(_SESSIONS).values(**values))
@@ -573,8 +635,16 @@ class Catalogue:
         new_id = int(key[0])
         return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit, new=True)
 
-    def _write(self, db: DatabaseSession, record: SessionRecord | _Row, session: ForumSession, *,
-               origin: str, visit: str | None = None, new: bool = False) -> ForumSession:
+    def _write(
+        self,
+        db: DatabaseSession,
+        record: SessionRecord | _Row,
+        session: ForumSession,
+        *,
+        origin: str,
+        visit: str | None = None,
+        new: bool = False,
+    ) -> ForumSession:
         """Store ``session`` as the record's new text, raise its version, keep a revision."""
         session_id, uid, _version = _stored_row(record)
         if session.code is None and session.display_code() is not None:
@@ -583,20 +653,35 @@ class Catalogue:
         version = int(record.version) + 1
         # A copy's revision and the history it counts in are of the file it came from: the
         # catalogue's copy has neither (as ``get`` gives it back).
-        session = session.model_copy(update={"id": session_id, "uid": uid, "version": version,
-                                             "revision": None, "history": None})
+        session = session.model_copy(
+            update={"id": session_id, "uid": uid, "version": version, "revision": None, "history": None}
+        )
         document = _dump(session.to_document())
         now = self.clock()
         connection = db.connection()
-        connection.execute(_UPDATE_SESSION, dict(
-            session_id=session_id, **_columns(session), document=document, updated_at=now,
-            version=version,
-        ))
+        connection.execute(
+            _UPDATE_SESSION,
+            dict(
+                session_id=session_id,
+                **_columns(session),
+                document=document,
+                updated_at=now,
+                version=version,
+            ),
+        )
         if isinstance(record, SessionRecord):
             # The ORM's copy of the record must not hold the old version for the next step.
             db.expire(record)
-        revisions.keep(connection, uid=uid, session_id=session_id, document=document,
-                       origin=origin, now=now, visit=visit, first=new)
+        revisions.keep(
+            connection,
+            uid=uid,
+            session_id=session_id,
+            document=document,
+            origin=origin,
+            now=now,
+            visit=visit,
+            first=new,
+        )
         _index_people_and_text(connection, session, new=new)
         return session
 
@@ -664,8 +749,13 @@ class Catalogue:
         # SQLModel types select() for four columns at most.
         statement = self._filtered(
             select(  # type: ignore[call-overload, misc]
-                SessionRecord.id, SessionRecord.code, SessionRecord.year, SessionRecord.session_type,
-                SessionRecord.title, SessionRecord.format, SessionRecord.status,
+                SessionRecord.id,
+                SessionRecord.code,
+                SessionRecord.year,
+                SessionRecord.session_type,
+                SessionRecord.title,
+                SessionRecord.format,
+                SessionRecord.status,
             ),
             filters,
         )
@@ -696,8 +786,7 @@ class Catalogue:
         with self._db() as db:
             return [_to_session(record) for record in db.exec(statement).all()]
 
-    def each_session(self, filters: SessionFilter | None = None, *,
-                     limit: int | None = None) -> Iterator[ForumSession]:
+    def each_session(self, filters: SessionFilter | None = None, *, limit: int | None = None) -> Iterator[ForumSession]:
         """Every matching session in full, in catalogue order, one at a time.
 
         Each carries the number of its newest revision (without closing it to
@@ -705,16 +794,28 @@ class Catalogue:
         gathered first, so writing out a catalogue of 100,000 sessions holds one of
         them in memory at a time.
         """
-        newest = (select(func.max(RevisionRecord.number))
-                  .where(RevisionRecord.session_uid == SessionRecord.uid)
-                  .correlate(SessionRecord).scalar_subquery())
-        began = (select(RevisionRecord.saved_at)
-                 .where(RevisionRecord.session_uid == SessionRecord.uid, RevisionRecord.number == 1)
-                 .correlate(SessionRecord).scalar_subquery())
+        newest = (
+            select(func.max(RevisionRecord.number))
+            .where(RevisionRecord.session_uid == SessionRecord.uid)
+            .correlate(SessionRecord)
+            .scalar_subquery()
+        )
+        began = (
+            select(RevisionRecord.saved_at)
+            .where(RevisionRecord.session_uid == SessionRecord.uid, RevisionRecord.number == 1)
+            .correlate(SessionRecord)
+            .scalar_subquery()
+        )
         # SQLModel types select() for four columns at most.
         statement = self._filtered(
-            select(SessionRecord.id, SessionRecord.uid, SessionRecord.version, SessionRecord.document,  # type: ignore[call-overload]
-                   newest, began),
+            select(
+                SessionRecord.id,
+                SessionRecord.uid,
+                SessionRecord.version,
+                SessionRecord.document,  # type: ignore[call-overload]
+                newest,
+                began,
+            ),
             filters,
         ).order_by(*_ordering(None, False))
         if limit is not None:
@@ -725,9 +826,12 @@ class Catalogue:
                     statement.execution_options(yield_per=500)
                 ):
                     session = _from_document(json.loads(document), session_id, uid, version)
-                    yield session.model_copy(update={
-                        "revision": number, "history": revisions.history_mark(uid, _as_datetime(first_saved_at)),
-                    })
+                    yield session.model_copy(
+                        update={
+                            "revision": number,
+                            "history": revisions.history_mark(uid, _as_datetime(first_saved_at)),
+                        }
+                    )
         except (SQLAlchemyError, OSError) as exc:
             # A generator is not covered by @_guarded: its body runs after the call returns.
             raise explain_database_error(exc, self.path) from exc
@@ -737,8 +841,10 @@ class Catalogue:
         """The years the catalogue holds sessions for, newest first."""
         with self._db() as db:
             rows = db.exec(
-                select(SessionRecord.year).where(col(SessionRecord.year).is_not(None))
-                .distinct().order_by(col(SessionRecord.year).desc())
+                select(SessionRecord.year)
+                .where(col(SessionRecord.year).is_not(None))
+                .distinct()
+                .order_by(col(SessionRecord.year).desc())
             ).all()
             return [year for year in rows if year is not None]
 
@@ -767,8 +873,13 @@ class Catalogue:
             # SQLModel types select() for four columns at most.
             statement = (
                 select(  # type: ignore[call-overload, misc]
-                    ParticipantRecord.person_key, SessionRecord.id, SessionRecord.code, SessionRecord.year,
-                    SessionRecord.session_type, SessionRecord.title, SessionRecord.format,
+                    ParticipantRecord.person_key,
+                    SessionRecord.id,
+                    SessionRecord.code,
+                    SessionRecord.year,
+                    SessionRecord.session_type,
+                    SessionRecord.title,
+                    SessionRecord.format,
                     SessionRecord.status,
                 )
                 .join(ParticipantRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
@@ -793,23 +904,35 @@ class Catalogue:
         however many sessions he is in, so the first match is the one a completion offers.
         """
         statement = (
-            select(ParticipantRecord.person_key, func.min(ParticipantRecord.name),
-                   func.count(func.distinct(ParticipantRecord.session_id)))
+            select(
+                ParticipantRecord.person_key,
+                func.min(ParticipantRecord.name),
+                func.count(func.distinct(ParticipantRecord.session_id)),
+            )
             .where(col(ParticipantRecord.person_key).is_not(None))
             .group_by(col(ParticipantRecord.person_key))
         )
         first: list[Any] = []
         if query and normalise(query):
-            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query),
-                                                                               autoescape=True))
+            statement = statement.where(col(ParticipantRecord.person_key).contains(normalise(query), autoescape=True))
             column = col(ParticipantRecord.person_key)
             # Keys are folded with punctuation as spaces, so a word starts after a space.
-            first = [case((column.startswith(normalise(query), autoescape=True), 0),
-                          (column.contains(" " + normalise(query), autoescape=True), 1), else_=2)]
-        statement = statement.order_by(
-            *first, func.count(func.distinct(ParticipantRecord.session_id)).desc(),
-            col(ParticipantRecord.person_key)
-        ).limit(limit).offset(offset)
+            first = [
+                case(
+                    (column.startswith(normalise(query), autoescape=True), 0),
+                    (column.contains(" " + normalise(query), autoescape=True), 1),
+                    else_=2,
+                )
+            ]
+        statement = (
+            statement.order_by(
+                *first,
+                func.count(func.distinct(ParticipantRecord.session_id)).desc(),
+                col(ParticipantRecord.person_key),
+            )
+            .limit(limit)
+            .offset(offset)
+        )
         with self._db() as db:
             # Only rows with a key are kept, and a key is made from a name: neither is NULL.
             rows = cast("Sequence[tuple[str, str, int]]", db.exec(statement).all())
@@ -817,8 +940,11 @@ class Catalogue:
             per_year: dict[str, dict[int, int]] = {key: {} for key in keys}
             if keys:
                 counts = db.exec(
-                    select(ParticipantRecord.person_key, ParticipantRecord.year,
-                           func.count(func.distinct(ParticipantRecord.session_id)))
+                    select(
+                        ParticipantRecord.person_key,
+                        ParticipantRecord.year,
+                        func.count(func.distinct(ParticipantRecord.session_id)),
+                    )
                     .where(col(ParticipantRecord.person_key).in_(keys))
                     .group_by(col(ParticipantRecord.person_key), col(ParticipantRecord.year))
                 ).all()
@@ -839,11 +965,9 @@ class Catalogue:
         key = person_key(name)
         if key is None:
             return None
-        statement = (
-            select(ParticipantRecord.session_id, ParticipantRecord.year, ParticipantRecord.name,
-                   ParticipantRecord.roles)
-            .where(ParticipantRecord.person_key == key)
-        )
+        statement = select(
+            ParticipantRecord.session_id, ParticipantRecord.year, ParticipantRecord.name, ParticipantRecord.roles
+        ).where(ParticipantRecord.person_key == key)
         with self._db() as db:
             rows = db.exec(statement).all()
         if not rows:
@@ -854,7 +978,8 @@ class Catalogue:
         years: dict[int, int | None] = {}
         for session_id, year, _name, roles in rows:
             held.setdefault(session_id, set()).update(
-                by_value[value] for value in (roles or "").split() if value in by_value)
+                by_value[value] for value in (roles or "").split() if value in by_value
+            )
             years[session_id] = year
         per_year: dict[int, int] = {}
         for year in years.values():
@@ -863,8 +988,9 @@ class Catalogue:
         # The name as people() gives it: the smallest of the spellings, so both screens agree.
         shown = min(row[2] or "" for row in rows)
         summary = PersonSummary(key, shown, len(held), per_year)
-        return PersonWithSessions(summary, {session_id: tuple(sorted(values, key=order.index))
-                                            for session_id, values in held.items()})
+        return PersonWithSessions(
+            summary, {session_id: tuple(sorted(values, key=order.index)) for session_id, values in held.items()}
+        )
 
     @_guarded
     def known_person(self, name: str) -> Participant | None:
@@ -881,12 +1007,21 @@ class Catalogue:
             return None
         # SQLModel types select() for four columns at most.
         statement = (
-            select(ParticipantRecord.position, ParticipantRecord.name, ParticipantRecord.organisation,  # type: ignore[call-overload]
-                   ParticipantRecord.stakeholder_group, ParticipantRecord.region, SessionRecord.document)
+            select(
+                ParticipantRecord.position,
+                ParticipantRecord.name,
+                ParticipantRecord.organisation,  # type: ignore[call-overload]
+                ParticipantRecord.stakeholder_group,
+                ParticipantRecord.region,
+                SessionRecord.document,
+            )
             .join(SessionRecord, col(ParticipantRecord.session_id) == SessionRecord.id)
             .where(ParticipantRecord.person_key == key)
-            .order_by(col(SessionRecord.year).desc().nulls_last(), col(SessionRecord.id).desc(),
-                      col(ParticipantRecord.position).asc())
+            .order_by(
+                col(SessionRecord.year).desc().nulls_last(),
+                col(SessionRecord.id).desc(),
+                col(ParticipantRecord.position).asc(),
+            )
             .limit(1)
         )
         with self._db() as db:
@@ -905,8 +1040,9 @@ class Catalogue:
         if isinstance(entry, dict) and person_key(entry.get("name")) == key:
             found = entry.get("country")
             country = found if isinstance(found, str) else None
-        return Participant(name=stored_name, organisation=organisation, stakeholder_group=group,
-                           region=region, country=country)
+        return Participant(
+            name=stored_name, organisation=organisation, stakeholder_group=group, region=region, country=country
+        )
 
 
 def _columns(session: ForumSession) -> dict[str, Any]:
@@ -949,8 +1085,7 @@ def _index_people_and_text(connection: Connection, session: ForumSession, *, new
     fulltext.index_session(connection, session)
 
 
-def rewrite_document(connection: Connection, session_id: int, uid: str, version: int,
-                     document: dict[str, Any]) -> None:
+def rewrite_document(connection: Connection, session_id: int, uid: str, version: int, document: dict[str, Any]) -> None:
     """Store a session's document as changed by something other than an edit (an erasure).
 
     Its columns, participant rows and search entry follow the document, and its
@@ -960,8 +1095,12 @@ def rewrite_document(connection: Connection, session_id: int, uid: str, version:
     """
     session = _from_document(document, session_id, uid, version + 1)
     connection.execute(
-        update(_SESSIONS).where(_SESSIONS.c.id == session_id).values(
-            **_columns(session), document=_dump(document), version=version + 1,
+        update(_SESSIONS)
+        .where(_SESSIONS.c.id == session_id)
+        .values(
+            **_columns(session),
+            document=_dump(document),
+            version=version + 1,
         )
     )
     _index_people_and_text(connection, session)
@@ -1020,8 +1159,7 @@ def _ordering(sort: str | None, descending: bool) -> list[Any]:
 
     tail = [col(SessionRecord.number).asc(), col(SessionRecord.title).asc(), col(SessionRecord.id).asc()]
     if sort == "code":
-        return [direction(SessionRecord.session_type), direction(SessionRecord.number),
-                col(SessionRecord.id).asc()]
+        return [direction(SessionRecord.session_type), direction(SessionRecord.number), col(SessionRecord.id).asc()]
     if sort == "year":
         return [direction(SessionRecord.year), col(SessionRecord.session_type).asc(), *tail]
     if sort == "type":
@@ -1054,8 +1192,9 @@ def _to_session(record: SessionRecord) -> ForumSession:
     return _from_document(json.loads(record.document), record.id, record.uid, record.version)
 
 
-def _from_document(document: dict[str, Any], session_id: int | None, uid: str | None,
-                   version: int | None) -> ForumSession:
+def _from_document(
+    document: dict[str, Any], session_id: int | None, uid: str | None, version: int | None
+) -> ForumSession:
     data = {**document, "id": session_id, "uid": uid, "revision": None}
     return ForumSession.from_json(data).model_copy(update={"version": version})
 
@@ -1084,8 +1223,9 @@ def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
     online, my_online = document.get("online_participation"), mine.get("online_participation")
     if isinstance(online, dict) and isinstance(my_online, dict):
         given = copy.online_participation.model_fields_set
-        document["online_participation"] = {k: (v if k in given or k not in my_online else my_online[k])
-                                             for k, v in online.items()}
+        document["online_participation"] = {
+            k: (v if k in given or k not in my_online else my_online[k]) for k, v in online.items()
+        }
     people_given = "participants" in copy.model_fields_set
     if people_given:
         document["participants"] = [
@@ -1095,8 +1235,12 @@ def _as_given(copy: ForumSession, mine: dict[str, Any]) -> dict[str, Any]:
     document = fill_not_given(document, mine)
     if people_given:
         # A new person's unsaid answers are the defaults, as reading the file gave them.
-        document["participants"] = [{**entry, **person} for entry, person in zip(
-            (p.to_json(include_private=True) for p in copy.participants), document["participants"], strict=True)]
+        document["participants"] = [
+            {**entry, **person}
+            for entry, person in zip(
+                (p.to_json(include_private=True) for p in copy.participants), document["participants"], strict=True
+            )
+        ]
     document["source"] = mine.get("source")
     return document
 

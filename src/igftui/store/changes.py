@@ -44,8 +44,9 @@ class ChangeCounter:
                 if self._connection is None:
                     # Autocommit (isolation_level None): no transaction stays open to pin
                     # an old snapshot, so each read sees the newest commit.
-                    self._connection = sqlite3.connect(self.path, timeout=5, isolation_level=None,
-                                                       check_same_thread=False)
+                    self._connection = sqlite3.connect(
+                        self.path, timeout=5, isolation_level=None, check_same_thread=False
+                    )
                 return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as exc:
                 raise explain_database_error(exc, self.path) from exc

@@ -53,8 +53,9 @@ def copy_catalogue(source: sqlite3.Connection, target: Path, *, overwrite: bool,
             if check:
                 problem = copy.execute("PRAGMA quick_check").fetchone()[0]
                 if problem != "ok":
-                    raise CatalogueError(f"the catalogue does not pass SQLite's check ({problem}): "
-                                         f"its copy was not kept at {target}")
+                    raise CatalogueError(
+                        f"the catalogue does not pass SQLite's check ({problem}): its copy was not kept at {target}"
+                    )
                 sessions = int(copy.execute("SELECT count(*) FROM session").fetchone()[0])
             else:
                 sessions = 0
@@ -166,8 +167,7 @@ def open_live(catalogue: Path) -> sqlite3.Connection:
     if not catalogue.with_name(catalogue.name + "-wal").exists():
         modes.append("ro&immutable=1")
     for mode in modes:
-        connection = sqlite3.connect(uri(catalogue, mode), uri=True, timeout=BUSY_SECONDS,
-                                     isolation_level=None)
+        connection = sqlite3.connect(uri(catalogue, mode), uri=True, timeout=BUSY_SECONDS, isolation_level=None)
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return connection

@@ -53,8 +53,10 @@ _DELETED = """
       AND r.number = (SELECT max(number) FROM revision n WHERE n.session_uid = r.session_uid)
       AND NOT EXISTS (SELECT 1 FROM session s WHERE s.uid = r.session_uid)
 """
-_GONE = ("SELECT count(DISTINCT session_uid) FROM revision"
-         " WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)")
+_GONE = (
+    "SELECT count(DISTINCT session_uid) FROM revision"
+    " WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)"
+)
 _DROP_GONE = "DELETE FROM revision WHERE session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL)"
 
 
@@ -95,8 +97,12 @@ class DeletedDraft:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "uid": self.uid, "id": self.session_id, "title": self.title, "code": self.code,
-            "status": self.status, "deleted_at": revisions._iso(self.deleted_at),
+            "uid": self.uid,
+            "id": self.session_id,
+            "title": self.title,
+            "code": self.code,
+            "status": self.status,
+            "deleted_at": revisions._iso(self.deleted_at),
             "revisions": self.revisions,
         }
 
@@ -105,17 +111,27 @@ def _now(catalogue: Catalogue) -> datetime:
     return catalogue.clock()
 
 
-def _add_revision(connection: Connection, *, uid: str, session_id: int, document: str, origin: str,
-                  now: datetime) -> int:
+def _add_revision(
+    connection: Connection, *, uid: str, session_id: int, document: str, origin: str, now: datetime
+) -> int:
     """A new revision even when its text is the newest one's (a deletion changes no field)."""
     last = revisions.latest(connection, uid)
     before = json.loads(last.document) if last is not None else None
     number = int(last.number) + 1 if last is not None else 1
-    connection.execute(insert(_REVISIONS), dict(
-        session_uid=uid, session_id=session_id, number=number, saved_at=now, origin=origin,
-        author=revisions.current_author(), changed=json.dumps(changed_fields(before, json.loads(document))),
-        visit=None, document=document,
-    ))
+    connection.execute(
+        insert(_REVISIONS),
+        dict(
+            session_uid=uid,
+            session_id=session_id,
+            number=number,
+            saved_at=now,
+            origin=origin,
+            author=revisions.current_author(),
+            changed=json.dumps(changed_fields(before, json.loads(document))),
+            visit=None,
+            document=document,
+        ),
+    )
     return number
 
 
@@ -130,8 +146,9 @@ def delete_draft(catalogue: Catalogue, session_id: int) -> DeletedDraft:
         connection = db.connection()
         now = _now(catalogue)
         uid = str(record.uid)
-        number = _add_revision(connection, uid=uid, session_id=session_id, document=record.document,
-                               origin=DELETED, now=now)
+        number = _add_revision(
+            connection, uid=uid, session_id=session_id, document=record.document, origin=DELETED, now=now
+        )
         deleted = DeletedDraft(uid, session_id, record.title, record.code, record.status, now, number)
         fulltext.remove_session(connection, session_id)
         db.delete(record)
@@ -151,8 +168,15 @@ def _deleted_of(row: Any) -> DeletedDraft:
     data = json.loads(document)
     status = data.get("status") or SessionStatus.DRAFT.value
     session = ForumSession.from_json({**data, "id": session_id})
-    return DeletedDraft(str(uid), int(session_id), session.title, session.display_code(), str(status),
-                        revisions._aware(_as_datetime(saved_at)), int(number))
+    return DeletedDraft(
+        str(uid),
+        int(session_id),
+        session.title,
+        session.display_code(),
+        str(status),
+        revisions._aware(_as_datetime(saved_at)),
+        int(number),
+    )
 
 
 def _as_datetime(value: Any) -> datetime:
@@ -186,8 +210,7 @@ def undelete(catalogue: Catalogue, wanted: str) -> ForumSession:
         if row is None:
             raise DeletedDraftNotFound(f"the draft {deleted.name} was brought back already")
         document = json.loads(row.document)
-        session = ForumSession.from_json({**document, "id": deleted.session_id, "uid": deleted.uid,
-                                          "revision": None})
+        session = ForumSession.from_json({**document, "id": deleted.session_id, "uid": deleted.uid, "revision": None})
         stored = _store_again(catalogue, db, session, origin="restored")
         db.commit()
     return stored
@@ -201,8 +224,14 @@ def _store_again(catalogue: Catalogue, db: Any, session: ForumSession, *, origin
     last = revisions.latest(connection, str(stored.uid))
     if last is not None and last.origin == DELETED:
         # Its text is the deleted one's, so the insert kept no revision: say it came back.
-        _add_revision(connection, uid=str(stored.uid), session_id=stored.id, document=last.document,
-                      origin="restored", now=_now(catalogue))
+        _add_revision(
+            connection,
+            uid=str(stored.uid),
+            session_id=stored.id,
+            document=last.document,
+            origin="restored",
+            now=_now(catalogue),
+        )
     return stored
 
 
@@ -240,11 +269,24 @@ def duplicate(catalogue: Catalogue, session_id: int) -> ForumSession:
 def copy_of(original: ForumSession) -> ForumSession:
     """The draft :func:`duplicate` stores, before it is stored."""
     title = f"Copy of {original.title}" if original.title else "Copy of an untitled session"
-    return original.model_copy(deep=True, update={
-        "id": None, "uid": None, "version": None, "revision": None, "history": None,
-        "status": SessionStatus.DRAFT, "title": title, "code": None, "number": None,
-        "starts_at": None, "ends_at": None, "room": None, "source": None,
-    })
+    return original.model_copy(
+        deep=True,
+        update={
+            "id": None,
+            "uid": None,
+            "version": None,
+            "revision": None,
+            "history": None,
+            "status": SessionStatus.DRAFT,
+            "title": title,
+            "code": None,
+            "number": None,
+            "starts_at": None,
+            "ends_at": None,
+            "room": None,
+            "source": None,
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -278,9 +320,12 @@ def compact(catalogue: Catalogue) -> Compacted:
 def uid_of_deleted(connection: Connection, session_id: int) -> str | None:
     """The uid of the session most recently deleted under id ``session_id``, if one was."""
     row = connection.execute(
-        text("SELECT session_uid FROM revision WHERE session_id = :id AND origin = 'deleted' "
-             "AND session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL) "
-             "ORDER BY saved_at DESC, id DESC LIMIT 1"), {"id": session_id},
+        text(
+            "SELECT session_uid FROM revision WHERE session_id = :id AND origin = 'deleted' "
+            "AND session_uid NOT IN (SELECT uid FROM session WHERE uid IS NOT NULL) "
+            "ORDER BY saved_at DESC, id DESC LIMIT 1"
+        ),
+        {"id": session_id},
     ).first()
     return str(row[0]) if row is not None else None
 
@@ -292,9 +337,9 @@ def id_past_deleted(connection: Connection) -> int | None:
     would hand its id to the next one, and 'igftui undelete 12' or 'igftui history
     12' would name two sessions.  None: SQLite's own choice is fine.
     """
-    row = connection.execute(text(
-        "SELECT (SELECT max(session_id) FROM revision WHERE origin = 'deleted'), (SELECT max(id) FROM session)"
-    )).first()
+    row = connection.execute(
+        text("SELECT (SELECT max(session_id) FROM revision WHERE origin = 'deleted'), (SELECT max(id) FROM session)")
+    ).first()
     deleted, highest = (row[0], row[1]) if row is not None else (None, None)
     if deleted is None or (highest is not None and int(highest) > int(deleted)):
         return None

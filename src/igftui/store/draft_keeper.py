@@ -142,8 +142,9 @@ class DraftKeeper:
     def store(self, job: SaveJob) -> Outcome:
         """Store the job's draft (in a worker thread); merges with another copy's save."""
         try:
-            stored = self.catalogue.save(job.draft, expected_version=job.expected_version,
-                                         visit=self.visit, origin=job.origin)
+            stored = self.catalogue.save(
+                job.draft, expected_version=job.expected_version, visit=self.visit, origin=job.origin
+            )
             return Saved(stored, job.edits)
         except VersionConflict as conflict:
             theirs = conflict.stored
@@ -158,8 +159,7 @@ class DraftKeeper:
         if result.conflicts:
             return ConflictFound(theirs, result, job.edits)
         merged = _session_of(result.document, theirs)
-        stored = self.catalogue.update(merged, expected_version=theirs.version,
-                                       origin="merged", visit=self.visit)
+        stored = self.catalogue.update(merged, expected_version=theirs.version, origin="merged", visit=self.visit)
         return Saved(stored, job.edits, taken=result.taken)
 
     def finished(self, outcome: Outcome, draft: ForumSession) -> ForumSession:
@@ -208,8 +208,7 @@ def _session_of(document: dict[str, Any], stored: ForumSession) -> ForumSession:
     return ForumSession.from_json(data).model_copy(update={"version": stored.version})
 
 
-def _take(draft: ForumSession, stored: ForumSession, taken: tuple[str, ...],
-          base: dict[str, Any] | None) -> None:
+def _take(draft: ForumSession, stored: ForumSession, taken: tuple[str, ...], base: dict[str, Any] | None) -> None:
     """Put the fields the other copy changed into the draft, where the user has not changed them since."""
     mine = draft.to_document()
     theirs = stored.to_document()

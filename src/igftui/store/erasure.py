@@ -95,7 +95,7 @@ class NameFinder:
             if not spans or start >= spans[-1][1]:
                 spans.append((start, end))
         for start, end in reversed(spans):
-            text = text[:origin[start]] + mark + text[origin[end - 1] + 1:]
+            text = text[: origin[start]] + mark + text[origin[end - 1] + 1 :]
         return text, len(spans)
 
     def words(self) -> list[str]:
@@ -146,8 +146,9 @@ def emails_of(document: dict[str, Any], finder: NameFinder) -> set[str]:
     return found
 
 
-def erase_from_document(document: dict[str, Any], finder: NameFinder,
-                        emails: Set[str] = frozenset()) -> DocumentErasure:
+def erase_from_document(
+    document: dict[str, Any], finder: NameFinder, emails: Set[str] = frozenset()
+) -> DocumentErasure:
     """``document`` without the person: their entries unnamed, their name and e-mails out of the text."""
     result = DocumentErasure(document=json.loads(json.dumps(document)))
     for entry in _participants(result.document):
@@ -182,7 +183,8 @@ def erase_from_document(document: dict[str, Any], finder: NameFinder,
         # A link whose address named the person goes whole: "mailto:[e-mail removed]" is no
         # address, and the session must still read back.
         result.document["links"] = [
-            link for old, link in zip(before, after, strict=True)
+            link
+            for old, link in zip(before, after, strict=True)
             if not (isinstance(old, dict) and isinstance(link, dict)) or old.get("url") == link.get("url")
         ]
     return result
@@ -248,11 +250,15 @@ class Erasure:
         elif self.bytes_gone:
             lines.append("the catalogue was rebuilt: no byte of it or of its journal holds the erased text")
         else:
-            lines.append("another igftui has the catalogue open: the erased text stays in its journal "
-                         "until that igftui closes; close it and run forget again")
+            lines.append(
+                "another igftui has the catalogue open: the erased text stays in its journal "
+                "until that igftui closes; close it and run forget again"
+            )
         copies = plural(self.backup_files, "file")
-        lines.append(f"copies made earlier may still hold the name: the backups in {self.backups} "
-                     f"({copies}) and any 'igftui backup' files elsewhere")
+        lines.append(
+            f"copies made earlier may still hold the name: the backups in {self.backups} "
+            f"({copies}) and any 'igftui backup' files elsewhere"
+        )
         return lines
 
 
@@ -276,8 +282,10 @@ def forget(catalogue: Catalogue, name: str, *, dry_run: bool = False) -> Erasure
                 for session_id, uid, version, result in sessions:
                     rewrite_document(connection, session_id, uid, version, result.document)
                 for revision_id, result in revisions:
-                    connection.execute(text("UPDATE revision SET document = :document WHERE id = :id"),
-                                       {"id": revision_id, "document": _dump(result.document)})
+                    connection.execute(
+                        text("UPDATE revision SET document = :document WHERE id = :id"),
+                        {"id": revision_id, "document": _dump(result.document)},
+                    )
                 _clear_what_is_left(connection, finder, {session_id for session_id, *_ in sessions})
                 fulltext.optimize(connection)
                 db.commit()
@@ -323,8 +331,9 @@ def _clear_what_is_left(connection: Connection, finder: NameFinder, rewritten: s
         {"key": finder.key},
     )
     for session_id in set(fulltext.sessions_mentioning(connection, finder.words())) - rewritten:
-        row = connection.execute(text("SELECT uid, version, document FROM session WHERE id = :id"),
-                                 {"id": session_id}).first()
+        row = connection.execute(
+            text("SELECT uid, version, document FROM session WHERE id = :id"), {"id": session_id}
+        ).first()
         if row is None:
             fulltext.remove_session(connection, session_id)  # an entry no session stands behind
         else:
@@ -383,5 +392,3 @@ def _files_in(folder: Path) -> int:
 
 def _dump(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False)
-
-

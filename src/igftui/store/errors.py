@@ -63,9 +63,7 @@ class CatalogueMissing(CatalogueError):
     """
 
     def __init__(self, path: object) -> None:
-        super().__init__(
-            f"no catalogue at {path} ('igftui samples' or 'igftui import' starts one there)"
-        )
+        super().__init__(f"no catalogue at {path} ('igftui samples' or 'igftui import' starts one there)")
         self.path = path
 
 
@@ -84,13 +82,9 @@ def explain_database_error(exc: BaseException, path: object) -> CatalogueError:
     elif "not a database" in text or "file is encrypted" in text:
         error = NotACatalogue(f"{path} is not an igftui catalogue (not a readable SQLite database)")
     elif "locked" in text or "busy" in text:
-        error = CatalogueError(
-            f"the catalogue {path} is busy: another igftui is writing to it; try again in a moment"
-        )
+        error = CatalogueError(f"the catalogue {path} is busy: another igftui is writing to it; try again in a moment")
     elif "disk is full" in text or "no space" in text or ("disk i/o" in text and _disk_full(path)):
-        error = CatalogueError(
-            f"the disk holding {path} is full: nothing was changed; free some space and try again"
-        )
+        error = CatalogueError(f"the disk holding {path} is full: nothing was changed; free some space and try again")
     elif "readonly" in text or "read-only" in text or "permission" in text:
         error = CatalogueError(f"the catalogue {path} cannot be written (read-only file or folder)")
     elif "unable to open" in text:

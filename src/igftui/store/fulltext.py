@@ -30,16 +30,16 @@ def matching_sessions(match: str) -> TextClause:
     100,000-session catalogue then costs about 20 ms instead of 150, and a word
     that matches nothing costs one pass over the index (about 12 ms).
     """
-    return text(
-        "+session.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH :match)"
-    ).bindparams(match=match)
+    return text("+session.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH :match)").bindparams(match=match)
 
 
 def count_matches(connection: Connection, match: str) -> int:
     """How many sessions the search index finds for a MATCH expression."""
-    return int(connection.execute(
-        text("SELECT count(*) FROM session_fts WHERE session_fts MATCH :match"), {"match": match}
-    ).scalar_one())
+    return int(
+        connection.execute(
+            text("SELECT count(*) FROM session_fts WHERE session_fts MATCH :match"), {"match": match}
+        ).scalar_one()
+    )
 
 
 def index_session(connection: Connection, session: ForumSession) -> None:
@@ -49,8 +49,10 @@ def index_session(connection: Connection, session: ForumSession) -> None:
     organisations = " ".join(p.organisation for p in session.participants if p.organisation)
     title = " ".join(filter(None, (session.title, session.short_title, session.display_code())))
     body = " ".join(
-        filter(None, (session.description, session.expected_outcomes, session.theme,
-                      session.subtheme, " ".join(session.tags)))
+        filter(
+            None,
+            (session.description, session.expected_outcomes, session.theme, session.subtheme, " ".join(session.tags)),
+        )
     )
     connection.execute(
         text(
@@ -78,9 +80,12 @@ def sessions_mentioning(connection: Connection, words: list[str]) -> list[int]:
     if not words:
         return []
     phrase = '"' + " ".join(word.replace('"', "") for word in words) + '"'
-    return [int(row[0]) for row in connection.execute(
-        text("SELECT rowid FROM session_fts WHERE session_fts MATCH :phrase"), {"phrase": phrase}
-    )]
+    return [
+        int(row[0])
+        for row in connection.execute(
+            text("SELECT rowid FROM session_fts WHERE session_fts MATCH :phrase"), {"phrase": phrase}
+        )
+    ]
 
 
 def optimize(connection: Connection) -> None:

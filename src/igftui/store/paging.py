@@ -61,7 +61,10 @@ class Paging:
         return self.shown is not None
 
     def begin(self, total: int | None) -> None:
-        """Show the newest listing, of ``total`` rows (None: not counted), from no rows; its first page is on its way."""
+        """Show the newest listing, of ``total`` rows (None: not counted), from no rows.
+
+        Its first page is on its way.
+        """
         self.shown = self.listing
         self.total = total
         self.loaded = 0

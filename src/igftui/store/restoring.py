@@ -48,8 +48,10 @@ class RestorePlan:
             now = sessions_phrase(self.sessions_now)
         else:
             now = "damaged" if self.damaged_now else "none there yet"
-        return (f"Replace the catalogue at {self.catalogue} ({now}) with {self.backup} "
-                f"({sessions_phrase(self.sessions_in_backup)})? [y/N]")
+        return (
+            f"Replace the catalogue at {self.catalogue} ({now}) with {self.backup} "
+            f"({sessions_phrase(self.sessions_in_backup)})? [y/N]"
+        )
 
 
 @dataclass(frozen=True)

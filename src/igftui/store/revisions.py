@@ -69,13 +69,22 @@ _INSERT = insert(_REVISIONS)
 
 def latest(connection: Connection, uid: str) -> Any:
     return connection.execute(
-        select(_REVISIONS).where(_REVISIONS.c.session_uid == uid)
-        .order_by(_REVISIONS.c.number.desc()).limit(1)
+        select(_REVISIONS).where(_REVISIONS.c.session_uid == uid).order_by(_REVISIONS.c.number.desc()).limit(1)
     ).first()
 
 
-def keep(connection: Connection, *, uid: str, session_id: int, document: str, origin: str,
-         now: datetime, visit: str | None = None, author: str | None = None, first: bool = False) -> int:
+def keep(
+    connection: Connection,
+    *,
+    uid: str,
+    session_id: int,
+    document: str,
+    origin: str,
+    now: datetime,
+    visit: str | None = None,
+    author: str | None = None,
+    first: bool = False,
+) -> int:
     """Keep ``document`` as the session's newest revision; return its number.
 
     A typed save of the same editor visit within :data:`PAUSE` of the newest
@@ -85,24 +94,41 @@ def keep(connection: Connection, *, uid: str, session_id: int, document: str, or
     last = latest(connection, uid)
     if last is not None and last.document == document:
         return int(last.number)
-    if (last is not None and origin == "typed" and visit is not None and last.visit == visit
-            and last.origin == "typed" and now - _aware(last.saved_at) < PAUSE):
+    if (
+        last is not None
+        and origin == "typed"
+        and visit is not None
+        and last.visit == visit
+        and last.origin == "typed"
+        and now - _aware(last.saved_at) < PAUSE
+    ):
         before = _document_of(connection, uid, int(last.number) - 1)
         connection.execute(
-            update(_REVISIONS).where(_REVISIONS.c.id == last.id).values(
-                document=document, saved_at=now,
+            update(_REVISIONS)
+            .where(_REVISIONS.c.id == last.id)
+            .values(
+                document=document,
+                saved_at=now,
                 changed=json.dumps(changed_fields(before, json.loads(document))),
             )
         )
         return int(last.number)
     before = json.loads(last.document) if last is not None else None
     number = int(last.number) + 1 if last is not None else 1
-    connection.execute(_INSERT, dict(
-        session_uid=uid, session_id=session_id, number=number, saved_at=now, origin=origin,
-        author=author if author is not None else current_author(),
-        changed=json.dumps(changed_fields(before, json.loads(document))),
-        visit=visit if origin == "typed" else None, document=document,
-    ))
+    connection.execute(
+        _INSERT,
+        dict(
+            session_uid=uid,
+            session_id=session_id,
+            number=number,
+            saved_at=now,
+            origin=origin,
+            author=author if author is not None else current_author(),
+            changed=json.dumps(changed_fields(before, json.loads(document))),
+            visit=visit if origin == "typed" else None,
+            document=document,
+        ),
+    )
     return number
 
 
@@ -142,20 +168,26 @@ def history_mark_of(connection: Connection, uid: str) -> str | None:
 def number_of(connection: Connection, uid: str, document: str) -> int | None:
     """The newest revision that kept exactly ``document``, if one did."""
     row = connection.execute(
-        select(_REVISIONS.c.number).where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.document == document)
-        .order_by(_REVISIONS.c.number.desc()).limit(1)
+        select(_REVISIONS.c.number)
+        .where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.document == document)
+        .order_by(_REVISIONS.c.number.desc())
+        .limit(1)
     ).first()
     return int(row[0]) if row is not None else None
 
 
 def history(connection: Connection, uid: str) -> list[RevisionInfo]:
     rows = connection.execute(
-        select(_REVISIONS.c.number, _REVISIONS.c.saved_at, _REVISIONS.c.origin,
-               _REVISIONS.c.author, _REVISIONS.c.changed)
-        .where(_REVISIONS.c.session_uid == uid).order_by(_REVISIONS.c.number)
+        select(
+            _REVISIONS.c.number, _REVISIONS.c.saved_at, _REVISIONS.c.origin, _REVISIONS.c.author, _REVISIONS.c.changed
+        )
+        .where(_REVISIONS.c.session_uid == uid)
+        .order_by(_REVISIONS.c.number)
     ).all()
-    return [RevisionInfo(int(n), _aware(at), origin, author, tuple(json.loads(changed or "[]")))
-            for n, at, origin, author, changed in rows]
+    return [
+        RevisionInfo(int(n), _aware(at), origin, author, tuple(json.loads(changed or "[]")))
+        for n, at, origin, author, changed in rows
+    ]
 
 
 def document(connection: Connection, uid: str, number: int) -> dict[str, Any] | None:
@@ -165,9 +197,10 @@ def document(connection: Connection, uid: str, number: int) -> dict[str, Any] | 
 def last_import(connection: Connection, uid: str) -> dict[str, Any] | None:
     """What the page said when it was last imported: the base of the next import."""
     row = connection.execute(
-        select(_REVISIONS.c.document).where(_REVISIONS.c.session_uid == uid,
-                                            _REVISIONS.c.origin == "imported")
-        .order_by(_REVISIONS.c.number.desc()).limit(1)
+        select(_REVISIONS.c.document)
+        .where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.origin == "imported")
+        .order_by(_REVISIONS.c.number.desc())
+        .limit(1)
     ).first()
     return json.loads(row[0]) if row is not None else None
 
@@ -176,8 +209,7 @@ def _document_of(connection: Connection, uid: str, number: int) -> dict[str, Any
     if number < 1:
         return None
     row = connection.execute(
-        select(_REVISIONS.c.document).where(_REVISIONS.c.session_uid == uid,
-                                            _REVISIONS.c.number == number)
+        select(_REVISIONS.c.document).where(_REVISIONS.c.session_uid == uid, _REVISIONS.c.number == number)
     ).first()
     return json.loads(row[0]) if row is not None else None
 

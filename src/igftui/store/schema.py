@@ -161,8 +161,7 @@ def install_pragmas(engine: Engine) -> None:
 BeforeMigration = Callable[[int], None]
 
 
-def open_catalogue_schema(engine: Engine, path: object,
-                          before_migration: BeforeMigration | None = None) -> int:
+def open_catalogue_schema(engine: Engine, path: object, before_migration: BeforeMigration | None = None) -> int:
     """Check and migrate the catalogue in one write transaction; return the version found.
 
     Two copies of igftui may open a new catalogue at the same moment: the
@@ -182,17 +181,14 @@ def newer_catalogue(path: object, version: int) -> NewerCatalogue:
     )
 
 
-def migrate(connection: Connection, path: object,
-            before_migration: BeforeMigration | None = None) -> int:
+def migrate(connection: Connection, path: object, before_migration: BeforeMigration | None = None) -> int:
     """Bring the catalogue behind ``connection`` to :data:`SCHEMA_VERSION`; return the version found."""
     application_id = connection.execute(text("PRAGMA application_id")).scalar() or 0
     version = connection.execute(text("PRAGMA user_version")).scalar() or 0
     if application_id not in (0, APPLICATION_ID):
         raise NotACatalogue(f"{path} is a SQLite database of another program, not an igftui catalogue")
     if version == 0:
-        tables = connection.execute(
-            text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-        ).scalar()
+        tables = connection.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")).scalar()
         if tables:
             raise NotACatalogue(f"{path} is a SQLite database, but not an igftui catalogue")
     if version > SCHEMA_VERSION:

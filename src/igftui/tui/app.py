@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.events import DescendantFocus
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
@@ -50,8 +50,7 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", tooltip="Show every key of this screen",
-                id="app.help"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Show every key of this screen", id="app.help"),
     ]
 
     @dataclass
@@ -60,8 +59,7 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
         catalogue: Catalogue
 
-    def __init__(self, catalogue: Catalogue | Path, settings: Settings, *,
-                 delays: Delays | None = None) -> None:
+    def __init__(self, catalogue: Catalogue | Path, settings: Settings, *, delays: Delays | None = None) -> None:
         super().__init__()
         #: How long the app waits before doing something by itself (tests: INSTANT).
         self.delays = delays or Delays()
@@ -91,8 +89,12 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         if self.catalogue is None and self._catalogue_path is not None:
             self._open_catalogue(self._catalogue_path)
         if self._unknown_theme:
-            self.notify(f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
-                        title="Settings", severity="warning", markup=False)
+            self.notify(
+                f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
+                title="Settings",
+                severity="warning",
+                markup=False,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keymap or self.settings.keymap_problems:
             apply_user_keymap(self, self.settings.keymap, self.settings.keymap_problems)
@@ -160,8 +162,11 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         if isinstance(screen, IgfScreen):
             own += screen.palette_commands()
         own.append(SystemCommand("Help", "Show every key of this screen", self.action_help))
-        own.append(SystemCommand("Save screenshot", "Save a picture of this screen (SVG) to a file you name",
-                                 self.action_screenshot))
+        own.append(
+            SystemCommand(
+                "Save screenshot", "Save a picture of this screen (SVG) to a file you name", self.action_screenshot
+            )
+        )
         # Textual's "Screenshot" saves to ~/Downloads unasked, readable by others: replaced above.
         titles.add("Screenshot")
         for command in own:
@@ -181,8 +186,9 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         svg = self.export_screenshot()
         self.push_screen(ScreenshotDialog(svg, target, private=may_show_private(self.screen_stack)))
 
-    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
-                           time_format: str | None = None) -> str | None:
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
         """Textual's way to save a screenshot without asking; asks instead."""
         self.action_screenshot(filename, path)
         return None

@@ -29,8 +29,13 @@ def copy_and_tell(node: DOMNode, text: str, what: str, *, title: str) -> None:
     """
     app = node.app
     app.copy_to_clipboard(text)
-    node.run_worker(partial(_copy_with_tool, app, text, what, title, dict(os.environ)), thread=True,
-                    group="clipboard", name="copy to the clipboard", exit_on_error=False)
+    node.run_worker(
+        partial(_copy_with_tool, app, text, what, title, dict(os.environ)),
+        thread=True,
+        group="clipboard",
+        name="copy to the clipboard",
+        exit_on_error=False,
+    )
 
 
 def _copy_with_tool(app: App, text: str, what: str, title: str, env: dict[str, str]) -> None:

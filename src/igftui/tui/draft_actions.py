@@ -50,17 +50,25 @@ def name_of(code: str | None, title: str | None) -> str:
 
 def refuse_catalogued(screen: IgfScreen, name: str) -> None:
     """Say, without asking anything, why a catalogued session cannot be deleted."""
-    screen.notify(f"{name} is a catalogued IGF session, not a draft or proposal of yours: only your own "
-                  "drafts and proposals can be deleted. Nothing was deleted.",
-                  title="Not deleted", severity="warning", timeout=10, markup=False)
+    screen.notify(
+        f"{name} is a catalogued IGF session, not a draft or proposal of yours: only your own "
+        "drafts and proposals can be deleted. Nothing was deleted.",
+        title="Not deleted",
+        severity="warning",
+        timeout=10,
+        markup=False,
+    )
 
 
-def ask_to_delete(screen: IgfScreen, catalogue: Catalogue, session_id: int, name: str,
-                  then: Callable[[], None] | None = None) -> None:
+def ask_to_delete(
+    screen: IgfScreen, catalogue: Catalogue, session_id: int, name: str, then: Callable[[], None] | None = None
+) -> None:
     """Ask (naming the draft); on yes call ``then`` (if given) and delete in a worker of ``screen``."""
-    question = (f"Delete \u201c{name}\u201d (#{session_id})?\n\nIt can be brought back with its history from "
-                f"Deleted drafts ({DELETED_DRAFTS_KEY} in the catalogue, or the command palette) until the "
-                "catalogue is compacted.")
+    question = (
+        f"Delete \u201c{name}\u201d (#{session_id})?\n\nIt can be brought back with its history from "
+        f"Deleted drafts ({DELETED_DRAFTS_KEY} in the catalogue, or the command palette) until the "
+        "catalogue is compacted."
+    )
 
     def answered(yes: bool | None) -> None:
         if yes:
@@ -69,8 +77,7 @@ def ask_to_delete(screen: IgfScreen, catalogue: Catalogue, session_id: int, name
             else:
                 delete_now(screen, catalogue, session_id)
 
-    screen.app.push_screen(ConfirmDialog(question, yes="Delete", no="Cancel", title="Delete this draft?"),
-                           answered)
+    screen.app.push_screen(ConfirmDialog(question, yes="Delete", no="Cancel", title="Delete this draft?"), answered)
 
 
 def delete_now(screen: IgfScreen, catalogue: Catalogue, session_id: int) -> None:
@@ -79,13 +86,14 @@ def delete_now(screen: IgfScreen, catalogue: Catalogue, session_id: int) -> None
     def work() -> None:
         screen.post_message(DraftDeleted(catalogue.delete_draft(session_id)))
 
-    screen.run_worker(work, thread=True, exclusive=True, exit_on_error=False, group="delete",
-                      name="delete the draft")
+    screen.run_worker(work, thread=True, exclusive=True, exit_on_error=False, group="delete", name="delete the draft")
 
 
 def deleted_note(deleted: DeletedDraft) -> str:
-    return (f"Deleted \u201c{deleted.name}\u201d (#{deleted.session_id}). To bring it back with its history: "
-            f"Deleted drafts ({DELETED_DRAFTS_KEY} in the catalogue), until the catalogue is compacted.")
+    return (
+        f"Deleted \u201c{deleted.name}\u201d (#{deleted.session_id}). To bring it back with its history: "
+        f"Deleted drafts ({DELETED_DRAFTS_KEY} in the catalogue), until the catalogue is compacted."
+    )
 
 
 def duplicate(screen: IgfScreen, catalogue: Catalogue, session_id: int) -> None:
@@ -94,13 +102,13 @@ def duplicate(screen: IgfScreen, catalogue: Catalogue, session_id: int) -> None:
     def work() -> None:
         screen.post_message(DraftDuplicated(session_id, catalogue.duplicate(session_id)))
 
-    screen.run_worker(work, thread=True, exclusive=True, exit_on_error=False, group="duplicate",
-                      name="duplicate the draft")
+    screen.run_worker(
+        work, thread=True, exclusive=True, exit_on_error=False, group="duplicate", name="duplicate the draft"
+    )
 
 
 def duplicated_note(message: DraftDuplicated) -> str:
-    return (f"Copied #{message.original_id} as a new draft, #{message.copy.id}: "
-            f"\u201c{message.copy.title}\u201d.")
+    return f"Copied #{message.original_id} as a new draft, #{message.copy.id}: \u201c{message.copy.title}\u201d."
 
 
 def undelete(screen: IgfScreen, catalogue: Catalogue, uid: str) -> None:
@@ -109,5 +117,6 @@ def undelete(screen: IgfScreen, catalogue: Catalogue, uid: str) -> None:
     def work() -> None:
         screen.post_message(DraftUndeleted(catalogue.undelete(uid)))
 
-    screen.run_worker(work, thread=True, exclusive=True, exit_on_error=False, group="undelete",
-                      name="bring the draft back")
+    screen.run_worker(
+        work, thread=True, exclusive=True, exit_on_error=False, group="undelete", name="bring the draft back"
+    )

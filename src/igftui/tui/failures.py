@@ -63,8 +63,12 @@ class ReportsFailures:
             return
         worker = event.worker
         node: App | Widget = self  # type: ignore[assignment]  # mixed only into those
-        tell_failure(node, describe_failure(worker.error), title=f"Could not {worker.name or 'finish the task'}",
-                     severity=self.FAILURE_SEVERITY)
+        tell_failure(
+            node,
+            describe_failure(worker.error),
+            title=f"Could not {worker.name or 'finish the task'}",
+            severity=self.FAILURE_SEVERITY,
+        )
         self.work_failed(worker)
 
     def work_failed(self, worker: Worker) -> None:

@@ -165,8 +165,7 @@ class KeysInOrder(App):
         if self._wait_timer is None:
             self._handed_when_timed = self._handed
             # How long keys may wait for a screen that never says it is ready (a safety net).
-            self._wait_timer = self.set_timer(delays_of(self).keys_wait, self._waited_too_long,
-                                              name="keys in order")
+            self._wait_timer = self.set_timer(delays_of(self).keys_wait, self._waited_too_long, name="keys in order")
 
     async def _waited_too_long(self) -> None:
         self._wait_timer = None

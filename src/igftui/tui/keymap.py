@@ -57,8 +57,10 @@ def textual_key(key: str) -> str:
         if not name.isprintable():
             raise ValueError(f"{key!r} is not a key Textual knows (keys are written like {_EXAMPLES})")
         if modifiers and name.isalpha() and name.isupper():
-            raise ValueError(f"{key!r} never arrives: with {modifiers[0]} a letter is written small "
-                             f"({'+'.join([*modifiers, name.lower()])!r})")
+            raise ValueError(
+                f"{key!r} never arrives: with {modifiers[0]} a letter is written small "
+                f"({'+'.join([*modifiers, name.lower()])!r})"
+            )
         # Textual names a character key by the character's name: "ctrl+/" is "ctrl+slash".
         name = _character_to_key(name)
     elif name not in _NAMED_KEYS and key_to_character(name) is None:
@@ -88,10 +90,13 @@ def binding_classes() -> tuple[type[DOMNode], ...]:
             yield sub
             yield from subclasses(sub)
 
-    found = {cls for cls in subclasses(DOMNode)
-             if cls.__module__.startswith("igftui.") and not issubclass(cls, App)
-             and any("BINDINGS" in vars(base) for base in cls.__mro__
-                     if base.__module__.startswith("igftui."))}
+    found = {
+        cls
+        for cls in subclasses(DOMNode)
+        if cls.__module__.startswith("igftui.")
+        and not issubclass(cls, App)
+        and any("BINDINGS" in vars(base) for base in cls.__mro__ if base.__module__.startswith("igftui."))
+    }
     return tuple(sorted(found, key=lambda cls: (cls.__module__, cls.__qualname__)))
 
 
@@ -124,8 +129,9 @@ def check_keymap(keymap: Mapping[str, str], app: App) -> CheckedKeymap:
         if binding_id not in known:
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            checked.problems.append(f"keymap: {binding_id!r} is not the id of any key ({hint}help lists "
-                                    "each key's id: press i there)")
+            checked.problems.append(
+                f"keymap: {binding_id!r} is not the id of any key ({hint}help lists each key's id: press i there)"
+            )
             continue
         try:
             wanted[binding_id] = ",".join(dict.fromkeys(textual_key(key) for key in keys.split(",")))
@@ -139,8 +145,7 @@ def check_keymap(keymap: Mapping[str, str], app: App) -> CheckedKeymap:
         scopes.append((getattr(cls, "HELP_TITLE", "") or cls.__name__, _bindings_of(cls) + shared))
     told: set[tuple[frozenset[str], str]] = set()
     while True:
-        clashes = [(place, key, members) for place, scope in scopes
-                   for key, members in _clashes(scope, wanted)]
+        clashes = [(place, key, members) for place, scope in scopes for key, members in _clashes(scope, wanted)]
         if not clashes:
             break
         for place, key, members in clashes:
@@ -214,9 +219,13 @@ def _clashes(scope: list[Binding], keymap: Mapping[str, str]) -> Iterator[tuple[
 
 
 def _clash_message(place: str, key: str, members: list[Binding], moved: list[str]) -> str:
-    names = [repr(binding.id) if binding.id else f"Textual's {binding.description or binding.action!r}"
-             for binding in members]
+    names = [
+        repr(binding.id) if binding.id else f"Textual's {binding.description or binding.action!r}"
+        for binding in members
+    ]
     together = ", ".join(names[:-1]) + " and " + names[-1]
     kept = " and ".join(repr(binding_id) for binding_id in moved)
-    return (f"keymap: {together} would {'both' if len(names) == 2 else 'all'} be {key!r} in {place}; {kept} "
-            f"{'keeps its' if len(moved) == 1 else 'keep their'} usual keys")
+    return (
+        f"keymap: {together} would {'both' if len(names) == 2 else 'all'} be {key!r} in {place}; {kept} "
+        f"{'keeps its' if len(moved) == 1 else 'keep their'} usual keys"
+    )

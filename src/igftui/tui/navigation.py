@@ -26,16 +26,22 @@ class Navigator:
 
     # ----- screens -----
 
-    def open_session(self, catalogue: Catalogue, session_id: int,
-                     then: Callable[[bool | None], None] | None = None) -> None:
+    def open_session(
+        self, catalogue: Catalogue, session_id: int, then: Callable[[bool | None], None] | None = None
+    ) -> None:
         """Show a session read-only; ``then`` hears whether a draft was started from it."""
         from igftui.tui.screens.session_detail import SessionDetailScreen
 
         self.app.push_screen(SessionDetailScreen(catalogue, session_id), then)
 
-    def edit_proposal(self, catalogue: Catalogue, *, draft: ForumSession | None = None,
-                      session_id: int | None = None,
-                      then: Callable[[int | None], None] | None = None) -> None:
+    def edit_proposal(
+        self,
+        catalogue: Catalogue,
+        *,
+        draft: ForumSession | None = None,
+        session_id: int | None = None,
+        then: Callable[[int | None], None] | None = None,
+    ) -> None:
         """Open the editor on a new ``draft``, or on the stored one ``session_id``.
 
         ``then`` hears the id the draft is stored under, or None if nothing was stored.
@@ -44,8 +50,9 @@ class Navigator:
 
         self.app.push_screen(ProposalEditor(catalogue, draft=draft, session_id=session_id), then)
 
-    def start_from_template(self, catalogue: Catalogue, template: ForumSession,
-                            then: Callable[[int | None], None] | None = None) -> None:
+    def start_from_template(
+        self, catalogue: Catalogue, template: ForumSession, then: Callable[[int | None], None] | None = None
+    ) -> None:
         """Ask whether the people come too, then open the editor on a draft made from ``template``."""
         from datetime import date
 
@@ -64,8 +71,9 @@ class Navigator:
 
         self.app.push_screen(TemplateDialog(name), answered)
 
-    def open_history(self, catalogue: Catalogue, session_id: int,
-                     then: Callable[[ForumSession | None], None] | None = None) -> None:
+    def open_history(
+        self, catalogue: Catalogue, session_id: int, then: Callable[[ForumSession | None], None] | None = None
+    ) -> None:
         """Show a session's revisions; ``then`` hears the one restored, if one was."""
         from igftui.tui.screens.history import HistoryScreen
 
@@ -109,8 +117,9 @@ class Navigator:
 
         self.app.push_screen(ImportDialog(catalogue), then)
 
-    def pick_rule_set(self, choices: Sequence[tuple[str, str]], current: str | None,
-                      then: Callable[[str | None], None]) -> None:
+    def pick_rule_set(
+        self, choices: Sequence[tuple[str, str]], current: str | None, then: Callable[[str | None], None]
+    ) -> None:
         """Ask which rule set to check with; ``choices`` are (name, note) pairs in the order shown."""
         from igftui.tui.dialogs.rule_set_picker import RuleSetPicker
 

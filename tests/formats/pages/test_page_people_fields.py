@@ -46,10 +46,17 @@ def test_intergovernmental_organization_in_the_region_slot():
     ("text", "group", "region"),
     [
         ("Ann Lee, Org, technical community, Africa", StakeholderGroup.TECHNICAL_COMMUNITY, Region.AFRICAN),
-        ("Ann Lee, Org, Inter-governmental Organization, LAC", StakeholderGroup.INTERGOVERNMENTAL_ORGANIZATION, Region.GRULAC),
+        (
+            "Ann Lee, Org, Inter-governmental Organization, LAC",
+            StakeholderGroup.INTERGOVERNMENTAL_ORGANIZATION,
+            Region.GRULAC,
+        ),
         ("Ann Lee - Org, Civil Society Asia-Pacific (APAC)", StakeholderGroup.CIVIL_SOCIETY, Region.ASIA_PACIFIC),
-        ("Ann Lee, Intergovernmental Organisation, Eastern European States", StakeholderGroup.INTERGOVERNMENTAL_ORGANIZATION,
-         Region.EASTERN_EUROPEAN),
+        (
+            "Ann Lee, Intergovernmental Organisation, Eastern European States",
+            StakeholderGroup.INTERGOVERNMENTAL_ORGANIZATION,
+            Region.EASTERN_EUROPEAN,
+        ),
     ],
 )
 def test_group_and_region_spellings(text, group, region):
@@ -60,7 +67,9 @@ def test_group_and_region_spellings(text, group, region):
 def test_csv_style_co_organiser():
     person = parse_csv_person("Mr,Juan,PEREZ,Academia,Uni of Somewhere")
     assert (person.name, person.stakeholder_group, person.organisation) == (
-        "Juan PEREZ", StakeholderGroup.ACADEMIA, "Uni of Somewhere",
+        "Juan PEREZ",
+        StakeholderGroup.ACADEMIA,
+        "Uni of Somewhere",
     )
 
 
@@ -71,13 +80,21 @@ def test_prose_is_not_a_person():
 
 def test_crammed_line_splits_names_from_organisations():
     people = split_people("Bo Kim, Org Bee Cy Lo, Org Sea Di Ma, Org Dee")
-    assert [(p.name, p.organisation) for p in people] == [("Bo Kim", "Org Bee"), ("Cy Lo", "Org Sea"), ("Di Ma", "Org Dee")]
+    assert [(p.name, p.organisation) for p in people] == [
+        ("Bo Kim", "Org Bee"),
+        ("Cy Lo", "Org Sea"),
+        ("Di Ma", "Org Dee"),
+    ]
 
 
 def test_same_person_in_two_roles_is_one_participant():
     collector = PeopleCollector()
-    for line in ["Organizer 1: Ann LEE, Org", "Speaker 1: Ann Lee, Civil Society, African Group", "Moderator",
-                 "Lee Ann, Civil Society, African Group"]:
+    for line in [
+        "Organizer 1: Ann LEE, Org",
+        "Speaker 1: Ann Lee, Civil Society, African Group",
+        "Moderator",
+        "Lee Ann, Civil Society, African Group",
+    ]:
         assert collector.feed(line)
     [person] = collector.participants()
     assert person.roles == [Role.ORGANIZER, Role.SPEAKER, Role.MODERATOR]
@@ -86,14 +103,28 @@ def test_same_person_in_two_roles_is_one_participant():
 
 def test_lost_labels_around_online_moderator():
     collector = PeopleCollector()
-    lines = ["Speaker 1: Ann Lee, Civil Society, African Group", "", "",
-             "Bo Kim, Civil Society, African Group", "", "Online Moderator", "", "Cy Lo, Government, African Group",
-             "", "", "Di Ma, Academia, African Group"]
+    lines = [
+        "Speaker 1: Ann Lee, Civil Society, African Group",
+        "",
+        "",
+        "Bo Kim, Civil Society, African Group",
+        "",
+        "Online Moderator",
+        "",
+        "Cy Lo, Government, African Group",
+        "",
+        "",
+        "Di Ma, Academia, African Group",
+    ]
     for line in lines:
         collector.feed(line)
     roles = {p.name: p.roles for p in collector.participants()}
-    assert roles == {"Ann Lee": [Role.SPEAKER], "Bo Kim": [Role.MODERATOR], "Cy Lo": [Role.ONLINE_MODERATOR],
-                     "Di Ma": [Role.RAPPORTEUR]}
+    assert roles == {
+        "Ann Lee": [Role.SPEAKER],
+        "Bo Kim": [Role.MODERATOR],
+        "Cy Lo": [Role.ONLINE_MODERATOR],
+        "Di Ma": [Role.RAPPORTEUR],
+    }
 
 
 def test_field_labels_on_their_own_line_or_with_the_answer():
@@ -126,7 +157,10 @@ def test_sdg_lines():
 def test_policy_questions_in_every_shape():
     assert split_questions(["A. One?", "B. Two?", "C.Three?"]) == ["One?", "Two?", "Three?"]
     assert split_questions(["- How can one be? - What is two? - Who pays three?"]) == [
-        "How can one be?", "What is two?", "Who pays three?"]
+        "How can one be?",
+        "What is two?",
+        "Who pays three?",
+    ]
     assert split_questions(["Why one? How two?"]) == ["Why one?", "How two?"]
 
 

@@ -7,14 +7,47 @@ from igftui.formats.errors import FormatError
 from igftui.formats.pages import html_to_text, read_page
 
 # Pieces of real page structure, so the generated text reaches deep into the reader.
-PIECES = st.sampled_from([
-    "IGF 2018 WS #153", "Speaker 1: ", "Organizer 2: ", "Moderator", "Online Moderator", "Rapporteur: ",
-    "Round Table - 90 Min", "Roundtable", "Duration (minutes): ", "Policy Question(s)", "- ", "A. ", ", ",
-    "Civil Society", "Intergovernmental Organization", "WEOG", "GOAL 4: ", "9. Industry, Innovation",
-    "Friday, 13th November, 2020 (08:00 UTC) - ", "[email protected]", "🔒", "\n", "\n\n\n", "    ",
-    "Speakers: Ann Lee, Org Bo Kim, Org Rapporteur Cy", "(WS186)", "Main Session | x: ", "<p>", "</div>",
-    "Mr,A,B,Academia,C", "Format", "Description: ", "Ms. ", "Related Sessions", "#", "**", "[x](y)",
-])
+PIECES = st.sampled_from(
+    [
+        "IGF 2018 WS #153",
+        "Speaker 1: ",
+        "Organizer 2: ",
+        "Moderator",
+        "Online Moderator",
+        "Rapporteur: ",
+        "Round Table - 90 Min",
+        "Roundtable",
+        "Duration (minutes): ",
+        "Policy Question(s)",
+        "- ",
+        "A. ",
+        ", ",
+        "Civil Society",
+        "Intergovernmental Organization",
+        "WEOG",
+        "GOAL 4: ",
+        "9. Industry, Innovation",
+        "Friday, 13th November, 2020 (08:00 UTC) - ",
+        "[email protected]",
+        "🔒",
+        "\n",
+        "\n\n\n",
+        "    ",
+        "Speakers: Ann Lee, Org Bo Kim, Org Rapporteur Cy",
+        "(WS186)",
+        "Main Session | x: ",
+        "<p>",
+        "</div>",
+        "Mr,A,B,Academia,C",
+        "Format",
+        "Description: ",
+        "Ms. ",
+        "Related Sessions",
+        "#",
+        "**",
+        "[x](y)",
+    ]
+)
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=40).map("".join)
 
 

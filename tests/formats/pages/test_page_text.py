@@ -38,7 +38,18 @@ def test_html_blocks_become_lines_and_scripts_go():
         "<table><tr><td>Theme:</td><td>Access</td></tr></table></body></html>"
     )
     assert html_to_text(html).split("\n") == [
-        "IGF 2018 WS #1", "", "Help We Are", "one", "two", "", "- a", "- b", "", "1. c", "", "Theme: Access",
+        "IGF 2018 WS #1",
+        "",
+        "Help We Are",
+        "one",
+        "two",
+        "",
+        "- a",
+        "- b",
+        "",
+        "1. c",
+        "",
+        "Theme: Access",
     ]
 
 

@@ -27,14 +27,23 @@ from igftui.formats.pages.titles import parse_title_line
         ("Day 0 Event #178 Languages", None, "day_0_event", 178, "Languages"),
         ("Main Session | Policy Network on Internet Fragmentation: One Net", None, "main_session", None, "One Net"),
         ("IGF 2024 Newcomers Session", 2024, None, None, "Newcomers Session"),
-        ("Dynamic Coalition on Internet Rights", None, "dynamic_coalition", None, "Dynamic Coalition on Internet Rights"),
+        (
+            "Dynamic Coalition on Internet Rights",
+            None,
+            "dynamic_coalition",
+            None,
+            "Dynamic Coalition on Internet Rights",
+        ),
     ],
 )
 def test_title_lines(line, year, kind, number, title):
     found = parse_title_line(line)
     assert found is not None
     assert (found.year, found.session_type and found.session_type.value, found.number, found.title) == (
-        year, kind, number, title,
+        year,
+        kind,
+        number,
+        title,
     )
 
 

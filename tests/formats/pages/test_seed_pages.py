@@ -65,8 +65,12 @@ def test_workshop_2018_with_unlabelled_answers():
     assert (session.format.value, session.duration_minutes) == ("break_out_groups", 60)
     assert [p.name for p in session.organisers] == [None] * 4
     assert all(p.stakeholder_group.value == "civil_society" and p.region.value == "weog" for p in session.participants)
-    assert [p.name for p in session.speakers] == ["Marie Kummerlowe", "Hapee de Groot", "Ester Eriksson",
-                                                 "Gilberto Cutrupi"]
+    assert [p.name for p in session.speakers] == [
+        "Marie Kummerlowe",
+        "Hapee de Groot",
+        "Ester Eriksson",
+        "Gilberto Cutrupi",
+    ]
     assert session.discussion_facilitation.startswith("As a group, we will present")
     assert session.diversity_statement.startswith("In terms of gender distribution")
     assert "geographic diversity" in session.diversity_statement

@@ -101,9 +101,7 @@ def compare_session(where: str, expected: dict, reading) -> list[str]:
             missing = list(reading.missing)
             absent = [name for name in want if name not in missing]
             if absent:
-                problems.append(
-                    f"{where}: missing: expected it to include {absent!r}, got {missing!r}"
-                )
+                problems.append(f"{where}: missing: expected it to include {absent!r}, got {missing!r}")
             continue
         if key not in got:
             problems.append(f"{where}: {key}: expected {want!r}, but the session JSON has no such key")
@@ -143,13 +141,13 @@ def compare_participants(where: str, wanted: list[dict], got: list[dict]) -> lis
         candidates = [i for i in unused if _name_key(got[i].get("name")) == key]
         # Unnamed organisers share a name (null): take the one that agrees on every
         # given field, else the first left in page order, to report its differences.
-        match = next((i for i in candidates if not _field_problems(where, "", want, got[i])),
-                     candidates[0] if candidates else None)
+        match = next(
+            (i for i in candidates if not _field_problems(where, "", want, got[i])),
+            candidates[0] if candidates else None,
+        )
         label = want.get("name") if key is not None else "(unnamed organiser)"
         if match is None:
-            problems.append(
-                f"{where}: participants: expected {label!r}, not found among {got_names!r}"
-            )
+            problems.append(f"{where}: participants: expected {label!r}, not found among {got_names!r}")
             continue
         unused.remove(match)
         problems += _field_problems(where, label, want, got[match])
@@ -162,13 +160,10 @@ def _field_problems(where: str, label, want: dict, have: dict) -> list[str]:
         if field == "roles":
             if sorted(value) != sorted(have.get("roles") or []):
                 problems.append(
-                    f"{where}: participant {label!r}: roles: expected {sorted(value)!r}, "
-                    f"got {have.get('roles')!r}"
+                    f"{where}: participant {label!r}: roles: expected {sorted(value)!r}, got {have.get('roles')!r}"
                 )
         elif squash(value) != squash(have.get(field)):
-            problems.append(
-                f"{where}: participant {label!r}: {field}: expected {value!r}, got {have.get(field)!r}"
-            )
+            problems.append(f"{where}: participant {label!r}: {field}: expected {value!r}, got {have.get(field)!r}")
     return problems
 
 
@@ -180,10 +175,7 @@ def test_every_page_has_an_expectation_and_back():
     lonely_pages = [p.name for p in PAGES if not (UNSEEN / (p.stem + EXPECTED_SUFFIX)).exists()]
     assert not lonely_pages, f"pages without {EXPECTED_SUFFIX}: {lonely_pages}"
     stems = {p.stem for p in PAGES}
-    lonely = [
-        e.name for e in UNSEEN.glob("*" + EXPECTED_SUFFIX)
-        if e.name[: -len(EXPECTED_SUFFIX)] not in stems
-    ]
+    lonely = [e.name for e in UNSEEN.glob("*" + EXPECTED_SUFFIX) if e.name[: -len(EXPECTED_SUFFIX)] not in stems]
     assert not lonely, f"expectations without a page: {lonely}"
 
 
@@ -225,9 +217,7 @@ def test_unseen_page(page: Path):
 
 NON_SESSIONS = {p.name for p in PAGES if is_non_session(expected_for(p))}
 SESSION_COUNT = sum(
-    len(e) if isinstance(e, list) else 1
-    for e in (expected_for(p) for p in PAGES)
-    if not is_non_session(e)
+    len(e) if isinstance(e, list) else 1 for e in (expected_for(p) for p in PAGES) if not is_non_session(e)
 )
 
 
@@ -264,8 +254,7 @@ def test_cli_imports_the_folder_once(igftui, tmp_path):
 
     imported = report["imported"]
     assert len(imported) == SESSION_COUNT, (
-        f"expected {SESSION_COUNT} sessions, imported {len(imported)}: "
-        f"{[s.get('title') for s in imported]!r}"
+        f"expected {SESSION_COUNT} sessions, imported {len(imported)}: {[s.get('title') for s in imported]!r}"
     )
     titles = {squash(s.get("title")) for s in imported}
     for page in PAGES:

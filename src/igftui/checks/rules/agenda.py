@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from collections.abc import Iterator
+from datetime import timedelta
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import FORMATS, has_format, names, plural, speakers, with_role
@@ -34,11 +34,18 @@ def agenda_too_long(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         f"The agenda adds up to {_minutes(total)}, but the session lasts {_minutes(duration)}: "
         f"{_minutes(total - duration)} too many.",
         f"Shorten segments (the longest is “{longest.title or 'untitled'}”, {_minutes(longest.minutes)}) "
-        "or change the duration.", field="agenda")
+        "or change the duration.",
+        field="agenda",
+    )
 
 
-@rule("IGF-A002", title="The agenda uses the whole session", severity=Severity.WARNING, source=IGFTUI,
-      params={"tolerance_minutes": Param(0, "unplanned minutes to allow before saying so", minimum=0)})
+@rule(
+    "IGF-A002",
+    title="The agenda uses the whole session",
+    severity=Severity.WARNING,
+    source=IGFTUI,
+    params={"tolerance_minutes": Param(0, "unplanned minutes to allow before saying so", minimum=0)},
+)
 def agenda_too_short(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """The agenda's minutes add up to the session's duration, give or take ``tolerance_minutes``.
 
@@ -53,15 +60,21 @@ def agenda_too_short(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(
         f"The agenda adds up to {_minutes(total)}, but the session lasts {_minutes(duration)}: "
         f"{_minutes(duration - total)} are not planned.",
-        "Add a segment for the remaining time (for example questions from the room), "
-        "or lengthen the ones you have.", field="agenda")
+        "Add a segment for the remaining time (for example questions from the room), or lengthen the ones you have.",
+        field="agenda",
+    )
 
 
-@rule("IGF-A003", title="Interactive formats give most of the time to interaction",
-      severity=Severity.WARNING, source=IGF_2017,
-      params={"min_share": Param(0.5, "least share of agenda time marked interactive (0 to 1)",
-                                 minimum=0, maximum=1),
-              "formats": Param(list(INTERACTIVE_FORMATS), "formats meant to be interactive", FORMATS)})
+@rule(
+    "IGF-A003",
+    title="Interactive formats give most of the time to interaction",
+    severity=Severity.WARNING,
+    source=IGF_2017,
+    params={
+        "min_share": Param(0.5, "least share of agenda time marked interactive (0 to 1)", minimum=0, maximum=1),
+        "formats": Param(list(INTERACTIVE_FORMATS), "formats meant to be interactive", FORMATS),
+    },
+)
 def interactive_share(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Reports the share of agenda time marked interactive; flags it below ``min_share``.
 
@@ -86,16 +99,23 @@ def interactive_share(session: ForumSession, ctx: Context) -> Iterator[Finding]:
             f"Only {summary}; a {session.format.label.lower()} should give at least "
             f"{threshold:.0%} of its time to interaction.",
             f"Turn part of the one-way segments ({listed}) into discussion, or mark the "
-            "segments that are interactive as such.", field="agenda")
+            "segments that are interactive as such.",
+            field="agenda",
+        )
     else:
-        yield ctx.finding(f"{summary[0].upper()}{summary[1:]}.", "", field="agenda",
-                          severity=Severity.INFO)
+        yield ctx.finding(f"{summary[0].upper()}{summary[1:]}.", "", field="agenda", severity=Severity.INFO)
 
 
-@rule("IGF-A004", title="A panel has at most five speakers", severity=Severity.WARNING,
-      source=FORMATS_2016,
-      params={"max_speakers": Param(5, "most speakers on a panel", minimum=1),
-              "formats": Param(["panel"], "formats the limit applies to", FORMATS)})
+@rule(
+    "IGF-A004",
+    title="A panel has at most five speakers",
+    severity=Severity.WARNING,
+    source=FORMATS_2016,
+    params={
+        "max_speakers": Param(5, "most speakers on a panel", minimum=1),
+        "formats": Param(["panel"], "formats the limit applies to", FORMATS),
+    },
+)
 def panel_size(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Panels preferably have no more than ``max_speakers`` speakers (declined ones not counted).
 
@@ -110,12 +130,17 @@ def panel_size(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             f"The {session.format.label.lower()} has {len(people)} speakers ({names(people)}); "
             f"at most {limit} is preferred.",
-            "Move some speakers to another role (for example discussant in the room), or choose "
-            "a round table format.")
+            "Move some speakers to another role (for example discussant in the room), or choose a round table format.",
+        )
 
 
-@rule("IGF-A005", title="A flash session lasts 30 minutes", severity=Severity.ERROR, source=FORMATS_2016,
-      params={"minutes": Param(30, "the length of a flash session", minimum=1)})
+@rule(
+    "IGF-A005",
+    title="A flash session lasts 30 minutes",
+    severity=Severity.ERROR,
+    source=FORMATS_2016,
+    params={"minutes": Param(30, "the length of a flash session", minimum=1)},
+)
 def flash_length(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Flash sessions are short presentations with a fixed length (30 minutes at the IGF).
 
@@ -126,16 +151,19 @@ def flash_length(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     if session.duration_minutes and session.duration_minutes != wanted:
         yield ctx.finding(
-            f"This flash session lasts {_minutes(session.duration_minutes)}; flash sessions last "
-            f"{_minutes(wanted)}.",
+            f"This flash session lasts {_minutes(session.duration_minutes)}; flash sessions last {_minutes(wanted)}.",
             f"Set the duration to {wanted} minutes, or choose another format for a longer session.",
-            field="duration_minutes")
+            field="duration_minutes",
+        )
 
 
-@rule("IGF-A006", title="Break-out groups have facilitators and a plan", severity=Severity.WARNING,
-      source=FORMATS_2016,
-      params={"min_facilitators": Param(2, "people who can lead a group (moderators and speakers)",
-                                        minimum=1)})
+@rule(
+    "IGF-A006",
+    title="Break-out groups have facilitators and a plan",
+    severity=Severity.WARNING,
+    source=FORMATS_2016,
+    params={"min_facilitators": Param(2, "people who can lead a group (moderators and speakers)", minimum=1)},
+)
 def breakout_facilitation(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """A break-out session needs people to lead the groups, and a word on how groups form.
 
@@ -156,13 +184,15 @@ def breakout_facilitation(session: ForumSession, ctx: Context) -> Iterator[Findi
             f"Break-out groups need someone to lead each group; {who} "
             f"{'is' if len(leaders) <= 1 else 'are'} listed as moderator or speaker "
             f"(at least {wanted} wanted).",
-            "Name a facilitator for each group (as moderator or speaker), or fewer, larger groups.")
+            "Name a facilitator for each group (as moderator or speaker), or fewer, larger groups.",
+        )
     if not session.discussion_facilitation and not session.format_description:
         yield ctx.finding(
-            "The proposal does not say how participants will be split into groups or who "
-            "facilitates each one.",
+            "The proposal does not say how participants will be split into groups or who facilitates each one.",
             "Describe the groups in the discussion facilitation: how many, on what, led by whom, "
-            "and how they report back.", field="discussion_facilitation")
+            "and how they report back.",
+            field="discussion_facilitation",
+        )
 
 
 @rule("IGF-A007", title="Start, end and duration agree", severity=Severity.WARNING, source=IGFTUI)
@@ -188,10 +218,11 @@ def times_agree(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     zone = f" ({clock.label(starts)})"
     if ends <= starts:
         yield ctx.finding(
-            f"The session ends at {end_words} but starts at {start_words}{zone}: the end must come "
-            "after the start.",
+            f"The session ends at {end_words} but starts at {start_words}{zone}: the end must come after the start.",
             "Check the date of the end, and whether the two times were swapped.",
-            field="ends_at", severity=Severity.ERROR)
+            field="ends_at",
+            severity=Severity.ERROR,
+        )
         return
     duration = session.duration_minutes
     length = minutes_between(starts, ends)
@@ -199,7 +230,7 @@ def times_agree(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     should_end = clock.local(starts + timedelta(minutes=duration))
     yield ctx.finding(
-        f"Starts {start_words} and ends {end_words}{zone}: {_minutes(length)}, but the duration "
-        f"says {duration}.",
+        f"Starts {start_words} and ends {end_words}{zone}: {_minutes(length)}, but the duration says {duration}.",
         f"Set the end to {should_end:%H:%M}, or the duration to {length} minutes.",
-        field="duration_minutes")
+        field="duration_minutes",
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 
 from igftui.checks.core import Context, Finding, Param, Severity, rule
 from igftui.checks.facts import (
@@ -49,17 +49,23 @@ FIELDS: dict[str, Field] = {
     "policy_questions": Field("policy questions", "policy_questions", _text("policy_questions")),
     "relevance_to_theme": Field("relevance to the theme", "relevance_to_theme", _text("relevance_to_theme")),
     "relevance_to_internet_governance": Field(
-        "relevance to Internet governance", "relevance_to_internet_governance",
-        _text("relevance_to_internet_governance")),
+        "relevance to Internet governance",
+        "relevance_to_internet_governance",
+        _text("relevance_to_internet_governance"),
+    ),
     "description": Field("description", "description", _text("description")),
     "expected_outcomes": Field("expected outcomes", "expected_outcomes", _text("expected_outcomes")),
-    "discussion_facilitation": Field("discussion facilitation (how people will take part)",
-                                     "discussion_facilitation", _text("discussion_facilitation")),
+    "discussion_facilitation": Field(
+        "discussion facilitation (how people will take part)",
+        "discussion_facilitation",
+        _text("discussion_facilitation"),
+    ),
     "diversity_statement": Field("diversity statement", "diversity_statement", _text("diversity_statement")),
     "sdgs": Field("Sustainable Development Goals", "sdgs", _text("sdgs")),
     "agenda": Field("agenda", "agenda", lambda s: bool(s.agenda)),
-    "online_participation": Field("online participation plan", "online_participation",
-                                  lambda s: not s.online_participation.is_empty()),
+    "online_participation": Field(
+        "online participation plan", "online_participation", lambda s: not s.online_participation.is_empty()
+    ),
     "organisers": Field("organisers", "participants", _people(Role.ORGANIZER)),
     "speakers": Field("speakers", "participants", _people(Role.SPEAKER)),
     "moderator": Field("moderator", "participants", _people(Role.MODERATOR)),
@@ -73,13 +79,28 @@ COMMON = ("session_type", "title", "description")
 #: What each type's form asks for besides COMMON.  This is igftui's reading of the IGF
 #: forms over the years (fields differ a little from year to year); README.md explains it.
 BY_TYPE: dict[SessionType, tuple[str, ...]] = {
-    SessionType.WORKSHOP: ("format", "duration_minutes", "policy_questions", "expected_outcomes",
-                           "organisers", "speakers", "moderator", "discussion_facilitation",
-                           "diversity_statement", "online_participation"),
+    SessionType.WORKSHOP: (
+        "format",
+        "duration_minutes",
+        "policy_questions",
+        "expected_outcomes",
+        "organisers",
+        "speakers",
+        "moderator",
+        "discussion_facilitation",
+        "diversity_statement",
+        "online_participation",
+    ),
     SessionType.OPEN_FORUM: ("duration_minutes", "organisers", "speakers"),
     SessionType.DYNAMIC_COALITION: ("organisers", "speakers"),
-    SessionType.NRI_SESSION: ("format", "policy_questions", "expected_outcomes", "organisers",
-                              "discussion_facilitation", "online_participation"),
+    SessionType.NRI_SESSION: (
+        "format",
+        "policy_questions",
+        "expected_outcomes",
+        "organisers",
+        "discussion_facilitation",
+        "online_participation",
+    ),
     SessionType.MAIN_SESSION: ("policy_questions", "moderator", "speakers"),
     SessionType.BEST_PRACTICE_FORUM: ("organisers",),
     SessionType.DAY_0_EVENT: ("organisers",),
@@ -94,18 +115,25 @@ BY_TYPE: dict[SessionType, tuple[str, ...]] = {
 _FIELD_NAMES = tuple(FIELDS)
 
 
-def required_fields(session_type: SessionType | None, require: Iterable[str] = (),
-                    ignore: Collection[str] = ()) -> list[str]:
+def required_fields(
+    session_type: SessionType | None, require: Iterable[str] = (), ignore: Collection[str] = ()
+) -> list[str]:
     """The fields a session of this type must fill, in form order, after the rule set's changes."""
     wanted = list(COMMON) + list(BY_TYPE.get(session_type or SessionType.WORKSHOP, ()))
     wanted += [name for name in require if name not in wanted]
     return [name for name in wanted if name not in ignore]
 
 
-@rule("IGF-C001", title="Every field the form asks for is filled", severity=Severity.ERROR,
-      source=FORMS,
-      params={"require": Param([], "fields to require of every session type as well", _FIELD_NAMES),
-              "ignore": Param([], "fields not to require", _FIELD_NAMES)})
+@rule(
+    "IGF-C001",
+    title="Every field the form asks for is filled",
+    severity=Severity.ERROR,
+    source=FORMS,
+    params={
+        "require": Param([], "fields to require of every session type as well", _FIELD_NAMES),
+        "ignore": Param([], "fields not to require", _FIELD_NAMES),
+    },
+)
 def required(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """One finding per empty field that the form for the session's type asks for.
 
@@ -129,25 +157,38 @@ def required(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         if name == "session_type":
             yield ctx.finding(
                 "The session type is not set; igftui checks it as a workshop proposal.",
-                "Choose the type (workshop, open forum, Dynamic Coalition, NRI session, ...): "
-                "each has its own form.", field="session_type")
+                "Choose the type (workshop, open forum, Dynamic Coalition, NRI session, ...): each has its own form.",
+                field="session_type",
+            )
         elif spec.session_field == "participants":
-            yield ctx.finding(f"{what} asks for the {spec.label}; none is listed.",
-                              f"Add a participant with the {spec.label.rstrip('s')} role.",
-                              field="participants")
+            yield ctx.finding(
+                f"{what} asks for the {spec.label}; none is listed.",
+                f"Add a participant with the {spec.label.rstrip('s')} role.",
+                field="participants",
+            )
         else:
-            yield ctx.finding(f"{what} asks for the {spec.label}; it is empty.",
-                              f"Fill in the {spec.label}.", field=spec.session_field)
+            yield ctx.finding(
+                f"{what} asks for the {spec.label}; it is empty.",
+                f"Fill in the {spec.label}.",
+                field=spec.session_field,
+            )
 
 
 _AGREED = (ParticipantStatus.PROVISIONAL, ParticipantStatus.CONFIRMED)
 
 
-@rule("IGF-C002", title="At least three provisionally confirmed speakers", severity=Severity.ERROR,
-      source=IGF_2017,
-      params={"min_speakers": Param(3, "speakers who have agreed (provisional or confirmed)", minimum=0),
-              "session_types": Param(["workshop"], "session types the rule applies to; empty means every type",
-                                     SESSION_TYPES)})
+@rule(
+    "IGF-C002",
+    title="At least three provisionally confirmed speakers",
+    severity=Severity.ERROR,
+    source=IGF_2017,
+    params={
+        "min_speakers": Param(3, "speakers who have agreed (provisional or confirmed)", minimum=0),
+        "session_types": Param(
+            ["workshop"], "session types the rule applies to; empty means every type", SESSION_TYPES
+        ),
+    },
+)
 def provisionally_confirmed(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """A workshop needs ``min_speakers`` speakers who have agreed to take part.
 
@@ -166,16 +207,18 @@ def provisionally_confirmed(session: ForumSession, ctx: Context) -> Iterator[Fin
     if len(agreed) >= wanted:
         return
     if not everyone:
-        yield ctx.finding(f"No speakers are listed; at least {wanted} provisionally confirmed "
-                          "speakers are needed.",
-                          "Add the speakers who have agreed to take part, with status provisional "
-                          "or confirmed.")
+        yield ctx.finding(
+            f"No speakers are listed; at least {wanted} provisionally confirmed speakers are needed.",
+            "Add the speakers who have agreed to take part, with status provisional or confirmed.",
+        )
         return
     invited = [p for p in people if p.status is ParticipantStatus.INVITED]
     unset = [p for p in people if p.status is None]
     if agreed:
-        message = (f"Only {plural(len(agreed), 'speaker')} {is_are(len(agreed))} "
-                   f"provisionally confirmed ({names(agreed)}); at least {wanted} are needed.")
+        message = (
+            f"Only {plural(len(agreed), 'speaker')} {is_are(len(agreed))} "
+            f"provisionally confirmed ({names(agreed)}); at least {wanted} are needed."
+        )
     else:
         message = f"No speaker is provisionally confirmed yet; at least {wanted} are needed."
     waiting = []
@@ -187,15 +230,25 @@ def provisionally_confirmed(session: ForumSession, ctx: Context) -> Iterator[Fin
         waiting.append(f"{names(places)} {is_are(len(places))} not named yet")
     if waiting:
         message += " " + join(waiting)[0].upper() + join(waiting)[1:] + "."
-    yield ctx.finding(message,
-                      "Set a speaker's status to provisional once they have said they intend to take "
-                      "part, or add speakers who have agreed.")
+    yield ctx.finding(
+        message,
+        "Set a speaker's status to provisional once they have said they intend to take "
+        "part, or add speakers who have agreed.",
+    )
 
 
-@rule("IGF-C003", title="The title fits the form", severity=Severity.WARNING, source=FORM_LIMITS,
-      params={"max_chars": Param(60, "longest title, in characters", minimum=1),
-              "session_types": Param(["workshop"], "session types the rule applies to; empty means every type",
-                                     SESSION_TYPES)})
+@rule(
+    "IGF-C003",
+    title="The title fits the form",
+    severity=Severity.WARNING,
+    source=FORM_LIMITS,
+    params={
+        "max_chars": Param(60, "longest title, in characters", minimum=1),
+        "session_types": Param(
+            ["workshop"], "session types the rule applies to; empty means every type", SESSION_TYPES
+        ),
+    },
+)
 def title_length(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """The title is at most ``max_chars`` characters (60 by default).
 
@@ -208,16 +261,26 @@ def title_length(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     length = len(session.title)
     if length > limit:
-        yield ctx.finding(f"The title is {length} characters long; the form allows {limit}.",
-                          f"Shorten the title by {length - limit} characters; the short title field can "
-                          "keep a shorter form for the schedule.", field="title")
+        yield ctx.finding(
+            f"The title is {length} characters long; the form allows {limit}.",
+            f"Shorten the title by {length - limit} characters; the short title field can "
+            "keep a shorter form for the schedule.",
+            field="title",
+        )
 
 
-@rule("IGF-C004", title="The description keeps to the word limit", severity=Severity.WARNING,
-      source=IGF_2017,
-      params={"max_words": Param(250, "longest description, in words", minimum=1),
-              "session_types": Param(["workshop"], "session types the rule applies to; empty means every type",
-                                     SESSION_TYPES)})
+@rule(
+    "IGF-C004",
+    title="The description keeps to the word limit",
+    severity=Severity.WARNING,
+    source=IGF_2017,
+    params={
+        "max_words": Param(250, "longest description, in words", minimum=1),
+        "session_types": Param(
+            ["workshop"], "session types the rule applies to; empty means every type", SESSION_TYPES
+        ),
+    },
+)
 def description_words(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """The description is at most ``max_words`` words (250 by default).
 
@@ -230,7 +293,9 @@ def description_words(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         return
     count = text_words(session.description)
     if count > limit:
-        yield ctx.finding(f"The description has {count} words; the form allows {limit}.",
-                          f"Cut {count - limit} words: keep the policy issue and what participants "
-                          "will do; move detail to the agenda or the expected outcomes.",
-                          field="description")
+        yield ctx.finding(
+            f"The description has {count} words; the form allows {limit}.",
+            f"Cut {count - limit} words: keep the policy issue and what participants "
+            "will do; move detail to the agenda or the expected outcomes.",
+            field="description",
+        )

@@ -40,8 +40,8 @@ def first_timers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     if new:
         yield ctx.finding(
             f"First-time participants: {names(new)}.",
-            "Say so in the proposal (for example in the diversity statement): the IGF gives "
-            "weight to new voices.")
+            "Say so in the proposal (for example in the diversity statement): the IGF gives weight to new voices.",
+        )
 
 
 @rule("IGF-I002", title="Participants from developing regions", severity=Severity.INFO, source=IGF_2017)
@@ -63,8 +63,11 @@ def developing_regions(session: ForumSession, ctx: Context) -> Iterator[Finding]
     if from_south:
         # People and organisations are listed by name; anonymised organisers (pages give
         # only their group and region) and places still to fill are counted, not listed.
-        listed_people = [f"{p.display_name()} ({p.region.label})" for p in from_south
-                         if p.region is not None and (p.name or p.organisation)]
+        listed_people = [
+            f"{p.display_name()} ({p.region.label})"
+            for p in from_south
+            if p.region is not None and (p.name or p.organisation)
+        ]
         unnamed = [p for p in from_south if not (p.name or p.organisation)]
         places = sum(1 for p in unnamed if is_to_be_confirmed(p))
         if len(unnamed) > places:
@@ -72,11 +75,14 @@ def developing_regions(session: ForumSession, ctx: Context) -> Iterator[Finding]
         if places:
             listed_people.append(plural(places, "speaker's place", "speakers' places") + " to be confirmed")
         listed = join(listed_people)
-        yield ctx.finding(f"Participants from developing regions {proxy}: {listed}.",
-                          "Mention them in the diversity statement.")
+        yield ctx.finding(
+            f"Participants from developing regions {proxy}: {listed}.", "Mention them in the diversity statement."
+        )
     else:
-        yield ctx.finding(f"No participant is from the developing regions {proxy}.",
-                          "Consider inviting a speaker or co-organiser from a developing country.")
+        yield ctx.finding(
+            f"No participant is from the developing regions {proxy}.",
+            "Consider inviting a speaker or co-organiser from a developing country.",
+        )
 
 
 @rule("IGF-I003", title="Youth voices", severity=Severity.INFO, source=IGF_2017)
@@ -93,21 +99,34 @@ def youth(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     young = [p for p in _people(session) if mentions_youth(p.organisation)]
     if young:
         # An organisation on its own is named once, not "Youth IGF (Youth IGF)".
-        listed = join([p.display_name() if p.display_name() == p.organisation
-                       else f"{p.display_name()} ({p.organisation})" for p in young])
-        yield ctx.finding(f"Youth voices: {listed}.",
-                          "Say so in the diversity statement: age is one of the IGF's diversity criteria.")
+        listed = join(
+            [
+                p.display_name() if p.display_name() == p.organisation else f"{p.display_name()} ({p.organisation})"
+                for p in young
+            ]
+        )
+        yield ctx.finding(
+            f"Youth voices: {listed}.", "Say so in the diversity statement: age is one of the IGF's diversity criteria."
+        )
         return
-    texts = [session.title, session.description, session.subtheme,
-             session.diversity_statement, *session.tags, *session.policy_questions]
+    texts = [
+        session.title,
+        session.description,
+        session.subtheme,
+        session.diversity_statement,
+        *session.tags,
+        *session.policy_questions,
+    ]
     if any(mentions_youth(text) for text in texts if isinstance(text, str)):
         yield ctx.finding(
             "The session is about youth, but no participant comes from a youth organisation.",
-            "Consider inviting a speaker from a youth IGF or youth coalition.")
+            "Consider inviting a speaker from a youth IGF or youth coalition.",
+        )
 
 
-@rule("IGF-I004", title="Regions and stakeholder groups missing among speakers",
-      severity=Severity.INFO, source=IGF_2017)
+@rule(
+    "IGF-I004", title="Regions and stakeholder groups missing among speakers", severity=Severity.INFO, source=IGF_2017
+)
 def missing_among_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Lists the UN regional groups and stakeholder groups no speaker comes from.
 
@@ -121,11 +140,13 @@ def missing_among_speakers(session: ForumSession, ctx: Context) -> Iterator[Find
         if missing:
             yield ctx.finding(
                 f"Regional groups no speaker comes from: {join(missing)}.",
-                "A speaker from one of them would widen the discussion.")
+                "A speaker from one of them would widen the discussion.",
+            )
     groups = {p.stakeholder_group for p in people if p.stakeholder_group is not None}
     if groups:
         missing = [g.label for g in StakeholderGroup if g not in groups]
         if missing:
             yield ctx.finding(
                 f"Stakeholder groups no speaker comes from: {join(missing)}.",
-                "A speaker from one of them would add a perspective.")
+                "A speaker from one of them would add a perspective.",
+            )

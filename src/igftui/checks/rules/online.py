@@ -42,8 +42,7 @@ def _why_hybrid(session: ForumSession) -> str:
     return join(reasons)
 
 
-@rule("IGF-O001", title="A hybrid session has an online moderator", severity=Severity.WARNING,
-      source=FORMATS_2016)
+@rule("IGF-O001", title="A hybrid session has an online moderator", severity=Severity.WARNING, source=FORMATS_2016)
 def hybrid_needs_online_moderator(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Someone takes part online, so someone must moderate online.
 
@@ -57,23 +56,37 @@ def hybrid_needs_online_moderator(session: ForumSession, ctx: Context) -> Iterat
     yield ctx.finding(
         f"The session is hybrid ({_why_hybrid(session)}) but nobody is the online moderator.",
         "Give someone the online moderator role; it should not be the onsite moderator, who "
-        "has the room to look after.")
+        "has the room to look after.",
+    )
 
 
-@rule("IGF-O002", title="An online moderator is named", severity=Severity.ERROR, source=IGF_2023,
-      params={"session_types": Param(["workshop"], _TYPES_DOC, SESSION_TYPES)})
+@rule(
+    "IGF-O002",
+    title="An online moderator is named",
+    severity=Severity.ERROR,
+    source=IGF_2023,
+    params={"session_types": Param(["workshop"], _TYPES_DOC, SESSION_TYPES)},
+)
 def online_moderator(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Since 2023 every IGF session is hybrid, and a workshop names an online moderator."""
     if not of_type(session, ctx.params["session_types"]) or with_role(session, Role.ONLINE_MODERATOR):
         return
-    yield ctx.finding("No online moderator is named; every workshop needs one.",
-                      "Give someone the online moderator role (they may join online).")
+    yield ctx.finding(
+        "No online moderator is named; every workshop needs one.",
+        "Give someone the online moderator role (they may join online).",
+    )
 
 
-@rule("IGF-O003", title="An onsite moderator and at least two onsite speakers",
-      severity=Severity.ERROR, source=IGF_2023,
-      params={"min_onsite_speakers": Param(2, "speakers who will be in the room", minimum=0),
-              "session_types": Param(["workshop"], _TYPES_DOC, SESSION_TYPES)})
+@rule(
+    "IGF-O003",
+    title="An onsite moderator and at least two onsite speakers",
+    severity=Severity.ERROR,
+    source=IGF_2023,
+    params={
+        "min_onsite_speakers": Param(2, "speakers who will be in the room", minimum=0),
+        "session_types": Param(["workshop"], _TYPES_DOC, SESSION_TYPES),
+    },
+)
 def onsite_people(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """The 2023 minimum: a moderator and ``min_onsite_speakers`` speakers present onsite.
 
@@ -90,23 +103,27 @@ def onsite_people(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     if len(onsite) < wanted:
         unset = [p for p in people if p.attendance is None]
         if onsite:
-            message = (f"Only {plural(len(onsite), 'speaker')} ({names(onsite)}) "
-                       f"{is_are(len(onsite))} marked onsite; at least {wanted} are needed.")
+            message = (
+                f"Only {plural(len(onsite), 'speaker')} ({names(onsite)}) "
+                f"{is_are(len(onsite))} marked onsite; at least {wanted} are needed."
+            )
         else:
             message = f"No speaker is marked onsite; at least {wanted} are needed."
         if unset:
             message += f" Attendance is not set for {names(unset)}."
-        yield ctx.finding(message, "Set each speaker's attendance; invite speakers who can travel "
-                          "to the venue if too few can.")
+        yield ctx.finding(
+            message, "Set each speaker's attendance; invite speakers who can travel to the venue if too few can."
+        )
     moderators = with_role(session, Role.MODERATOR)
     if not any(p.attendance is Attendance.ONSITE for p in moderators):
         if not moderators:
             message = "No moderator is named; the moderator must be onsite."
         else:
-            message = (f"No moderator is marked onsite ({join([_attendance(p) for p in moderators])}); "
-                       "the moderator must be in the room.")
-        yield ctx.finding(message, "Name a moderator who will be at the venue and set their "
-                          "attendance to onsite.")
+            message = (
+                f"No moderator is marked onsite ({join([_attendance(p) for p in moderators])}); "
+                "the moderator must be in the room."
+            )
+        yield ctx.finding(message, "Name a moderator who will be at the venue and set their attendance to onsite.")
 
 
 def _attendance(person: Participant) -> str:
@@ -116,10 +133,12 @@ def _attendance(person: Participant) -> str:
 
 
 # Words that say a part is kept off the stream, near words for the stream itself.
-_KEPT_OFF = re.compile(r"\b(?:not|no|never|without|paus\w*|stop\w*|off|cut|mute\w*|closed|private|"
-                       r"confidential|chatham)\b|n['’]t\b", re.IGNORECASE)
-_STREAM = re.compile(r"\b(stream\w*|broadcast\w*|record\w*|webcast\w*|live|online|public|transcri\w*)\b",
-                     re.IGNORECASE)
+_KEPT_OFF = re.compile(
+    r"\b(?:not|no|never|without|paus\w*|stop\w*|off|cut|mute\w*|closed|private|"
+    r"confidential|chatham)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_STREAM = re.compile(r"\b(stream\w*|broadcast\w*|record\w*|webcast\w*|live|online|public|transcri\w*)\b", re.IGNORECASE)
 
 
 def notes_keep_private_parts_off(notes: str | None) -> bool:
@@ -156,13 +175,18 @@ def private_segments(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         "private and the online plan does not say the stream stops for "
         f"{'it' if len(private) == 1 else 'them'}.",
         "Say in the online participation notes that the private part is not streamed, recorded "
-        "or transcribed, or turn the broadcast off.", field="online_participation")
+        "or transcribed, or turn the broadcast off.",
+        field="online_participation",
+    )
 
 
-@rule("IGF-O005", title="Captioning and interpretation for a spread-out audience",
-      severity=Severity.INFO, source=IGFTUI,
-      params={"min_regions": Param(3, "regional groups among participants that make captions worth it",
-                                   minimum=1)})
+@rule(
+    "IGF-O005",
+    title="Captioning and interpretation for a spread-out audience",
+    severity=Severity.INFO,
+    source=IGFTUI,
+    params={"min_regions": Param(3, "regional groups among participants that make captions worth it", minimum=1)},
+)
 def captions(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Suggests captioning (and interpretation) when the audience is spread out.
 
@@ -180,11 +204,13 @@ def captions(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             f"Interpretation is planned ({', '.join(plan.interpretation)}) but captioning is not.",
             "Ask for live captions too: they help people following in a second language and "
-            "participants who are deaf or hard of hearing.", field="online_participation")
+            "participants who are deaf or hard of hearing.",
+            field="online_participation",
+        )
     elif spread:
         yield ctx.finding(
             f"Participants come from {plural(len(regions), 'regional group')} ({where}); neither "
             "captioning nor interpretation is planned.",
             "Consider live captions (and interpretation into a language many participants share).",
-            field="online_participation")
-
+            field="online_participation",
+        )

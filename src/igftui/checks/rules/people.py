@@ -22,11 +22,17 @@ _NOT_HAPPENING = ("rejected", "withdrawn")
 _TOOK_PLACE = ("catalogued", "accepted")
 
 
-@rule("IGF-P001", title="No speaker in more than three sessions of the same year",
-      severity=Severity.WARNING, source=IGF_2018, needs_catalogue=True,
-      params={"max_sessions": Param(3, "most sessions one person speaks in, in one year", minimum=1),
-              "session_types": Param([], "which sessions count (by type); empty means every type",
-                                     SESSION_TYPES)})
+@rule(
+    "IGF-P001",
+    title="No speaker in more than three sessions of the same year",
+    severity=Severity.WARNING,
+    source=IGF_2018,
+    needs_catalogue=True,
+    params={
+        "max_sessions": Param(3, "most sessions one person speaks in, in one year", minimum=1),
+        "session_types": Param([], "which sessions count (by type); empty means every type", SESSION_TYPES),
+    },
+)
 def busy_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """A speaker may be in at most ``max_sessions`` sessions of one IGF year, this one included.
 
@@ -46,8 +52,10 @@ def busy_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     sessions_of = ctx.catalogue.sessions_of_people(named, year=session.year, role=Role.SPEAKER)
     for name in named:
         others = [
-            other for other in sessions_of.get(name, [])
-            if other.id != session.id and other.status not in _NOT_HAPPENING
+            other
+            for other in sessions_of.get(name, [])
+            if other.id != session.id
+            and other.status not in _NOT_HAPPENING
             and (not types or other.session_type in types)
         ]
         if len(others) + 1 <= limit:
@@ -56,11 +64,17 @@ def busy_speakers(session: ForumSession, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             f"{name} speaks in {len(others) + 1} sessions of IGF {session.year}: this one and "
             f"{listed}; the limit is {limit}.",
-            f"Ask {name} which sessions to keep, or invite someone else for this one.")
+            f"Ask {name} which sessions to keep, or invite someone else for this one.",
+        )
 
 
-@rule("IGF-P002", title="First-time participants are new to the IGF", severity=Severity.INFO,
-      source=IGFTUI, needs_catalogue=True)
+@rule(
+    "IGF-P002",
+    title="First-time participants are new to the IGF",
+    severity=Severity.INFO,
+    source=IGFTUI,
+    needs_catalogue=True,
+)
 def first_time_in_catalogue(session: ForumSession, ctx: Context) -> Iterator[Finding]:
     """Someone marked first-time who took part in an earlier IGF session in the catalogue.
 
@@ -74,8 +88,11 @@ def first_time_in_catalogue(session: ForumSession, ctx: Context) -> Iterator[Fin
     sessions_of = ctx.catalogue.sessions_of_people(newcomers) if newcomers else {}
     for name in newcomers:
         earlier = [
-            other for other in sessions_of.get(name, [])
-            if other.id != session.id and other.year is not None and other.status in _TOOK_PLACE
+            other
+            for other in sessions_of.get(name, [])
+            if other.id != session.id
+            and other.year is not None
+            and other.status in _TOOK_PLACE
             and (session.year is None or other.year < session.year)
         ]
         if earlier:
@@ -84,4 +101,5 @@ def first_time_in_catalogue(session: ForumSession, ctx: Context) -> Iterator[Fin
             yield ctx.finding(
                 f"{name} is marked first-time, but the catalogue has them in {listed}{more}.",
                 "If it is the same person, clear 'first time'; the IGF gives weight to newcomers, "
-                "so the mark should be right.")
+                "so the mark should be right.",
+            )

@@ -16,26 +16,56 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from igftui.formats.pages.text import line_cache
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _DAY_FIRST = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
-_MONTH_FIRST = re.compile(
-    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
-)
+_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*([ap])\.?m\.?)?(?![\d:])", re.IGNORECASE)
-_ZONE = re.compile(r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT)\s*(?:([+-−])\s*(\d{1,2})(?::?(\d{2}))?)?",
-                   re.IGNORECASE)
+_ZONE = re.compile(
+    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT)\s*(?:([+-−])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE
+)
 #: Zones seen around IGF meetings, by their usual abbreviations.
-_NAMED_ZONES = {"utc": 0, "gmt": 0, "cet": 60, "cest": 120, "eat": 180, "jst": 540, "ast": 180,
-                "eet": 120, "eest": 180, "bst": 60, "wat": 60}
+_NAMED_ZONES = {
+    "utc": 0,
+    "gmt": 0,
+    "cet": 60,
+    "cest": 120,
+    "eat": 180,
+    "jst": 540,
+    "ast": 180,
+    "eet": 120,
+    "eest": 180,
+    "bst": 60,
+    "wat": 60,
+}
 _LEADING_LABEL = re.compile(r"^(?:date(?:\s+and\s+time)?|time|when|session time|schedule)\s*:\s*", re.IGNORECASE)
 _LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY},?\s*", re.IGNORECASE)
 

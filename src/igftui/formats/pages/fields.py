@@ -18,12 +18,28 @@ from igftui.model.vocabulary import SDG_NAMES, Format, Layout, normalise, parse
 
 # (label spellings, field key, may stand alone on its line)
 _FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
-    (("relevance to theme and internet governance", "relevance to the theme and internet governance",
-      "relevance to internet governance and theme"), "relevance_both", True),
+    (
+        (
+            "relevance to theme and internet governance",
+            "relevance to the theme and internet governance",
+            "relevance to internet governance and theme",
+        ),
+        "relevance_both",
+        True,
+    ),
     (("relevance to internet governance", "relevance to ig"), "relevance_to_internet_governance", True),
     (("relevance to theme", "relevance to the theme"), "relevance_to_theme", True),
-    (("policy question(s)", "policy questions", "policy question", "selected policy questions",
-      "policy questions addressed"), "policy_questions", True),
+    (
+        (
+            "policy question(s)",
+            "policy questions",
+            "policy question",
+            "selected policy questions",
+            "policy questions addressed",
+        ),
+        "policy_questions",
+        True,
+    ),
     (("format description", "description of the format", "session format description"), "format_description", True),
     (("session format", "format of the session", "format"), "format", True),
     (("duration (minutes)", "duration in minutes", "duration"), "duration", False),
@@ -31,21 +47,58 @@ _FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
     (("theme", "main theme", "thematic track", "track"), "theme", False),
     (("tags", "tag", "keywords", "issues"), "tags", False),
     (("short title",), "short_title", True),
-    (("session description", "description", "outline", "content of the session", "about this session",
-      "about the session", "session content", "abstract", "session outline"), "description", True),
+    (
+        (
+            "session description",
+            "description",
+            "outline",
+            "content of the session",
+            "about this session",
+            "about the session",
+            "session content",
+            "abstract",
+            "session outline",
+        ),
+        "description",
+        True,
+    ),
     (("expected outcomes", "expected outcome", "expected outputs"), "expected_outcomes", True),
     (("what will participants gain from attending this session",), "participants_gain", True),
     (("discussion facilitation", "interventions", "interaction"), "discussion_facilitation", True),
     (("online participation", "online participation plan", "remote participation"), "online_participation", True),
     (("diversity", "diversity statement"), "diversity_statement", True),
-    (("connection to sdgs", "sdgs", "sdg", "sustainable development goals", "related sdgs",
-      "connection with sdgs", "links to sdgs"), "sdgs", True),
+    (
+        (
+            "connection to sdgs",
+            "sdgs",
+            "sdg",
+            "sustainable development goals",
+            "related sdgs",
+            "connection with sdgs",
+            "links to sdgs",
+        ),
+        "sdgs",
+        True,
+    ),
     (("room", "location"), "room", False),
     (("venue",), "venue", False),
     # Labels whose answers igftui does not keep; they end the answer above them.
-    (("connection with previous messages", "targets", "session agenda", "agenda", "draft agenda",
-      "session report", "report", "key takeaways", "call to action", "messages",
-      ), "ignore", True),
+    (
+        (
+            "connection with previous messages",
+            "targets",
+            "session agenda",
+            "agenda",
+            "draft agenda",
+            "session report",
+            "report",
+            "key takeaways",
+            "call to action",
+            "messages",
+        ),
+        "ignore",
+        True,
+    ),
 ]
 _LOOKUP: list[tuple[str, str, bool]] = sorted(
     ((fold(spelling), key, alone) for spellings, key, alone in _FIELDS for spelling in spellings),
@@ -82,11 +135,11 @@ def match_field(line: str) -> FieldLabel | None:
     for spelling, key, alone_ok in _BY_INITIAL.get(folded[:1], ()):
         if not folded.startswith(spelling):
             continue
-        rest_folded = folded[len(spelling):]
+        rest_folded = folded[len(spelling) :]
         if rest_folded and rest_folded[0].isalnum():
             continue  # "Themes of..." is not "Theme"
         # The same cut in the line as written (folding keeps lengths for these labels).
-        rest = line[_cut(line, spelling):].strip()
+        rest = line[_cut(line, spelling) :].strip()
         if rest.startswith((":", "：")):
             value = rest[1:].strip()
             return FieldLabel(key, value, not value)
@@ -132,11 +185,17 @@ class FormatLine:
 _MINUTES = re.compile(r"^(\d{1,3})\s*(?:min(?:ute)?s?\.?|’|')$", re.IGNORECASE)
 _HOURS = re.compile(r"^(\d{1,2}(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)$", re.IGNORECASE)
 _FORMAT_WORDS: list[tuple[str, Format]] = [
-    ("round table", Format.ROUND_TABLE), ("roundtable", Format.ROUND_TABLE),
-    ("birds of a feather", Format.BIRDS_OF_A_FEATHER), ("break out", Format.BREAK_OUT_GROUPS),
-    ("breakout", Format.BREAK_OUT_GROUPS), ("panel", Format.PANEL), ("debate", Format.DEBATE),
-    ("tutorial", Format.TUTORIAL), ("flash session", Format.FLASH_SESSION),
-    ("lightning talk", Format.LIGHTNING_TALK), ("lightning session", Format.LIGHTNING_TALK),
+    ("round table", Format.ROUND_TABLE),
+    ("roundtable", Format.ROUND_TABLE),
+    ("birds of a feather", Format.BIRDS_OF_A_FEATHER),
+    ("break out", Format.BREAK_OUT_GROUPS),
+    ("breakout", Format.BREAK_OUT_GROUPS),
+    ("panel", Format.PANEL),
+    ("debate", Format.DEBATE),
+    ("tutorial", Format.TUTORIAL),
+    ("flash session", Format.FLASH_SESSION),
+    ("lightning talk", Format.LIGHTNING_TALK),
+    ("lightning session", Format.LIGHTNING_TALK),
 ]
 
 
@@ -192,7 +251,7 @@ _DURATION = re.compile(r"(\d{1,3})\s*(?:min|minutes)?", re.IGNORECASE)
 
 
 def parse_minutes(value: str) -> int | None:
-    """"60", "90 minutes", "1 hour 30" as minutes."""
+    """ "60", "90 minutes", "1 hour 30" as minutes."""
     value = value.strip()
     hours = re.match(r"^(\d{1,2})\s*(?:h|hours?)\s*(?:(\d{1,2})\s*(?:min(?:utes)?)?)?$", value, re.IGNORECASE)
     if hours:
@@ -274,6 +333,8 @@ def is_enumerated(line: str) -> bool:
 def looks_like_question_list(lines: list[str]) -> bool:
     """Dashed lines that are questions: M's policy questions stand after the format description unlabelled."""
     items = [line for line in lines if line.strip()]
-    return bool(items) and all(line.startswith("- ") for line in items) and sum(
-        line.rstrip().endswith("?") for line in items
-    ) * 2 >= len(items)
+    return (
+        bool(items)
+        and all(line.startswith("- ") for line in items)
+        and sum(line.rstrip().endswith("?") for line in items) * 2 >= len(items)
+    )

@@ -26,18 +26,75 @@ from bs4.exceptions import ParserRejectedMarkup
 from igftui.formats.errors import FormatError
 
 #: Never content: code, styling, menus, the site footer, embedded media and the document head.
-_DROPPED = frozenset({
-    "script", "style", "noscript", "template", "head", "nav", "svg", "math", "iframe",
-    "object", "embed", "canvas", "footer", "video", "audio", "select", "button", "form", "input",
-    "textarea", "map", "picture", "source", "link", "meta",
-})
+_DROPPED = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "footer",
+        "video",
+        "audio",
+        "select",
+        "button",
+        "form",
+        "input",
+        "textarea",
+        "map",
+        "picture",
+        "source",
+        "link",
+        "meta",
+    }
+)
 #: Elements that stand on their own lines.
-_BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "header", "hgroup",
-    "html", "legend", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "tfoot", "thead", "tr", "ul", "caption",
-})
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "header",
+        "hgroup",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+    }
+)
 #: Blocks followed by a blank line, as a browser leaves space after them.
 _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -21,6 +21,7 @@ that person holds merged into it (matched by the folded name, so "Jane DOE" and
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -36,28 +37,146 @@ from igftui.model.vocabulary import (
     normalise,
     parse,
 )
-import itertools
 
 _SALUTATION = re.compile(
     r"^(?:(?:ms|mr|mrs|miss|mx|dr|prof|professor|ambassador|amb|h\.?\s?e|hon|honou?rable|sir|dame|"
     r"eng|engr|rev|excellency|his excellency|her excellency)\.?(?:\s+|$))+",
     re.IGNORECASE,
 )
-_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
-              "ter", "ten", "le", "la", "bin", "binti", "ibn", "al", "el", "y", "e", "st"}
+_PARTICLES = {
+    "de",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "le",
+    "la",
+    "bin",
+    "binti",
+    "ibn",
+    "al",
+    "el",
+    "y",
+    "e",
+    "st",
+}
 # Words that make a line prose or an organisation rather than a person's name.
 _NOT_NAME_WORDS = {
-    "the", "will", "is", "are", "be", "to", "with", "for", "this", "that", "we", "our", "session",
-    "sessions", "group", "groups", "forum", "coalition", "university", "institute", "ministry",
-    "foundation", "organization", "organisation", "association", "network", "internet", "digital",
-    "policy", "government", "council", "commission", "agency", "centre", "center", "society",
-    "committee", "department", "office", "union", "programme", "program", "project", "initiative",
-    "company", "inc", "ltd", "igf", "theme", "moderator", "rapporteur", "speaker", "speakers",
-    "organizer", "organiser", "format", "description", "online", "onsite", "room", "hall", "related",
-    "report", "questions", "question", "goal", "goals", "and", "or", "of", "on", "in",
-    "by", "from", "at", "as", "an", "a", "all", "how", "what", "why", "who", "when", "which",
-    "round", "table", "panel", "other", "min", "minutes", "agenda", "outcomes", "expected",
-    "sdgs", "youth", "not", "has", "have", "can", "should", "would", "could", "it", "its",
+    "the",
+    "will",
+    "is",
+    "are",
+    "be",
+    "to",
+    "with",
+    "for",
+    "this",
+    "that",
+    "we",
+    "our",
+    "session",
+    "sessions",
+    "group",
+    "groups",
+    "forum",
+    "coalition",
+    "university",
+    "institute",
+    "ministry",
+    "foundation",
+    "organization",
+    "organisation",
+    "association",
+    "network",
+    "internet",
+    "digital",
+    "policy",
+    "government",
+    "council",
+    "commission",
+    "agency",
+    "centre",
+    "center",
+    "society",
+    "committee",
+    "department",
+    "office",
+    "union",
+    "programme",
+    "program",
+    "project",
+    "initiative",
+    "company",
+    "inc",
+    "ltd",
+    "igf",
+    "theme",
+    "moderator",
+    "rapporteur",
+    "speaker",
+    "speakers",
+    "organizer",
+    "organiser",
+    "format",
+    "description",
+    "online",
+    "onsite",
+    "room",
+    "hall",
+    "related",
+    "report",
+    "questions",
+    "question",
+    "goal",
+    "goals",
+    "and",
+    "or",
+    "of",
+    "on",
+    "in",
+    "by",
+    "from",
+    "at",
+    "as",
+    "an",
+    "a",
+    "all",
+    "how",
+    "what",
+    "why",
+    "who",
+    "when",
+    "which",
+    "round",
+    "table",
+    "panel",
+    "other",
+    "min",
+    "minutes",
+    "agenda",
+    "outcomes",
+    "expected",
+    "sdgs",
+    "youth",
+    "not",
+    "has",
+    "have",
+    "can",
+    "should",
+    "would",
+    "could",
+    "it",
+    "its",
 }
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 #: Longer than any organisation's name, joint ones included.  Piece after piece added to
@@ -118,7 +237,7 @@ def plausible_name(text: str | None, *, lenient: bool = False) -> bool:
     """
     if not text or len(text) > 70 or any(ch.isdigit() for ch in text):
         return False
-    if any(ch in text for ch in "?!:;@/()[]{}|\"“”#*="):
+    if any(ch in text for ch in '?!:;@/()[]{}|"“”#*='):
         return False
     tokens = text.split()
     if not 1 <= len(tokens) <= (6 if lenient else 5):
@@ -164,7 +283,7 @@ _AMBIGUOUS_REGIONS = {"na", "eu"}
 
 
 def _group_and_region(text: str) -> tuple[StakeholderGroup | None, Region | None]:
-    """"Civil Society Asia-Pacific (APAC)": a group and a region written without a comma."""
+    """ "Civil Society Asia-Pacific (APAC)": a group and a region written without a comma."""
     words = text.split()
     for cut in range(1, len(words)):
         group = _group(" ".join(words[:cut]))
@@ -211,7 +330,7 @@ def _read_person(text: str, lenient: bool) -> Person | None:
             first, rest = dash[0], [dash[1], *rest]
         elif "(" in first and first.endswith(")"):
             # "Jane Doe (UNESCO)"
-            inner = first[first.find("(") + 1: -1]
+            inner = first[first.find("(") + 1 : -1]
             first, rest = first[: first.find("(")], [inner, *rest]
         person.name = clean_name(first)
         if not plausible_name(person.name, lenient=lenient):
@@ -224,8 +343,10 @@ def _read_person(text: str, lenient: bool) -> Person | None:
                 person.stakeholder_group = group  # the group comes before the region
             else:
                 person.stakeholder_group = group
-        elif region and person.region is None and (
-            normalise(part) not in _AMBIGUOUS_REGIONS or person.stakeholder_group is not None
+        elif (
+            region
+            and person.region is None
+            and (normalise(part) not in _AMBIGUOUS_REGIONS or person.stakeholder_group is not None)
         ):
             person.region = region
         else:
@@ -249,14 +370,16 @@ def _read_person(text: str, lenient: bool) -> Person | None:
 def _looks_like_country(text: str) -> bool:
     # "(Brazil)", "(South Africa)"; an acronym in brackets ("(ITU)") belongs to the organisation.
     words = text.split()
-    return 1 <= len(words) <= 4 and not text.isupper() and all(w[0].isupper() or w in ("and", "of", "the") for w in words)
+    return (
+        1 <= len(words) <= 4 and not text.isupper() and all(w[0].isupper() or w in ("and", "of", "the") for w in words)
+    )
 
 
 _CSV_PERSON = re.compile(r"^(ms|mr|mrs|miss|mx|dr|prof)\.?,", re.IGNORECASE)
 
 
 def parse_csv_person(line: str) -> Person | None:
-    """"Mr,First,LAST,Academia,Org": salutation, first name, surname, group, organisation."""
+    """ "Mr,First,LAST,Academia,Org": salutation, first name, surname, group, organisation."""
     if not _CSV_PERSON.match(line):
         return None
     parts = [p.strip() for p in line.split(",")]
@@ -264,7 +387,7 @@ def parse_csv_person(line: str) -> Person | None:
         return None
     names = [p for p in parts[1:3] if p and not _group(p)]
     person = Person(name=clean_name(" ".join(names)))
-    for part in parts[3:] if len(names) == 2 else parts[1 + len(names):]:
+    for part in parts[3:] if len(names) == 2 else parts[1 + len(names) :]:
         if not part:
             continue
         if _group(part) and person.stakeholder_group is None:
@@ -319,7 +442,7 @@ def _each(pieces: list[str], lenient: bool) -> list[Person]:
 
 
 def _comma_chain(parts: list[str], lenient: bool) -> list[Person]:
-    """"A, Org A B, Org B C, Org C": where line breaks were lost, a name ends each organisation."""
+    """ "A, Org A B, Org B C, Org C": where line breaks were lost, a name ends each organisation."""
     people: list[Person] = []
     current = [parts[0]]
     for index, part in enumerate(parts[1:], start=1):
@@ -436,8 +559,14 @@ def match_label(line: str) -> Label | None:
         return None
     for pattern, role, plural in _ROLE_PATTERNS:
         if pattern.fullmatch(words):
-            return Label(kind="role", value=value.strip(), role=role, plural=plural,
-                         number=int(number) if number else None, colon=bool(colon))
+            return Label(
+                kind="role",
+                value=value.strip(),
+                role=role,
+                plural=plural,
+                number=int(number) if number else None,
+                colon=bool(colon),
+            )
     return None
 
 
@@ -547,8 +676,13 @@ class PeopleCollector:
                 self._continuable = line.endswith(",")
                 return True
             self._pending = None
-        if (self._continuable and blanks == 0 and self._last is not None and not self._last.organisation_full
-                and _continuation(line)):
+        if (
+            self._continuable
+            and blanks == 0
+            and self._last is not None
+            and not self._last.organisation_full
+            and _continuation(line)
+        ):
             self._last.add_organisation(line)
             self._continuable = line.endswith(",")
             return True
@@ -597,8 +731,10 @@ class PeopleCollector:
             if not label.value:
                 if in_text and label.colon is False and label.number is None:
                     return False
-                self._pending = (role, label.plural or (role is Role.SPEAKER and label.number is None
-                                 and not label.colon))
+                self._pending = (
+                    role,
+                    label.plural or (role is Role.SPEAKER and label.number is None and not label.colon),
+                )
                 self._zone = True
                 self._mode = None
                 return True
@@ -735,8 +871,12 @@ class PeopleCollector:
             merged.append(person)
         return [
             Participant(
-                name=p.name, organisation=p.organisation, stakeholder_group=p.stakeholder_group,
-                region=p.region, country=p.country, roles=list(p.roles),
+                name=p.name,
+                organisation=p.organisation,
+                stakeholder_group=p.stakeholder_group,
+                region=p.region,
+                country=p.country,
+                roles=list(p.roles),
             )
             for p in merged
         ]
@@ -803,7 +943,7 @@ _NAME_WORDS = 12
 
 
 def _no_comma(value: str, *, capitals_only: bool = False) -> Person | None:
-    """"Speaker: Jane Doe UNESCO" (the comma lost): an all-capitals tail is the organisation."""
+    """ "Speaker: Jane Doe UNESCO" (the comma lost): an all-capitals tail is the organisation."""
     words = unmark(value).split()
     # Where the capitals at the end begin, and the first word not in capitals, found once:
     # trying every cut with its own scan would be quadratic in a long value.

@@ -32,16 +32,37 @@ NOT_A_SESSION = "this page is not an IGF session (no session title, speakers or 
 EXPECTED_FIELDS = ("title", "year", "session_type", "format", "duration_minutes", "participants", "description")
 
 _TEXT_FIELDS = {
-    "relevance_both", "relevance_to_internet_governance", "relevance_to_theme", "format_description",
-    "description", "expected_outcomes", "participants_gain", "discussion_facilitation",
-    "online_participation", "diversity_statement", "ignore", "policy_questions",
+    "relevance_both",
+    "relevance_to_internet_governance",
+    "relevance_to_theme",
+    "format_description",
+    "description",
+    "expected_outcomes",
+    "participants_gain",
+    "discussion_facilitation",
+    "online_participation",
+    "diversity_statement",
+    "ignore",
+    "policy_questions",
 }
 #: Answers that run over several paragraphs even after "Label: " on the same line.
-_LONG_FIELDS = {"description", "format_description", "discussion_facilitation", "diversity_statement",
-                "policy_questions"}
+_LONG_FIELDS = {
+    "description",
+    "format_description",
+    "discussion_facilitation",
+    "diversity_statement",
+    "policy_questions",
+}
 _SHORT_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "tags", "duration"}
-_FOOTERS = ("related sessions", "session time", "want to find out more", "sign up to our newsletter", "session report",
-            "pre-session synthesis", "report back")
+_FOOTERS = (
+    "related sessions",
+    "session time",
+    "want to find out more",
+    "sign up to our newsletter",
+    "session report",
+    "pre-session synthesis",
+    "report back",
+)
 _ROOM = re.compile(
     r"^(?:room|salle|sala|hall|ballroom|banquet hall|plenary|main hall|workshop room|conference room|"
     r"annex|ws\s*\d+\b|press room|village stage|studio|auditorium|meeting room)\b.{0,50}$",
@@ -49,8 +70,19 @@ _ROOM = re.compile(
 )
 _COALITION_LINE = re.compile(r"^dynamic\s+coalition\s+(?:on|for)\s+\S", re.IGNORECASE)
 _TITLED_QUESTION = re.compile(r"^([^:?]{3,80}):\s+(.+\?)$")
-_DIVERSITY_WORDS = ("divers", "gender", "geograph", "women", "youth", "regional balance", "stakeholder balance",
-                    "perspectives", "inclusive", "representation", "balance")
+_DIVERSITY_WORDS = (
+    "divers",
+    "gender",
+    "geograph",
+    "women",
+    "youth",
+    "regional balance",
+    "stakeholder balance",
+    "perspectives",
+    "inclusive",
+    "representation",
+    "balance",
+)
 _HTML_HINTS = ("<html", "<body", "<div", "<p>", "<p ", "<!doctype", "<h1", "<table", "<span", "<br")
 
 
@@ -97,8 +129,11 @@ def _without_footer(lines: list[str]) -> list[str]:
         if len(line) > 80:
             continue  # a footer heading is short; prose is not folded here
         folded = fold(line).rstrip(" ?:.")
-        if index > 0 and (folded in _FOOTERS or re.match(r"^session report\b", folded)
-                          or re.match(r"^igf \d{4} pre-session synthesis", folded)):
+        if index > 0 and (
+            folded in _FOOTERS
+            or re.match(r"^session report\b", folded)
+            or re.match(r"^igf \d{4} pre-session synthesis", folded)
+        ):
             return lines[:index]
     return lines
 
@@ -123,7 +158,7 @@ def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
             starts.append(index)
     if len(starts) <= 1:
         if starts and _only_noise(lines[: starts[0]]):
-            return [(lines[starts[0]:], False)], lines[: starts[0]]
+            return [(lines[starts[0] :], False)], lines[: starts[0]]
         return [(lines, False)], []
     bounds = [*starts, len(lines)]
     return [(lines[begin:end], True) for begin, end in itertools.pairwise(bounds)], lines[: starts[0]]
@@ -153,8 +188,11 @@ def _only_noise(lines: list[str]) -> bool:
 
 def _is_title_like(line: str) -> bool:
     return (
-        3 <= len(line) <= 200 and not line.endswith((".", ":", ";", ","))
-        and F.match_field(line) is None and match_label(line) is None and not line.startswith("- ")
+        3 <= len(line) <= 200
+        and not line.endswith((".", ":", ";", ","))
+        and F.match_field(line) is None
+        and match_label(line) is None
+        and not line.startswith("- ")
     )
 
 
@@ -209,8 +247,12 @@ class _BlockReader:
         for index, title in candidates[1:]:
             if title is not None and title.strong and title.title and first is not None:
                 merged = TitleLine(
-                    year=title.year or first.year, session_type=title.session_type or first.session_type,
-                    number=title.number, title=title.title, code=title.code, strong=True,
+                    year=title.year or first.year,
+                    session_type=title.session_type or first.session_type,
+                    number=title.number,
+                    title=title.title,
+                    code=title.code,
+                    strong=True,
                 )
                 return self._take_title(merged, index)
         if first is not None:
@@ -308,8 +350,12 @@ class _BlockReader:
             if current is None and _COALITION_LINE.match(line) and len(line) < 160:
                 self.session_type = self.session_type or SessionType.DYNAMIC_COALITION
                 continue
-            if (line.startswith("- ") and current != "policy_questions" and current not in _SHORT_FIELDS
-                    and index >= self.judged_until):
+            if (
+                line.startswith("- ")
+                and current != "policy_questions"
+                and current not in _SHORT_FIELDS
+                and index >= self.judged_until
+            ):
                 run = self._dash_run(index)
                 # A run is judged once, as a whole: judging it again from each of its lines
                 # would read a page of dashed lines in time that grows with its square.
@@ -333,8 +379,9 @@ class _BlockReader:
             previous = self.loose[-1] if self.loose else None
             joined = previous is not None and previous.index == index - 1
             self.prose_seen = self.prose_seen or _prose(line)
-            self.loose.append(_Loose(index, line, before, self.format is not None, joined,
-                                     previous.index if previous else None))
+            self.loose.append(
+                _Loose(index, line, before, self.format is not None, joined, previous.index if previous else None)
+            )
 
     def _asks(self, index: int) -> bool:
         """Whether the paragraph starting at ``index`` reads as policy questions, not as prose."""
@@ -417,7 +464,7 @@ class _BlockReader:
 
     def _format_context(self, index: int) -> bool:
         """A bare "Roundtable" is the format when "Duration" or "Format description" follows."""
-        for line in self.lines[index + 1: index + 4]:
+        for line in self.lines[index + 1 : index + 4]:
             if not line:
                 continue
             label = F.match_field(line)
@@ -429,8 +476,11 @@ class _BlockReader:
     def _build(self) -> PageReading | None:
         participants = self.people.participants()
         title = self.title
-        evidence = bool(participants) or self.format is not None or self.labelled_fields >= 2 or (
-            self.date is not None and self.date.starts_at is not None
+        evidence = (
+            bool(participants)
+            or self.format is not None
+            or self.labelled_fields >= 2
+            or (self.date is not None and self.date.starts_at is not None)
         )
         if (title is None or not title.strong) and not evidence:
             return None
@@ -511,8 +561,9 @@ class _BlockReader:
             sdgs=sorted({g for g in self.sdgs if 1 <= g <= 17}),
             participants=participants,
             online_participation=OnlineParticipation(notes=online) if online else OnlineParticipation(),
-            source=Source(kind="igf_page", path=self.source_path,
-                          imported_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
+            source=Source(
+                kind="igf_page", path=self.source_path, imported_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            ),
         )
         data = session.to_json()
         missing = [key for key in EXPECTED_FIELDS if data.get(key) in (None, [], "")]
@@ -537,13 +588,17 @@ class _BlockReader:
     def _only_blank_between(self, item: _Loose) -> bool:
         if item.previous is None:
             return False
-        return all(not line for line in self.lines[item.previous + 1: item.index])
+        return all(not line for line in self.lines[item.previous + 1 : item.index])
 
 
 def _room_like(line: str) -> bool:
     return (
-        len(line) <= 60 and not line.endswith((".", ":")) and F.match_field(line) is None
-        and match_label(line) is None and F.parse_format_line(line) is None and "," not in line
+        len(line) <= 60
+        and not line.endswith((".", ":"))
+        and F.match_field(line) is None
+        and match_label(line) is None
+        and F.parse_format_line(line) is None
+        and "," not in line
     )
 
 
@@ -563,7 +618,7 @@ def _prose_only(paragraphs: list[list[str]]) -> list[list[str]]:
     for index, paragraph in enumerate(paragraphs):
         for start, line in enumerate(paragraph):
             if _prose(line):
-                return [paragraph[start:], *paragraphs[index + 1:]]
+                return [paragraph[start:], *paragraphs[index + 1 :]]
     return []
 
 

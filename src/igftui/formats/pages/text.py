@@ -35,23 +35,62 @@ CACHED_LINE = 500
 EMAIL_MARK = "\ue000"
 
 _SPACES = {
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u2002": " ", "\u2003": " ",
-    "\u2008": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\ufe0f": "", "\u00ad": "",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2008": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\ufe0f": "",
+    "\u00ad": "",
     # The rest of Unicode's white space: after this a line's only white space is the plain
     # space, so no pattern below meets a run of some other kind of space.
-    "\u1680": " ", "\u2000": " ", "\u2001": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
-    "\u205f": " ", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
+    "\u1680": " ",
+    "\u2000": " ",
+    "\u2001": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u205f": " ",
+    "\x0b": "\n",
+    "\x0c": "\n",
+    "\x85": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
 }
 _SPACE_TABLE = str.maketrans(_SPACES)
 # Padlocks mark fields the site keeps private; they are not part of the value.
-_LOCKS = re.compile("[\U0001F510-\U0001F513]")
+_LOCKS = re.compile("[\U0001f510-\U0001f513]")
 _OBFUSCATED = re.compile(r"\[\s*email(?:&#160;|&nbsp;|\s)*protected\s*\]", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _VIEWS = re.compile(r"(?:^|\|\s*)\d[\d,.\s]*\s+views?\s*$", re.IGNORECASE)
-_BOILERPLATE = {"skip to main content", "skip to content", "main navigation", "breadcrumb",
-                "you are here", "share this page", "print this page", "back to top", "menu", "main menu",
-                "search", "share", "share this", "share on", "print", "toggle navigation"}
+_BOILERPLATE = {
+    "skip to main content",
+    "skip to content",
+    "main navigation",
+    "breadcrumb",
+    "you are here",
+    "share this page",
+    "print this page",
+    "back to top",
+    "menu",
+    "main menu",
+    "search",
+    "share",
+    "share this",
+    "share on",
+    "print",
+    "toggle navigation",
+}
 # A row of share buttons copied as text: "Facebook Twitter LinkedIn Email".
 _SHARE_ROW = re.compile(
     r"^(?:(?:share\s+on\s+)?"
@@ -123,8 +162,12 @@ def normalise_page(text: str) -> str:
         if not fenced:
             line = _markdown_line(line)
         line = _SPACE_RUN.sub(" ", line).strip()
-        if (line.casefold().rstrip(".:") in _BOILERPLATE or _VIEWS.search(line) or _SHARE_ROW.match(line)
-                or (len(line) < 600 and _COOKIE_BANNER.search(line))):
+        if (
+            line.casefold().rstrip(".:") in _BOILERPLATE
+            or _VIEWS.search(line)
+            or _SHARE_ROW.match(line)
+            or (len(line) < 600 and _COOKIE_BANNER.search(line))
+        ):
             continue
         lines.append(line)
     return "\n".join(lines).strip("\n")
@@ -142,13 +185,13 @@ def _markdown_line(line: str) -> str:
         line = heading.group(1)
     quote = _MD_QUOTE.match(line)
     if quote:
-        line = line[quote.end():]
+        line = line[quote.end() :]
     line = _MD_IMAGE.sub(lambda m: m.group(1), line)
     line = _MD_LINK.sub(lambda m: m.group(1), line)
     line = _MD_AUTOLINK.sub(lambda m: m.group(1), line)
     bullet = _BULLET.match(line)
     if bullet:
-        line = "- " + line[bullet.end():]
+        line = "- " + line[bullet.end() :]
     line = _MD_STRONG.sub(lambda m: m.group(2), line)
     line = _MD_EMPHASIS.sub(lambda m: m.group(1), line)
     line = _MD_ESCAPE.sub(lambda m: m.group(1), line)

@@ -106,8 +106,12 @@ def parse_title_line(line: str) -> TitleLine | None:
         return _numbered(int(year), words, int(number), rest)
     match = _IGF_DC_ON.match(line)
     if match:
-        return TitleLine(year=_year(match.group(1)), session_type=SessionType.DYNAMIC_COALITION,
-                         title=_clean(match.group(2)), strong=True)
+        return TitleLine(
+            year=_year(match.group(1)),
+            session_type=SessionType.DYNAMIC_COALITION,
+            title=_clean(match.group(2)),
+            strong=True,
+        )
     match = _IGF_TYPED.match(line)
     if match:
         year, words, rest = match.groups()
@@ -130,8 +134,9 @@ def parse_title_line(line: str) -> TitleLine | None:
         kind = session_type_of(words)
         if kind is None:
             kind = {"nri": SessionType.NRI_SESSION}.get(words.lower())
-        return TitleLine(session_type=kind, number=int(number), title=_clean(title),
-                         code=_code(kind, int(number)), strong=True)
+        return TitleLine(
+            session_type=kind, number=int(number), title=_clean(title), code=_code(kind, int(number)), strong=True
+        )
     match = _IGF_ANY.match(line)
     if match and _year(match.group(1)):
         rest = _clean(match.group(2))
@@ -151,12 +156,11 @@ def _numbered(year: int | None, words: str, number: int, rest: str) -> TitleLine
     title = _clean(rest)
     if kind is SessionType.MAIN_SESSION:
         title = _after_track(rest)
-    return TitleLine(year=year, session_type=kind, number=number, title=title,
-                     code=_code(kind, number), strong=True)
+    return TitleLine(year=year, session_type=kind, number=number, title=title, code=_code(kind, number), strong=True)
 
 
 def _after_track(rest: str) -> str | None:
-    """"Policy Network on Internet Fragmentation: Title" → "Title"; a plain title as it is."""
+    """ "Policy Network on Internet Fragmentation: Title" → "Title"; a plain title as it is."""
     rest = rest.strip().lstrip("|").strip()
     if ": " in rest:
         track, _, title = rest.partition(": ")

@@ -55,11 +55,14 @@ class AgendaItemDialog(FormDialog["AgendaItem | None"]):
     CHECKED: ClassVar[tuple[str, ...]] = ("item-title", "item-minutes")
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", tooltip="Save this agenda item and close the dialog",
-                id="agenda_item.save"),
-        Binding("escape", "cancel", "Cancel",
-                tooltip="Close without saving (asks first after a change): the agenda stays as it was",
-                id="agenda_item.cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save this agenda item and close the dialog", id="agenda_item.save"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close without saving (asks first after a change): the agenda stays as it was",
+            id="agenda_item.cancel",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -123,22 +126,39 @@ class AgendaItemDialog(FormDialog["AgendaItem | None"]):
         with DialogBox(title, "ctrl+s saves · escape cancels", id="agenda-item-dialog"):
             with VerticalScroll(id="item-form", can_focus=False):
                 with FieldRow("Title"):
-                    yield LineField(item.title if item else "", id="item-title", compact=True,
-                                    placeholder="What happens in this part of the session")
+                    yield LineField(
+                        item.title if item else "",
+                        id="item-title",
+                        compact=True,
+                        placeholder="What happens in this part of the session",
+                    )
                     yield self.error_line("item-title-error")
                 with FieldRow("Minutes"):
                     yield LineField(minutes, id="item-minutes", compact=True, placeholder="e.g. 15")
                     if self.minutes_left is not None:
-                        yield Static(time_left(self.minutes_left), id="item-minutes-left", classes="hint",
-                                     markup=False)
+                        yield Static(time_left(self.minutes_left), id="item-minutes-left", classes="hint", markup=False)
                     yield self.error_line("item-minutes-error")
                 with FieldRow("Kind"):
-                    yield Select(kinds, id="item-kind", compact=True, allow_blank=True, prompt="(not said)",
-                                 value=item.kind if item is not None and item.kind else Select.NULL)
-                yield TickBox("Interactive: the room and online participants take part",
-                              item.interactive if item else False, id="item-interactive", compact=True)
-                yield TickBox("Public: shown in the export and broadcast",
-                              item.public if item else True, id="item-public", compact=True)
+                    yield Select(
+                        kinds,
+                        id="item-kind",
+                        compact=True,
+                        allow_blank=True,
+                        prompt="(not said)",
+                        value=item.kind if item is not None and item.kind else Select.NULL,
+                    )
+                yield TickBox(
+                    "Interactive: the room and online participants take part",
+                    item.interactive if item else False,
+                    id="item-interactive",
+                    compact=True,
+                )
+                yield TickBox(
+                    "Public: shown in the export and broadcast",
+                    item.public if item else True,
+                    id="item-public",
+                    compact=True,
+                )
             with Horizontal(id="item-buttons"):
                 yield Button("Save", id="item-save", variant="primary", compact=True)
                 yield Button("Cancel", id="item-cancel", compact=True)

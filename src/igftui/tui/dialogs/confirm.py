@@ -44,8 +44,15 @@ class ConfirmDialog(IgfDialog[bool]):
     }
     """
 
-    def __init__(self, question: str, *, yes: str = "Replace", no: str = "Cancel",
-                 title: str = "Are you sure?", beside: Region | None = None) -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        yes: str = "Replace",
+        no: str = "Cancel",
+        title: str = "Are you sure?",
+        beside: Region | None = None,
+    ) -> None:
         """``beside`` is where on the screen the thing asked about is (a row of a
         table): the dialog then sits above or below it, not over it."""
         super().__init__()

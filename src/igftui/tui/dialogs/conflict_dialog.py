@@ -36,9 +36,17 @@ def shown(value: Any) -> str:
         lines = []
         for item in value:
             if isinstance(item, dict):
-                lines.append("· " + str(item.get("name") or item.get("title") or item.get("organisation")
-                                        # a link: its address, which is what differs
-                                        or item.get("url") or "(unnamed)"))
+                lines.append(
+                    "· "
+                    + str(
+                        item.get("name")
+                        or item.get("title")
+                        or item.get("organisation")
+                        # a link: its address, which is what differs
+                        or item.get("url")
+                        or "(unnamed)"
+                    )
+                )
             else:
                 lines.append("· " + str(item))
         return "\n".join(lines)
@@ -92,8 +100,11 @@ class ConflictField(Vertical, can_focus=True):
 
     def show_choice(self) -> None:
         words = {"mine": "Keeping yours", "theirs": "Taking theirs"}
-        text = words.get(self.choice, "Keeping the text you wrote below") if isinstance(self.choice, str) \
+        text = (
+            words.get(self.choice, "Keeping the text you wrote below")
+            if isinstance(self.choice, str)
             else "Keeping the text you wrote below"
+        )
         self.query_one(".choice", Static).update(f"▶ {text}")
 
     def edit(self) -> None:
@@ -121,19 +132,42 @@ class ConflictDialog(IgfDialog[dict[str, Choice]]):
     HELP_TITLE: ClassVar[str] = "Changed in two places"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "choose('mine')", "Keep yours", tooltip="Keep your text for this field",
-                id="conflict.mine"),
-        Binding("t", "choose('theirs')", "Take theirs", tooltip="Take the text saved elsewhere for this field",
-                id="conflict.theirs"),
+        Binding("m", "choose('mine')", "Keep yours", tooltip="Keep your text for this field", id="conflict.mine"),
+        Binding(
+            "t",
+            "choose('theirs')",
+            "Take theirs",
+            tooltip="Take the text saved elsewhere for this field",
+            id="conflict.theirs",
+        ),
         Binding("e", "edit", "Edit", tooltip="Write one text from both (text fields)", id="conflict.edit"),
-        Binding("ctrl+s", "done", "Done", priority=True,
-                tooltip="Save the draft with these choices", id="conflict.done"),
-        Binding("escape", "keep_all", "Keep yours", show=False,
-                tooltip="Keep your text for every field still undecided, and save", id="conflict.keep_all"),
-        Binding("down,j", "app.focus_next", "Next field", show=False,
-                tooltip="Go to the next field in conflict", id="conflict.next"),
-        Binding("up,k", "app.focus_previous", "Previous field", show=False,
-                tooltip="Go to the previous field in conflict", id="conflict.previous"),
+        Binding(
+            "ctrl+s", "done", "Done", priority=True, tooltip="Save the draft with these choices", id="conflict.done"
+        ),
+        Binding(
+            "escape",
+            "keep_all",
+            "Keep yours",
+            show=False,
+            tooltip="Keep your text for every field still undecided, and save",
+            id="conflict.keep_all",
+        ),
+        Binding(
+            "down,j",
+            "app.focus_next",
+            "Next field",
+            show=False,
+            tooltip="Go to the next field in conflict",
+            id="conflict.next",
+        ),
+        Binding(
+            "up,k",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            tooltip="Go to the previous field in conflict",
+            id="conflict.previous",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -162,7 +196,8 @@ class ConflictDialog(IgfDialog[dict[str, Choice]]):
                 f"editing it. Their other changes are already in your draft. "
                 f"{'This field was' if count == 1 else f'These {count} fields were'} changed on both "
                 "sides: choose for each. Both versions stay in the draft's history (f7).",
-                id="conflict-intro", markup=False,
+                id="conflict-intro",
+                markup=False,
             )
             with VerticalScroll(id="conflict-fields"):
                 for conflict in self.conflicts:

@@ -24,8 +24,7 @@ class IgfDialog(ReportsFailures, ModalScreen[ResultType]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # f1 only: "?" is typed into the dialogs' boxes.
-        Binding("f1", "app.help", "Help", show=False, tooltip="Show every key of this dialog",
-                id="dialog.help"),
+        Binding("f1", "app.help", "Help", show=False, tooltip="Show every key of this dialog", id="dialog.help"),
     ]
 
     DEFAULT_CSS = """
@@ -154,5 +153,6 @@ class FormDialog(IgfDialog[ResultType]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing",
-                                           title="Discard your changes?"), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Discard", no="Keep editing", title="Discard your changes?"), answered
+        )

@@ -47,11 +47,13 @@ class ExportDialog(IgfDialog[Path | None]):
     HELP_TITLE: ClassVar[str] = "Export"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "write", "Write file", tooltip="Write the Markdown to the file named above",
-                id="export.write"),
+        Binding(
+            "ctrl+s", "write", "Write file", tooltip="Write the Markdown to the file named above", id="export.write"
+        ),
         # Not ctrl+y: that is redo in text boxes.  Priority, so it copies from any box.
-        Binding("ctrl+t", "copy", "Copy", tooltip="Copy the Markdown to the clipboard",
-                id="export.copy", priority=True),
+        Binding(
+            "ctrl+t", "copy", "Copy", tooltip="Copy the Markdown to the clipboard", id="export.copy", priority=True
+        ),
         Binding("escape", "close", "Close", tooltip="Close without writing", id="export.close"),
     ]
 
@@ -142,16 +144,25 @@ class ExportDialog(IgfDialog[Path | None]):
         with DialogBox("Export as Markdown", "ctrl+s writes · ctrl+t copies · escape closes", id="export-dialog"):
             with Horizontal(id="export-path-row"):
                 yield Label("File", id="export-path-label")
-                yield LineField(self._suggested, id="export-path", compact=True,
-                                placeholder="Name or path of the Markdown file to write",
-                                suggester=PathSuggester(self.folder),
-                                tooltip="Type a name or a path (~ is your home folder); → completes a name")
-            yield TickBox("Include private fields (gender, e-mail, private notes)", False,
-                           id="export-private", compact=True)
-            yield Static("Warning: this file will hold private data. Keep it to yourself.",
-                         id="export-private-warning", markup=False)
-            yield TickBox("Redact names (roles and stakeholder groups instead)",
-                          False, id="export-redact", compact=True)
+                yield LineField(
+                    self._suggested,
+                    id="export-path",
+                    compact=True,
+                    placeholder="Name or path of the Markdown file to write",
+                    suggester=PathSuggester(self.folder),
+                    tooltip="Type a name or a path (~ is your home folder); → completes a name",
+                )
+            yield TickBox(
+                "Include private fields (gender, e-mail, private notes)", False, id="export-private", compact=True
+            )
+            yield Static(
+                "Warning: this file will hold private data. Keep it to yourself.",
+                id="export-private-warning",
+                markup=False,
+            )
+            yield TickBox(
+                "Redact names (roles and stakeholder groups instead)", False, id="export-redact", compact=True
+            )
             yield Static("", id="export-preview-label", markup=False)
             # Read-only: the preview shows what is written; changes belong in the proposal.
             yield TextArea("", id="export-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
@@ -201,7 +212,8 @@ class ExportDialog(IgfDialog[Path | None]):
         text = self._markdown = export_text(self.session, include_private=private, redact=self.redact)
         self.query_one("#export-preview", TextArea).load_text(text)
         self.query_one("#export-preview-label", Static).update(
-            f"Preview (read-only) · {plural(_line_count(text), 'line')}")
+            f"Preview (read-only) · {plural(_line_count(text), 'line')}"
+        )
         self.query_one("#export-private-warning", Static).display = private
 
     @on(Checkbox.Changed, "#export-private")
@@ -255,8 +267,11 @@ class ExportDialog(IgfDialog[Path | None]):
     @on(Written)
     def _written(self, message: Written) -> None:
         self._writing = False
-        self.notify(f"Exported to {message.path}" + (" with private fields" if message.private else ""),
-                    title="Export", markup=False)
+        self.notify(
+            f"Exported to {message.path}" + (" with private fields" if message.private else ""),
+            title="Export",
+            markup=False,
+        )
         self.dismiss(message.path)
 
     @on(AlreadyThere)
@@ -302,8 +317,9 @@ class ExportDialog(IgfDialog[Path | None]):
         # The message says what was done: copied by the system's clipboard tool, or only
         # sent to the terminal, which may drop it (tmux does unless set-clipboard is on).
         private = "with" if self.include_private else "without"
-        copy_and_tell(self, text, f"the Markdown ({plural(_line_count(text), 'line')}, {private} private fields)",
-                      title="Export")
+        copy_and_tell(
+            self, text, f"the Markdown ({plural(_line_count(text), 'line')}, {private} private fields)", title="Export"
+        )
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:

@@ -47,8 +47,18 @@ _FRAMEWORK_DETAILS = {
 
 
 #: Moves of a scrolling widget that a one-line field inherits and that do nothing in it.
-_NOT_EDITING = {"scroll_up", "scroll_down", "scroll_left", "scroll_right", "scroll_home", "scroll_end",
-                "page_up", "page_down", "page_left", "page_right"}
+_NOT_EDITING = {
+    "scroll_up",
+    "scroll_down",
+    "scroll_left",
+    "scroll_right",
+    "scroll_home",
+    "scroll_end",
+    "page_up",
+    "page_down",
+    "page_left",
+    "page_right",
+}
 
 
 def _is_field(node: DOMNode) -> bool:
@@ -99,18 +109,24 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
             continue
         node = active.node
         # A field's own keys (the search box's escape) are not editing keys: they keep a group.
-        editing = (_is_field(node) and node is screen.focused
-                   and (binding.id is None or binding.action in ("undo", "redo")))
+        editing = (
+            _is_field(node) and node is screen.focused and (binding.id is None or binding.action in ("undo", "redo"))
+        )
         if editing and (binding.action in _NOT_EDITING or "(True)" in binding.action):
             # Moves that select (shift+move) are one line, added below, not one per move.
             selects = selects or (editing and "(True)" in binding.action)
             continue
         if id(node) not in declared:
-            declared[id(node)] = [bound for bindings in node._bindings.key_to_bindings.values()
-                                  for bound in bindings]
+            declared[id(node)] = [bound for bindings in node._bindings.key_to_bindings.values() for bound in bindings]
         # A key the user's keymap gave is a copy of the binding declared: found by its id.
-        place = next((number for number, bound in enumerate(declared[id(node)])
-                      if bound is binding or (binding.id is not None and bound.id == binding.id)), 0)
+        place = next(
+            (
+                number
+                for number, bound in enumerate(declared[id(node)])
+                if bound is binding or (binding.id is not None and bound.id == binding.id)
+            ),
+            0,
+        )
         if node is screen:
             rank = 0
         elif isinstance(node, App):
@@ -119,14 +135,23 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
             rank = 3 if editing else 1
         line = lines.setdefault(
             (id(node), binding.action),
-            {"group": "Editing this field" if editing else _group_name(node), "keys": [],
-             "description": binding.description,
-             "details": binding.tooltip or _FRAMEWORK_DETAILS.get(binding.action, ""),
-             "action": binding.action, "editing": editing, "ids": [],
-             # Undo and redo lead the editing keys; elsewhere igftui's bindings (they have
-             # an id, which a keymap names) come before Textual's (no id).
-             "order": (rank, id(node), binding.action not in ("undo", "redo") if editing
-                       else binding.id is None, place)},
+            {
+                "group": "Editing this field" if editing else _group_name(node),
+                "keys": [],
+                "description": binding.description,
+                "details": binding.tooltip or _FRAMEWORK_DETAILS.get(binding.action, ""),
+                "action": binding.action,
+                "editing": editing,
+                "ids": [],
+                # Undo and redo lead the editing keys; elsewhere igftui's bindings (they have
+                # an id, which a keymap names) come before Textual's (no id).
+                "order": (
+                    rank,
+                    id(node),
+                    binding.action not in ("undo", "redo") if editing else binding.id is None,
+                    place,
+                ),
+            },
         )
         shown = app.get_key_display(binding)
         if shown not in line["keys"]:
@@ -155,8 +180,7 @@ def keys_of(screen: Screen) -> list[KeyHelp]:
         for line in (lines[key] for key in sorted(lines, key=order))
     ]
     if selects:
-        found.append(KeyHelp("Editing this field", "shift+move", "Select as it moves", "", "select",
-                             editing=True))
+        found.append(KeyHelp("Editing this field", "shift+move", "Select as it moves", "", "select", editing=True))
     return found
 
 
@@ -181,9 +205,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,f1", "close", "Close", tooltip="Close the help", id="help.close"),
         Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
         Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
-        Binding("i", "toggle_ids", "Key ids", show=False,
-                tooltip="Show or hide each key's id, which the [keymap] of config.toml names to change it",
-                id="help.ids"),
+        Binding(
+            "i",
+            "toggle_ids",
+            "Key ids",
+            show=False,
+            tooltip="Show or hide each key's id, which the [keymap] of config.toml names to change it",
+            id="help.ids",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -238,7 +267,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _redraw(self) -> None:
         self.query_one("#help-table", Static).update(
-            self._table(self.keys, self.note, self._inner_width(), ids=self.show_ids))
+            self._table(self.keys, self.note, self._inner_width(), ids=self.show_ids)
+        )
 
     def action_toggle_ids(self) -> None:
         """Show (or hide again) the id of each key, the name a keymap gives it."""
@@ -293,8 +323,7 @@ class HelpScreen(ModalScreen[None]):
         editing = [line for line in lines if line.editing]
         if editing:
             # A paragraph, not a table: these are the same in every field, and many.
-            parts += [Text(""), Text(editing[0].group, style="bold underline"),
-                      cls._paragraph(editing, width)]
+            parts += [Text(""), Text(editing[0].group, style="bold underline"), cls._paragraph(editing, width)]
         if note:
             parts += [Text(""), Text(note, style="italic")]
         return Group(*parts)

@@ -86,10 +86,20 @@ class ImportDialog(IgfDialog[int]):
     HELP_TITLE: ClassVar[str] = "Import"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Close this dialog (an import under way goes on to its end)",
-                id="import.close"),
-        Binding("c", "settle_conflicts", "Conflicts", tooltip="Choose, field by field, between your text and "
-                "the file's where both changed", id="import.conflicts"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            tooltip="Close this dialog (an import under way goes on to its end)",
+            id="import.close",
+        ),
+        Binding(
+            "c",
+            "settle_conflicts",
+            "Conflicts",
+            tooltip="Choose, field by field, between your text and the file's where both changed",
+            id="import.conflicts",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -167,17 +177,21 @@ class ImportDialog(IgfDialog[int]):
         self.report: ImportReport | None = None
 
     def compose(self) -> ComposeResult:
-        with DialogBox("Import sessions", "escape closes", id="import-dialog"), \
-                ContentSwitcher(initial="import-choose", id="import-steps"):
+        with (
+            DialogBox("Import sessions", "escape closes", id="import-dialog"),
+            ContentSwitcher(initial="import-choose", id="import-steps"),
+        ):
             with Vertical(id="import-choose"):
                 yield Static(
                     "A file or a folder of IGF session pages (text, Markdown or saved .html) "
                     "or igftui JSON. A folder imports every file in it; each file is imported "
                     "whole or not at all.",
-                    classes="hint", markup=False,
+                    classes="hint",
+                    markup=False,
                 )
-                yield LineField(str(self.start) + "/", id="import-path", compact=True,
-                                placeholder="Path of a file or folder")
+                yield LineField(
+                    str(self.start) + "/", id="import-path", compact=True, placeholder="Path of a file or folder"
+                )
                 yield PageTree(self.start, id="import-tree")
                 with Horizontal(id="import-buttons"):
                     yield Button("Import", id="import-go", variant="primary", compact=True)
@@ -268,8 +282,11 @@ class ImportDialog(IgfDialog[int]):
     def _show_summary(self, report: ImportReport) -> None:
         self.report = report
         self.query_one("#import-steps", ContentSwitcher).current = "import-summary-panel"
-        counts = (f"Imported {report.totals().removeprefix('imported ')}"
-                  if report.imported or report.updated or report.skipped else "There was nothing to import.")
+        counts = (
+            f"Imported {report.totals().removeprefix('imported ')}"
+            if report.imported or report.updated or report.skipped
+            else "There was nothing to import."
+        )
         self.query_one("#import-counts", Static).update(counts)
         self.query_one("#import-reasons", Static).update(summary_table(report))
         self._conflicted = [session for session in report.sessions if session.conflicts]
@@ -299,8 +316,9 @@ class ImportDialog(IgfDialog[int]):
         from igftui.tui.dialogs.conflict_dialog import ConflictDialog
 
         mine, theirs = message.current.to_document(), message.theirs.to_document()
-        conflicts = tuple(FieldConflict(name, None, _field(mine, name), _field(theirs, name))
-                          for name in message.fields)
+        conflicts = tuple(
+            FieldConflict(name, None, _field(mine, name), _field(theirs, name)) for name in message.fields
+        )
         merge = MergeResult(mine, (), conflicts)
 
         def settled(choices: dict | None) -> None:

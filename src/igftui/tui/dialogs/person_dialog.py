@@ -58,12 +58,13 @@ MATCHES_SHOWN = 6
 #: Fewer letters than this match half the catalogue: no look-up.
 LOOK_UP_FROM = 2
 
-NAME_NEEDED = ("Give the person's name (an organiser who stays anonymous needs at least a "
-               "stakeholder group).")
+NAME_NEEDED = "Give the person's name (an organiser who stays anonymous needs at least a stakeholder group)."
 ROLE_NEEDED = "Choose at least one role."
 ORGANISATION_NEEDED = "Give the organisation's name (or at least its stakeholder group)."
-PLACE_ROLE_NEEDED = ("A place to be confirmed is for a speaker, a moderator, an online moderator or a "
-                     "rapporteur: choose one of those roles.")
+PLACE_ROLE_NEEDED = (
+    "A place to be confirmed is for a speaker, a moderator, an online moderator or a "
+    "rapporteur: choose one of those roles."
+)
 
 #: What an entry can be: the choice at the top of the dialog.  An organisation and a place
 #: to be confirmed have no person's name, and none of a person's own fields (see model.people).
@@ -123,9 +124,14 @@ class NameInput(LineField):
     HELP_TITLE: ClassVar[str] = "Name"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "matches", "People of that name", show=False,
-                tooltip="Move into the list of people the catalogue knows by this name",
-                id="person.matches"),
+        Binding(
+            "down",
+            "matches",
+            "People of that name",
+            show=False,
+            tooltip="Move into the list of people the catalogue knows by this name",
+            id="person.matches",
+        ),
     ]
 
     @dataclass
@@ -142,8 +148,13 @@ class PeopleMatches(OptionList):
     HELP_TITLE: ClassVar[str] = "People of that name"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close the list", tooltip="Back to the name, without picking anyone",
-                id="person.matches.close"),
+        Binding(
+            "escape",
+            "close",
+            "Close the list",
+            tooltip="Back to the name, without picking anyone",
+            id="person.matches.close",
+        ),
     ]
 
     @dataclass
@@ -203,15 +214,17 @@ class PersonDialog(FormDialog["Participant | None"]):
 
     HELP_TITLE: ClassVar[str] = "Person"
     shows_private = True  # gender and e-mail
-    CHECKED: ClassVar[tuple[str, ...]] = ("person-name", "person-organisation", "person-roles",
-                                          "person-email")
+    CHECKED: ClassVar[tuple[str, ...]] = ("person-name", "person-organisation", "person-roles", "person-email")
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", tooltip="Save this person and close the dialog",
-                id="person.save"),
-        Binding("escape", "cancel", "Cancel",
-                tooltip="Close without saving (asks first after a change): the person stays as they were",
-                id="person.cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save this person and close the dialog", id="person.save"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close without saving (asks first after a change): the person stays as they were",
+            id="person.cancel",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -319,7 +332,9 @@ class PersonDialog(FormDialog["Participant | None"]):
                     yield Select(KINDS, id="person-kind", compact=True, allow_blank=False, value=self.kind)
                 with FieldRow("Name", classes="person-only"):
                     yield NameInput(
-                        (person.name or "") if person else "", id="person-name", compact=True,
+                        (person.name or "") if person else "",
+                        id="person-name",
+                        compact=True,
                         placeholder="Full name, as the person writes it",
                         suggester=PeopleSuggester(self.catalogue) if self.catalogue else None,
                     )
@@ -328,13 +343,15 @@ class PersonDialog(FormDialog["Participant | None"]):
                     yield matches
                     yield self.error_line("person-name-error")
                 with FieldRow("Organisation"):
-                    yield LineField((person.organisation or "") if person else "", id="person-organisation",
-                                    compact=True)
+                    yield LineField(
+                        (person.organisation or "") if person else "", id="person-organisation", compact=True
+                    )
                     yield self.error_line("person-organisation-error")
                 with FieldRow("Roles", classes="not-organisation"):
                     yield RoleList(
                         *(Selection(role.label, role, role in self.roles) for role in Role),
-                        id="person-roles", compact=True,
+                        id="person-roles",
+                        compact=True,
                     )
                     yield self.error_line("person-roles-error")
                 with FieldRow("Stakeholder group"):
@@ -347,13 +364,21 @@ class PersonDialog(FormDialog["Participant | None"]):
                     yield self._select(ParticipantStatus, "person-status", person.status if person else None)
                 with FieldRow("Attendance", classes="not-organisation"):
                     yield self._select(Attendance, "person-attendance", person.attendance if person else None)
-                yield TickBox("First time at the IGF", bool(person and person.first_time),
-                               id="person-first-time", classes="person-only", compact=True)
-                yield TickBox("Lead organiser (the contact person)",
-                              bool(person and person.lead), id="person-lead", classes="person-only",
-                              compact=True)
-                yield Static("Private: never exported unless you ask", classes="sub-heading person-only",
-                             markup=False)
+                yield TickBox(
+                    "First time at the IGF",
+                    bool(person and person.first_time),
+                    id="person-first-time",
+                    classes="person-only",
+                    compact=True,
+                )
+                yield TickBox(
+                    "Lead organiser (the contact person)",
+                    bool(person and person.lead),
+                    id="person-lead",
+                    classes="person-only",
+                    compact=True,
+                )
+                yield Static("Private: never exported unless you ask", classes="sub-heading person-only", markup=False)
                 with FieldRow("Gender", classes="person-only"):
                     yield self._select(Gender, "person-gender", person.gender if person else None)
                 with FieldRow("E-mail", classes="person-only"):
@@ -365,8 +390,14 @@ class PersonDialog(FormDialog["Participant | None"]):
 
     @staticmethod
     def _select(kind: type[Term], id: str, value: Term | None) -> Select[Term]:
-        return Select(_choices(kind), id=id, compact=True, allow_blank=True, prompt="(not said)",
-                      value=value if value else Select.NULL)
+        return Select(
+            _choices(kind),
+            id=id,
+            compact=True,
+            allow_blank=True,
+            prompt="(not said)",
+            value=value if value else Select.NULL,
+        )
 
     def on_mount(self) -> None:
         self._show_kind(self.kind)
@@ -493,8 +524,7 @@ class PersonDialog(FormDialog["Participant | None"]):
         if filled:
             order = ["organisation", "stakeholder group", "regional group", "country"]
             filled.sort(key=order.index)
-            self.notify("Filled in from the catalogue: " + ", ".join(filled) + ".", title="Person",
-                        markup=False)
+            self.notify("Filled in from the catalogue: " + ", ".join(filled) + ".", title="Person", markup=False)
 
     # ----- validation and the result -----
 
@@ -519,14 +549,14 @@ class PersonDialog(FormDialog["Participant | None"]):
         if field == "person-email":
             return self.query_one("#person-email", Input).value
         if field == "person-organisation":
-            return (self.query_one("#person-organisation", Input).value,
-                    self.query_one("#person-group", Select).selection)
+            return (
+                self.query_one("#person-organisation", Input).value,
+                self.query_one("#person-group", Select).selection,
+            )
         roles = tuple(self.query_one("#person-roles", SelectionList).selected)
         if field == "person-roles":
             return roles
-        return (self.query_one("#person-name", Input).value, roles,
-                self.query_one("#person-group", Select).selection)
-
+        return (self.query_one("#person-name", Input).value, roles, self.query_one("#person-group", Select).selection)
 
     def problems(self) -> dict[str, str]:
         """What stops the person being saved, keyed by the id of the field to fix."""
@@ -603,4 +633,3 @@ class PersonDialog(FormDialog["Participant | None"]):
     @on(Button.Pressed, "#person-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
-

@@ -20,8 +20,7 @@ class RuleSetPicker(IgfDialog[str | None]):
     """A small dialog: which rule set to run the checks with.  Dismisses with its name."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close, keeping the findings shown",
-                id="rules.cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close, keeping the findings shown", id="rules.cancel"),
     ]
 
     HELP_TITLE: ClassVar[str] = "Rule sets"

@@ -67,8 +67,7 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
     HELP_TITLE: ClassVar[str] = "Screenshot"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", tooltip="Save the screenshot to the file named above",
-                id="screenshot.save"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the screenshot to the file named above", id="screenshot.save"),
         Binding("escape", "close", "Close", tooltip="Close without saving", id="screenshot.close"),
     ]
 
@@ -128,10 +127,13 @@ class ScreenshotDialog(IgfDialog["Path | None"]):
                 yield Static(PRIVATE_WARNING, id="screenshot-private-warning", markup=False)
             with Horizontal(id="screenshot-path-row"):
                 yield Label("File", id="screenshot-path-label")
-                yield LineField(str(self.path), id="screenshot-path", compact=True,
-                                placeholder="Name or path of the SVG file to write")
-            yield Static("The picture is saved only here, readable by you alone.", id="screenshot-status",
-                         markup=False)
+                yield LineField(
+                    str(self.path),
+                    id="screenshot-path",
+                    compact=True,
+                    placeholder="Name or path of the SVG file to write",
+                )
+            yield Static("The picture is saved only here, readable by you alone.", id="screenshot-status", markup=False)
             with Horizontal(id="screenshot-buttons"):
                 yield Button("Save", id="screenshot-save", variant="primary", compact=True)
                 yield Button("Cancel", id="screenshot-cancel", compact=True)

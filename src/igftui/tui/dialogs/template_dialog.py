@@ -19,8 +19,14 @@ class PeopleTickBox(TickBox, inherit_bindings=False):
     """The tick box of the dialog: space ticks it, and enter is left to start the draft."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Tick", show=False,
-                tooltip="Tick or untick: copy the session's people into the draft", id="template.people"),
+        Binding(
+            "space",
+            "toggle_button",
+            "Tick",
+            show=False,
+            tooltip="Tick or untick: copy the session's people into the draft",
+            id="template.people",
+        ),
     ]
 
 
@@ -30,10 +36,22 @@ class TemplateDialog(IgfDialog["bool | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without starting a draft", id="template.cancel"),
         # Not a priority: on the Cancel button, enter cancels.
-        Binding("enter", "start", "Start the draft", show=False,
-                tooltip="Start the new draft from this session", id="template.enter"),
-        Binding("ctrl+s", "start", "Start the draft", priority=True,
-                tooltip="Start the new draft from this session", id="template.start"),
+        Binding(
+            "enter",
+            "start",
+            "Start the draft",
+            show=False,
+            tooltip="Start the new draft from this session",
+            id="template.enter",
+        ),
+        Binding(
+            "ctrl+s",
+            "start",
+            "Start the draft",
+            priority=True,
+            tooltip="Start the new draft from this session",
+            id="template.start",
+        ),
     ]
     HELP_TITLE: ClassVar[str] = "New draft from a session"
 
@@ -69,21 +87,20 @@ class TemplateDialog(IgfDialog["bool | None"]):
         self.template_name = name
 
     def compose(self) -> ComposeResult:
-        with DialogBox("New draft from a session", "space ticks · enter starts · escape cancels",
-                       id="template-dialog"):
+        with DialogBox("New draft from a session", "space ticks · enter starts · escape cancels", id="template-dialog"):
             yield Static(
                 f"{self.template_name}\n\nThe new draft takes its type, theme, format, layout, duration, "
                 "agenda and online plan. The title, policy questions, description and outcomes are "
                 "yours to write.",
-                id="template-what", markup=False,
+                id="template-what",
+                markup=False,
             )
             # The one choice of the dialog, in its own frame and focused first, so it is not
             # passed over on the way to "Start"; the label is whole at 80 columns.
             with Vertical(id="template-choice") as choice:
                 choice.border_title = "Its people"
                 yield PeopleTickBox("Copy its people too", id="template-people")
-                yield Static("Names, roles and groups; not who has confirmed.",
-                             id="template-people-note", markup=False)
+                yield Static("Names, roles and groups; not who has confirmed.", id="template-people-note", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Start the draft", id="template-start", variant="primary")
                 yield Button("Cancel", id="template-cancel")

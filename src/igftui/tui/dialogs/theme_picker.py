@@ -23,8 +23,7 @@ class ThemePicker(IgfDialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close, keeping what the box says",
-                id="themes.cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close, keeping what the box says", id="themes.cancel"),
     ]
 
     HELP_TITLE: ClassVar[str] = "IGF themes"

@@ -10,11 +10,10 @@ from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from igftui.tui.keymap import in_declared_order
-from igftui.tui.navigation import Navigator
-
 # describe_failure is imported from here by older code; its home is igftui.tui.failures.
 from igftui.tui.failures import ReportsFailures, describe_failure
+from igftui.tui.keymap import in_declared_order
+from igftui.tui.navigation import Navigator
 
 if TYPE_CHECKING:
     from igftui.tui.app import IgfApp

@@ -72,43 +72,111 @@ class CatalogueScreen(IgfScreen[None]):
     HELP_TITLE: ClassVar[str] = "Catalogue"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Search the catalogue as you type",
-                id="catalogue.search"),
-        Binding("f", "filters", "Filters",
-                tooltip="Narrow the list by year, type, format, status, speakers' group or region",
-                id="catalogue.filters"),
-        Binding("o", "sort_next", "Sort", show=False,
-                tooltip="Sort by the next column (code, year, type, title, format, status)",
-                id="catalogue.sort"),
-        Binding("O", "sort_reverse", "Reverse sort", show=False,
-                tooltip="Sort the other way round", id="catalogue.sort_reverse"),
-        Binding("x", "clear_filters", "Clear filters", show=False,
-                tooltip="Remove the search and every filter", id="catalogue.clear"),
+        Binding("slash", "search", "Search", tooltip="Search the catalogue as you type", id="catalogue.search"),
+        Binding(
+            "f",
+            "filters",
+            "Filters",
+            tooltip="Narrow the list by year, type, format, status, speakers' group or region",
+            id="catalogue.filters",
+        ),
+        Binding(
+            "o",
+            "sort_next",
+            "Sort",
+            show=False,
+            tooltip="Sort by the next column (code, year, type, title, format, status)",
+            id="catalogue.sort",
+        ),
+        Binding(
+            "O",
+            "sort_reverse",
+            "Reverse sort",
+            show=False,
+            tooltip="Sort the other way round",
+            id="catalogue.sort_reverse",
+        ),
+        Binding(
+            "x",
+            "clear_filters",
+            "Clear filters",
+            show=False,
+            tooltip="Remove the search and every filter",
+            id="catalogue.clear",
+        ),
         Binding("n", "new_draft", "New draft", tooltip="Start a new proposal", id="catalogue.new"),
-        Binding("t", "from_template", "From template", show=False,
-                tooltip="Start a new proposal from the selected session (its format, agenda and plan)",
-                id="catalogue.template"),
-        Binding("e", "export", "Export", show=False, tooltip="Export the selected session as Markdown",
-                id="catalogue.export"),
-        Binding("p", "people", "People", show=False,
-                tooltip="Everyone in the catalogue, with their sessions per year", id="catalogue.people"),
-        Binding("i", "import_pages", "Import",
-                tooltip="Import IGF session pages or igftui JSON files from a file or folder",
-                id="catalogue.import"),
-        Binding("s", "load_samples", "Load samples", show=False,
-                tooltip="Load the bundled sample catalogue (sessions already there are kept as they are)",
-                id="catalogue.samples"),
-        Binding("delete,ctrl+d", "delete_draft", "Delete", show=False,
-                tooltip="Delete the selected draft or proposal of yours (asked first; it can be brought "
-                "back from Deleted drafts)", id="catalogue.delete"),
-        Binding("D", "duplicate", "Duplicate", show=False,
-                tooltip="Copy the selected session as a new draft (people and agenda too)",
-                id="catalogue.duplicate"),
-        Binding("u", "deleted_drafts", "Deleted drafts", show=False,
-                tooltip="The drafts you deleted, and bringing one back with its history",
-                id="catalogue.deleted"),
-        Binding("escape", "back", "Clear search", show=False,
-                tooltip="Close the filters, or clear the search", id="catalogue.back"),
+        Binding(
+            "t",
+            "from_template",
+            "From template",
+            show=False,
+            tooltip="Start a new proposal from the selected session (its format, agenda and plan)",
+            id="catalogue.template",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Export the selected session as Markdown",
+            id="catalogue.export",
+        ),
+        Binding(
+            "p",
+            "people",
+            "People",
+            show=False,
+            tooltip="Everyone in the catalogue, with their sessions per year",
+            id="catalogue.people",
+        ),
+        Binding(
+            "i",
+            "import_pages",
+            "Import",
+            tooltip="Import IGF session pages or igftui JSON files from a file or folder",
+            id="catalogue.import",
+        ),
+        Binding(
+            "s",
+            "load_samples",
+            "Load samples",
+            show=False,
+            tooltip="Load the bundled sample catalogue (sessions already there are kept as they are)",
+            id="catalogue.samples",
+        ),
+        Binding(
+            "delete,ctrl+d",
+            "delete_draft",
+            "Delete",
+            show=False,
+            tooltip="Delete the selected draft or proposal of yours (asked first; it can be brought "
+            "back from Deleted drafts)",
+            id="catalogue.delete",
+        ),
+        Binding(
+            "D",
+            "duplicate",
+            "Duplicate",
+            show=False,
+            tooltip="Copy the selected session as a new draft (people and agenda too)",
+            id="catalogue.duplicate",
+        ),
+        Binding(
+            "u",
+            "deleted_drafts",
+            "Deleted drafts",
+            show=False,
+            tooltip="The drafts you deleted, and bringing one back with its history",
+            id="catalogue.deleted",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Clear search",
+            show=False,
+            tooltip="Close the filters, or clear the search",
+            id="catalogue.back",
+        ),
         Binding("q", "app.quit", "Quit", tooltip="Quit igftui", id="catalogue.quit"),
     ]
 
@@ -203,9 +271,7 @@ class CatalogueScreen(IgfScreen[None]):
     def catalogue_failed(self, reason: str) -> None:
         """The catalogue cannot be opened: say why where the list would be."""
         self._problem = reason
-        self.query_one("#loading", Static).update(
-            f"The catalogue could not be opened: {reason}\n\nPress q to quit."
-        )
+        self.query_one("#loading", Static).update(f"The catalogue could not be opened: {reason}\n\nPress q to quit.")
         self.query_one("#session-count", Static).update("")
 
     # ----- reading the catalogue -----
@@ -270,20 +336,36 @@ class CatalogueScreen(IgfScreen[None]):
     # Later pages are a group of their own, so that asking for one never cancels
     # the first page of a new search.
     @work(thread=True, exclusive=True, exit_on_error=False, group="sessions", name="read the catalogue")
-    def _read_first_page(self, listing: int, filters: SessionFilter, sort: str | None,
-                         descending: bool, rows: int | None = None, *, keep_place: bool = False) -> None:
-        self._read_page(listing, 0, filters, sort, descending, with_total=True, rows=rows,
-                        keep_place=keep_place)
+    def _read_first_page(
+        self,
+        listing: int,
+        filters: SessionFilter,
+        sort: str | None,
+        descending: bool,
+        rows: int | None = None,
+        *,
+        keep_place: bool = False,
+    ) -> None:
+        self._read_page(listing, 0, filters, sort, descending, with_total=True, rows=rows, keep_place=keep_place)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions",
-          name="read more of the catalogue")
-    def _read_next_page(self, listing: int, offset: int, filters: SessionFilter, sort: str | None,
-                        descending: bool) -> None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions", name="read more of the catalogue")
+    def _read_next_page(
+        self, listing: int, offset: int, filters: SessionFilter, sort: str | None, descending: bool
+    ) -> None:
         self._read_page(listing, offset, filters, sort, descending)
 
-    def _read_page(self, listing: int, offset: int, filters: SessionFilter, sort: str | None,
-                   descending: bool, *, with_total: bool = False, rows: int | None = None,
-                   keep_place: bool = False) -> None:
+    def _read_page(
+        self,
+        listing: int,
+        offset: int,
+        filters: SessionFilter,
+        sort: str | None,
+        descending: bool,
+        *,
+        with_total: bool = False,
+        rows: int | None = None,
+        keep_place: bool = False,
+    ) -> None:
         """Read one page (and the counts, for a first page) and post it; in a worker.
 
         ``rows`` reads more than a page at once (the rows already shown, read again).
@@ -298,11 +380,13 @@ class CatalogueScreen(IgfScreen[None]):
                 everything = self.opened_catalogue.count()
         if worker.is_cancelled:
             return
-        sessions = self.opened_catalogue.list(filters, sort=sort, descending=descending,
-                                       limit=rows or SessionTable.PAGE_SIZE, offset=offset)
+        sessions = self.opened_catalogue.list(
+            filters, sort=sort, descending=descending, limit=rows or SessionTable.PAGE_SIZE, offset=offset
+        )
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(listing, offset, sessions, total, everything,
-                                              version=version, keep_place=keep_place))
+            self.post_message(
+                self.PageLoaded(listing, offset, sessions, total, everything, version=version, keep_place=keep_place)
+            )
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -566,8 +650,7 @@ class CatalogueScreen(IgfScreen[None]):
 
     def _edit(self, *, draft: ForumSession | None = None, session_id: int | None = None) -> None:
         if self.catalogue is not None:  # (always, once there is a session to edit)
-            self.navigate.edit_proposal(self.catalogue, draft=draft, session_id=session_id,
-                                        then=self._editor_closed)
+            self.navigate.edit_proposal(self.catalogue, draft=draft, session_id=session_id, then=self._editor_closed)
 
     def _editor_closed(self, draft_id: int | None) -> None:
         if draft_id is not None:
@@ -675,8 +758,16 @@ class CatalogueScreen(IgfScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Nothing to load, import, search or sort until the catalogue is open.
         if self.catalogue is None and action in {
-            "load_samples", "import_pages", "people", "search", "filters", "sort_next",
-            "sort_reverse", "clear_filters", "new_draft", "deleted_drafts",
+            "load_samples",
+            "import_pages",
+            "people",
+            "search",
+            "filters",
+            "sort_next",
+            "sort_reverse",
+            "clear_filters",
+            "new_draft",
+            "deleted_drafts",
         }:
             return False
         if action in ("export", "from_template", "delete_draft", "duplicate"):
@@ -691,35 +782,47 @@ class CatalogueScreen(IgfScreen[None]):
         if self.catalogue is None:
             return
         yield SystemCommand("Search", "Search the catalogue as you type", self.action_search)
-        yield SystemCommand("Filters", "Narrow the list by year, type, format, status, group or region",
-                            self.action_filters)
+        yield SystemCommand(
+            "Filters", "Narrow the list by year, type, format, status, group or region", self.action_filters
+        )
         if self.narrowed:
-            yield SystemCommand("Clear filters", "Remove the search and every filter",
-                                self.action_clear_filters)
+            yield SystemCommand("Clear filters", "Remove the search and every filter", self.action_clear_filters)
         for field, value in active_filters(self.filters):
-            yield SystemCommand(f"Remove filter: {field.short}", f"Stop narrowing the list by {value}",
-                                partial(self.set_filter, field.name, None))
+            yield SystemCommand(
+                f"Remove filter: {field.short}",
+                f"Stop narrowing the list by {value}",
+                partial(self.set_filter, field.name, None),
+            )
         for key, header in COLUMNS:
-            yield SystemCommand(f"Sort by {header.lower()}", f"Sort the list by {header.lower()}",
-                                partial(self.sort_by, key))
-        yield SystemCommand("Sort newest first", "The usual order: newest year first, then by type and number",
-                            partial(self.sort_by, None))
+            yield SystemCommand(
+                f"Sort by {header.lower()}", f"Sort the list by {header.lower()}", partial(self.sort_by, key)
+            )
+        yield SystemCommand(
+            "Sort newest first",
+            "The usual order: newest year first, then by type and number",
+            partial(self.sort_by, None),
+        )
         yield SystemCommand("Reverse sort", "Sort the other way round", self.action_sort_reverse)
         yield SystemCommand("New draft", "Start a new proposal", self.action_new_draft)
         if self.query_one(SessionTable).row_count:
-            yield SystemCommand("New draft from this session", "Start a proposal with the selected "
-                                "session's format, agenda and online plan", self.action_from_template)
+            yield SystemCommand(
+                "New draft from this session",
+                "Start a proposal with the selected session's format, agenda and online plan",
+                self.action_from_template,
+            )
             yield SystemCommand("Export", "Export the selected session as Markdown", self.action_export)
             yield SystemCommand("Duplicate", "Copy the selected session as a new draft", self.action_duplicate)
             if self.query_one(SessionTable).selected_status() != "catalogued":
-                yield SystemCommand("Delete draft", "Delete the selected draft (asked first; it can be brought "
-                                    "back)", self.action_delete_draft)
-        yield SystemCommand("Deleted drafts", "The drafts you deleted, and bringing one back",
-                            self.action_deleted_drafts)
-        yield SystemCommand("People", "Everyone in the catalogue, with their sessions per year",
-                            self.action_people)
-        yield SystemCommand("Import pages", "Import IGF session pages or igftui JSON files",
-                            self.action_import_pages)
-        yield SystemCommand("Load samples", "Add the bundled sample sessions to the catalogue",
-                            self.action_load_samples)
-
+                yield SystemCommand(
+                    "Delete draft",
+                    "Delete the selected draft (asked first; it can be brought back)",
+                    self.action_delete_draft,
+                )
+        yield SystemCommand(
+            "Deleted drafts", "The drafts you deleted, and bringing one back", self.action_deleted_drafts
+        )
+        yield SystemCommand("People", "Everyone in the catalogue, with their sessions per year", self.action_people)
+        yield SystemCommand("Import pages", "Import IGF session pages or igftui JSON files", self.action_import_pages)
+        yield SystemCommand(
+            "Load samples", "Add the bundled sample sessions to the catalogue", self.action_load_samples
+        )

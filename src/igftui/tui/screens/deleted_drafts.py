@@ -35,8 +35,7 @@ class DeletedTable(DataTable[Text]):
     HELP_TITLE: ClassVar[str] = "Deleted drafts"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="The next deleted draft",
-                id="deleted.down"),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="The next deleted draft", id="deleted.down"),
         Binding("up,k", "cursor_up", "Up", show=False, tooltip="The previous deleted draft", id="deleted.up"),
     ]
 
@@ -49,9 +48,13 @@ class DeletedDraftsScreen(IgfScreen[int]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the catalogue", id="deleted.back"),
-        Binding("enter,r", "bring_back", "Bring back",
-                tooltip="Bring the selected draft back into the catalogue, with its whole history",
-                id="deleted.bring_back"),
+        Binding(
+            "enter,r",
+            "bring_back",
+            "Bring back",
+            tooltip="Bring the selected draft back into the catalogue, with its whole history",
+            id="deleted.bring_back",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -102,13 +105,20 @@ class DeletedDraftsScreen(IgfScreen[int]):
         table.clear()
         for draft in message.drafts:
             status = parse(SessionStatus, draft.status)
-            table.add_row(Text(f"#{draft.session_id}"), Text(draft.name),
-                          Text(status.label if status else draft.status),
-                          Text(local_time(draft.deleted_at)), Text(str(draft.revisions)), key=draft.uid)
+            table.add_row(
+                Text(f"#{draft.session_id}"),
+                Text(draft.name),
+                Text(status.label if status else draft.status),
+                Text(local_time(draft.deleted_at)),
+                Text(str(draft.revisions)),
+                key=draft.uid,
+            )
         if message.drafts:
             table.move_cursor(row=min(row, len(message.drafts) - 1), animate=False)
-            summary = (f"{plural(len(message.drafts), 'deleted draft')} · enter brings the selected one back "
-                       "with its history · 'igftui compact' removes them for good")
+            summary = (
+                f"{plural(len(message.drafts), 'deleted draft')} · enter brings the selected one back "
+                "with its history · 'igftui compact' removes them for good"
+            )
         else:
             summary = "No deleted drafts: nothing to bring back."
         self.query_one("#deleted-summary", Static).update(summary)
@@ -136,14 +146,18 @@ class DeletedDraftsScreen(IgfScreen[int]):
     def _undeleted(self, message: DraftUndeleted) -> None:
         self.brought_back += 1
         session = message.session
-        self.notify(f"\u201c{session.title or '(untitled)'}\u201d is back in the catalogue as #{session.id}, "
-                    "with its history.", title="Brought back", markup=False)
+        self.notify(
+            f"\u201c{session.title or '(untitled)'}\u201d is back in the catalogue as #{session.id}, with its history.",
+            title="Brought back",
+            markup=False,
+        )
         self.read_list()
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group == "deleted":
             self.query_one("#deleted-summary", Static).update(
-                f"The deleted drafts cannot be read: {describe_failure(worker.error)}")
+                f"The deleted drafts cannot be read: {describe_failure(worker.error)}"
+            )
 
     def action_back(self) -> None:
         """Back to the catalogue."""
@@ -157,5 +171,8 @@ class DeletedDraftsScreen(IgfScreen[int]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
         if self.drafts:
-            yield SystemCommand("Bring back this draft", "Bring the selected deleted draft back, with its history",
-                                self.action_bring_back)
+            yield SystemCommand(
+                "Bring back this draft",
+                "Bring the selected deleted draft back, with its history",
+                self.action_bring_back,
+            )

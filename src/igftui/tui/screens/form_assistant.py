@@ -48,10 +48,15 @@ class FormAssistant(IgfScreen[None]):
     HELP_TITLE: ClassVar[str] = "Form assistant"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy", "Copy field", tooltip="Copy the selected field's text to the clipboard",
-                id="form.copy"),
-        Binding("p", "toggle_private", "Private fields", show=False,
-                tooltip="Show (and copy) private fields too, or leave them out again", id="form.private"),
+        Binding("c", "copy", "Copy field", tooltip="Copy the selected field's text to the clipboard", id="form.copy"),
+        Binding(
+            "p",
+            "toggle_private",
+            "Private fields",
+            show=False,
+            tooltip="Show (and copy) private fields too, or leave them out again",
+            id="form.private",
+        ),
         Binding("escape", "back", "Back", tooltip="Back to where you came from", id="form.back"),
     ]
 
@@ -119,12 +124,13 @@ class FormAssistant(IgfScreen[None]):
                 yield Static("", id="form-field-count", markup=False)
                 with VerticalScroll(id="form-value-box"):
                     yield Static("", id="form-value", markup=False)
-                yield TickBox("Include private fields", False,
-                              id="form-private", compact=True)
-                yield Static("Warning: private fields are listed and copied. Keep them to yourself.",
-                             id="form-private-warning", markup=False)
-                yield Static("enter/c copy · down next · esc back",
-                             id="form-hint", markup=False)
+                yield TickBox("Include private fields", False, id="form-private", compact=True)
+                yield Static(
+                    "Warning: private fields are listed and copied. Keep them to yourself.",
+                    id="form-private-warning",
+                    markup=False,
+                )
+                yield Static("enter/c copy · down next · esc back", id="form-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -161,8 +167,12 @@ class FormAssistant(IgfScreen[None]):
         self.rule_set = message.rule_set
         self.sub_title = f"Form assistant · limits of {message.rule_set}"
         if message.problem:
-            tell_failure(self, f"{message.problem} The fields are shown without limits.",
-                         title="Could not load the rule set", severity="warning")
+            tell_failure(
+                self,
+                f"{message.problem} The fields are shown without limits.",
+                title="Could not load the rule set",
+                severity="warning",
+            )
         self._show_entries()
 
     def _show_entries(self) -> None:
@@ -221,8 +231,9 @@ class FormAssistant(IgfScreen[None]):
         if entry is None:
             return
         if not entry.value:
-            self.notify(f"{entry.label} is empty: nothing to copy.", title="Form assistant",
-                        severity="warning", markup=False)
+            self.notify(
+                f"{entry.label} is empty: nothing to copy.", title="Form assistant", severity="warning", markup=False
+            )
             return
         what = f"{entry.label} ({entry.count_text()})"
         copy_and_tell(self, entry.value, what, title="Form assistant")
@@ -248,6 +259,7 @@ class FormAssistant(IgfScreen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Copy field", "Copy the selected field's text to the clipboard", self.action_copy)
-        yield SystemCommand("Private fields", "Show (and copy) private fields too, or leave them out",
-                            self.action_toggle_private)
+        yield SystemCommand(
+            "Private fields", "Show (and copy) private fields too, or leave them out", self.action_toggle_private
+        )
         yield SystemCommand("Back", "Back to where you came from", self.action_back)

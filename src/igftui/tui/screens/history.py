@@ -27,12 +27,12 @@ from textual.worker import Worker, get_current_worker
 
 from igftui.model.wording import session_name
 from igftui.store.errors import VersionConflict
+from igftui.store.revisions import local_time
+from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen, describe_failure
-from igftui.tui.dialogs.confirm import ConfirmDialog
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.differences_view import DifferencesView
-from igftui.store.revisions import local_time
 from igftui.tui.widgets.revision_table import RevisionTable
 
 if TYPE_CHECKING:
@@ -65,9 +65,14 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the session", id="history.back"),
-        Binding("r", "restore", "Restore",
-                tooltip="Make the selected revision the current text again (asked first; "
-                "the current text stays in the history)", id="history.restore"),
+        Binding(
+            "r",
+            "restore",
+            "Restore",
+            tooltip="Make the selected revision the current text again (asked first; "
+            "the current text stays in the history)",
+            id="history.restore",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -145,8 +150,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         version = self.catalogue.data_version()
         current = self.catalogue.get(session_id)
         revisions = self.catalogue.history(session_id)
-        self.post_message(self.HistoryRead(current, revisions, self._holding(current, revisions),
-                                           version))
+        self.post_message(self.HistoryRead(current, revisions, self._holding(current, revisions), version))
 
     def _holding(self, current: ForumSession, revisions: list[RevisionInfo]) -> int | None:
         """The newest revision that holds ``current``'s text (in a worker).
@@ -169,9 +173,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         table.show(message.revisions, current=message.now, keep=chosen.number if chosen else None)
         name = session_name(message.current.display_code(), message.current.title)
         self.sub_title = f"History · {message.current.display_code() or message.current.title or 'untitled'}"
-        self.query_one("#history-summary", Static).update(
-            f"{name} · {plural(len(message.revisions), 'revision')} kept"
-        )
+        self.query_one("#history-summary", Static).update(f"{name} · {plural(len(message.revisions), 'revision')} kept")
         self.refresh_bindings()
         self.compared = None
         self._compare_selected()
@@ -193,8 +195,13 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         if info.number != self.compared:
             self._compare(info.number, self.current)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="compare",
-          name="compare the revision with the current text")
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="compare",
+        name="compare the revision with the current text",
+    )
     def _compare(self, number: int, current: ForumSession) -> None:
         from igftui.model.differences import differences
 
@@ -212,7 +219,9 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         self.compared = message.number
         self.query_one(DifferencesView).show(
             f"{describe(info)}, compared with the current text",
-            message.differences, older=f"revision {info.number}", newer="the current text",
+            message.differences,
+            older=f"revision {info.number}",
+            newer="the current text",
         )
         self.refresh_bindings()
 
@@ -225,8 +234,7 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
             self._restoring = False
             return
         self.query_one(DifferencesView).say(
-            f"The history cannot be shown: {describe_failure(worker.error)}.\n"
-            "Press escape to go back."
+            f"The history cannot be shown: {describe_failure(worker.error)}.\nPress escape to go back."
         )
 
     # ----- restoring -----
@@ -237,21 +245,23 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         if info is None or self.current is None or self._restoring:
             return
         if info.number == self.query_one(RevisionTable).current:
-            self.notify(f"Revision {info.number} is the current text: there is nothing to restore.",
-                        markup=False)
+            self.notify(f"Revision {info.number} is the current text: there is nothing to restore.", markup=False)
             return
         version = self.current.version
-        question = (f"Bring back the text of revision {info.number}, {info.origin} on "
-                    f"{local_time(info.saved_at)}?\n\nThe text you have now is not lost: it stays "
-                    "in the history, and you can bring it back the same way.")
+        question = (
+            f"Bring back the text of revision {info.number}, {info.origin} on "
+            f"{local_time(info.saved_at)}?\n\nThe text you have now is not lost: it stays "
+            "in the history, and you can bring it back the same way."
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._restoring = True
                 self._restore(info.number, version)
 
-        self.app.push_screen(ConfirmDialog(question, yes="Restore", no="Cancel",
-                                           title=f"Restore revision {info.number}?"), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Restore", no="Cancel", title=f"Restore revision {info.number}?"), answered
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="restore", name="restore the revision")
     def _restore(self, number: int, expected_version: int | None) -> None:
@@ -266,8 +276,11 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
     def _restored(self, message: Restored) -> None:
         self._restoring = False
         self.restored = message.session
-        self.notify(f"Revision {message.number} is the current text again. What it replaced is "
-                    "kept in the history.", title="Restored", markup=False)
+        self.notify(
+            f"Revision {message.number} is the current text again. What it replaced is kept in the history.",
+            title="Restored",
+            markup=False,
+        )
         self.read_history()
 
     @on(RestoreRefused)
@@ -277,7 +290,9 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
             "This session was saved somewhere else (another igftui window, or an import) after "
             "its history was read here. Nothing was overwritten and nothing was restored. The "
             "history now shows that save: look at it, then restore again if you still want to.",
-            title=f"Revision {message.number} not restored", severity="warning", timeout=15,
+            title=f"Revision {message.number} not restored",
+            severity="warning",
+            timeout=15,
             markup=False,
         )
         self.read_history()
@@ -299,6 +314,8 @@ class HistoryScreen(IgfScreen["ForumSession | None"]):
         table = self.query_one(RevisionTable)
         info = table.selected()
         if info is not None and self.current is not None and info.number != table.current:
-            yield SystemCommand("Restore this revision",
-                                "Make the selected revision the current text again (asked first)",
-                                self.action_restore)
+            yield SystemCommand(
+                "Restore this revision",
+                "Make the selected revision the current text again (asked first)",
+                self.action_restore,
+            )

@@ -119,7 +119,9 @@ class PeopleTable(PagedTable[PersonSummary]):
     PREFETCH: ClassVar[int] = 30
 
     BINDINGS: ClassVar[list[BindingType]] = paged_bindings(
-        "people", "person", open_label="Their sessions",
+        "people",
+        "person",
+        open_label="Their sessions",
         open_tooltip="List the sessions of the person under the cursor",
     )
 
@@ -192,8 +194,10 @@ class PeopleSearch(SearchBox):
     PLACEHOLDER: ClassVar[str] = "Search: press / and type a name"
 
     BINDINGS: ClassVar[list[BindingType]] = search_bindings(
-        "people", clear_tooltip="Empty the box, list everyone again and go back to the list",
-        clear_id="people.clear_search", done_id="people.to_list",
+        "people",
+        clear_tooltip="Empty the box, list everyone again and go back to the list",
+        clear_id="people.clear_search",
+        done_id="people.to_list",
     )
 
 
@@ -207,8 +211,7 @@ class PeopleScreen(IgfScreen[None]):
     AUTO_FOCUS = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Narrow the list by name as you type",
-                id="people.search"),
+        Binding("slash", "search", "Search", tooltip="Narrow the list by name as you type", id="people.search"),
         Binding("escape", "back", "Back", tooltip="Back to the catalogue", id="people.back"),
     ]
 
@@ -267,8 +270,9 @@ class PeopleScreen(IgfScreen[None]):
             yield PeopleSearch(id="people-search")
             yield Static("Loading…", id="people-count", markup=False)
         with ContentSwitcher(initial="people-loading", id="people-body"):
-            yield Static("Reading the people of the catalogue…", id="people-loading",
-                         classes="people-message", markup=False)
+            yield Static(
+                "Reading the people of the catalogue…", id="people-loading", classes="people-message", markup=False
+            )
             yield PeopleTable(id="people")
             yield Static("", id="people-no-match", classes="people-message", markup=False)
             yield Static(NOBODY, id="people-empty", classes="people-message", markup=False)
@@ -290,14 +294,28 @@ class PeopleScreen(IgfScreen[None]):
         """List the people again from the first page (after the search changed)."""
         # Each search is a new listing; pages of an older one are dropped when they arrive.
         # The limit is read with the first listing only: a search does not change it.
-        self._read_page(self.query_one(PeopleTable).paging.new_listing(), 0, self.search, first=True,
-                        want_limit=not self._limit_read, configured=self._configured_rules)
+        self._read_page(
+            self.query_one(PeopleTable).paging.new_listing(),
+            0,
+            self.search,
+            first=True,
+            want_limit=not self._limit_read,
+            configured=self._configured_rules,
+        )
 
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
     @work(thread=True, exclusive=True, exit_on_error=False, group="people", name="read the people")
-    def _read_page(self, listing: int, offset: int, query: str | None, *, first: bool = False,
-                   want_limit: bool = False, configured: str | None = None) -> None:
+    def _read_page(
+        self,
+        listing: int,
+        offset: int,
+        query: str | None,
+        *,
+        first: bool = False,
+        want_limit: bool = False,
+        configured: str | None = None,
+    ) -> None:
         """Read a page of people, and with ``want_limit`` the limit of the rule set ``configured``."""
         worker = get_current_worker()
         years = self.catalogue.years() if first else None
@@ -417,11 +435,12 @@ class PeopleScreen(IgfScreen[None]):
         table = self.query_one(PeopleTable)
         person = table.selected()
         if person is not None:
-            yield SystemCommand(f"Sessions of {person.name}", "List the sessions of the selected person",
-                                self.action_open_person)
-        yield SystemCommand("Search people", "Narrow the list of people by name as you type",
-                            self.action_search)
+            yield SystemCommand(
+                f"Sessions of {person.name}", "List the sessions of the selected person", self.action_open_person
+            )
+        yield SystemCommand("Search people", "Narrow the list of people by name as you type", self.action_search)
         if self.search:
-            yield SystemCommand("Clear the people search", "List everyone again",
-                                self.query_one(PeopleSearch).action_clear_search)
+            yield SystemCommand(
+                "Clear the people search", "List everyone again", self.query_one(PeopleSearch).action_clear_search
+            )
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)

@@ -45,8 +45,7 @@ def column_widths(width: int, padding: int = 1, roles: int = 12) -> dict[str, in
     rest = available - code - year
     label = max(10, min(22, rest * 20 // 100))
     roles = max(5, min(roles, 30, rest * 30 // 100))
-    return {"code": code, "year": year, "type": label, "roles": roles,
-            "title": rest - label - roles}
+    return {"code": code, "year": year, "type": label, "roles": roles, "title": rest - label - roles}
 
 
 class PersonSessionsTable(PagedTable[SessionSummary]):
@@ -71,8 +70,7 @@ class PersonSessionsTable(PagedTable[SessionSummary]):
 
     def _fit_columns(self) -> None:
         longest = max((len(", ".join(roles)) for roles in self.roles.values()), default=5)
-        self._resize_columns(column_widths(self.scrollable_content_region.width, self.cell_padding,
-                                           longest))
+        self._resize_columns(column_widths(self.scrollable_content_region.width, self.cell_padding, longest))
 
     def start(self, total: int, roles: dict[int, list[str]]) -> None:
         """Begin the listing of ``total`` sessions, with the person's ``roles`` in each."""
@@ -159,11 +157,14 @@ class PersonSessionsScreen(IgfScreen[None]):
         yield Header()
         yield Static(Text(self.person_name, style="bold"), id="person-summary")
         with ContentSwitcher(initial="person-loading", id="person-body"):
-            yield Static("Reading their sessions…", id="person-loading", classes="person-message",
-                         markup=False)
+            yield Static("Reading their sessions…", id="person-loading", classes="person-message", markup=False)
             yield PersonSessionsTable(id="person-sessions")
-            yield Static(f"{self.person_name} is in no session of the catalogue any more.\n\nescape goes back.",
-                         id="person-none", classes="person-message", markup=False)
+            yield Static(
+                f"{self.person_name} is in no session of the catalogue any more.\n\nescape goes back.",
+                id="person-none",
+                classes="person-message",
+                markup=False,
+            )
         yield Static("", id="person-legend", markup=False)
         yield Footer()
 
@@ -177,8 +178,7 @@ class PersonSessionsScreen(IgfScreen[None]):
         self.query_one("#person-legend").display = False
         self._read_page(0, first=True, configured=self._configured_rules)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="person",
-          name="read the person's sessions")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person", name="read the person's sessions")
     def _read_page(self, offset: int, *, first: bool = False, configured: str | None = None) -> None:
         """Read a page of sessions; the first also the person and the limit of the rule set ``configured``."""
         worker = get_current_worker()
@@ -192,8 +192,10 @@ class PersonSessionsScreen(IgfScreen[None]):
             found = person_with_sessions(self.catalogue, self.person_name)
             person = found.summary if found is not None else None
             total = person.sessions if person is not None else 0
-            roles = {session_id: [label(role) for role in held]
-                     for session_id, held in (found.roles.items() if found is not None else ())}
+            roles = {
+                session_id: [label(role) for role in held]
+                for session_id, held in (found.roles.items() if found is not None else ())
+            }
             limit = limit_for_people(configured)
         if worker.is_cancelled:
             return

@@ -40,6 +40,7 @@ from igftui.model.form import (
     SECTIONS,
     AnswerError,
     current_value,
+    label_of,
     place_of,
     read_answer,
     set_answer,
@@ -50,7 +51,6 @@ from igftui.model.form import (
     time_problem,
     word_count,
 )
-from igftui.model.form import label_of
 from igftui.model.wording import plural
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
 from igftui.tui.delays import delays_of
@@ -92,35 +92,98 @@ class ProposalEditor(IgfScreen["int | None"]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True,
-                tooltip="Save now (edits are also saved a moment after you stop typing)", id="editor.save"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            priority=True,
+            tooltip="Save now (edits are also saved a moment after you stop typing)",
+            id="editor.save",
+        ),
         Binding("escape", "back", "Back", tooltip="Save and go back to the catalogue", id="editor.back"),
-        Binding("e,ctrl+o", "export", "Export", tooltip="Export the proposal as Markdown, or copy it",
-                id="editor.export"),
-        Binding("f8,ctrl+g", "next_finding", "Next finding",
-                tooltip="Go to the field the next finding of the checks is about", id="editor.next_finding"),
-        Binding("shift+f8", "previous_finding", "Previous finding", show=False,
-                tooltip="Go to the field the previous finding is about", id="editor.previous_finding"),
-        Binding("f7", "history", "History", show=False, priority=True,
-                tooltip="Every saved revision of this draft: compare one with the text now, restore it",
-                id="editor.history"),
-        Binding("f9", "form_assistant", "Form assistant", show=False, priority=True,
-                tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
-                id="editor.form_assistant"),
-        Binding("ctrl+r", "pick_rule_set", "Rule set", show=False,
-                tooltip="Check the proposal with another rule set", id="editor.rules"),
-        Binding("ctrl+t", "pick_theme", "IGF themes", show=False,
-                tooltip="Pick one of the year's official IGF themes for the theme or subtheme box "
-                        "(any other text is fine too)", id="editor.pick_theme"),
-        Binding("ctrl+pagedown", "step_section(1)", "Next section", show=False, priority=True,
-                tooltip="Go to the next section of the form", id="editor.next_section"),
-        Binding("ctrl+pageup", "step_section(-1)", "Previous section", show=False, priority=True,
-                tooltip="Go to the previous section of the form", id="editor.previous_section"),
+        Binding(
+            "e,ctrl+o", "export", "Export", tooltip="Export the proposal as Markdown, or copy it", id="editor.export"
+        ),
+        Binding(
+            "f8,ctrl+g",
+            "next_finding",
+            "Next finding",
+            tooltip="Go to the field the next finding of the checks is about",
+            id="editor.next_finding",
+        ),
+        Binding(
+            "shift+f8",
+            "previous_finding",
+            "Previous finding",
+            show=False,
+            tooltip="Go to the field the previous finding is about",
+            id="editor.previous_finding",
+        ),
+        Binding(
+            "f7",
+            "history",
+            "History",
+            show=False,
+            priority=True,
+            tooltip="Every saved revision of this draft: compare one with the text now, restore it",
+            id="editor.history",
+        ),
+        Binding(
+            "f9",
+            "form_assistant",
+            "Form assistant",
+            show=False,
+            priority=True,
+            tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
+            id="editor.form_assistant",
+        ),
+        Binding(
+            "ctrl+r",
+            "pick_rule_set",
+            "Rule set",
+            show=False,
+            tooltip="Check the proposal with another rule set",
+            id="editor.rules",
+        ),
+        Binding(
+            "ctrl+t",
+            "pick_theme",
+            "IGF themes",
+            show=False,
+            tooltip="Pick one of the year's official IGF themes for the theme or subtheme box "
+            "(any other text is fine too)",
+            id="editor.pick_theme",
+        ),
+        Binding(
+            "ctrl+pagedown",
+            "step_section(1)",
+            "Next section",
+            show=False,
+            priority=True,
+            tooltip="Go to the next section of the form",
+            id="editor.next_section",
+        ),
+        Binding(
+            "ctrl+pageup",
+            "step_section(-1)",
+            "Previous section",
+            show=False,
+            priority=True,
+            tooltip="Go to the previous section of the form",
+            id="editor.previous_section",
+        ),
         *(
             # Function keys, not alt+digit: terminals send alt as escape-then-key, which
             # Textual 8.2 can take for the start of an escape sequence and swallow what follows.
-            Binding(f"f{number + 1}", f"section('{section}')", heading, show=False, priority=True,
-                    tooltip=f"Go to the section {heading}", id=f"editor.section_{section}")
+            Binding(
+                f"f{number + 1}",
+                f"section('{section}')",
+                heading,
+                show=False,
+                priority=True,
+                tooltip=f"Go to the section {heading}",
+                id=f"editor.section_{section}",
+            )
             for number, (section, heading) in enumerate(SECTIONS, start=1)
         ),
     ]
@@ -199,8 +262,14 @@ class ProposalEditor(IgfScreen["int | None"]):
         rule_set: str
         reason: str
 
-    def __init__(self, catalogue: Catalogue, *, draft: ForumSession | None = None,
-                 session_id: int | None = None, rule_set: str | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        *,
+        draft: ForumSession | None = None,
+        session_id: int | None = None,
+        rule_set: str | None = None,
+    ) -> None:
         super().__init__()
         if (draft is None) == (session_id is None):
             raise ValueError("give either a draft or the id of a stored session")
@@ -311,8 +380,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         draft = self.draft
         if draft is None:
             return
-        bits = [draft.display_code() or ("New proposal" if draft.id is None else "Proposal"),
-                draft.status.label]
+        bits = [draft.display_code() or ("New proposal" if draft.id is None else "Proposal"), draft.status.label]
         self.sub_title = " · ".join(bits)
 
     def on_descendant_focus(self, event) -> None:
@@ -338,8 +406,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         try:
             # Only a year needs the date (and a test's catalogue clock may move each time it is read).
             today = self._today() if spec.kind == "year" else None
-            changed = set_answer(self.draft, spec, read_answer(spec, value_of(control), self.draft,
-                                                               today=today))
+            changed = set_answer(self.draft, spec, read_answer(spec, value_of(control), self.draft, today=today))
         except AnswerError as problem:
             # The draft keeps its last good answer; the box keeps the typing, and says why.
             self._unread[spec.name] = str(problem)
@@ -397,12 +464,14 @@ class ProposalEditor(IgfScreen["int | None"]):
             return
         title = len(draft.title or "")
         limit = self.limits.get("title")
-        self._boxes["title"].show_count(f"{title}/{limit} characters" if limit else f"{title} characters",
-                                        over=bool(limit and title > limit))
+        self._boxes["title"].show_count(
+            f"{title}/{limit} characters" if limit else f"{title} characters", over=bool(limit and title > limit)
+        )
         words = word_count(draft.description)
         limit = self.limits.get("description")
-        self._boxes["description"].show_count(f"{words}/{limit} words" if limit else f"{words} words",
-                                              over=bool(limit and words > limit))
+        self._boxes["description"].show_count(
+            f"{words}/{limit} words" if limit else f"{words} words", over=bool(limit and words > limit)
+        )
         questions = len(draft.policy_questions)
         self._boxes["policy_questions"].show_count(plural(questions, "question"))
 
@@ -474,9 +543,11 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.query_one(AgendaEditor).show(draft, cursor=cursor)
         private = [item.title or f"item {n}" for n, item in enumerate(draft.agenda, start=1) if not item.public]
         self.query_one("#online-private-items", Static).update(
-            Content("Kept private (not broadcast): " + "; ".join(private)) if private
-            else Content("Every agenda item is public. Mark an item private in the agenda to keep it "
-                         "off the broadcast.")
+            Content("Kept private (not broadcast): " + "; ".join(private))
+            if private
+            else Content(
+                "Every agenda item is public. Mark an item private in the agenda to keep it off the broadcast."
+            )
         )
 
     @on(Button.Pressed, "#people-add")
@@ -533,8 +604,11 @@ class ProposalEditor(IgfScreen["int | None"]):
             people, unmarked = one_lead(people, index)
             lead = (lead_label(person) or "").lower()  # never empty: the person is the lead
             for before in unmarked:
-                self.notify(f"{person.display_name()} is now the {lead}, "
-                            f"instead of {before.display_name()}.", title="Lead organiser", markup=False)
+                self.notify(
+                    f"{person.display_name()} is now the {lead}, instead of {before.display_name()}.",
+                    title="Lead organiser",
+                    markup=False,
+                )
         self.draft.participants = people
         self._people_changed(index)
 
@@ -595,8 +669,7 @@ class ProposalEditor(IgfScreen["int | None"]):
 
         # The row asked about stays in sight beside the question.
         row = self.query_one(SpeakerTable if what == "participants" else AgendaTable).cursor_region()
-        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep", title="Remove", beside=row),
-                             answered)
+        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep", title="Remove", beside=row), answered)
 
     def _move(self, what: str, index: int | None, by: int) -> None:
         if self.draft is None or index is None:
@@ -682,14 +755,22 @@ class ProposalEditor(IgfScreen["int | None"]):
             return
         self._saved_at = datetime.now()
         if message.outcome.recreated:
-            self.notify(f"This draft was deleted elsewhere while it was open here. It is back in the "
-                        f"catalogue as #{self.draft.id}, as it is on screen, with its history.",
-                        title="Draft stored again", severity="warning", timeout=12, markup=False)
+            self.notify(
+                f"This draft was deleted elsewhere while it was open here. It is back in the "
+                f"catalogue as #{self.draft.id}, as it is on screen, with its history.",
+                title="Draft stored again",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
         if message.outcome.taken:
             self._refill(message.outcome.taken)
-            self.notify("Changes saved elsewhere were merged into this draft: "
-                        + ", ".join(label_of(name) for name in message.outcome.taken) + ".",
-                        title="Merged")
+            self.notify(
+                "Changes saved elsewhere were merged into this draft: "
+                + ", ".join(label_of(name) for name in message.outcome.taken)
+                + ".",
+                title="Merged",
+            )
         self._show_state()
         self._show_title()
         if self.unsaved:
@@ -761,11 +842,15 @@ class ProposalEditor(IgfScreen["int | None"]):
         if draft is None:
             return
         if self.keeper.conflict is not None:
-            text, kind = ("Saved elsewhere too: choose what to keep for the fields changed on both "
-                          "sides (ctrl+s)."), "failed"
+            text, kind = (
+                ("Saved elsewhere too: choose what to keep for the fields changed on both sides (ctrl+s)."),
+                "failed",
+            )
         elif self._save_problem and self.unsaved:
-            text, kind = (f"Could not save: {self._save_problem}. Your changes are still here; "
-                          "ctrl+s tries again."), "failed"
+            text, kind = (
+                (f"Could not save: {self._save_problem}. Your changes are still here; ctrl+s tries again."),
+                "failed",
+            )
         elif self.keeper.saving:
             text, kind = "Saving…", "unsaved"
         elif self.unsaved:
@@ -830,8 +915,12 @@ class ProposalEditor(IgfScreen["int | None"]):
             self.close_then(then)
 
         self.app.push_screen(
-            ConfirmDialog("\n".join(lines) + f"\n\nFix it, or leave and lose only what was typed in {which}?",
-                          yes="Leave", no="Fix it", title="Not kept"),
+            ConfirmDialog(
+                "\n".join(lines) + f"\n\nFix it, or leave and lose only what was typed in {which}?",
+                yes="Leave",
+                no="Fix it",
+                title="Not kept",
+            ),
             answered,
         )
 
@@ -848,9 +937,12 @@ class ProposalEditor(IgfScreen["int | None"]):
                     then()
 
         self.app.push_screen(
-            ConfirmDialog(f"The draft could not be saved: {self._save_problem}\n\n"
-                          "Leave anyway and lose the latest changes?",
-                          yes="Leave", no="Stay", title="Not saved"),
+            ConfirmDialog(
+                f"The draft could not be saved: {self._save_problem}\n\nLeave anyway and lose the latest changes?",
+                yes="Leave",
+                no="Stay",
+                title="Not saved",
+            ),
             answered,
         )
 
@@ -859,6 +951,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         if self.draft is None:
             self.dismiss(None)
             return
+
         def leave() -> None:
             self.dismiss(self.draft.id if self.draft else None)
 
@@ -967,8 +1060,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.keeper.opened(restored)
         self._refill_all()
         self._show_title()
-        self.notify("The draft is back to the revision you chose; the text before is in the history.",
-                    title="Restored")
+        self.notify("The draft is back to the revision you chose; the text before is in the history.", title="Restored")
 
     def action_pick_rule_set(self) -> None:
         """Offer the rule sets; the proposal is checked with the one picked."""
@@ -1068,7 +1160,9 @@ class ProposalEditor(IgfScreen["int | None"]):
         if self.draft is None or (self.draft.id is None and not self.unsaved):
             self.notify("Nothing is saved yet: type something first, then copy it.", markup=False)
             return
-        self.close_then(lambda: duplicate(self, self.catalogue, self.draft.id) if self.draft and self.draft.id else None)
+        self.close_then(
+            lambda: duplicate(self, self.catalogue, self.draft.id) if self.draft and self.draft.id else None
+        )
 
     @on(DraftDuplicated)
     def _draft_duplicated(self, message: DraftDuplicated) -> None:
@@ -1111,8 +1205,14 @@ class ProposalEditor(IgfScreen["int | None"]):
         control.value = status
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.draft is None and action in {"save", "export", "next_finding", "previous_finding",
-                                             "pick_rule_set", "form_assistant"}:
+        if self.draft is None and action in {
+            "save",
+            "export",
+            "next_finding",
+            "previous_finding",
+            "pick_rule_set",
+            "form_assistant",
+        }:
             return False
         return True
 
@@ -1124,26 +1224,31 @@ class ProposalEditor(IgfScreen["int | None"]):
         if self.draft is None:
             return
         yield SystemCommand("Export", "Export the proposal as Markdown, or copy it", self.action_export)
-        yield SystemCommand("Form assistant", "The IGF web form's fields in order, each copied with one key",
-                            self.action_form_assistant)
+        yield SystemCommand(
+            "Form assistant", "The IGF web form's fields in order, each copied with one key", self.action_form_assistant
+        )
         for section, heading in SECTIONS:
-            yield SystemCommand(f"Go to {heading}", f"Show the section {heading} of the form",
-                                partial(self.show_section, section))
-        yield SystemCommand("Add a person", "Add an organiser, speaker, moderator or rapporteur",
-                            partial(self._edit_person, None))
-        yield SystemCommand("Add an agenda item", "Add a timed item to the agenda",
-                            partial(self._edit_item, None))
-        yield SystemCommand("Next finding", "Go to the field the next finding is about",
-                            self.action_next_finding)
+            yield SystemCommand(
+                f"Go to {heading}", f"Show the section {heading} of the form", partial(self.show_section, section)
+            )
+        yield SystemCommand(
+            "Add a person", "Add an organiser, speaker, moderator or rapporteur", partial(self._edit_person, None)
+        )
+        yield SystemCommand("Add an agenda item", "Add a timed item to the agenda", partial(self._edit_item, None))
+        yield SystemCommand("Next finding", "Go to the field the next finding is about", self.action_next_finding)
         yield SystemCommand("Rule set", "Check the proposal with another rule set", self.action_pick_rule_set)
-        yield SystemCommand("IGF themes", "Pick one of the year's official IGF themes for the theme box",
-                            self.action_pick_theme)
-        yield SystemCommand("History", "Every saved revision of this draft: compare, restore",
-                            self.action_history)
+        yield SystemCommand(
+            "IGF themes", "Pick one of the year's official IGF themes for the theme box", self.action_pick_theme
+        )
+        yield SystemCommand("History", "Every saved revision of this draft: compare, restore", self.action_history)
         yield SystemCommand("Duplicate this draft", "Save it, then copy it as a new draft", self.action_duplicate)
-        yield SystemCommand("Delete this draft", "Delete it and go back (asked first; it can be brought back)",
-                            self.action_delete_draft)
+        yield SystemCommand(
+            "Delete this draft", "Delete it and go back (asked first; it can be brought back)", self.action_delete_draft
+        )
         for status in PROPOSAL_STATUSES:
             if status is not self.draft.status:
-                yield SystemCommand(f"Mark as {status.label.lower()}", f"Set the proposal's status to {status.label}",
-                                    partial(self.set_status, status))
+                yield SystemCommand(
+                    f"Mark as {status.label.lower()}",
+                    f"Set the proposal's status to {status.label}",
+                    partial(self.set_status, status),
+                )

@@ -37,24 +37,48 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the catalogue", id="session.back"),
-        Binding("r", "pick_rule_set", "Rule set", tooltip="Run the checks with another rule set",
-                id="session.rules"),
+        Binding("r", "pick_rule_set", "Rule set", tooltip="Run the checks with another rule set", id="session.rules"),
         Binding("e", "export", "Export", tooltip="Export this session as Markdown", id="session.export"),
-        Binding("a,f9", "form_assistant", "Form assistant", show=False,
-                tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
-                id="session.form_assistant"),
-        Binding("t", "from_template", "New draft from it",
-                tooltip="Start a new proposal with this session's format, agenda and online plan",
-                id="session.template"),
+        Binding(
+            "a,f9",
+            "form_assistant",
+            "Form assistant",
+            show=False,
+            tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
+            id="session.form_assistant",
+        ),
+        Binding(
+            "t",
+            "from_template",
+            "New draft from it",
+            tooltip="Start a new proposal with this session's format, agenda and online plan",
+            id="session.template",
+        ),
         # Kept out of the footer, which is full at 80 columns; in help and the palette.
-        Binding("h", "history", "History", show=False,
-                tooltip="Every saved version of this session, what each changed, and bringing one back",
-                id="session.history"),
-        Binding("D", "duplicate", "Duplicate", show=False,
-                tooltip="Copy this session as a new draft (people and agenda too)", id="session.duplicate"),
-        Binding("delete,ctrl+d", "delete_draft", "Delete", show=False,
-                tooltip="Delete this draft or proposal of yours (asked first; it can be brought back)",
-                id="session.delete"),
+        Binding(
+            "h",
+            "history",
+            "History",
+            show=False,
+            tooltip="Every saved version of this session, what each changed, and bringing one back",
+            id="session.history",
+        ),
+        Binding(
+            "D",
+            "duplicate",
+            "Duplicate",
+            show=False,
+            tooltip="Copy this session as a new draft (people and agenda too)",
+            id="session.duplicate",
+        ),
+        Binding(
+            "delete,ctrl+d",
+            "delete_draft",
+            "Delete",
+            show=False,
+            tooltip="Delete this draft or proposal of yours (asked first; it can be brought back)",
+            id="session.delete",
+        ),
     ]
 
     @dataclass
@@ -174,8 +198,7 @@ class SessionDetailScreen(IgfScreen[bool]):
         self._run_checks(self.session, rule_set, self._configured_rules, self._generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checks", name="run the checks")
-    def _run_checks(self, session: ForumSession, wanted: str | None, configured: str | None,
-                    generation: int) -> None:
+    def _run_checks(self, session: ForumSession, wanted: str | None, configured: str | None, generation: int) -> None:
         from igftui.checks import (
             RuleSetError,
             load_rule_set,
@@ -301,6 +324,7 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def action_history(self) -> None:
         """Show the session's revisions; a restored one shows here when the history closes."""
+
         def closed(restored: ForumSession | None) -> None:
             if restored is not None:
                 self.read_again()
@@ -351,26 +375,34 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # No checks to run again until the session is on screen.
-        return not (action in ("pick_rule_set", "export", "from_template", "history", "duplicate",
-                               "delete_draft", "form_assistant") and self.session is None)
+        return not (
+            action
+            in ("pick_rule_set", "export", "from_template", "history", "duplicate", "delete_draft", "form_assistant")
+            and self.session is None
+        )
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Back to the catalogue", self.action_back)
         if self.session is not None:
-            yield SystemCommand("Rule set", "Run the checks with another rule set",
-                                self.action_pick_rule_set)
+            yield SystemCommand("Rule set", "Run the checks with another rule set", self.action_pick_rule_set)
             yield SystemCommand("Export", "Export this session as Markdown", self.action_export)
-            yield SystemCommand("Form assistant", "The IGF web form's fields in order, each copied with one key",
-                                self.action_form_assistant)
-            yield SystemCommand("New draft from this session",
-                                "Start a proposal with its format, agenda and online plan",
-                                self.action_from_template)
-            yield SystemCommand("History", "Every saved version of this session, and bringing one back",
-                                self.action_history)
+            yield SystemCommand(
+                "Form assistant",
+                "The IGF web form's fields in order, each copied with one key",
+                self.action_form_assistant,
+            )
+            yield SystemCommand(
+                "New draft from this session",
+                "Start a proposal with its format, agenda and online plan",
+                self.action_from_template,
+            )
+            yield SystemCommand(
+                "History", "Every saved version of this session, and bringing one back", self.action_history
+            )
             yield SystemCommand("Duplicate", "Copy this session as a new draft", self.action_duplicate)
             if self.shows_private:  # the user's own: a draft or proposal
-                yield SystemCommand("Delete draft", "Delete this draft (asked first; it can be brought back)",
-                                    self.action_delete_draft)
+                yield SystemCommand(
+                    "Delete draft", "Delete this draft (asked first; it can be brought back)", self.action_delete_draft
+                )
             yield SystemCommand("Top of the session", "Scroll back to the title", self.action_top)
-            yield SystemCommand("End of the session", "Scroll down to the last section",
-                                self.action_bottom)
+            yield SystemCommand("End of the session", "Scroll down to the last section", self.action_bottom)

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from igftui.model.wording import minutes, percent
-from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.column_fit import ItemColumn
+from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.item_table import ItemTable, item_bindings
 
 if TYPE_CHECKING:
@@ -39,8 +39,7 @@ def agenda_total(session: ForumSession) -> tuple[str, str]:
     if total == duration:
         return f"✔ {total} of {duration} minutes planned{interactive}", "ok"
     if total < duration:
-        return (f"▲ {total} of {duration} minutes planned: {duration - total} not planned yet"
-                f"{interactive}", "short")
+        return (f"▲ {total} of {duration} minutes planned: {duration - total} not planned yet{interactive}", "short")
     return f"✖ {total} of {duration} minutes planned: {total - duration} too many{interactive}", "over"
 
 
@@ -66,12 +65,17 @@ class AgendaTable(ItemTable):
         rows = []
         clock = 0
         for number, item in enumerate(session.agenda, start=1):
-            rows.append((
-                str(number), f"{clock // 60}:{clock % 60:02d}",
-                item.title or "(untitled)",
-                label_of(AgendaKind, item.kind), str(item.minutes),
-                "yes" if item.interactive else "no", "yes" if item.public else "private",
-            ))
+            rows.append(
+                (
+                    str(number),
+                    f"{clock // 60}:{clock % 60:02d}",
+                    item.title or "(untitled)",
+                    label_of(AgendaKind, item.kind),
+                    str(item.minutes),
+                    "yes" if item.interactive else "no",
+                    "yes" if item.public else "private",
+                )
+            )
             clock += item.minutes
         self.show_rows(rows, cursor=cursor)
 
@@ -121,6 +125,4 @@ class AgendaEditor(Vertical):
         total.set_classes(state)
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        self.query_one("#agenda-note", Static).update(
-            Content(finding_lines(findings))
-        )
+        self.query_one("#agenda-note", Static).update(Content(finding_lines(findings)))

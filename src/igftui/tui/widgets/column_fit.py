@@ -83,8 +83,9 @@ def _natural(column: ItemColumn, index: int, rows: Sequence[Sequence[object]], s
     return max([cell_len(column.header), *(cell_len(plain(row[index], short)) for row in rows)])
 
 
-def _share_out(room: int, wanted: Mapping[str, int], least: Mapping[str, int],
-               shares: Mapping[str, int]) -> dict[str, int]:
+def _share_out(
+    room: int, wanted: Mapping[str, int], least: Mapping[str, int], shares: Mapping[str, int]
+) -> dict[str, int]:
     """Give each long column its share of ``room``: at least ``least``, at most what it wants.
 
     What a column does not need goes to the others, so a short title leaves
@@ -98,8 +99,7 @@ def _share_out(room: int, wanted: Mapping[str, int], least: Mapping[str, int],
         portion = {key: room * share / total for key, share in pending.items()}
         settled = {key: wanted[key] for key in pending if wanted[key] <= portion[key]}
         if not settled:
-            settled = {key: min(least[key], wanted[key]) for key in pending
-                       if least[key] > portion[key]}
+            settled = {key: min(least[key], wanted[key]) for key in pending if least[key] > portion[key]}
         if not settled:
             break
         for key, width in settled.items():
@@ -116,8 +116,7 @@ def _share_out(room: int, wanted: Mapping[str, int], least: Mapping[str, int],
     return widths
 
 
-def fit_columns(columns: Sequence[ItemColumn], rows: Sequence[Sequence[object]], width: int,
-                padding: int = 1) -> Fit:
+def fit_columns(columns: Sequence[ItemColumn], rows: Sequence[Sequence[object]], width: int, padding: int = 1) -> Fit:
     """The widths that fit ``columns`` holding ``rows`` into ``width`` cells.
 
     Short columns keep their natural width; where that leaves the long ones
@@ -129,10 +128,12 @@ def fit_columns(columns: Sequence[ItemColumn], rows: Sequence[Sequence[object]],
     room = width - 2 * padding * len(columns)
     fit = Fit({}, False)
     for short in (False, True):
-        fixed = {column.key: _natural(column, index, rows, short)
-                 for index, column in enumerate(columns) if not column.long}
-        wanted = {column.key: _natural(column, index, rows, short)
-                  for index, column in enumerate(columns) if column.long}
+        fixed = {
+            column.key: _natural(column, index, rows, short) for index, column in enumerate(columns) if not column.long
+        }
+        wanted = {
+            column.key: _natural(column, index, rows, short) for index, column in enumerate(columns) if column.long
+        }
         left = room - sum(fixed.values())
         least = {column.key: cell_len(column.header) for column in columns if column.long}
         shares = {column.key: column.share for column in columns if column.long}

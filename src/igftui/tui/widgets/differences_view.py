@@ -52,18 +52,25 @@ class DifferencesView(VerticalScroll, can_focus=True):
     HELP_TITLE: ClassVar[str] = "Differences"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down",
-                id="differences.down"),
-        Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up",
-                id="differences.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, tooltip="Scroll one screen down",
-                id="differences.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up",
-                id="differences.page_up"),
-        Binding("home,g", "scroll_home", "Top", show=False, tooltip="Back to the first difference",
-                id="differences.top"),
-        Binding("end,G", "scroll_end", "End", show=False, tooltip="Down to the last difference",
-                id="differences.bottom"),
+        Binding(
+            "down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down", id="differences.down"
+        ),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up", id="differences.up"),
+        Binding(
+            "pagedown,space",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="Scroll one screen down",
+            id="differences.page_down",
+        ),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up", id="differences.page_up"),
+        Binding(
+            "home,g", "scroll_home", "Top", show=False, tooltip="Back to the first difference", id="differences.top"
+        ),
+        Binding(
+            "end,G", "scroll_end", "End", show=False, tooltip="Down to the last difference", id="differences.bottom"
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -98,16 +105,16 @@ class DifferencesView(VerticalScroll, can_focus=True):
     }
     """
 
-    def show(self, about: str, differences: Sequence[FieldDifference], *, older: str,
-             newer: str) -> None:
+    def show(self, about: str, differences: Sequence[FieldDifference], *, older: str, newer: str) -> None:
         """Show the ``differences`` of ``older`` (a revision) against ``newer`` (the current text)."""
         parts: list[Widget] = [Static(about, classes="about", markup=False)]
         if differences:
             parts.append(Static(legend(older, newer), classes="legend", markup=False))
             parts += list(self._fields(differences))
         else:
-            parts.append(Static(f"Nothing differs: {older} holds the same text as {newer}.",
-                                classes="note", markup=False))
+            parts.append(
+                Static(f"Nothing differs: {older} holds the same text as {newer}.", classes="note", markup=False)
+            )
         self._replace(parts)
 
     def say(self, text: str) -> None:
@@ -123,13 +130,11 @@ class DifferencesView(VerticalScroll, can_focus=True):
     @staticmethod
     def _fields(differences: Iterable[FieldDifference]) -> Iterable[Widget]:
         for difference in differences:
-            label = difference.label + ("  (private: never exported unless you ask)"
-                                        if difference.private else "")
+            label = difference.label + ("  (private: never exported unless you ask)" if difference.private else "")
             yield Static(label, classes="field", markup=False)
             for line in difference.lines:
                 yield Horizontal(
-                    Static(Content.assemble((line.mark, _LINE_STYLES.get(line.mark, ""))),
-                           classes="mark"),
+                    Static(Content.assemble((line.mark, _LINE_STYLES.get(line.mark, ""))), classes="mark"),
                     Static(line_content(line), classes="text"),
                     classes="diff-line",
                 )

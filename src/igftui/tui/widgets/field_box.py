@@ -23,13 +23,19 @@ if TYPE_CHECKING:
 def control_for(spec: FormField) -> Widget:
     """The control a user answers ``spec`` with: a choice, a tick box, a line or a text area."""
     if spec.kind == "choice":
-        return Select([(term.label, term) for term in spec.choices], id=spec.widget_id,
-                      prompt="Choose…", allow_blank=spec.name != "status", compact=True)
+        return Select(
+            [(term.label, term) for term in spec.choices],
+            id=spec.widget_id,
+            prompt="Choose…",
+            allow_blank=spec.name != "status",
+            compact=True,
+        )
     if spec.kind == "flag":
         return TickBox(spec.label, id=spec.widget_id)
     if spec.kind in ("long", "lines", "links"):
-        area = TextArea(id=spec.widget_id, soft_wrap=True, placeholder=spec.hint,
-                        classes=f"answer {spec.kind}", compact=True)
+        area = TextArea(
+            id=spec.widget_id, soft_wrap=True, placeholder=spec.hint, classes=f"answer {spec.kind}", compact=True
+        )
         area.tooltip = spec.hint or None
         return area
     # Compact boxes (one line, no border): the whole form is long, and a terminal is short.

@@ -86,8 +86,13 @@ class FilterPanel(VerticalScroll, can_focus=False):
     HELP_TITLE: ClassVar[str] = "Filters"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace", "clear_focused", "Remove this filter",
-                tooltip="Show every value of the filter under the cursor again", id="filters.clear"),
+        Binding(
+            "delete,backspace",
+            "clear_focused",
+            "Remove this filter",
+            tooltip="Show every value of the filter under the cursor again",
+            id="filters.clear",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -114,8 +119,7 @@ class FilterPanel(VerticalScroll, can_focus=False):
             options: list[tuple[str, object]] = []
             if field.kind is not None:
                 options = [(member.label, member.value) for member in field.kind]
-            yield Select(options, prompt=f"Any {field.short.lower()}", id=f"filter-{field.name}",
-                         compact=True)
+            yield Select(options, prompt=f"Any {field.short.lower()}", id=f"filter-{field.name}", compact=True)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -184,8 +188,12 @@ class FilterChips(Horizontal):
             self.remove_children()
             chips = [
                 # Named, not given an id: the old chips are still leaving when these arrive.
-                Button(f"{field.short}: {value_label(field, value)} ✕", name=field.name,
-                       compact=True, tooltip=f"Remove the filter on {field.label.lower()}")
+                Button(
+                    f"{field.short}: {value_label(field, value)} ✕",
+                    name=field.name,
+                    compact=True,
+                    tooltip=f"Remove the filter on {field.label.lower()}",
+                )
                 for field, value in active_filters(filters)
             ]
             self.mount_all(chips)

@@ -67,8 +67,7 @@ class FindingRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         finding = self.finding
-        yield Static(f"{finding.severity.symbol} {finding.severity.value}", classes="severity",
-                     markup=False)
+        yield Static(f"{finding.severity.symbol} {finding.severity.value}", classes="severity", markup=False)
         yield Static(finding.rule, classes="rule", markup=False)
         with Vertical(classes="text"):
             yield Static(finding.message, classes="message", markup=False)

@@ -9,8 +9,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.errors import NoWidget
 from textual.css.scalar import Scalar
+from textual.errors import NoWidget
 from textual.geometry import Region, Spacing
 from textual.message import Message
 from textual.widget import Widget
@@ -23,14 +23,28 @@ def item_bindings(prefix: str, noun: str) -> list[BindingType]:
     """The keys of an item table, named for what its rows are ("person", "agenda item")."""
     return [
         Binding("a,insert", "want('add')", f"Add {noun}", tooltip=f"Add a {noun}", id=f"{prefix}.add"),
-        Binding("enter", "want('edit')", f"Edit {noun}", tooltip=f"Change the {noun} under the cursor",
-                id=f"{prefix}.edit"),
-        Binding("delete,backspace", "want('remove')", f"Remove {noun}", show=False,
-                tooltip=f"Remove the {noun} under the cursor (you are asked first)", id=f"{prefix}.remove"),
-        Binding("shift+up", "want('up')", "Move up", show=False,
-                tooltip=f"Move the {noun} one place up", id=f"{prefix}.up"),
-        Binding("shift+down", "want('down')", "Move down", show=False,
-                tooltip=f"Move the {noun} one place down", id=f"{prefix}.down"),
+        Binding(
+            "enter", "want('edit')", f"Edit {noun}", tooltip=f"Change the {noun} under the cursor", id=f"{prefix}.edit"
+        ),
+        Binding(
+            "delete,backspace",
+            "want('remove')",
+            f"Remove {noun}",
+            show=False,
+            tooltip=f"Remove the {noun} under the cursor (you are asked first)",
+            id=f"{prefix}.remove",
+        ),
+        Binding(
+            "shift+up", "want('up')", "Move up", show=False, tooltip=f"Move the {noun} one place up", id=f"{prefix}.up"
+        ),
+        Binding(
+            "shift+down",
+            "want('down')",
+            "Move down",
+            show=False,
+            tooltip=f"Move the {noun} one place down",
+            id=f"{prefix}.down",
+        ),
     ]
 
 
@@ -49,8 +63,11 @@ def reveal(widget: Widget, region: Region) -> None:
     )
     while isinstance(widget.parent, Widget):
         container = widget.parent
-        offset = container.scroll_to_region(region, spacing=widget.dock_gutter, animate=False,
-                                            immediate=True) if widget.styles.dock == "none" else None
+        offset = (
+            container.scroll_to_region(region, spacing=widget.dock_gutter, animate=False, immediate=True)
+            if widget.styles.dock == "none"
+            else None
+        )
         region = (
             region.translate(-offset if offset else (0, 0))
             .translate(container.styles.margin.top_left)
@@ -157,11 +174,13 @@ class ItemTable(DataTable):
         scrolled = self.scroll_y
         self.clear()
         for row in self._rows:
-            self.add_row(*(
-                # Text, not str: a str cell is read as markup, and names may hold "[...]".
-                Text(plain(cell, fit.short), no_wrap=True, overflow="ellipsis", end="")
-                for cell in row
-            ))
+            self.add_row(
+                *(
+                    # Text, not str: a str cell is read as markup, and names may hold "[...]".
+                    Text(plain(cell, fit.short), no_wrap=True, overflow="ellipsis", end="")
+                    for cell in row
+                )
+            )
         # Where the table was scrolled to, not its top: no jump before the cursor is revealed.
         self.scroll_y = scrolled
         if self.row_count:
@@ -174,8 +193,12 @@ class ItemTable(DataTable):
         if not self.row_count or not self.content_region.width:
             return None
         row = self._get_row_region(self.cursor_row)
-        region = Region(self.content_region.x, self.content_region.y + row.y - round(self.scroll_y),
-                        self.content_region.width, row.height)
+        region = Region(
+            self.content_region.x,
+            self.content_region.y + row.y - round(self.scroll_y),
+            self.content_region.width,
+            row.height,
+        )
         try:
             shown = region.intersection(self.screen.find_widget(self).visible_region)
         except NoWidget:
@@ -184,8 +207,14 @@ class ItemTable(DataTable):
 
     def _form(self) -> Widget | None:
         """The nearest container that scrolls (the section of the form), if any."""
-        return next((node for node in self.ancestors
-                     if isinstance(node, Widget) and node.styles.overflow_y in ("auto", "scroll")), None)
+        return next(
+            (
+                node
+                for node in self.ancestors
+                if isinstance(node, Widget) and node.styles.overflow_y in ("auto", "scroll")
+            ),
+            None,
+        )
 
     def reveal_cursor(self) -> None:
         """Scroll the table, and the form it is in, so the row under the cursor is in sight.
@@ -211,8 +240,14 @@ class ItemTable(DataTable):
         header = self.header_height if self.show_header else 0
         row = self._get_row_region(self.cursor_row)
         # First inside the table (under its header, which does not scroll)...
-        self.scroll_to_region(Region(0, row.y, 1, row.height), spacing=Spacing(header, 0, 0, 0),
-                              animate=False, force=True, immediate=True, x_axis=False)
+        self.scroll_to_region(
+            Region(0, row.y, 1, row.height),
+            spacing=Spacing(header, 0, 0, 0),
+            animate=False,
+            force=True,
+            immediate=True,
+            x_axis=False,
+        )
         # ...then the whole table, header to last line shown, in every container around it.
         width, height = self.content_region.size
         if form is None or height <= form.scrollable_content_region.height:

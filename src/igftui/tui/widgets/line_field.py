@@ -55,8 +55,9 @@ class LineHistory:
     selection replaced) is a step of its own.  ``clock`` is given in tests.
     """
 
-    def __init__(self, *, limit: int = 100, pause: float | None = 1.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, *, limit: int = 100, pause: float | None = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit = limit
         self.pause = pause
         self.clock = clock
@@ -84,13 +85,14 @@ class LineHistory:
             kind, cursor, joins = "other", start + len(text), -2
         run = self._run
         goes_on = (
-            run is not None and run.kind == kind != "other"
+            run is not None
+            and run.kind == kind != "other"
             and (self.pause is None or now - run.at <= self.pause)
             and (run.cursor == joins if kind == "type" else run.cursor in (start, end))
         )
         if not goes_on:
             self._undo.append(before)
-            del self._undo[:-self.limit]
+            del self._undo[: -self.limit]
         self._redo.clear()
         self._run = _Run(kind, cursor, now) if kind != "other" else None
 
@@ -127,14 +129,27 @@ class LineField(Input):
     HELP_TITLE: ClassVar[str] = "This field"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(UNDO_KEYS, "undo", "Undo", show=False,
-                tooltip="Take back the last change typed in this field", id="field.undo"),
-        Binding(REDO_KEYS, "redo", "Redo", show=False,
-                tooltip="Put back the change just taken back in this field", id="field.redo"),
+        Binding(
+            UNDO_KEYS,
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Take back the last change typed in this field",
+            id="field.undo",
+        ),
+        Binding(
+            REDO_KEYS,
+            "redo",
+            "Redo",
+            show=False,
+            tooltip="Put back the change just taken back in this field",
+            id="field.redo",
+        ),
     ]
 
-    def __init__(self, value: str | None = None, placeholder: str = "", *,
-                 select_on_focus: bool = False, **options) -> None:
+    def __init__(
+        self, value: str | None = None, placeholder: str = "", *, select_on_focus: bool = False, **options
+    ) -> None:
         #: This field's undo and redo steps.
         self.history = LineHistory()
         self._editing = False

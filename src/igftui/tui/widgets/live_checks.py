@@ -26,8 +26,9 @@ class FindingList(OptionList):
     """The findings, one option each; enter jumps to the field a finding is about."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Go to field", tooltip="Jump to the field this finding is about",
-                id="findings.jump"),
+        Binding(
+            "enter", "select", "Go to field", tooltip="Jump to the field this finding is about", id="findings.jump"
+        ),
     ]
     HELP_TITLE: ClassVar[str] = "Checks"
 

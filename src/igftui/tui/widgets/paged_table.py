@@ -20,33 +20,38 @@ from igftui.store.paging import Paging
 Item = TypeVar("Item")
 
 #: DataTable's sideways moves: every column of a paged table fits, so they do nothing.
-_SIDEWAYS = frozenset({"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
-                       "page_right"})
+_SIDEWAYS = frozenset({"cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left", "page_right"})
 
 
-def paged_bindings(prefix: str, noun: str, *, open_label: str = "Open",
-                   open_tooltip: str | None = None) -> list[BindingType]:
+def paged_bindings(
+    prefix: str, noun: str, *, open_label: str = "Open", open_tooltip: str | None = None
+) -> list[BindingType]:
     """The keys of a paged table whose rows are each a ``noun``, with ids ``"<prefix>.down"``…
 
     ``open_label`` names what enter does in the footer and help; ``open_tooltip``
     says more (by default "Open the selected <noun>").
     """
     return [
-        Binding("enter", "select_cursor", open_label,
-                tooltip=open_tooltip or f"Open the selected {noun}", id=f"{prefix}.open"),
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip=f"Next {noun}",
-                id=f"{prefix}.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, tooltip=f"Previous {noun}",
-                id=f"{prefix}.up"),
-        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip=f"First {noun}",
-                id=f"{prefix}.first"),
-        Binding("end,ctrl+end,G", "scroll_bottom", "Last loaded", show=False,
-                tooltip=f"Last {noun} loaded so far; the next page loads as you get there",
-                id=f"{prefix}.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down",
-                id=f"{prefix}.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up",
-                id=f"{prefix}.page_up"),
+        Binding(
+            "enter",
+            "select_cursor",
+            open_label,
+            tooltip=open_tooltip or f"Open the selected {noun}",
+            id=f"{prefix}.open",
+        ),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip=f"Next {noun}", id=f"{prefix}.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip=f"Previous {noun}", id=f"{prefix}.up"),
+        Binding("home,ctrl+home,g", "scroll_top", "First", show=False, tooltip=f"First {noun}", id=f"{prefix}.first"),
+        Binding(
+            "end,ctrl+end,G",
+            "scroll_bottom",
+            "Last loaded",
+            show=False,
+            tooltip=f"Last {noun} loaded so far; the next page loads as you get there",
+            id=f"{prefix}.last",
+        ),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen down", id=f"{prefix}.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen up", id=f"{prefix}.page_up"),
     ]
 
 

@@ -30,7 +30,7 @@ def complete_path(typed: str, base: Path) -> str | None:
     if typed == "~":
         return "~/"
     cut = max(typed.rfind("/"), typed.rfind(os.sep))
-    folder_part, start = typed[: cut + 1], typed[cut + 1:]
+    folder_part, start = typed[: cut + 1], typed[cut + 1 :]
     if not start:
         return None
     folder = Path(folder_part).expanduser() if folder_part else Path()

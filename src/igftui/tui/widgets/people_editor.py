@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.column_fit import Forms, ItemColumn
+from igftui.tui.widgets.findings import finding_lines
 from igftui.tui.widgets.item_table import ItemTable, item_bindings
 
 if TYPE_CHECKING:
@@ -52,7 +52,8 @@ class SpeakerTable(ItemTable):
                 roles_label(person),
                 # An organisation on its own already goes by its name in the first column.
                 person.organisation if person.organisation and person.organisation != person.display_name() else "",
-                forms(person.stakeholder_group), forms(person.region),
+                forms(person.stakeholder_group),
+                forms(person.region),
                 Forms(person.status.label, short_form(person.status)) if person.status else "",
                 person.attendance.label if person.attendance else "",
             )
@@ -96,13 +97,12 @@ class PeopleEditor(Vertical):
 
         self.query_one(SpeakerTable).show_people(session, cursor=cursor)
         mix = people_mix(session)
-        text = "\n".join(mix.lines()) if session.participants else (
-            "Nobody yet: a adds a person. People already in the catalogue are offered as you type "
-            "their name."
+        text = (
+            "\n".join(mix.lines())
+            if session.participants
+            else ("Nobody yet: a adds a person. People already in the catalogue are offered as you type their name.")
         )
         self.query_one("#people-mix", Static).update(Content(text))
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        self.query_one("#people-note", Static).update(
-            Content(finding_lines(findings))
-        )
+        self.query_one("#people-note", Static).update(Content(finding_lines(findings)))

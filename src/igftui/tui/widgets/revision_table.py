@@ -11,9 +11,8 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from igftui.model.differences import changed_labels
-from igftui.tui.widgets.session_table import cell
-
 from igftui.store.revisions import local_time
+from igftui.tui.widgets.session_table import cell
 
 if TYPE_CHECKING:
     from igftui.store.revisions import RevisionInfo
@@ -52,20 +51,26 @@ class RevisionTable(DataTable[Text]):
     HELP_TITLE: ClassVar[str] = "Revisions"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Read the differences",
-                tooltip="Move into the differences of the selected revision, to scroll them",
-                id="history.read"),
-        Binding("down,j", "cursor_down", "Down", show=False, tooltip="An older revision",
-                id="history.down"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Read the differences",
+            tooltip="Move into the differences of the selected revision, to scroll them",
+            id="history.read",
+        ),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="An older revision", id="history.down"),
         Binding("up,k", "cursor_up", "Up", show=False, tooltip="A newer revision", id="history.up"),
-        Binding("home,g", "scroll_top", "Newest", show=False, tooltip="The newest revision",
-                id="history.newest"),
-        Binding("end,G", "scroll_bottom", "Oldest", show=False, tooltip="The oldest revision",
-                id="history.oldest"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One screen of revisions down",
-                id="history.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen of revisions up",
-                id="history.page_up"),
+        Binding("home,g", "scroll_top", "Newest", show=False, tooltip="The newest revision", id="history.newest"),
+        Binding("end,G", "scroll_bottom", "Oldest", show=False, tooltip="The oldest revision", id="history.oldest"),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="One screen of revisions down",
+            id="history.page_down",
+        ),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One screen of revisions up", id="history.page_up"),
     ]
 
     DEFAULT_CSS = """
@@ -101,8 +106,7 @@ class RevisionTable(DataTable[Text]):
         self._clear_caches()
         self.refresh()
 
-    def show(self, revisions: Sequence[RevisionInfo], *, current: int | None,
-             keep: int | None = None) -> None:
+    def show(self, revisions: Sequence[RevisionInfo], *, current: int | None, keep: int | None = None) -> None:
         """Show ``revisions`` (any order) newest first, revision ``current`` marked as the
         current text; the cursor on revision ``keep`` if there."""
         ordered = sorted(revisions, key=lambda info: info.number, reverse=True)
@@ -132,7 +136,6 @@ class RevisionTable(DataTable[Text]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Every column fits: DataTable's sideways moves would do nothing.
-        if action in ("cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left",
-                      "page_right"):
+        if action in ("cursor_left", "cursor_right", "scroll_home", "scroll_end", "page_left", "page_right"):
             return False
         return True

@@ -19,8 +19,7 @@ def search_bindings(found: str, *, clear_tooltip: str, clear_id: str, done_id: s
     """
     return [
         Binding("escape", "clear_search", "Clear search", tooltip=clear_tooltip, id=clear_id),
-        Binding("down,enter", "done", "To the list", tooltip=f"Go down to the {found} found",
-                id=done_id),
+        Binding("down,enter", "done", "To the list", tooltip=f"Go down to the {found} found", id=done_id),
     ]
 
 
@@ -38,8 +37,10 @@ class SearchBox(LineField):
     PLACEHOLDER: ClassVar[str] = "Search: press / and type (title, people, questions, text…)"
 
     BINDINGS: ClassVar[list[BindingType]] = search_bindings(
-        "sessions", clear_tooltip="Empty the search box and show the whole list again",
-        clear_id="search.clear", done_id="search.done",
+        "sessions",
+        clear_tooltip="Empty the search box and show the whole list again",
+        clear_id="search.clear",
+        done_id="search.done",
     )
 
     DEFAULT_CSS = """

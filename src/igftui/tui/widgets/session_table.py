@@ -41,8 +41,7 @@ def column_widths(width: int, padding: int = 1) -> dict[str, int]:
         # matters more than the labels, which shrink to a stub.
         label = max(5, (rest - 16) // 2)
         title = max(16, rest - 2 * label)
-    return {"code": code, "year": year, "type": label, "title": title, "format": label,
-            "status": status}
+    return {"code": code, "year": year, "type": label, "title": title, "format": label, "status": status}
 
 
 def cell(text: str | None, *, placeholder: str = "") -> Text:
@@ -72,7 +71,8 @@ def session_cells(session: SessionSummary, query: str | None = None) -> tuple[Te
         highlighted(cell(session.code), query),
         cell(str(session.year) if session.year else None),
         cell(type_label(session.session_type)),
-        highlighted(cell(session.title, placeholder="(untitled)"), query) if session.title
+        highlighted(cell(session.title, placeholder="(untitled)"), query)
+        if session.title
         else cell(None, placeholder="(untitled)"),
         cell(format_label(session.format)),
         cell(status_label(session.status)),

@@ -106,9 +106,9 @@ def _person_name(person: Participant) -> Text:
 
 def people_in_page_order(people: Iterable[Participant]) -> list[Participant]:
     """Organisers first, then speakers, moderators, online moderators, rapporteurs (stable)."""
+
     def rank(person: Participant) -> int:
-        return min((_ROLE_ORDER.index(role) for role in person.roles if role in _ROLE_ORDER),
-                   default=len(_ROLE_ORDER))
+        return min((_ROLE_ORDER.index(role) for role in person.roles if role in _ROLE_ORDER), default=len(_ROLE_ORDER))
 
     return sorted(people, key=rank)
 
@@ -179,20 +179,30 @@ class ParticipantTable:
         ]
 
     def _narrow_columns(self) -> list[tuple[str, list[Text]]]:
-        columns: list[tuple[str, list[Text]]] = [
-            ("Name", []), ("Group, region", []), ("Roles", []), ("Status", [])]
+        columns: list[tuple[str, list[Text]]] = [("Name", []), ("Group, region", []), ("Roles", []), ("Status", [])]
         for person in self.people:
             who = _person_name(person)
             for extra in (person.organisation, person.country):
                 if extra:
                     who.append("\n" + extra, style="dim")
             columns[0][1].append(who)
-            columns[1][1].append(Text("\n".join(
-                bit for bit in (label(person.stakeholder_group), label(person.region)) if bit)))
+            columns[1][1].append(
+                Text("\n".join(bit for bit in (label(person.stakeholder_group), label(person.region)) if bit))
+            )
             columns[2][1].append(Text(roles_label(person)))
-            columns[3][1].append(Text("\n".join(
-                bit for bit in (label(person.status), label(person.attendance),
-                                "first time" if person.first_time else "") if bit)))
+            columns[3][1].append(
+                Text(
+                    "\n".join(
+                        bit
+                        for bit in (
+                            label(person.status),
+                            label(person.attendance),
+                            "first time" if person.first_time else "",
+                        )
+                        if bit
+                    )
+                )
+            )
         return columns
 
 
@@ -217,15 +227,27 @@ class AgendaTable:
         start = 0
         for item in self.items:
             end = start + item.minutes
-            row: list[Any] = [Text(f"{clock(start)}–{clock(end)}"), Text(str(item.minutes)),
-                              Text(item.title or "(untitled)")]
+            row: list[Any] = [
+                Text(f"{clock(start)}–{clock(end)}"),
+                Text(str(item.minutes)),
+                Text(item.title or "(untitled)"),
+            ]
             if wide:
-                row += [Text(_kind_label(item.kind)), Text(_yes_no(item.interactive)),
-                        Text("yes" if item.public else "no, private")]
+                row += [
+                    Text(_kind_label(item.kind)),
+                    Text(_yes_no(item.interactive)),
+                    Text("yes" if item.public else "no, private"),
+                ]
             else:
-                flags = [bit for bit in (_kind_label(item.kind),
-                                         "interactive" if item.interactive else "",
-                                         "" if item.public else "private") if bit]
+                flags = [
+                    bit
+                    for bit in (
+                        _kind_label(item.kind),
+                        "interactive" if item.interactive else "",
+                        "" if item.public else "private",
+                    )
+                    if bit
+                ]
                 row.append(Text(", ".join(flags)))
             table.add_row(*row)
             start = end
@@ -303,18 +325,19 @@ class SessionView(VerticalScroll, can_focus=True):
     HELP_TITLE: ClassVar[str] = "Session"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down",
-                id="session.down"),
-        Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up",
-                id="session.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, tooltip="Scroll one screen down",
-                id="session.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up",
-                id="session.page_up"),
-        Binding("home,g", "top", "Top", show=False, tooltip="Back to the title of the session",
-                id="session.top"),
-        Binding("end,G", "bottom", "End", show=False, tooltip="Down to the last section",
-                id="session.bottom"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down", id="session.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up", id="session.up"),
+        Binding(
+            "pagedown,space",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="Scroll one screen down",
+            id="session.page_down",
+        ),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up", id="session.page_up"),
+        Binding("home,g", "top", "Top", show=False, tooltip="Back to the title of the session", id="session.top"),
+        Binding("end,G", "bottom", "End", show=False, tooltip="Down to the last section", id="session.bottom"),
     ]
 
     DEFAULT_CSS = """
@@ -398,16 +421,18 @@ class SessionView(VerticalScroll, can_focus=True):
 
     def _parts(self, session: ForumSession) -> Iterable[Widget]:
         yield from self._title(session)
-        facts = _fields([
-            ("Type", label(session.session_type)),
-            ("Status", label(session.status)),
-            ("When", when_text(session.starts_at, session.ends_at, clock_of(session))),
-            ("Where", ", ".join(p for p in (session.room, session.venue) if p)),
-            ("Theme", session.theme),
-            ("Subtheme", session.subtheme),
-            ("Tags", _listed(session.tags)),
-            ("Language" if len(session.languages) == 1 else "Languages", _listed(session.languages)),
-        ])
+        facts = _fields(
+            [
+                ("Type", label(session.session_type)),
+                ("Status", label(session.status)),
+                ("When", when_text(session.starts_at, session.ends_at, clock_of(session))),
+                ("Where", ", ".join(p for p in (session.room, session.venue) if p)),
+                ("Theme", session.theme),
+                ("Subtheme", session.subtheme),
+                ("Tags", _listed(session.tags)),
+                ("Language" if len(session.languages) == 1 else "Languages", _listed(session.languages)),
+            ]
+        )
         if facts is not None:
             yield Static(facts, classes="facts")
         yield ChecksPanel(id="checks")
@@ -420,8 +445,11 @@ class SessionView(VerticalScroll, can_focus=True):
         else:
             yield _paragraph(None)
 
-        format_bits = [label(session.format), label(session.layout),
-                       minutes(session.duration_minutes) if session.duration_minutes else ""]
+        format_bits = [
+            label(session.format),
+            label(session.layout),
+            minutes(session.duration_minutes) if session.duration_minutes else "",
+        ]
         format_line = " · ".join(bit for bit in format_bits if bit)
         if format_line or session.format_description:
             yield _heading("Format")
@@ -478,10 +506,12 @@ class SessionView(VerticalScroll, can_focus=True):
             # Shown as text, never as something to click: the address is there to read and copy.
             yield Static(links, classes="paragraph")
 
-        related = _fields([
-            ("Source", _source_text(session)),
-            ("Catalogue id", str(session.id) if session.id is not None else None),
-        ])
+        related = _fields(
+            [
+                ("Source", _source_text(session)),
+                ("Catalogue id", str(session.id) if session.id is not None else None),
+            ]
+        )
         if related is not None:
             yield _heading("Related information")
             yield Static(related, classes="paragraph")
@@ -496,21 +526,22 @@ class SessionView(VerticalScroll, can_focus=True):
 
     def _online(self, session: ForumSession) -> Iterable[Widget]:
         online = session.online_participation
-        private = [item.title or f"segment {n}" for n, item in enumerate(session.agenda, 1)
-                   if not item.public]
+        private = [item.title or f"segment {n}" for n, item in enumerate(session.agenda, 1) if not item.public]
         # The defaults (no captioning, broadcast on) say nothing the organiser chose.
         if online.is_empty() and not private:
             return
         yield _heading("Online participation")
-        grid = _fields([
-            ("Platform", online.platform),
-            ("Remote hubs", _listed(online.remote_hubs)),
-            ("Speaking queue", online.speaking_queue),
-            ("Captioning", _yes_no(online.captioning)),
-            ("Interpretation", _listed(online.interpretation) or "none"),
-            ("Broadcast", _yes_no(online.broadcast)),
-            ("Not broadcast", "; ".join(private)),
-        ])
+        grid = _fields(
+            [
+                ("Platform", online.platform),
+                ("Remote hubs", _listed(online.remote_hubs)),
+                ("Speaking queue", online.speaking_queue),
+                ("Captioning", _yes_no(online.captioning)),
+                ("Interpretation", _listed(online.interpretation) or "none"),
+                ("Broadcast", _yes_no(online.broadcast)),
+                ("Not broadcast", "; ".join(private)),
+            ]
+        )
         if grid is not None:
             yield Static(grid, classes="paragraph")
         if online.notes:
