@@ -99,7 +99,7 @@ def page_import_seconds(runs: int) -> tuple[float, float, int]:
     import tempfile
 
     from igftui.formats.errors import FormatError
-    from igftui.formats.importing import import_paths
+    from igftui.services.importing import import_paths
     from igftui.formats.pages import html_to_text, read_page
     from igftui.store import Catalogue
 

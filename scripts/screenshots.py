@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # so it runs from a checkout as well as installed
 
 from igftui.config import Settings  # noqa: E402
-from igftui.formats.samples import load_samples  # noqa: E402
+from igftui.services.samples import load_samples  # noqa: E402
 from igftui.store import Catalogue  # noqa: E402
 from igftui.tui.app import IgfApp  # noqa: E402
 from igftui.tui.delays import INSTANT  # noqa: E402
