@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
 from igftui.model.differences import DiffLine, FieldDifference
+from igftui.tui.widgets.reading_keys import reading_bindings
 
 #: How each mark's line looks (a theme variable and a text style: never the colour alone).
 _LINE_STYLES = {"-": "$text-error", "+": "$text-success", " ": "$text-muted", "…": "$text-muted"}
@@ -51,27 +52,9 @@ class DifferencesView(VerticalScroll, can_focus=True):
 
     HELP_TITLE: ClassVar[str] = "Differences"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down", id="differences.down"
-        ),
-        Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up", id="differences.up"),
-        Binding(
-            "pagedown,space",
-            "page_down",
-            "Page down",
-            show=False,
-            tooltip="Scroll one screen down",
-            id="differences.page_down",
-        ),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up", id="differences.page_up"),
-        Binding(
-            "home,g", "scroll_home", "Top", show=False, tooltip="Back to the first difference", id="differences.top"
-        ),
-        Binding(
-            "end,G", "scroll_end", "End", show=False, tooltip="Down to the last difference", id="differences.bottom"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = reading_bindings(
+        "differences", top="Back to the first difference", bottom="Down to the last difference"
+    )
 
     DEFAULT_CSS = """
     DifferencesView {

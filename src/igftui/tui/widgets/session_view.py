@@ -23,7 +23,7 @@ from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -40,6 +40,7 @@ from igftui.model.vocabulary import (
 )
 from igftui.model.wording import agenda_total, minutes, plural, role_word, session_code
 from igftui.tui.widgets.findings import ChecksPanel
+from igftui.tui.widgets.reading_keys import reading_bindings
 
 if TYPE_CHECKING:
     from igftui.model.session import AgendaItem, ForumSession, Participant
@@ -324,21 +325,13 @@ class SessionView(VerticalScroll, can_focus=True):
 
     HELP_TITLE: ClassVar[str] = "Session"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Scroll down", show=False, tooltip="Scroll one line down", id="session.down"),
-        Binding("up,k", "scroll_up", "Scroll up", show=False, tooltip="Scroll one line up", id="session.up"),
-        Binding(
-            "pagedown,space",
-            "page_down",
-            "Page down",
-            show=False,
-            tooltip="Scroll one screen down",
-            id="session.page_down",
-        ),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one screen up", id="session.page_up"),
-        Binding("home,g", "top", "Top", show=False, tooltip="Back to the title of the session", id="session.top"),
-        Binding("end,G", "bottom", "End", show=False, tooltip="Down to the last section", id="session.bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = reading_bindings(
+        "session",
+        top="Back to the title of the session",
+        bottom="Down to the last section",
+        top_action="top",
+        bottom_action="bottom",
+    )
 
     DEFAULT_CSS = """
     SessionView {
