@@ -184,3 +184,61 @@ async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes()
                 break
         assert isinstance(app.screen, Form)
         assert app.screen.query_one("#title", Input).value == "Safe"
+
+
+async def test_keys_wait_for_a_screen_that_says_when_it_takes_them_however_long_it_opens():
+    """A new screen that says itself when it is ready (the editor, once its title has the
+    cursor) keeps the keys typed meanwhile however long it takes, even past the safety net:
+    on a busy machine the first letter typed after n went to the editor before its title."""
+    import asyncio
+
+    from textual.app import ComposeResult
+    from textual.binding import Binding
+    from textual.screen import Screen
+    from textual.widgets import Input, Static
+
+    from igftui.tui import key_order
+    from igftui.tui.delays import Delays
+
+    looked = asyncio.Event()
+    waiting_when_looked: list[int] = []
+
+    class Form(Screen):
+        AUTO_FOCUS = ""
+
+        def compose(self) -> ComposeResult:
+            yield Input(id="title")
+
+        @property
+        def takes_keys(self) -> bool:
+            return self.focused is not None
+
+    class Keys(key_order.KeysInOrder):
+        BINDINGS: ClassVar = [Binding("n", "new", "New")]
+        delays = Delays(keys_wait=0.001)  # the safety net looks every millisecond
+
+        def compose(self) -> ComposeResult:
+            yield Static("list")
+
+        def action_new(self) -> None:
+            self.push_screen(Form())
+
+        async def _waited_too_long(self) -> None:
+            await super()._waited_too_long()
+            waiting_when_looked.append(len(self._waiting_keys))
+            if len(waiting_when_looked) >= 3 or not self._waiting_keys:
+                looked.set()
+
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, "n", "Safe")
+        await asyncio.wait_for(looked.wait(), timeout=60)  # a guard against a hang only
+        assert isinstance(app.screen, Form) and app.screen.is_mounted
+        assert waiting_when_looked[-1] == 4, "the keys typed after n still wait for the form"
+        app.screen.query_one("#title", Input).focus()
+        for _ in range(200):
+            await pilot.pause()
+            if app.screen.query_one("#title", Input).value == "Safe":
+                break
+        assert app.screen.query_one("#title", Input).value == "Safe"

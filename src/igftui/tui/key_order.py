@@ -182,9 +182,12 @@ class KeysInOrder(App):
             # letters typed after n went to the catalogue's list, not the new draft's title).
             self._start_wait_timer()
             return
-        if self._key_on_its_way is None and self._still_opening(screen):
+        if self._key_on_its_way is None and (self._still_opening(screen) or _says_when_ready(screen)):
             # The screen is still loading what it shows (a draft read on a busy machine can
-            # take seconds): its keys wait for it.
+            # take seconds), or it says itself when it takes keys (the editor, once the cursor
+            # is in its title, or once it knows the draft cannot be read): its keys wait for
+            # it.  Let go early, the first letter typed after n went to the editor before its
+            # title had the cursor, and was lost.
             self._start_wait_timer()
             return
         # A screen that never says it is ready, or a key lost in a widget removed meanwhile:
@@ -203,3 +206,8 @@ class KeysInOrder(App):
         if not screen.is_mounted:
             return True
         return any(worker.is_running and worker.node is screen for worker in self.workers)
+
+
+def _says_when_ready(screen: Screen) -> bool:
+    """Whether ``screen`` has a ``takes_keys`` of its own: it promises to become ready."""
+    return hasattr(type(screen), "takes_keys")
