@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.worker import WorkerFailed
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from igftui.config import Settings
 from igftui.model import AgendaItem, ForumSession, Participant
@@ -142,8 +142,10 @@ async def settle(pilot) -> None:
         if busy:
             try:
                 await pilot.app.workers.wait_for_complete(busy)
-            except WorkerFailed:
-                pass  # the app reports it; the test looks at what the user sees
+            except (WorkerFailed, WorkerCancelled):
+                # A failure the app reports (the test looks at what the user sees); a worker
+                # cancelled because a newer one of its kind replaced it (that one is waited for next).
+                pass
         await pilot.pause()
         if not _busy_workers(pilot.app):
             break
@@ -164,8 +166,8 @@ async def wait_until(pilot, condition: Callable[[], object], what: str, *, turns
         if busy:
             try:
                 await pilot.app.workers.wait_for_complete(busy)
-            except WorkerFailed:
-                pass  # the app reports it; the condition says whether it matters
+            except (WorkerFailed, WorkerCancelled):
+                pass  # reported by the app, or replaced by a newer one; the condition says whether it matters
     if not condition():
         pytest.fail(f"waited {turns} turns of the app, and still not: {what}")
 

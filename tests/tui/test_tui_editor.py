@@ -444,8 +444,11 @@ async def test_a_draft_from_a_template_takes_its_structure_and_people_only_if_as
         assert all(p.status is None for p in editor.draft.participants)
 
 
-async def test_a_save_that_fails_says_so_and_keeps_the_work(db):
+async def test_a_save_that_fails_says_so_and_keeps_the_work(db, monkeypatch):
     """A second program holding the catalogue's write lock: the save fails, then succeeds."""
+    from igftui.store import errors
+
+    monkeypatch.setattr(errors, "BUSY_SECONDS", 0.5)  # the lock is held until the test lets go
     app = catalogue_app(db, 1)
     async with app.run_test(size=SIZE) as pilot:
         editor = await new_draft(pilot)

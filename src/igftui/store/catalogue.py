@@ -31,6 +31,7 @@ from igftui.model.session import ForumSession, Participant
 from igftui.model.tables import ParticipantRecord, RevisionRecord, SessionRecord
 from igftui.model.vocabulary import Role, SessionStatus, normalise
 from igftui.model.wording import person_key as name_key
+from igftui.store import errors as store_errors
 from igftui.store import fulltext, revisions
 from igftui.store.changes import ChangeCounter
 from igftui.store.checkfile import catalogue_version
@@ -136,7 +137,8 @@ def make_engine(path: Path) -> Engine:
     """An engine for the SQLite catalogue at ``path``, with WAL, foreign keys and a busy wait."""
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 5},
+        # Read when the engine is made, so that a test can give a lock-holding case less time.
+        connect_args={"check_same_thread": False, "timeout": store_errors.BUSY_SECONDS},
     )
     install_pragmas(engine)
     return engine

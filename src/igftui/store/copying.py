@@ -19,14 +19,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from igftui.model.wording import plural
-from igftui.store.errors import CatalogueError, NotACatalogue, explain_database_error
+from igftui.store.errors import BUSY_SECONDS, CatalogueError, NotACatalogue, explain_database_error
 from igftui.store.schema import APPLICATION_ID
 
 BACKUP_MODE = 0o600
 FOLDER_MODE = 0o700
-
-#: How long to wait for another igftui's write to end before giving up.
-BUSY_SECONDS = 5.0
 
 
 def copy_catalogue(source: sqlite3.Connection, target: Path, *, overwrite: bool, check: bool = True) -> int:

@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from igftui.model.session import ForumSession
 
+#: How long a write waits for another igftui's write to end before saying the catalogue is
+#: busy.  Long enough for several copies started together on a busy machine (each loading
+#: the samples in one transaction) to take their turns; a user would rather wait than retry.
+BUSY_SECONDS = 15.0
+
 #: Below this much free space, a disk I/O error is taken to mean the disk is full.
 _NEARLY_FULL = 1024 * 1024
 

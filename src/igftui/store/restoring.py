@@ -13,7 +13,6 @@ from igftui.store.backups import backup_folder
 from igftui.store.checkfile import catalogue_version
 from igftui.store.copying import (
     BACKUP_MODE,
-    BUSY_SECONDS,
     copy_bytes_to_free_name,
     copy_to_free_name,
     open_backup,
@@ -27,7 +26,7 @@ from igftui.store.copying import (
     sync_folder,
     uri,
 )
-from igftui.store.errors import CatalogueError, NotACatalogue, explain_database_error
+from igftui.store.errors import BUSY_SECONDS, CatalogueError, NotACatalogue, explain_database_error
 from igftui.store.schema import APPLICATION_ID, SCHEMA_VERSION, newer_catalogue
 
 
