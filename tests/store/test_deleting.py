@@ -188,3 +188,10 @@ def test_brought_back_elsewhere_under_another_id_is_merged_not_doubled(catalogue
     assert stored.id == back.id
     assert catalogue.get(back.id).description == "Typed here meanwhile."
     assert len([s for s in catalogue.list() if s.title == draft.title]) == 1
+
+
+def test_a_uid_that_starts_with_digits_only_is_found_by_its_start(catalogue):
+    # One uid in forty starts with eight digits: "35003277" is then a uid's start, not an id.
+    draft = catalogue.add(proposal(uid="35003277-1111-4222-8333-444455556666"))
+    catalogue.delete_draft(draft.id)
+    assert catalogue.undelete("35003277").uid == draft.uid

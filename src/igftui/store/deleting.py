@@ -187,11 +187,13 @@ def find_deleted(catalogue: Catalogue, wanted: str) -> DeletedDraft:
     """The deleted draft named by ``wanted``: its uid (or the start of it), or the id it had."""
     wanted = wanted.strip().lstrip("#")
     found = deleted_drafts(catalogue)
+    by_uid = [d for d in found if wanted and d.uid.startswith(wanted.lower())]
     if wanted.isdigit():
-        matches = [d for d in found if d.session_id == int(wanted)]
+        # The start of a uid can be all digits too ("35003277…"): an id first, then a uid.
+        matches = [d for d in found if d.session_id == int(wanted)] or by_uid
         what = f"id {wanted}"
     else:
-        matches = [d for d in found if wanted and d.uid.startswith(wanted.lower())]
+        matches = by_uid
         what = f"uid {wanted}"
     if not matches:
         raise DeletedDraftNotFound(f"no deleted draft has the {what} ('igftui deleted' lists them)")
