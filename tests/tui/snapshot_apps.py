@@ -152,6 +152,13 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def show_section(pilot, section: str, *, focus: bool = True) -> None:
+    """Show a section of the editor on top (as alt+N does), once its boxes are on the screen:
+    the editor builds a section the first time it is shown."""
+    pilot.app.screen.show_section(section, focus=focus)
+    await settle(pilot)
+
+
 async def wait_until(pilot, condition: Callable[[], object], what: str, *, turns: int = 500) -> None:
     """Let the app work (its queues, then its workers) until ``condition()`` holds.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from snapshot_apps import catalogue_app, screen_text, settle
+from snapshot_apps import catalogue_app, screen_text, settle, show_section
 from textual.app import App
 from textual.widgets import Input, OptionList
 
@@ -140,7 +140,7 @@ async def test_a_bad_link_is_refused_next_to_the_box_and_nothing_is_lost(db):
     async with app.run_test(size=SIZE) as pilot:
         editor = await new_draft(pilot)
         await answer(pilot, "input-title", "Links and languages")
-        editor.show_section("content", focus=False)
+        await show_section(pilot, "content", focus=False)
         await pilot.pause()
         await answer(pilot, "input-links", "Last year's report: https://igf.example/report-2024")
         await save(pilot)
@@ -161,7 +161,7 @@ async def test_a_bad_link_is_refused_next_to_the_box_and_nothing_is_lost(db):
             pilot, "input-links", "Last year's report: https://igf.example/report-2024\nhttps://igf.example/background"
         )
         assert box(editor, "links").problem is None
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await pilot.pause()
         await answer(pilot, "input-languages", "English, Spanish")
         await save(pilot)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from snapshot_apps import catalogue_app, screen_text, settle, wait_until
+from snapshot_apps import catalogue_app, screen_text, settle, show_section, wait_until
 from textual.widgets import Checkbox, Input, Select, SelectionList, TabbedContent, TextArea
 
 from igftui.model import ForumSession
@@ -108,7 +108,7 @@ async def add_person(
 ) -> None:
     """Add a person through the people table and the person dialog."""
     editor = pilot.app.screen
-    editor.show_section("people", focus=False)
+    await show_section(pilot, "people", focus=False)
     await pilot.pause()
     editor.query_one(SpeakerTable).focus()
     await pilot.press("a")
@@ -136,7 +136,7 @@ async def add_person(
 
 async def add_item(pilot, title: str, minutes: int, *, interactive: bool = False) -> None:
     editor = pilot.app.screen
-    editor.show_section("format", focus=False)
+    await show_section(pilot, "format", focus=False)
     await pilot.pause()
     editor.query_one(AgendaTable).focus()
     await pilot.press("a")
@@ -189,7 +189,7 @@ async def test_a_proposal_from_a_blank_draft_to_a_markdown_file(db, tmp_path):
         assert "Speakers by region: GRULAC 3, African 1" in screen_text(app)
 
         # An agenda that does not add up is flagged, then it does.
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await type_in(pilot, "input-duration_minutes", "90")
         await add_item(pilot, "Opening", 10)
         await add_item(pilot, "Open discussion", 40, interactive=True)
@@ -307,11 +307,11 @@ async def test_answers_that_cannot_be_read_are_explained_next_to_the_field(db):
         await pilot.pause()
         assert box.problem is None and editor.draft.year == 2027
 
-        editor.show_section("content", focus=False)
+        await show_section(pilot, "content", focus=False)
         await answer(pilot, "input-sdgs", "5, 18")
         assert "“18” is not a goal" in editor.query_one("#box-sdgs", FieldBox).problem
 
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await answer(pilot, "input-starts_at", "2026-06-23 10:00")
         await answer(pilot, "input-ends_at", "2026-06-23 09:00")
         assert editor.query_one("#box-ends_at", FieldBox).problem == "The session ends before it starts."
@@ -326,7 +326,7 @@ async def test_the_title_counts_against_the_rule_sets_limit_as_you_type(db):
         await wait_for_checks(pilot)
         assert "61/60 characters" in screen_text(app)
         assert "IGF-C003" in rules_found(editor)
-        editor.show_section("content", focus=False)
+        await show_section(pilot, "content", focus=False)
         await answer(pilot, "input-description", "one two three")
         await wait_for_checks(pilot)
         assert "3/250 words" in screen_text(app)
@@ -380,7 +380,7 @@ async def test_policy_questions_are_a_list_one_a_line(db):
     app = catalogue_app(db, 1)
     async with app.run_test(size=SIZE) as pilot:
         editor = await new_draft(pilot)
-        editor.show_section("content")
+        await show_section(pilot, "content")
         await settle(pilot)
         area = editor.query_one("#input-policy_questions", TextArea)
         area.load_text("How can defenders stay safe online?\n\nWho is accountable?\n")

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from snapshot_apps import SAVE_WHEN_ASKED, screen_text, settle
+from snapshot_apps import SAVE_WHEN_ASKED, screen_text, settle, show_section
 from textual.widgets import Input, TextArea
 
 from igftui.config import Settings
@@ -73,6 +73,8 @@ async def test_another_copys_changes_to_other_fields_merge_by_themselves(tmp_pat
         with Catalogue(db) as other:
             stored = other.get(draft_id)
         assert (stored.title, stored.description) == ("Our new title", "Their description")
+        # Their description is in the box once its section is shown (built after the merge).
+        await show_section(pilot, "content", focus=False)
         assert editor.query_one("#input-description", TextArea).text == "Their description"
         assert not editor.unsaved
         assert "Saved at" in screen_text(app)
@@ -132,6 +134,7 @@ async def test_writing_one_text_from_both(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(db, pilot, draft_id)
         saved_elsewhere(db, draft_id, description="Their paragraph.")
+        await show_section(pilot, "content", focus=False)
         editor.query_one("#input-description", TextArea).load_text("My paragraph.")
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
-from snapshot_apps import catalogue_app, screen_text, settle
+from snapshot_apps import catalogue_app, screen_text, settle, show_section
 from textual.widgets import TextArea
 
 from igftui.tui.dialogs.help import HelpScreen
@@ -87,6 +87,7 @@ async def test_undo_in_a_text_area_is_reachable_and_listed(db):
         await pilot.press("n")
         await settle(pilot)
         editor = app.screen
+        await show_section(pilot, "content", focus=False)
         area = editor.query_one("#input-description", TextArea)
         area.focus()
         await pilot.pause()

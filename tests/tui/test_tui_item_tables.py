@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from snapshot_apps import catalogue_app, filled_catalogue, screen_text, settle
+from snapshot_apps import catalogue_app, filled_catalogue, screen_text, settle, show_section
 from textual.widgets import Checkbox, ContentSwitcher, Input
 
 from igftui.config import Settings
@@ -86,7 +86,7 @@ async def open_editor(pilot, draft: ForumSession, section: str) -> ProposalEdito
     await settle(pilot)
     editor = app.screen
     assert isinstance(editor, ProposalEditor)
-    editor.show_section(section, focus=False)
+    await show_section(pilot, section, focus=False)
     await settle(pilot)
     return editor
 

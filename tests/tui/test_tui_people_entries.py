@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from snapshot_apps import SIZE, catalogue_app, screen_text, settle
+from snapshot_apps import SIZE, catalogue_app, screen_text, settle, show_section
 from test_tui_editor import new_draft
 from textual.widgets import Checkbox, Input, Select, SelectionList
 
@@ -24,7 +24,7 @@ async def add_entry(
 ) -> None:
     """Add an entry through the people table and the person dialog, as a user would."""
     editor = pilot.app.screen
-    editor.show_section("people", focus=False)
+    await show_section(pilot, "people", focus=False)
     await pilot.pause()
     editor.query_one(SpeakerTable).focus()
     await pilot.press("a")

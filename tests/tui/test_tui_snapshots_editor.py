@@ -8,7 +8,7 @@ depends on the clock (no "Saved at").  Regenerate on purpose, after looking:
 from __future__ import annotations
 
 import pytest
-from snapshot_apps import catalogue_app, settle, wait_until
+from snapshot_apps import catalogue_app, settle, show_section, wait_until
 
 from igftui.model import AgendaItem, ForumSession, OnlineParticipation, Participant
 from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -99,7 +99,7 @@ def editor_on(section: str):
         await settle(pilot)
         await wait_until(pilot, lambda: app.screen.findings, "the checks' first run is on screen")
         await settle(pilot)
-        app.screen.show_section(section)
+        await show_section(pilot, section)
         await settle(pilot)
         # A text cursor blinks, and a snapshot could catch it either way: the findings have the focus.
         app.screen.query_one("#live-findings").focus()
@@ -174,7 +174,7 @@ def crowded_table(section: str, table_id: str):
         await settle(pilot)
         await settle(pilot)
         assert app.screen.findings, "the checks' first run is on screen"
-        app.screen.show_section(section, focus=False)
+        await show_section(pilot, section, focus=False)
         await settle(pilot)
         table = app.screen.query_one(f"#{table_id}")
         table.focus()

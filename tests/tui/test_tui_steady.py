@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from snapshot_apps import catalogue_app, settle
+from snapshot_apps import catalogue_app, settle, show_section
 from textual.widgets import TextArea
 
 from igftui.tui.delays import Delays
@@ -77,7 +77,7 @@ async def blinking_of_editor_boxes(db: Path, delays: Delays) -> list[tuple[bool,
         await pilot.press("n")
         await settle(pilot)
         editor = app.screen
-        editor.show_section("content", focus=False)
+        await show_section(pilot, "content", focus=False)
         await settle(pilot)
         seen = []
         for box in (editor.query_one("#input-title"), editor.query_one("#input-description", TextArea)):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from snapshot_apps import screen_text, settle
+from snapshot_apps import screen_text, settle, show_section
 from textual.widgets import Input
 
 from igftui.config import Settings
 from igftui.model import ForumSession
+from igftui.model.form import FIELDS
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
@@ -51,7 +52,9 @@ async def open_editor(pilot, session_id: int) -> ProposalEditor:
 
 
 async def put(pilot, widget_id: str, text: str) -> None:
-    """Put ``text`` in a one-line box at once, as a paste would."""
+    """Put ``text`` in a one-line box at once, as a paste would (its section shown first)."""
+    section = next(spec.section for spec in FIELDS.values() if spec.widget_id == widget_id)
+    await show_section(pilot, section, focus=False)
     box = pilot.app.screen.query_one(f"#{widget_id}", Input)
     box.focus()
     box.value = text
@@ -62,7 +65,7 @@ async def test_a_time_typed_on_the_venues_clock_is_stored_in_utc(db):
     app = app_on(db, ForumSession(status="draft", year=2019, title="Berlin session", duration_minutes=90))
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, 1)
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await settle(pilot)
         starts = editor.query_one("#box-starts_at", FieldBox)
         assert "Starts (Berlin time)" in screen_text(app)
@@ -90,7 +93,7 @@ async def test_another_zone_shows_the_same_moment_on_its_clock(db):
     app = app_on(db, ForumSession(status="draft", year=2019, starts_at="2019-11-26T08:30:00Z"))
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, 1)
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await settle(pilot)
         box = editor.query_one("#input-starts_at", Input)
         assert box.value == "2019-11-26 09:30"
@@ -110,7 +113,7 @@ async def test_a_zone_typed_key_by_key_is_explained_until_it_is_one(db):
     app = app_on(db, ForumSession(status="draft", year=2019, starts_at="2019-11-26T08:30:00Z"))
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, 1)
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await settle(pilot)
         editor.query_one("#input-time_zone", Input).focus()
         await pilot.press(*"Asia/")
@@ -127,7 +130,7 @@ async def test_a_bad_time_is_explained_and_the_last_good_one_kept(db):
     app = app_on(db, ForumSession(status="draft", year=2019, starts_at="2019-11-26T08:30:00Z"))
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, 1)
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await settle(pilot)
         await put(pilot, "input-starts_at", "25:99")
         box = editor.query_one("#box-starts_at", FieldBox)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from snapshot_apps import catalogue_app, settle
+from snapshot_apps import catalogue_app, settle, show_section
 from test_tui_fields import open_filled_draft
 
 from igftui.tui.screens.proposal_editor import ProposalEditor
@@ -100,7 +100,7 @@ async def test_keys_typed_right_after_a_key_that_opens_a_dialog_go_into_it(db):
     app = catalogue_app(db, 2)
     async with app.run_test(size=SIZE) as pilot:
         editor, _session_id = await open_filled_draft(pilot, db)
-        editor.show_section("format", focus=False)
+        await show_section(pilot, "format", focus=False)
         await pilot.pause()
         editor.query_one(AgendaTable).focus()
         await pilot.pause()

@@ -74,10 +74,16 @@ class KeysInOrder(App):
     def _screen_takes_keys(self) -> bool:
         """Whether the screen on top is ready for keys: mounted (its auto-focus done), and
         ready by its own word (``takes_keys``: the editor once the cursor is in its first field)."""
+        if not self.screen_stack:
+            return False  # shutting down
         screen = self.screen
         if screen in self._screens_taking_keys:
             return True
-        if screen.is_mounted and getattr(screen, "takes_keys", True):
+        if screen.is_mounted and _says_when_ready(screen):
+            # Asked each time: such a screen may stop taking keys for a while (the editor
+            # while it builds a section of the form) and says when it takes them again.
+            return bool(getattr(screen, "takes_keys", True))
+        if screen.is_mounted:
             self._screens_taking_keys.add(screen)
             return True
         if not screen.is_mounted and screen not in self._screens_asked:
@@ -85,6 +91,10 @@ class KeysInOrder(App):
             self._screens_asked.add(screen)
             screen.call_later(self._screen_mounted)
         return False
+
+    def screen_ready(self) -> None:
+        """A screen with ``takes_keys`` says it takes keys again: the waiting ones go on."""
+        self.call_later(self._let_keys_go)
 
     def _screen_mounted(self) -> None:
         # Runs in the screen's queue; the keys are handed over from the App's.

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import (
     Button,
     Checkbox,
@@ -56,6 +57,7 @@ from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJ
 from igftui.tui.delays import delays_of
 from igftui.tui.draft_actions import DraftDuplicated
 from igftui.tui.failures import describe_failure, tell_failure
+from igftui.tui.key_order import KeysInOrder
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.agenda_editor import AgendaEditor, AgendaTable
 from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
@@ -68,6 +70,10 @@ if TYPE_CHECKING:
     from igftui.checks.core import CachedCatalogue
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
+
+
+#: The section the editor opens on; the others are built the first time they are shown.
+FIRST_SECTION = SECTIONS[0][0]
 
 
 class ProposalEditor(IgfScreen["int | None"]):
@@ -285,6 +291,18 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.limits: dict[str, int] = {}
         self._boxes = {name: FieldBox(spec) for name, spec in FIELDS.items()}
         self._by_control = {spec.widget_id: spec for spec in FIELDS.values()}
+        self._people_editor = PeopleEditor(id="people-editor")
+        self._agenda_editor = AgendaEditor(id="agenda-editor")
+        self._online_items = Static("", id="online-private-items", markup=False)
+        #: Sections whose boxes are on the screen: the first one is built with the screen, each
+        #: other one the first time it is shown (see _build_section).
+        self._built: set[str] = {FIRST_SECTION}
+        #: Sections being built, each by its worker.
+        self._building: dict[str, Worker] = {}
+        #: The latest findings about the people and the agenda, for a section built after the checks ran.
+        self._findings_about: dict[str, list[Finding]] = {}
+        #: Whether the editor has shown the draft with the cursor in its title: see takes_keys.
+        self._ready = False
         #: When to save, one save at a time, and what to do when another copy saved first.
         self.keeper = DraftKeeper(catalogue)
         if draft is not None:
@@ -309,11 +327,12 @@ class ProposalEditor(IgfScreen["int | None"]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="editor-body"):
-            with TabbedContent(id="sections", initial="basics"):
+            with TabbedContent(id="sections", initial=FIRST_SECTION):
                 for section, heading in SECTIONS:
                     with TabPane(heading, id=section):
                         with VerticalScroll(classes="section-form", id=f"form-{section}"):
-                            yield from self._section(section)
+                            if section == FIRST_SECTION:
+                                yield from self._section(section)
             yield LiveChecks(id="live-checks")
         yield Static("", id="editor-state", markup=False)
         yield Footer()
@@ -321,12 +340,55 @@ class ProposalEditor(IgfScreen["int | None"]):
     def _section(self, section: str) -> ComposeResult:
         boxes = [box for box in self._boxes.values() if box.spec.section == section]
         if section == "people":
-            yield PeopleEditor(id="people-editor")
+            yield self._people_editor
         if section == "online":
-            yield Static("", id="online-private-items", markup=False)
+            yield self._online_items
         yield from boxes
         if section == "format":
-            yield AgendaEditor(id="agenda-editor")
+            yield self._agenda_editor
+
+    def _build_section(self, section: str) -> Worker | None:
+        """Put ``section``'s boxes on the screen, if they are not yet; None once they are.
+
+        The whole form is some 300 widgets, and Textual styles and lays out each one:
+        built all at once, the editor took 0.8 s to open, the first section alone half
+        of that.  The boxes exist (and hold what they are told) from the start; a
+        section's are mounted, then shown the draft, the first time it is shown.
+        """
+        if section in self._built:
+            return None
+        building = self._building.get(section)
+        if building is None:
+            form = self.query_one(f"#form-{section}", VerticalScroll)
+            mounting = form.mount_all(list(self._section(section)))
+            building = self._building[section] = self.run_worker(
+                self._section_built(section, mounting), group="section", name=f"build {section}"
+            )
+        return building
+
+    async def _section_built(self, section: str, mounting: AwaitMount) -> None:
+        try:
+            await mounting
+            self._built.add(section)
+            self._fill_section(section)
+        finally:
+            self._building.pop(section, None)
+
+    def _fill_section(self, section: str) -> None:
+        """Show the draft in the boxes of ``section``, once they are on the screen."""
+        draft = self.draft
+        if draft is None:
+            return
+        for box in self._boxes.values():
+            if box.spec.section == section and box.spec.name not in self._unread:
+                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
+        if section == "people":
+            self._show_people()
+            self._people_editor.show_findings(self._findings_about.get("participants", []))
+        if section == "format":
+            self._agenda_editor.show_findings(self._findings_about.get("agenda", []))
+        if section in ("format", "online"):
+            self._show_agenda()
 
     def on_mount(self) -> None:
         # When to save is the keeper's rule; how long its pauses are is the app's (tests: none).
@@ -357,7 +419,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         draft = self.draft
         assert draft is not None
         for box in self._boxes.values():
-            show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
+            if box.spec.section in self._built:
+                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
         self._show_people()
         self._show_agenda()
         self._show_times()
@@ -373,8 +436,12 @@ class ProposalEditor(IgfScreen["int | None"]):
     @property
     def takes_keys(self) -> bool:
         """Whether keys typed now reach a field: the App holds them until the draft is shown and
-        the cursor is in it (see igftui.tui.key_order), or until it cannot be opened."""
-        return self.focused is not None or self._open_failed
+        the cursor is in it (or it cannot be opened), and while a section is being built (the
+        cursor goes to its first box once it is), see igftui.tui.key_order."""
+        if not self._ready and self.focused is not None:
+            # The title has the cursor (Widget.focus takes effect a moment after it is asked).
+            self._ready = True
+        return (self._ready or self._open_failed) and not self._building
 
     def _show_title(self) -> None:
         draft = self.draft
@@ -384,6 +451,9 @@ class ProposalEditor(IgfScreen["int | None"]):
         self.sub_title = " · ".join(bits)
 
     def on_descendant_focus(self, event) -> None:
+        # The draft is shown with the cursor in it: from now on keys go to the editor
+        # (takes_keys), whether or not a key was typed meanwhile.
+        self._ready = True
         # A box's label, count and note belong with its control: bring the whole box into
         # view, not just the line with the cursor (a text area scrolls to its cursor only).
         box = next((node for node in event.widget.ancestors if isinstance(node, FieldBox)), None)
@@ -448,7 +518,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             box.show_count(time_note(box.spec, draft))
             assert isinstance(box.control, Input), "a time is typed on one line"
             box.control.placeholder = time_example(box.spec, draft)
-            if refill and name not in self._unread:
+            if refill and name not in self._unread and box.spec.section in self._built:
                 show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
 
     def _changed(self) -> None:
@@ -533,16 +603,17 @@ class ProposalEditor(IgfScreen["int | None"]):
     # ----- people and agenda -----
 
     def _show_people(self, cursor: int | None = None) -> None:
-        if self.draft is not None:
-            self.query_one(PeopleEditor).show(self.draft, cursor=cursor)
+        if self.draft is not None and "people" in self._built:
+            self._people_editor.show(self.draft, cursor=cursor)
 
     def _show_agenda(self, cursor: int | None = None) -> None:
         draft = self.draft
         if draft is None:
             return
-        self.query_one(AgendaEditor).show(draft, cursor=cursor)
+        if "format" in self._built:
+            self._agenda_editor.show(draft, cursor=cursor)
         private = [item.title or f"item {n}" for n, item in enumerate(draft.agenda, start=1) if not item.public]
-        self.query_one("#online-private-items", Static).update(
+        self._online_items.update(
             Content("Kept private (not broadcast): " + "; ".join(private))
             if private
             else Content(
@@ -613,8 +684,12 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._people_changed(index)
 
     def _people_changed(self, cursor: int | None) -> None:
-        self._show_people(cursor)
         self._changed()
+        # Added from the palette, the person may come from another section: the list is shown.
+        self.show_section("people", focus=False, then=partial(self._show_people_at, cursor))
+
+    def _show_people_at(self, cursor: int | None) -> None:
+        self._show_people(cursor)
         self.query_one(SpeakerTable).focus()
 
     def _edit_item(self, index: int | None) -> None:
@@ -642,8 +717,11 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._agenda_changed(index)
 
     def _agenda_changed(self, cursor: int | None) -> None:
-        self._show_agenda(cursor)
         self._changed()
+        self.show_section("format", focus=False, then=partial(self._show_agenda_at, cursor))
+
+    def _show_agenda_at(self, cursor: int | None) -> None:
+        self._show_agenda(cursor)
         self.query_one(AgendaTable).focus()
 
     def _remove(self, what: str, index: int | None) -> None:
@@ -784,7 +862,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         assert draft is not None
         tops = {name.split(".")[0] for name in fields}
         for box in self._boxes.values():
-            if box.spec.name.split(".")[0] in tops:
+            if box.spec.name.split(".")[0] in tops and box.spec.section in self._built:
                 show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
         if "participants" in tops:
             self._show_people()
@@ -903,8 +981,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             if not leave:
                 first = next(iter(unread))
                 spec = FIELDS[first]
-                self.show_section(spec.section, focus=False)
-                self.call_after_refresh(self._focus_field, self.query_one(f"#{spec.widget_id}"))
+                self.show_section(spec.section, focus=False, then=partial(self._focus_field, spec.widget_id))
                 return
             # Put the last good answers back in the boxes; the draft never had the typing.
             for name in unread:
@@ -1022,8 +1099,11 @@ class ProposalEditor(IgfScreen["int | None"]):
                 about.setdefault(finding.field or "", []).append(finding)
         for name, box in self._boxes.items():
             box.show_findings(about.get(name, []))
-        self.query_one(PeopleEditor).show_findings(about.get("participants", []))
-        self.query_one(AgendaEditor).show_findings(about.get("agenda", []))
+        self._findings_about = about
+        if "people" in self._built:
+            self._people_editor.show_findings(about.get("participants", []))
+        if "format" in self._built:
+            self._agenda_editor.show_findings(about.get("agenda", []))
         self._boxes["online_participation.platform"].show_findings(
             about.get("online_participation", []) + about.get("online_participation.platform", [])
         )
@@ -1092,13 +1172,12 @@ class ProposalEditor(IgfScreen["int | None"]):
             self.notify("This finding is about the proposal as a whole.", markup=False)
             return
         section, widget_id = place
-        self.show_section(section, focus=False)
-        target = self.query_one(f"#{widget_id}")
-        self.call_after_refresh(self._focus_field, target)
+        self.show_section(section, focus=False, then=partial(self._focus_field, widget_id))
 
-    def _focus_field(self, target) -> None:
-        # on_descendant_focus brings the field's whole box into view.
-        target.focus()
+    def _focus_field(self, widget_id: str) -> None:
+        # After a refresh, once the section is laid out: on_descendant_focus brings the
+        # field's whole box into view.
+        self.call_after_refresh(self.query_one(f"#{widget_id}").focus)
 
     def action_next_finding(self) -> None:
         """Go to the field of the next finding."""
@@ -1115,14 +1194,40 @@ class ProposalEditor(IgfScreen["int | None"]):
             return
         self.go_to_finding(finding)
 
-    def show_section(self, section: str, *, focus: bool = True) -> None:
-        """Show ``section`` of the form; with ``focus``, put the cursor in its first field."""
+    def show_section(self, section: str, *, focus: bool = True, then: Callable[[], None] | None = None) -> None:
+        """Show ``section`` of the form; with ``focus``, put the cursor in its first field; then
+        call ``then`` (once the section's boxes are on the screen, the first time it is shown).
+
+        A test (or anything) may wait for the section with the "section" workers.
+        """
         tabs = self.query_one(TabbedContent)
         tabs.active = section
+        building = self._build_section(section)
+        if building is None:
+            self._section_shown(section, focus, then)
+            return
+        # Keys typed meanwhile wait (takes_keys), and go to the section once it is built.
+        self.run_worker(self._when_built(building, section, focus, then), group="section", name=f"show {section}")
+
+    async def _when_built(self, building: Worker, section: str, focus: bool, then: Callable[[], None] | None) -> None:
+        try:
+            await building.wait()
+            if self.query_one(TabbedContent).active == section:
+                self._section_shown(section, focus, then)
+            elif then is not None:
+                # Another section was asked for meanwhile: the cursor stays for that one.
+                then()
+        finally:
+            if isinstance(self.app, KeysInOrder):
+                self.app.screen_ready()
+
+    def _section_shown(self, section: str, focus: bool, then: Callable[[], None] | None) -> None:
         if focus:
             form = self.query_one(f"#form-{section}", VerticalScroll)
             # At once, not after a refresh: the next key typed goes to the field focused now.
             self._focus_first(form)
+        if then is not None:
+            then()
 
     def _focus_first(self, form: VerticalScroll) -> None:
         for widget in form.query("*"):
