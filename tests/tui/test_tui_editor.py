@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from snapshot_apps import catalogue_app, screen_text, settle, show_section, wait_until
+from snapshot_apps import catalogue_app, screen_text, settle, show_section, wait_for_palette, wait_until
 from textual.widgets import Checkbox, Input, Select, SelectionList, TabbedContent, TextArea
 
 from igftui.model import ForumSession
@@ -476,3 +476,29 @@ async def test_a_save_that_fails_says_so_and_keeps_the_work(db, monkeypatch):
         await settle(pilot)
         assert not editor.unsaved
         assert stored(db, editor.draft.id).theme == "Locked out"
+
+
+async def test_an_agenda_item_added_from_the_palette_opens_the_agenda_it_joins(db):
+    """The agenda section is built the first time it is shown: from Basics, the palette's
+    "Add an agenda item" shows it with the new item under the cursor."""
+    app = catalogue_app(db, 1)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await new_draft(pilot)
+        assert editor.query_one(TabbedContent).active == "basics"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"add an agenda item")
+        await wait_for_palette(pilot, "Add an agenda item")
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#item-title", Input).value = "Opening words"
+        dialog.query_one("#item-minutes", Input).value = "10"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is editor
+        assert editor.query_one(TabbedContent).active == "format"
+        table = editor.query_one(AgendaTable)
+        assert app.focused is table and table.row_count == 1
+        assert [item.title for item in editor.draft.agenda] == ["Opening words"]
+        assert "Opening words" in screen_text(app)

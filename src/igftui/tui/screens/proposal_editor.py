@@ -381,7 +381,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             return
         for box in self._boxes.values():
             if box.spec.section == section and box.spec.name not in self._unread:
-                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
+                self._show_answer(box)
         if section == "people":
             self._show_people()
             self._people_editor.show_findings(self._findings_about.get("participants", []))
@@ -389,6 +389,12 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._agenda_editor.show_findings(self._findings_about.get("agenda", []))
         if section in ("format", "online"):
             self._show_agenda()
+
+    def _show_answer(self, box: FieldBox) -> None:
+        """Show the draft's answer in ``box``; a box of a section not built yet is shown it when it is."""
+        draft = self.draft
+        if draft is not None and box.spec.section in self._built:
+            show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
 
     def on_mount(self) -> None:
         # When to save is the keeper's rule; how long its pauses are is the app's (tests: none).
@@ -419,8 +425,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         draft = self.draft
         assert draft is not None
         for box in self._boxes.values():
-            if box.spec.section in self._built:
-                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
+            self._show_answer(box)
         self._show_people()
         self._show_agenda()
         self._show_times()
@@ -518,8 +523,8 @@ class ProposalEditor(IgfScreen["int | None"]):
             box.show_count(time_note(box.spec, draft))
             assert isinstance(box.control, Input), "a time is typed on one line"
             box.control.placeholder = time_example(box.spec, draft)
-            if refill and name not in self._unread and box.spec.section in self._built:
-                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
+            if refill and name not in self._unread:
+                self._show_answer(box)
 
     def _changed(self) -> None:
         """The draft has changed: save it soon (see DraftKeeper) and check it again."""
@@ -862,8 +867,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         assert draft is not None
         tops = {name.split(".")[0] for name in fields}
         for box in self._boxes.values():
-            if box.spec.name.split(".")[0] in tops and box.spec.section in self._built:
-                show_value(box.control, shown_answer(box.spec, current_value(draft, box.spec), draft))
+            if box.spec.name.split(".")[0] in tops:
+                self._show_answer(box)
         if "participants" in tops:
             self._show_people()
         if tops & {"year", "theme", "subtheme"}:
@@ -988,7 +993,7 @@ class ProposalEditor(IgfScreen["int | None"]):
                 box = self._boxes[name]
                 self._unread.pop(name, None)
                 box.show_problem(None)
-                show_value(box.control, shown_answer(box.spec, current_value(self.draft, box.spec), self.draft))
+                self._show_answer(box)
             self.close_then(then)
 
         self.app.push_screen(
