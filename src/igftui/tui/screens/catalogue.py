@@ -227,6 +227,8 @@ class CatalogueScreen(IgfScreen[None]):
         self._searching = False
         #: Why the catalogue could not be opened, once the app has said so.
         self._problem: str | None = None
+        # The catalogue changed while a listing was being read: read again once it is shown.
+        self._read_again_after_listing = False
 
     @property
     def opened_catalogue(self) -> Catalogue:
@@ -303,10 +305,15 @@ class CatalogueScreen(IgfScreen[None]):
         gone.  What is typed in the search box is not touched.
         """
         paging = self.query_one(SessionTable).paging
-        if self.catalogue is None or not paging.shows_newest:
-            # A listing is being read already (a search typed, the editor closed): it reads
-            # the catalogue as it is now, and the next look catches anything it missed.
+        if self.catalogue is None:
             return
+        if not paging.shows_newest:
+            # A listing is being read already (a search typed, the editor closed), which may
+            # have read the catalogue before this change was stored: once its first page is
+            # shown, it is read again (the watcher may not look for seconds).
+            self._read_again_after_listing = True
+            return
+        self._read_again_after_listing = False
         # Every row loaded so far, in one read: the user may be far down the list.
         rows = paging.rows_to_read_again()
         listing = paging.new_listing()
@@ -420,6 +427,8 @@ class CatalogueScreen(IgfScreen[None]):
         if place is not None:
             self._go_back_to(place)
         self.refresh_bindings()
+        if message.total is not None and self._read_again_after_listing:
+            self.read_again()
 
     def _choosing(self) -> bool:
         """Whether the user is typing a search or picking filters just now."""
