@@ -8,9 +8,11 @@ one per key.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -58,7 +60,21 @@ def local_time(moment: datetime) -> str:
 
 
 def current_author() -> str | None:
-    """Who is saving: the login name (on a shared catalogue, the database role)."""
+    """Who is saving: the login name (on a shared catalogue, the database role).
+
+    The environment is read each time, as ``getpass.getuser`` reads it; only the
+    account's name, which it falls back to, is looked up once (an import keeps a
+    revision for each of thousands of sessions, and the look-up reads the password file).
+    """
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    return _account_name()
+
+
+@functools.lru_cache(maxsize=1)
+def _account_name() -> str | None:
     try:
         return getpass.getuser()
     except (OSError, KeyError):
