@@ -674,7 +674,7 @@ class Catalogue:
         if wanted is not None and raw.execute(_ID_TAKEN, (wanted,)).fetchone() is not None:
             wanted = None
         uid = session.uid
-        # A uid given here is new to the catalogue's history too: no revision to look up.
+        # A uid made here is new to the catalogue's history too: no revision to look up.
         fresh = uid is None or raw.execute(_BY_UID, (uid,)).fetchone() is not None
         if fresh:
             uid = uuid.uuid4().hex
@@ -683,19 +683,21 @@ class Catalogue:
             # The id SQLite would give (one past the largest), chosen first: the document
             # holds its id, and the whole row is then written in one statement.
             wanted = int(raw.execute(_NEXT_ID).fetchone()[0])
-        now = self.clock()
+        # Created, then written: two readings of the clock, as a save has always kept them.
+        created = self.clock()
         if wanted > _LARGEST_ID:
             # Past the largest id SQLite picks a free one itself; the document follows it.
             cursor = raw.execute(
                 _INSERT_SESSION,
-                (*_column_values(session), "{}", stored_time(now), stored_time(now), uid, 0, None),
+                (*_column_values(session), "{}", stored_time(created), stored_time(created), uid, 0, None),
             )
             assert cursor.lastrowid is not None, "an INSERT of one row has its key"
             return self._write(db, _Row(cursor.lastrowid, uid, 0), session, origin=origin, visit=visit, new=True)
         session, fields, document = _as_stored(session, wanted, uid, 1)
+        now = self.clock()
         raw.execute(
             _INSERT_SESSION,
-            (*_column_values(session), document, stored_time(now), stored_time(now), uid, 1, wanted),
+            (*_column_values(session), document, stored_time(created), stored_time(now), uid, 1, wanted),
         )
         self._after_write(db, session, fields, document, origin=origin, visit=visit, now=now, new=True, fresh=fresh)
         return session
