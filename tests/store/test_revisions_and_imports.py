@@ -217,3 +217,52 @@ def test_a_copy_with_an_impossible_identity_is_refused_with_a_reason(bad):
 
     with pytest.raises(ContractError):
         ForumSession.from_json({"schema": "igftui.session/1", "title": "a", "uid": "abcdefgh12", **bad})
+
+
+def test_imported_sessions_are_read_back_in_the_order_asked_and_a_removed_one_is_passed_over(catalogue):
+    # More sessions than one query reads, so that the order holds across queries.
+    count = 1_201
+    stored = [o.session for o in catalogue.import_sessions(page(number=n, title=f"Talk {n}") for n in range(count))]
+    removed = stored[600].id
+    catalogue.delete(removed)
+    asked = [s.id for s in reversed(stored)]
+    read = list(catalogue.sessions_by_id(asked))
+    assert [s.id for s in read] == [i for i in asked if i != removed]
+    assert read[0] == catalogue.get(stored[-1].id)
+    assert read[-1].title == "Talk 0"
+
+
+def test_an_import_leaves_every_other_write_waiting_for_the_disk(catalogue):
+    with catalogue.engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+    catalogue.import_sessions([page()])
+    with pytest.raises(ValueError):
+        catalogue.import_sessions(_raising_after(page(number=13)))
+    with catalogue.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == before == 2
+    assert catalogue.count() == 1
+
+
+def _raising_after(session: ForumSession):
+    yield session
+    raise ValueError("the file broke off here")
+
+
+def test_a_copy_of_a_deleted_draft_imported_goes_on_with_its_history(catalogue):
+    draft = catalogue.add(ForumSession(title="Mine", description="First words."))
+    draft = catalogue.update(draft.model_copy(update={"description": "Second words."}))
+    catalogue.delete_draft(draft.id)
+    (outcome,) = catalogue.import_sessions([draft.model_copy(update={"id": None, "description": "Third words."})])
+    assert outcome.action == "created" and outcome.session.uid == draft.uid
+    numbers = [r.number for r in catalogue.history(outcome.session.id)]
+    assert numbers[-1] > 2 and numbers == sorted(numbers)
+
+
+def test_a_new_session_after_the_largest_id_is_stored_whole(catalogue):
+    largest = 2**63 - 1
+    catalogue.import_sessions([page(id=largest)])
+    (outcome,) = catalogue.import_sessions([page(number=13, title="After the last id")])
+    stored = catalogue.get(outcome.session.id)
+    assert stored.id not in (None, largest) and stored.title == "After the last id"
+    assert stored == outcome.session
+    assert [r.origin for r in catalogue.history(stored.id)] == ["imported"]

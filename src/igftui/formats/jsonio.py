@@ -67,7 +67,7 @@ def iter_sessions_json(stream: TextSource, source: str) -> Iterator[ForumSession
         where = f"{source}: session {number}" if number is not None else source
         schema_seen = schema_seen or (isinstance(entry, dict) and "schema" in entry)
         try:
-            broken = _broken_text(entry)
+            broken = None if _whole_text(entry) else _broken_text(entry)
             if broken is not None:
                 raise FormatError(f"{where}: {broken} holds a broken character (an unpaired surrogate escape)")
             session = ForumSession.from_json(entry)
@@ -124,6 +124,17 @@ def _json_kind(value: Any) -> str:
     if isinstance(value, str):
         return "a string"
     return type(value).__name__
+
+
+def _whole_text(value: Any) -> bool:
+    """Whether no string in ``value`` holds a lone surrogate: one pass of the C encoder over
+    the whole entry, where walking it in Python took longer than reading the session.
+    Only an entry that fails is walked by :func:`_broken_text`, to say where."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError, RecursionError):
+        return False
+    return True
 
 
 def _broken_text(value: Any, where: str = "") -> str | None:

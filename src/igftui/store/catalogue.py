@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import itertools
 import json
 import os
 import uuid
@@ -19,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
-from sqlalchemy import Connection, Select, bindparam, case, create_engine, exists, func, insert, text, update
+from sqlalchemy import Connection, Select, case, create_engine, exists, func, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -44,6 +45,7 @@ from igftui.store.errors import (
     explain_database_error,
 )
 from igftui.store.listing import PersonSummary, PersonWithSessions, SessionFilter, SessionSummary
+from igftui.store.revisions import stored_time
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
 if TYPE_CHECKING:
@@ -55,35 +57,43 @@ F = TypeVar("F", bound=Callable[..., Any])
 _Statement = TypeVar("_Statement", bound=Select[Any])
 
 _SESSIONS = SessionRecord.__table__  # type: ignore[attr-defined]
-_PARTICIPANTS = ParticipantRecord.__table__  # type: ignore[attr-defined]
 
+# The statements an import runs for each session, as plain SQL for the driver (see
+# revisions.driver): SQLite prepares each once, and SQLAlchemy's work per statement,
+# which cost more than SQLite's own, is skipped.
 _ROW = "SELECT id, status, uid, version, document FROM session"
-_BY_UID = text(f"{_ROW} WHERE uid = :uid")
-_BY_IDENTITY = text(f"{_ROW} WHERE identity IN (:a, :b) OR source_key IN (:a, :b) ORDER BY id")
-_DELETE_PARTICIPANTS = text("DELETE FROM participant WHERE session_id = :id")
-_UPDATE_SESSION = (
-    _SESSIONS.update()
-    .where(_SESSIONS.c.id == bindparam("session_id"))
-    .values(
-        {
-            name: bindparam(name)
-            for name in (
-                "status",
-                "year",
-                "session_type",
-                "code",
-                "number",
-                "title",
-                "format",
-                "identity",
-                "source_key",
-                "document",
-                "updated_at",
-                "version",
-            )
-        }
-    )
+_BY_UID = f"{_ROW} WHERE uid = ?"
+_BY_IDENTITY = f"{_ROW} WHERE identity IN (?, ?) OR source_key IN (?, ?) ORDER BY id"
+_ID_TAKEN = "SELECT 1 FROM session WHERE id = ?"
+#: Ids in one query of sessions_by_id (SQLite allows 32,766 parameters).
+_IDS_AT_A_TIME = 500
+_NEXT_ID = "SELECT coalesce(max(id), 0) + 1 FROM session"
+_LARGEST_ID = 2**63 - 1
+_DELETE_PARTICIPANTS = "DELETE FROM participant WHERE session_id = ?"
+_INSERT_PARTICIPANT = (
+    "INSERT INTO participant (session_id, position, person_key, name, organisation, stakeholder_group, region,"
+    " roles, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+#: The columns a session's text sets (see _columns), in the order of the statements below.
+_COLUMNS = ("status", "year", "session_type", "code", "number", "title", "format", "identity", "source_key")
+_INSERT_SESSION = (
+    f"INSERT INTO session ({', '.join(_COLUMNS)}, document, created_at, updated_at, uid, version, id)"
+    f" VALUES ({', '.join('?' * (len(_COLUMNS) + 6))})"
+)
+_UPDATE_SESSION = (
+    f"UPDATE session SET {', '.join(name + ' = ?' for name in _COLUMNS)}, document = ?, updated_at = ?, version = ?"
+    " WHERE id = ?"
+)
+
+
+class _Stored(NamedTuple):
+    """A stored session's row as the import reads it (what ``_to_session`` needs of a record)."""
+
+    id: int
+    status: str
+    uid: str
+    version: int
+    document: str
 
 
 @dataclass(frozen=True)
@@ -253,6 +263,29 @@ class Catalogue:
             if record is None:
                 raise SessionNotFound(session_id)
             return _to_session(record)
+
+    def sessions_by_id(self, ids: Iterable[int]) -> Iterator[ForumSession]:
+        """The sessions with these ids, in the order given; an id no session has is passed over.
+
+        Read a few hundred at a time, one query each: what ``import --json`` prints
+        after importing thousands of sessions, without opening the catalogue for each.
+        """
+        wanted = iter(ids)
+        try:
+            while chunk := list(itertools.islice(wanted, _IDS_AT_A_TIME)):
+                marks = ", ".join("?" * len(chunk))
+                with self._db() as db:
+                    rows = revisions.driver(db.connection()).execute(
+                        f"SELECT id, uid, version, document FROM session WHERE id IN ({marks})", chunk
+                    )
+                    found = {row[0]: row for row in rows}
+                for session_id in chunk:
+                    row = found.get(session_id)
+                    if row is not None:
+                        yield _from_document(json.loads(row[3]), row[0], row[1], row[2])
+        except (SQLAlchemyError, OSError) as exc:
+            # A generator is not covered by @_guarded: its body runs after the call returns.
+            raise explain_database_error(exc, self.path) from exc
 
     @_guarded
     def add(self, session: ForumSession, *, origin: str = "typed", visit: str | None = None) -> ForumSession:
@@ -459,7 +492,7 @@ class Catalogue:
         value, so importing 100,000 sessions does not hold them all.
         """
         outcomes: list[ImportOutcome] = []
-        with self._db(write=True) as db:
+        with self._import_transaction() as db:
             for session in sessions:
                 outcome = self._import_one(db, session, keep_existing, merge_into_drafts)
                 if each is None:
@@ -469,12 +502,36 @@ class Catalogue:
             db.commit()
         return outcomes
 
+    @contextmanager
+    def _import_transaction(self) -> Iterator[DatabaseSession]:
+        """A write transaction for one file's import, whose commit does not wait for the disk.
+
+        A folder of pages is a transaction per file, and waiting for the disk at each
+        commit cost more than reading and storing the page.  In WAL mode, synchronous
+        NORMAL (SQLite's advice for WAL) still keeps the catalogue whole and every
+        transaction all or nothing, whatever happens; only a power cut or a system
+        crash in the moment after may lose the last files imported, which importing
+        them again restores.  Saves and every other write keep waiting for the disk:
+        the setting is the connection's, and is put back before it is handed on.
+        """
+        with self._writer.connect() as connection:
+            raw = revisions.driver(connection)  # the driver's own, outside any transaction
+            before = int(raw.execute("PRAGMA synchronous").fetchone()[0])
+            raw.execute("PRAGMA synchronous = NORMAL")
+            try:
+                with DatabaseSession(bind=connection) as db:
+                    yield db
+            finally:
+                if connection.in_transaction():
+                    connection.rollback()
+                raw.execute(f"PRAGMA synchronous = {before}")
+
     def _import_one(
         self, db: DatabaseSession, session: ForumSession, keep_existing: bool, merge_into_drafts: bool = False
     ) -> ImportOutcome:
         record: Any = None  # a row of _ROW: what _merge_copy reads of a SessionRecord
         if session.uid is not None:
-            record = db.connection().execute(_BY_UID, {"uid": session.uid}).first()
+            record = _by_uid(db, session.uid)
             if record is not None:
                 return self._merge_copy(db, record, session, keep_existing)
         records = self._same_identity(db, session)
@@ -501,8 +558,8 @@ class Catalogue:
         identity, source_key = identity_of(session), source_key_of(session)
         if identity is None and source_key is None:
             return []
-        # One plain statement, compiled once: importing thousands of sessions asks it each time.
-        rows = db.connection().execute(_BY_IDENTITY, {"a": identity or source_key, "b": source_key or identity}).all()
+        a, b = identity or source_key, source_key or identity
+        rows = [_Stored(*row) for row in revisions.driver(db.connection()).execute(_BY_IDENTITY, (a, b, a, b))]
         return sorted(rows, key=lambda r: r.status != SessionStatus.CATALOGUED.value)
 
     def _merge_copy(
@@ -612,80 +669,92 @@ class Catalogue:
     def _insert(
         self, db: DatabaseSession, session: ForumSession, *, origin: str, visit: str | None = None
     ) -> ForumSession:
+        raw = revisions.driver(db.connection())
         wanted = session.id
-        if wanted is not None and db.get(SessionRecord, wanted) is not None:
+        if wanted is not None and raw.execute(_ID_TAKEN, (wanted,)).fetchone() is not None:
             wanted = None
         uid = session.uid
-        if uid is None or db.connection().execute(_BY_UID, {"uid": uid}).first() is not None:
+        # A uid made here is new to the catalogue's history too: no revision to look up.
+        fresh = uid is None or raw.execute(_BY_UID, (uid,)).fetchone() is not None
+        if fresh:
             uid = uuid.uuid4().hex
+        assert uid is not None
+        if wanted is None:
+            # The id SQLite would give (one past the largest), chosen first: the document
+            # holds its id, and the whole row is then written in one statement.
+            wanted = int(raw.execute(_NEXT_ID).fetchone()[0])
+        # Created, then written: two readings of the clock, as a save has always kept them.
+        created = self.clock()
+        if wanted > _LARGEST_ID:
+            # Past the largest id SQLite picks a free one itself; the document follows it.
+            cursor = raw.execute(
+                _INSERT_SESSION,
+                (*_column_values(session), "{}", stored_time(created), stored_time(created), uid, 0, None),
+            )
+            assert cursor.lastrowid is not None, "an INSERT of one row has its key"
+            return self._write(db, _Row(cursor.lastrowid, uid, 0), session, origin=origin, visit=visit, new=True)
+        session, fields, document = _as_stored(session, wanted, uid, 1)
         now = self.clock()
-        # Core statements over the SQLModel tables: the ORM's unit of work costs more
-        # than the write itself when thousands of sessions are imported at once.
-        values = {
-            "status": session.status.value,
-            "document": "{}",
-            "created_at": now,
-            "updated_at": now,
-            "uid": uid,
-            "version": 0,
-        }
-        if wanted is not None:
-            values["id"] = wanted
-        result = db.connection().execute(insert(_SESSIONS).values(**values))
-        key = result.inserted_primary_key
-        assert key is not None, "an INSERT of one row has its key"
-        new_id = int(key[0])
-        return self._write(db, _Row(new_id, uid, 0), session, origin=origin, visit=visit, new=True)
+        raw.execute(
+            _INSERT_SESSION,
+            (*_column_values(session), document, stored_time(created), stored_time(now), uid, 1, wanted),
+        )
+        self._after_write(db, session, fields, document, origin=origin, visit=visit, now=now, new=True, fresh=fresh)
+        return session
 
     def _write(
         self,
         db: DatabaseSession,
-        record: SessionRecord | _Row,
+        record: SessionRecord | _Row | _Stored,
         session: ForumSession,
         *,
         origin: str,
         visit: str | None = None,
         new: bool = False,
     ) -> ForumSession:
-        """Store ``session`` as the record's new text, raise its version, keep a revision."""
-        session_id, uid, _version = _stored_row(record)
-        if session.code is None and session.display_code() is not None:
-            # Stored as it will be read back: with the code the IGF gives its number.
-            session = session.model_copy(update={"code": session.display_code()})
-        version = int(record.version) + 1
-        # A copy's revision and the history it counts in are of the file it came from: the
-        # catalogue's copy has neither (as ``get`` gives it back).
-        session = session.model_copy(
-            update={"id": session_id, "uid": uid, "version": version, "revision": None, "history": None}
-        )
-        document = _dump(session.to_document())
+        """Store ``session`` as the record's new text, raise its version, keep a revision
+        (``new``: the row was just inserted, it has no participant rows yet)."""
+        session_id, uid, version = record.id, record.uid, int(record.version) + 1
+        assert session_id is not None and uid is not None, "a stored session has an id and a uid"
+        session, fields, document = _as_stored(session, session_id, uid, version)
         now = self.clock()
-        connection = db.connection()
-        connection.execute(
-            _UPDATE_SESSION,
-            dict(
-                session_id=session_id,
-                **_columns(session),
-                document=document,
-                updated_at=now,
-                version=version,
-            ),
+        revisions.driver(db.connection()).execute(
+            _UPDATE_SESSION, (*_column_values(session), document, stored_time(now), version, session_id)
         )
         if isinstance(record, SessionRecord):
             # The ORM's copy of the record must not hold the old version for the next step.
             db.expire(record)
+        self._after_write(db, session, fields, document, origin=origin, visit=visit, now=now, new=new)
+        return session
+
+    def _after_write(
+        self,
+        db: DatabaseSession,
+        session: ForumSession,
+        fields: dict[str, Any],
+        document: str,
+        *,
+        origin: str,
+        visit: str | None,
+        now: datetime,
+        new: bool = False,
+        fresh: bool = False,
+    ) -> None:
+        """Keep the revision of a session just written, and its participant rows and search entry."""
+        assert session.id is not None and session.uid is not None
+        connection = db.connection()
         revisions.keep(
             connection,
-            uid=uid,
-            session_id=session_id,
+            uid=session.uid,
+            session_id=session.id,
             document=document,
+            fields=fields,
             origin=origin,
             now=now,
             visit=visit,
-            first=new,
+            first=fresh,
         )
         _index_people_and_text(connection, session, new=new)
-        return session
 
     # ----- erasure -----
 
@@ -1062,28 +1131,55 @@ def _columns(session: ForumSession) -> dict[str, Any]:
     }
 
 
+def _column_values(session: ForumSession) -> tuple[Any, ...]:
+    """:func:`_columns` in the order of :data:`_COLUMNS`, for the plain statements."""
+    columns = _columns(session)
+    return tuple(columns[name] for name in _COLUMNS)
+
+
+def _as_stored(
+    session: ForumSession, session_id: int | None, uid: str, version: int
+) -> tuple[ForumSession, dict[str, Any], str]:
+    """The session as the catalogue keeps it, with its document made once: as a dict and as text."""
+    update: dict[str, Any] = {"id": session_id, "uid": uid, "version": version, "revision": None, "history": None}
+    if session.code is None and session.display_code() is not None:
+        # Stored as it will be read back: with the code the IGF gives its number.
+        update["code"] = session.display_code()
+    # A copy's revision and the history it counts in are of the file it came from: the
+    # catalogue's copy has neither (as ``get`` gives it back).
+    session = session.model_copy(update=update)
+    fields = session.to_document()
+    return session, fields, _dump(fields)
+
+
+def _by_uid(db: DatabaseSession, uid: str) -> _Stored | None:
+    row = revisions.driver(db.connection()).execute(_BY_UID, (uid,)).fetchone()
+    return _Stored(*row) if row is not None else None
+
+
 def _index_people_and_text(connection: Connection, session: ForumSession, *, new: bool = False) -> None:
     """Rewrite the session's participant rows and its search entry from the session
     (``new``: it has none yet, nothing to remove)."""
     session_id = session.id
+    raw = revisions.driver(connection)
     if not new:
-        connection.execute(_DELETE_PARTICIPANTS, {"id": session_id})
+        raw.execute(_DELETE_PARTICIPANTS, (session_id,))
     rows = [
-        {
-            "session_id": session_id,
-            "position": position,
-            "person_key": person_key(person.name),
-            "name": person.name,
-            "organisation": person.organisation,
-            "stakeholder_group": person.stakeholder_group.value if person.stakeholder_group else None,
-            "region": person.region.value if person.region else None,
-            "roles": " " + " ".join(r.value for r in person.roles) + " ",
-            "year": session.year,
-        }
+        (
+            session_id,
+            position,
+            person_key(person.name),
+            person.name,
+            person.organisation,
+            person.stakeholder_group.value if person.stakeholder_group else None,
+            person.region.value if person.region else None,
+            " " + " ".join(r.value for r in person.roles) + " ",
+            session.year,
+        )
         for position, person in enumerate(session.participants)
     ]
     if rows:
-        connection.execute(insert(_PARTICIPANTS), rows)
+        raw.executemany(_INSERT_PARTICIPANT, rows)
     fulltext.index_session(connection, session)
 
 

@@ -8,14 +8,18 @@ one per key.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
+import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects import sqlite
 
 from igftui.model.merge import changed_fields
 from igftui.model.tables import RevisionRecord
@@ -56,15 +60,47 @@ def local_time(moment: datetime) -> str:
 
 
 def current_author() -> str | None:
-    """Who is saving: the login name (on a shared catalogue, the database role)."""
+    """Who is saving: the login name (on a shared catalogue, the database role).
+
+    The environment is read each time, as ``getpass.getuser`` reads it; only the
+    account's name, which it falls back to, is looked up once (an import keeps a
+    revision for each of thousands of sessions, and the look-up reads the password file).
+    """
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    return _account_name()
+
+
+@functools.lru_cache(maxsize=1)
+def _account_name() -> str | None:
     try:
         return getpass.getuser()
     except (OSError, KeyError):
         return None
 
 
-# Compiled once: an import of thousands of sessions keeps a revision for each.
-_INSERT = insert(_REVISIONS)
+_LATEST = "SELECT id, number, document, origin, visit FROM revision WHERE session_uid = ? ORDER BY number DESC LIMIT 1"
+_INSERT_SQL = (
+    "INSERT INTO revision (session_uid, session_id, number, saved_at, origin, author, changed, visit, document)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+#: A moment as SQLAlchemy stores the catalogue's DATETIME columns in SQLite, for plain SQL.
+_TIME = _REVISIONS.c.saved_at.type.dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
+
+
+def stored_time(moment: datetime) -> str:
+    """``moment`` as the catalogue's DATETIME columns hold it (what SQLAlchemy writes and reads back)."""
+    return cast(str, _TIME(moment))
+
+
+def driver(connection: Connection) -> sqlite3.Connection:
+    """The SQLite connection under ``connection``: plain SQL on it runs in the same transaction,
+    and the driver prepares each statement once (its statement cache)."""
+    raw = connection.connection.driver_connection
+    assert raw is not None, "an open connection has its driver's connection"
+    return cast(sqlite3.Connection, raw)
 
 
 def latest(connection: Connection, uid: str) -> Any:
@@ -84,49 +120,50 @@ def keep(
     visit: str | None = None,
     author: str | None = None,
     first: bool = False,
+    fields: dict[str, Any] | None = None,
 ) -> int:
     """Keep ``document`` as the session's newest revision; return its number.
 
     A typed save of the same editor visit within :data:`PAUSE` of the newest
     revision replaces that revision instead of adding one.  A save that changes
-    nothing adds nothing.
+    nothing adds nothing.  ``first``: the uid was given just now, so it has no
+    revision yet (not even of a deleted draft) and none is looked up.  ``fields``:
+    ``document`` already parsed, which the caller has (it is not parsed again).
     """
-    last = latest(connection, uid)
-    if last is not None and last.document == document:
-        return int(last.number)
-    if (
-        last is not None
-        and origin == "typed"
-        and visit is not None
-        and last.visit == visit
-        and last.origin == "typed"
-        and now - _aware(last.saved_at) < PAUSE
-    ):
-        before = _document_of(connection, uid, int(last.number) - 1)
-        connection.execute(
-            update(_REVISIONS)
-            .where(_REVISIONS.c.id == last.id)
-            .values(
-                document=document,
-                saved_at=now,
-                changed=json.dumps(changed_fields(before, json.loads(document))),
+    # Plain SQL to the driver, in the same transaction: an import keeps a revision for
+    # each of thousands of sessions, and SQLAlchemy costs more per statement than SQLite.
+    raw = driver(connection)
+    last = None if first else raw.execute(_LATEST, (uid,)).fetchone()
+    if last is not None and last[2] == document:
+        return int(last[1])
+    if last is not None and origin == "typed" and visit is not None and last[4] == visit and last[3] == "typed":
+        newest = latest(connection, uid)  # with its time as a datetime, as SQLAlchemy reads it
+        if now - _aware(newest.saved_at) < PAUSE:
+            before = _document_of(connection, uid, int(last[1]) - 1)
+            connection.execute(
+                update(_REVISIONS)
+                .where(_REVISIONS.c.id == last[0])
+                .values(
+                    document=document,
+                    saved_at=now,
+                    changed=json.dumps(changed_fields(before, json.loads(document))),
+                )
             )
-        )
-        return int(last.number)
-    before = json.loads(last.document) if last is not None else None
-    number = int(last.number) + 1 if last is not None else 1
-    connection.execute(
-        _INSERT,
-        dict(
-            session_uid=uid,
-            session_id=session_id,
-            number=number,
-            saved_at=now,
-            origin=origin,
-            author=author if author is not None else current_author(),
-            changed=json.dumps(changed_fields(before, json.loads(document))),
-            visit=visit if origin == "typed" else None,
-            document=document,
+            return int(last[1])
+    before = json.loads(last[2]) if last is not None else None
+    number = int(last[1]) + 1 if last is not None else 1
+    raw.execute(
+        _INSERT_SQL,
+        (
+            uid,
+            session_id,
+            number,
+            stored_time(now),
+            origin,
+            author if author is not None else current_author(),
+            json.dumps(changed_fields(before, fields if fields is not None else json.loads(document))),
+            visit if origin == "typed" else None,
+            document,
         ),
     )
     return number
