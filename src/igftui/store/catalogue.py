@@ -492,7 +492,7 @@ class Catalogue:
         value, so importing 100,000 sessions does not hold them all.
         """
         outcomes: list[ImportOutcome] = []
-        with self._import_transaction() as db:
+        with self._db(write=True) as db:
             for session in sessions:
                 outcome = self._import_one(db, session, keep_existing, merge_into_drafts)
                 if each is None:
@@ -501,30 +501,6 @@ class Catalogue:
                     each(outcome)
             db.commit()
         return outcomes
-
-    @contextmanager
-    def _import_transaction(self) -> Iterator[DatabaseSession]:
-        """A write transaction for one file's import, whose commit does not wait for the disk.
-
-        A folder of pages is a transaction per file, and waiting for the disk at each
-        commit cost more than reading and storing the page.  In WAL mode, synchronous
-        NORMAL (SQLite's advice for WAL) still keeps the catalogue whole and every
-        transaction all or nothing, whatever happens; only a power cut or a system
-        crash in the moment after may lose the last files imported, which importing
-        them again restores.  Saves and every other write keep waiting for the disk:
-        the setting is the connection's, and is put back before it is handed on.
-        """
-        with self._writer.connect() as connection:
-            raw = revisions.driver(connection)  # the driver's own, outside any transaction
-            before = int(raw.execute("PRAGMA synchronous").fetchone()[0])
-            raw.execute("PRAGMA synchronous = NORMAL")
-            try:
-                with DatabaseSession(bind=connection) as db:
-                    yield db
-            finally:
-                if connection.in_transaction():
-                    connection.rollback()
-                raw.execute(f"PRAGMA synchronous = {before}")
 
     def _import_one(
         self, db: DatabaseSession, session: ForumSession, keep_existing: bool, merge_into_drafts: bool = False
