@@ -288,3 +288,22 @@ def test_an_older_catalogue_gets_the_new_index_whole(tmp_path, version):
         catalogue.delete(session.id)
         assert found(catalogue, word) == set()
         index_is_whole(path)
+
+
+def test_one_or_two_letters_find_every_word_they_begin(catalogue):
+    # What the search box holds after one or two keys is looked up in the index's own
+    # lists of first letters: they must find what a longer prefix would.
+    zoe = catalogue.add(workshop(1, "Data justice", participants=[Participant(name="Zoë Élan", roles=["speaker"])]))
+    zine = catalogue.add(workshop(2, "Zines and zealots"))
+    catalogue.add(workshop(3, "Encryption"))
+    assert found(catalogue, "z") == found(catalogue, "Z") == {zoe.id, zine.id}
+    assert found(catalogue, "zo") == {zoe.id}
+    assert found(catalogue, "ze") == {zine.id}
+    assert found(catalogue, "e") == found(catalogue, "é") == {zoe.id, 3}
+    assert found(catalogue, "el") == {zoe.id}
+    assert catalogue.count(SessionFilter(query="z"), at_most=1) == 2
+    zoe_gone = catalogue.get(zoe.id).model_copy(update={"participants": []})
+    catalogue.update(zoe_gone)
+    assert found(catalogue, "z") == {zine.id}
+    assert found(catalogue, "el") == set()
+    index_is_whole(catalogue.path)

@@ -174,6 +174,10 @@ MIGRATIONS: dict[int, list[str]] = {
     # session, whichever code writes it.  An entry is taken out with FTS5's 'delete'
     # command and the values it was indexed with, which the triggers compute from the
     # old row: the same document gives the same text.
+    # Each word is also indexed by its first letter and first two: what a search box
+    # holds after one or two keys.  Without them FTS5 gathers every word that begins so
+    # (a second at 100,000 sessions); with them it reads one list.  They cost about 1 KB
+    # per session, where the copy of the text cost 4 KB.
     4: [
         "DROP TABLE session_fts",
         f"CREATE VIEW session_text (id, {_SEARCH_COLUMNS}) AS SELECT id, {_search_text('session.')} FROM session",
@@ -181,7 +185,8 @@ MIGRATIONS: dict[int, list[str]] = {
         CREATE VIRTUAL TABLE session_fts USING fts5(
             {_SEARCH_COLUMNS},
             content = 'session_text', content_rowid = 'id',
-            tokenize = 'unicode61 remove_diacritics 2'
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2'
         )
         """,
         f"""
