@@ -75,9 +75,14 @@ def test_a_catalogue_of_an_earlier_version_opens_whole(tmp_path, version):
             expected = ForumSession.from_json(document).model_copy(update={"id": session_id})
             assert stored.to_document() == expected.to_document(), session_id
             assert stored.uid and stored.version == 1
-            # One revision each: what was there before the migration.
+            # One revision each: what was there before the migration.  Before version 3
+            # there were none, and the migration made it; a version 3 catalogue kept the
+            # one of the samples' import.
             (revision,) = catalogue.history(session_id)
-            assert revision.origin == ("imported" if document["status"] == "catalogued" else "typed")
+            if version < 3:
+                assert revision.origin == ("imported" if document["status"] == "catalogued" else "typed")
+            else:
+                assert revision.origin == "imported"
             assert catalogue.revision(session_id, 1).to_document() == stored.to_document()
         # Every person, with their sessions counted.
         named: dict[str, set[int]] = {}

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 _WHERE = {
     "SORT_COLUMNS": "listing",
+    "SORT_ORDERS": "listing",
+    "RELEVANCE": "listing",
     "PersonSummary": "listing",
     "SessionFilter": "listing",
     "SessionSummary": "listing",
@@ -39,7 +41,14 @@ if TYPE_CHECKING:
         NotACatalogue,
         SessionNotFound,
     )
-    from igftui.store.listing import SORT_COLUMNS, PersonSummary, SessionFilter, SessionSummary
+    from igftui.store.listing import (
+        RELEVANCE,
+        SORT_COLUMNS,
+        SORT_ORDERS,
+        PersonSummary,
+        SessionFilter,
+        SessionSummary,
+    )
 
 
 def __getattr__(name: str) -> Any:

@@ -44,7 +44,7 @@ from igftui.store.errors import (
     VersionConflict,
     explain_database_error,
 )
-from igftui.store.listing import PersonSummary, PersonWithSessions, SessionFilter, SessionSummary
+from igftui.store.listing import RELEVANCE, PersonSummary, PersonWithSessions, SessionFilter, SessionSummary
 from igftui.store.revisions import stored_time
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
@@ -344,7 +344,7 @@ class Catalogue:
             record = db.get(SessionRecord, session_id)
             if record is None:
                 raise SessionNotFound(session_id)
-            fulltext.remove_session(db.connection(), session_id)
+            # Its search entry goes with it (a trigger, see igftui.store.schema).
             db.delete(record)
             db.commit()
 
@@ -747,7 +747,9 @@ class Catalogue:
 
     # ----- many sessions -----
 
-    def _filtered(self, statement: _Statement, filters: SessionFilter | None) -> _Statement:
+    def _filtered(self, statement: _Statement, filters: SessionFilter | None, *, search: bool = True) -> _Statement:
+        """``statement`` narrowed to ``filters``; without ``search``, not to its query
+        (the caller joins the search's matches itself)."""
         filters = filters or SessionFilter()
         if filters.year is not None:
             statement = statement.where(col(SessionRecord.year) == filters.year)
@@ -777,7 +779,7 @@ class Catalogue:
                     select(ParticipantRecord.session_id).where(ParticipantRecord.person_key == key)
                 )
             )
-        match = fulltext.match_expression(filters.query)
+        match = fulltext.match_expression(filters.query) if search else None
         if match is not None:
             statement = statement.where(fulltext.matching_sessions(match))
         return statement
@@ -792,7 +794,13 @@ class Catalogue:
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[SessionSummary]:
-        """One page of sessions, newest year first unless ``sort`` names a column."""
+        """One page of sessions, newest year first unless ``sort`` names a column.
+
+        ``sort`` is one of ``SORT_ORDERS``: a column, or ``relevance``, the best match
+        to the search first (the title's words count most).  Without a search there is
+        nothing to match, and ``relevance`` is the default order.
+        """
+        match = fulltext.match_expression(filters.query) if filters and sort == RELEVANCE else None
         # SQLModel types select() for four columns at most.
         statement = self._filtered(
             select(  # type: ignore[call-overload, misc]
@@ -805,24 +813,45 @@ class Catalogue:
                 SessionRecord.status,
             ),
             filters,
+            search=match is None,
         )
-        statement = statement.order_by(*_ordering(sort, descending)).offset(offset)
+        if match is not None:
+            # Every match is scored and sorted: the best one may be the last found.
+            matches = fulltext.best_matches(match)
+            score = matches.c.score.desc() if descending else matches.c.score.asc()
+            statement = statement.join(matches, matches.c.id == SessionRecord.id).order_by(
+                score, *_ordering(None, False)
+            )
+        else:
+            statement = statement.order_by(*_ordering(sort, descending))
+        statement = statement.offset(offset)
         if limit is not None:
             statement = statement.limit(limit)
         with self._db() as db:
             return [SessionSummary(*row) for row in db.exec(statement).all()]
 
     @_guarded
-    def count(self, filters: SessionFilter | None = None) -> int:
-        """How many sessions match ``filters`` (all of them without)."""
+    def count(self, filters: SessionFilter | None = None, *, at_most: int | None = None) -> int:
+        """How many sessions match ``filters`` (all of them without).
+
+        With ``at_most`` the counting stops past it: the answer is the exact count
+        when it is at most ``at_most``, else ``at_most + 1`` ("more than at_most").
+        A word found in most of 100,000 sessions is then counted in a few
+        milliseconds instead of hundreds, so a list can say "more than 10,000" at
+        once and ask for the exact number after.
+        """
         match = fulltext.match_expression(filters.query) if filters else None
         if match is not None and filters is not None and filters == SessionFilter(query=filters.query):
             # A search alone is counted in the search index itself: every session has
             # exactly one entry there, and joining each match back to its session costs
             # ten times more when a common word matches most of a large catalogue.
             with self._db() as db:
-                return fulltext.count_matches(db.connection(), match)
-        statement = self._filtered(select(func.count()).select_from(SessionRecord), filters)
+                return fulltext.count_matches(db.connection(), match, at_most=at_most)
+        if at_most is None:
+            statement = self._filtered(select(func.count()).select_from(SessionRecord), filters)
+        else:
+            enough = self._filtered(select(SessionRecord.id), filters).limit(max(at_most, 0) + 1).subquery()
+            statement = select(func.count()).select_from(enough)
         with self._db() as db:
             return int(db.exec(statement).one())
 
@@ -1134,8 +1163,9 @@ def _by_uid(db: DatabaseSession, uid: str) -> _Stored | None:
 
 
 def _index_people_and_text(connection: Connection, session: ForumSession, *, new: bool = False) -> None:
-    """Rewrite the session's participant rows and its search entry from the session
-    (``new``: it has none yet, nothing to remove)."""
+    """Rewrite the session's participant rows from the session (``new``: it has none yet,
+    nothing to remove).  Its search entry follows its document by itself: triggers
+    rewrite it whenever the document is written (see ``igftui.store.schema``)."""
     session_id = session.id
     raw = revisions.driver(connection)
     if not new:
@@ -1156,7 +1186,6 @@ def _index_people_and_text(connection: Connection, session: ForumSession, *, new
     ]
     if rows:
         raw.executemany(_INSERT_PARTICIPANT, rows)
-    fulltext.index_session(connection, session)
 
 
 def rewrite_document(connection: Connection, session_id: int, uid: str, version: int, document: dict[str, Any]) -> None:

@@ -150,7 +150,7 @@ def delete_draft(catalogue: Catalogue, session_id: int) -> DeletedDraft:
             connection, uid=uid, session_id=session_id, document=record.document, origin=DELETED, now=now
         )
         deleted = DeletedDraft(uid, session_id, record.title, record.code, record.status, now, number)
-        fulltext.remove_session(connection, session_id)
+        # Its search entry goes with it (a trigger, see igftui.store.schema).
         db.delete(record)
         db.commit()
     return deleted

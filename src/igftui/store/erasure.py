@@ -330,15 +330,12 @@ def _clear_what_is_left(connection: Connection, finder: NameFinder, rewritten: s
         text("UPDATE participant SET name = NULL, person_key = NULL, organisation = NULL WHERE person_key = :key"),
         {"key": finder.key},
     )
-    for session_id in set(fulltext.sessions_mentioning(connection, finder.words())) - rewritten:
-        row = connection.execute(
-            text("SELECT uid, version, document FROM session WHERE id = :id"), {"id": session_id}
-        ).first()
-        if row is None:
-            fulltext.remove_session(connection, session_id)  # an entry no session stands behind
-        else:
-            # The name is in the index but not in the text (a stale entry): rebuild it.
-            rewrite_document(connection, session_id, row[0], int(row[1]), json.loads(row[2]))
+    if set(fulltext.sessions_mentioning(connection, finder.words())) - rewritten:
+        # The name is in the index but in no document the erasure rewrote: an entry no
+        # session stands behind, or one that disagrees with its text.  Taking such an
+        # entry out needs the text it was indexed with, which is gone: the whole index
+        # is written afresh from the documents instead.
+        fulltext.rebuild(connection)
 
 
 @contextmanager

@@ -3,13 +3,17 @@
 What a user types is never handed to FTS5 as query syntax: quotes, colons or a
 stray ``AND`` would be errors or surprises.  Each word becomes a quoted prefix
 term, and all of them must match.
+
+The index keeps no copy of the text it indexes (it is an external-content FTS5
+table over the view ``session_text``): triggers on the session table write,
+rewrite and take out each session's entry (see ``igftui.store.schema``).  Rowid
+is the session id.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, TextClause, text
+from sqlalchemy import Connection, Float, Integer, Subquery, TextClause, column, text
 
-from igftui.model.session import ForumSession
 from igftui.store.listing import search_terms
 
 
@@ -33,46 +37,49 @@ def matching_sessions(match: str) -> TextClause:
     return text("+session.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH :match)").bindparams(match=match)
 
 
-def count_matches(connection: Connection, match: str) -> int:
-    """How many sessions the search index finds for a MATCH expression."""
-    return int(
-        connection.execute(
-            text("SELECT count(*) FROM session_fts WHERE session_fts MATCH :match"), {"match": match}
-        ).scalar_one()
-    )
+def count_matches(connection: Connection, match: str, *, at_most: int | None = None) -> int:
+    """How many sessions the search index finds for a MATCH expression.
+
+    With ``at_most`` it stops after ``at_most + 1`` of them: a word found in most of
+    a large catalogue costs FTS5 hundreds of milliseconds to count to the end.
+    """
+    if at_most is None:
+        statement = text("SELECT count(*) FROM session_fts WHERE session_fts MATCH :match")
+    else:
+        statement = text(
+            "SELECT count(*) FROM (SELECT 1 FROM session_fts WHERE session_fts MATCH :match LIMIT :enough)"
+        ).bindparams(enough=max(at_most, 0) + 1)
+    return int(connection.execute(statement, {"match": match}).scalar_one())
 
 
-def index_session(connection: Connection, session: ForumSession) -> None:
-    """Write (or rewrite) the search entry of one session."""
-    remove_session(connection, session.id)
-    people = " ".join(p.name for p in session.participants if p.name)
-    organisations = " ".join(p.organisation for p in session.participants if p.organisation)
-    title = " ".join(filter(None, (session.title, session.short_title, session.display_code())))
-    body = " ".join(
-        filter(
-            None,
-            (session.description, session.expected_outcomes, session.theme, session.subtheme, " ".join(session.tags)),
-        )
-    )
-    connection.execute(
+#: How much a word counts in each column of the search entry, for bm25: a word of the
+#: title says most what the session is about, then the people in it.
+WEIGHTS = {"title": 10.0, "description": 1.0, "policy_questions": 2.0, "people": 5.0, "organisations": 2.0}
+
+
+def best_matches(match: str) -> Subquery:
+    """The sessions matching ``match`` (column ``id``) with how well they match (``score``,
+    lowest first: FTS5's bm25 is negative, the better the match the lower)."""
+    weights = ", ".join(str(weight) for weight in WEIGHTS.values())
+    return (
         text(
-            "INSERT INTO session_fts (rowid, title, description, policy_questions, people, organisations)"
-            " VALUES (:id, :title, :body, :questions, :people, :orgs)"
-        ),
-        {
-            "id": session.id,
-            "title": title,
-            "body": body,
-            "questions": "\n".join(session.policy_questions),
-            "people": people,
-            "orgs": organisations,
-        },
+            f"SELECT rowid AS id, bm25(session_fts, {weights}) AS score FROM session_fts WHERE session_fts MATCH :match"
+        )
+        .bindparams(match=match)
+        .columns(column("id", Integer), column("score", Float))
+        .subquery("best_match")
     )
 
 
-def remove_session(connection: Connection, session_id: int | None) -> None:
-    if session_id is not None:
-        connection.execute(text("DELETE FROM session_fts WHERE rowid = :id"), {"id": session_id})
+def rebuild(connection: Connection) -> None:
+    """Write the whole search index afresh from the stored sessions.
+
+    An entry is taken out of the index with the text it was indexed with (FTS5's
+    'delete' command), which the triggers compute from the stored document; if the
+    index ever disagrees with the documents (a file written by hand, a bug), only a
+    rebuild brings it back in step.
+    """
+    connection.execute(text("INSERT INTO session_fts (session_fts) VALUES ('rebuild')"))
 
 
 def sessions_mentioning(connection: Connection, words: list[str]) -> list[int]:

@@ -44,6 +44,12 @@ def matched_spans(text: str, query: str | None) -> list[tuple[int, int]]:
 #: Columns the catalogue list can be sorted by, in the user's words.
 SORT_COLUMNS = ("code", "year", "type", "title", "format", "status")
 
+#: The order of a search's best matches first (the title's words count most).
+RELEVANCE = "relevance"
+
+#: Every order a list of sessions can be given: the columns, and relevance.
+SORT_ORDERS = (*SORT_COLUMNS, RELEVANCE)
+
 
 @dataclass(frozen=True)
 class SessionFilter:
