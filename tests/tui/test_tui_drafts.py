@@ -55,7 +55,7 @@ async def select(pilot, session_id: int) -> None:
 
 def titles_listed(app: IgfApp) -> list[str]:
     table = table_of(app)
-    return [table.get_row_at(row)[3].plain for row in range(table.row_count)]
+    return [table.cells_at(row)[3].plain for row in range(table.row_count)]
 
 
 async def test_delete_asks_naming_the_title_and_cancel_keeps_it(tmp_path, notes):

@@ -70,7 +70,7 @@ def people_table(app: IgfApp) -> PeopleTable:
 
 
 def row_texts(table, row: int) -> list[str]:
-    return [cell.plain for cell in table.get_row_at(row)]
+    return [cell.plain for cell in table.cells_at(row)]
 
 
 async def test_the_list_shows_everyone_with_their_counts(samples_db):

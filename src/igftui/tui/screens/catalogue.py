@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, get_current_worker
 
+from igftui.store.errors import CatalogueError
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.draft_actions import (
     DraftDeleted,
@@ -203,7 +204,8 @@ class CatalogueScreen(IgfScreen[None]):
         the catalogue holds, when a search or filter narrows the list."""
 
         listing: int
-        total: int
+        #: None: the sessions could not be counted.
+        total: int | None
         everything: int | None = None
 
     @dataclass
@@ -403,10 +405,15 @@ class CatalogueScreen(IgfScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="count", name="count the sessions")
     def _count(self, listing: int, filters: SessionFilter) -> None:
         worker = get_current_worker()
-        total = self.opened_catalogue.count(filters)
-        everything = None
-        if filters != SessionFilter() and not worker.is_cancelled:
-            everything = self.opened_catalogue.count()
+        total = everything = None
+        try:
+            total = self.opened_catalogue.count(filters)
+            if filters != SessionFilter() and not worker.is_cancelled:
+                everything = self.opened_catalogue.count()
+        except CatalogueError:
+            # Whatever stops the count stops the rows too, and their worker tells the user:
+            # once is enough.  The list then says only that it is not counted.
+            pass
         if not worker.is_cancelled:
             self.post_message(self.Counted(listing, total, everything))
 
@@ -481,6 +488,9 @@ class CatalogueScreen(IgfScreen[None]):
         if not table.paging.is_current(message.listing):
             return
         self._counted = message.listing
+        if message.total is None:
+            self.query_one("#session-count", Static).update("not counted")
+            return
         table.set_total(message.listing, message.total)
         self._show_count(message.total, message.everything)
         self.refresh_bindings()
@@ -498,10 +508,6 @@ class CatalogueScreen(IgfScreen[None]):
         self.query_one("#session-count", Static).update(text)
 
     def work_failed(self, worker: Worker) -> None:
-        if worker.group == "count":
-            # The rows are there; only their number is missing.
-            self.query_one("#session-count", Static).update("not counted")
-            return
         if worker.group not in ("sessions", "more sessions"):
             return
         # A later page is asked for again at the next cursor move; a first page leaves nothing to show.

@@ -338,6 +338,10 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
         """The keys of the columns, in order."""
         return [column.key for column in self._columns]
 
+    def column_label(self, key: str) -> Text:
+        """The header of the column ``key``."""
+        return next(column.label for column in self._columns if column.key == key)
+
     def column_width(self, key: str) -> int:
         """The width of the column ``key``, padding aside."""
         return next(column.width for column in self._columns if column.key == key)
