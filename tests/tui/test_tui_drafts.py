@@ -49,7 +49,9 @@ def table_of(app: IgfApp) -> SessionTable:
 
 async def select(pilot, session_id: int) -> None:
     table = table_of(pilot.app)
-    table.move_cursor(row=table.get_row_index(str(session_id)), animate=False)
+    row = table.row_of(str(session_id))
+    assert row is not None, "the session is not in the list"
+    table.move_cursor(row)
     await pilot.pause()
 
 
