@@ -216,9 +216,7 @@ async def test_enter_lists_their_sessions_then_a_session_then_back_each_step(sam
         sessions = person_screen.query_one(PersonSessionsTable)
         expected = app.catalogue.list(SessionFilter(person=busy.name), limit=None)
         assert sessions.row_count == app.catalogue.count(SessionFilter(person=busy.name)) == busy.sessions
-        assert [sessions.key_at(r) for r in range(sessions.row_count)] == [
-            str(s.id) for s in expected
-        ]
+        assert [sessions.key_at(r) for r in range(sessions.row_count)] == [str(s.id) for s in expected]
         # Their roles in each session, as the session itself has them.
         for r, summary in enumerate(expected):
             session = app.catalogue.get(summary.id)
