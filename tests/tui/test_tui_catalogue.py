@@ -525,3 +525,18 @@ async def test_a_catalogue_that_becomes_unreadable_is_said_once_in_the_users_wor
         assert "Traceback" not in screen_text(app)
         # What was shown stays: the user can go on reading it.
         assert table_of(app).row_count == 5
+
+
+async def test_a_click_selects_a_session_and_a_click_on_the_selected_one_opens_it(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        listed = app.catalogue.list(limit=30)
+        row = next(n for n, s in enumerate(listed) if n >= 2 and s.status == "catalogued")
+        # The header is the list's first line: row n is on line n + 1.
+        await pilot.click("#sessions", offset=(5, row + 1))
+        assert table.cursor_row == row and isinstance(app.screen, CatalogueScreen)
+        await pilot.click("#sessions", offset=(5, row + 1))
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetailScreen) and app.screen.session_id == listed[row].id

@@ -241,6 +241,10 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
     def _begin(self) -> None:
         """Show the newest listing, from its first page (on its way); the subclass's ``start`` calls this."""
         self.paging.begin()
+        # A new listing starts at its top, as a new page of a book would.
+        self._cursor = 0
+        self._hover = None
+        self.scroll_to(y=0, animate=False, immediate=True)
         self._changed()
 
     def set_total(self, listing: int, total: int) -> None:
@@ -437,22 +441,22 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
 
     def action_cursor_down(self) -> None:
         """Next row."""
-        self._hover = None
+        self._unhover()
         self.move_cursor(self._cursor + 1)
 
     def action_cursor_up(self) -> None:
         """Previous row."""
-        self._hover = None
+        self._unhover()
         self.move_cursor(self._cursor - 1)
 
     def action_scroll_top(self) -> None:
         """The first row."""
-        self._hover = None
+        self._unhover()
         self.move_cursor(0)
 
     def action_scroll_bottom(self) -> None:
         """The last row of the whole listing (of the rows known so far while it is counted)."""
-        self._hover = None
+        self._unhover()
         self.move_cursor(self.row_count - 1)
 
     def action_page_down(self) -> None:
@@ -464,7 +468,7 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
         self._page(-self.rows_in_sight)
 
     def _page(self, rows: int) -> None:
-        self._hover = None
+        self._unhover()
         self.scroll_to(y=self.first_row_in_sight + rows, animate=False, immediate=True)
         self.move_cursor(self._cursor + rows)
 
@@ -497,6 +501,10 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
                     self._refresh_row(changed)
 
     def on_leave(self, _: events.Leave) -> None:
+        self._unhover()
+
+    def _unhover(self) -> None:
+        # Keys move the cursor: the mouse's mark goes, as DataTable's did.
         if self._hover is not None:
             old, self._hover = self._hover, None
             self._refresh_row(old)
