@@ -31,9 +31,9 @@ class FirstPageApp(IgfApp):
         self.set_interval(0.002, self._painted_rows)
 
     def _painted_rows(self) -> None:
-        from textual.widgets import DataTable
+        from igftui.tui.widgets.paged_table import PagedTable
 
-        for table in self.screen.query(DataTable):
+        for table in self.screen.query(PagedTable):
             if table.row_count:
                 self.call_after_refresh(self.exit)
 

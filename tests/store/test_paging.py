@@ -5,88 +5,156 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from igftui.store.paging import Paging
+from igftui.store.paging import Paging, Read
 
 
-def test_a_counted_listing_asks_for_the_next_page_near_its_end_once():
-    paging = Paging(page_size=10, prefetch=3)
-    paging.begin(25)
-    assert paging.waiting and paging.started
-    paging.added(10)
-    assert not paging.waiting and not paging.fully_loaded
-    assert paging.wanted(cursor_row=6) is None  # 3 rows or more from the end: not yet
-    assert paging.wanted(cursor_row=7) == 10
-    # The page is on its way: moving on asks for nothing more.
-    assert paging.wanted(cursor_row=9) is None
-    paging.added(10)
-    assert paging.wanted(cursor_row=19) == 20
-    paging.added(5)
-    assert paging.fully_loaded and paging.loaded == 25
-    assert paging.wanted(cursor_row=24) is None
+def rows(start: int, count: int) -> list[int]:
+    """Rows that are their own numbers, so a test sees which row went where."""
+    return list(range(start, start + count))
 
 
-def test_an_uncounted_listing_ends_with_the_first_short_page():
-    paging = Paging(page_size=10, prefetch=3)
-    paging.begin(None)
-    paging.added(10)
-    assert paging.total is None and not paging.fully_loaded
-    assert paging.wanted(cursor_row=9) == 10
-    paging.added(4)
-    assert paging.total == 14 and paging.fully_loaded
+def test_the_rows_in_sight_and_a_few_more_are_read_in_one_read_once():
+    paging: Paging[int] = Paging(page_size=10, prefetch=3)
+    paging.new_listing()
+    paging.begin()
+    paging.counted(paging.listing, 100)
+    paging.add(0, rows(0, 10))
+    assert paging.rows == 100
+    assert paging.window(0, 5) is None  # rows 0-8 are read
+    # Rows 40-49 in sight: pages 3 (for the 3 rows above), 4 and 5 (for the 3 below).
+    assert paging.window(40, 49) == Read(30, 30)
+    # On its way: asking again asks for nothing.
+    assert paging.window(41, 50) is None
+    paging.add(30, rows(30, 30), 30)
+    assert paging.item(45) == 45 and paging.item(25) is None
+    assert not paging.waiting
 
 
-def test_a_short_page_is_believed_over_an_older_count():
+def test_a_newer_read_replaces_one_on_its_way_and_asks_again_for_its_pages():
+    paging: Paging[int] = Paging(page_size=10, prefetch=0)
+    paging.new_listing()
+    paging.begin()
+    paging.counted(paging.listing, 1000)
+    paging.add(0, rows(0, 10))
+    assert paging.window(500, 509) == Read(500, 10)
+    # The user paged on before it came: the new read covers all that is missing.
+    assert paging.window(505, 514) == Read(500, 20)
+
+
+def test_an_uncounted_listing_grows_as_pages_come_and_ends_with_a_short_one():
+    paging: Paging[int] = Paging(page_size=10, prefetch=3)
+    paging.new_listing()
+    paging.begin()
+    paging.add(0, rows(0, 10))
+    assert paging.total is None and paging.rows == 10 and paging.more_than_read
+    assert not paging.fully_loaded
+    # Near the end of what is known, the next page is wanted.
+    assert paging.window(7, 9) == Read(10, 10)
+    paging.add(10, rows(10, 4))
+    assert paging.total == 14 and paging.rows == 14 and paging.fully_loaded
+
+
+def test_a_short_read_is_believed_over_an_older_count():
     # Sessions deleted elsewhere between the count and the read.
-    paging = Paging(page_size=10, prefetch=3)
-    paging.begin(30)
-    paging.added(10)
-    paging.added(2)
+    paging: Paging[int] = Paging(page_size=10, prefetch=3)
+    paging.new_listing()
+    paging.begin()
+    paging.counted(paging.listing, 30)
+    paging.add(0, rows(0, 10))
+    paging.add(10, rows(10, 2))
     assert paging.total == 12 and paging.fully_loaded
 
 
-def test_a_page_that_failed_is_asked_for_again_at_the_next_move():
-    paging = Paging(page_size=10, prefetch=3)
-    paging.begin(30)
-    paging.added(10)
-    assert paging.wanted(cursor_row=9) == 10
+def test_a_count_that_comes_before_the_first_page_is_kept_for_it():
+    paging: Paging[int] = Paging(page_size=10)
+    paging.new_listing()
+    paging.begin()
+    paging.add(0, rows(0, 10))
+    newer = paging.new_listing()
+    assert not paging.counted(newer, 500), "the list still shows the older listing"
+    assert paging.rows == 10
+    paging.begin()
+    assert paging.total == 500 and paging.rows == 500
+
+
+def test_a_count_of_an_older_listing_is_dropped():
+    paging: Paging[int] = Paging(page_size=10)
+    older = paging.new_listing()
+    paging.new_listing()
+    paging.counted(older, 5)
+    paging.begin()
+    assert paging.total is None
+
+
+def test_a_read_that_failed_is_asked_for_again_at_the_next_move():
+    paging: Paging[int] = Paging(page_size=10, prefetch=3)
+    paging.new_listing()
+    paging.begin()
+    paging.counted(paging.listing, 30)
+    paging.add(0, rows(0, 10))
+    assert paging.window(9, 9) == Read(10, 10)
     paging.failed()
-    assert paging.wanted(cursor_row=9) == 10
+    assert paging.window(9, 9) == Read(10, 10)
 
 
 def test_nothing_is_started_until_a_first_page_comes():
-    paging = Paging()
+    paging: Paging[int] = Paging()
     paging.new_listing()
     assert not paging.started and not paging.shows_newest
+    assert paging.window(0, 10) is None
     paging.failed()
     assert not paging.started
 
 
 def test_pages_of_a_replaced_listing_are_not_wanted():
-    paging = Paging(page_size=10)
+    paging: Paging[int] = Paging(page_size=10)
     first = paging.new_listing()
-    paging.begin(5)
+    paging.begin()
     assert paging.is_current(first) and paging.shows_newest
     second = paging.new_listing()
     # The list still shows the first listing while the second is read.
     assert not paging.is_current(first) and paging.is_current(second)
     assert not paging.shows_newest
-    paging.begin(3)
+    paging.begin()
     assert paging.shown == second and paging.shows_newest
 
 
-def test_a_page_fits_only_right_after_the_rows_shown():
-    paging = Paging(page_size=10)
-    paging.begin(30)
-    assert paging.fits(0) and not paging.fits(10)
-    paging.added(10)
-    assert paging.fits(10) and not paging.fits(0)
+def test_the_pages_furthest_from_the_cursor_are_let_go():
+    paging: Paging[int] = Paging(page_size=10, keep_pages=3)
+    paging.new_listing()
+    paging.begin()
+    paging.counted(paging.listing, 1000)
+    for offset in (0, 10, 20, 30):
+        paging.add(offset, rows(offset, 10), cursor=35)
+    assert sorted(paging.pages) == [1, 2, 3]
+    assert paging.item(5) is None and paging.item(35) == 35
+    assert paging.row_where(25, lambda row: row) == 25
 
 
-@given(loaded=st.integers(0, 5000), page_size=st.integers(1, 500))
-def test_reading_again_covers_every_loaded_row_in_whole_pages(loaded, page_size):
-    paging = Paging(page_size=page_size)
-    paging.loaded = loaded
-    rows = paging.rows_to_read_again()
-    assert rows % page_size == 0
-    assert rows >= max(loaded, 1)
-    assert rows - page_size < max(loaded, 1)
+@given(
+    first=st.integers(0, 5000),
+    height=st.integers(1, 100),
+    page_size=st.integers(1, 300),
+    prefetch=st.integers(0, 100),
+)
+def test_reading_around_rows_covers_them_in_whole_pages(first, height, page_size, prefetch):
+    paging: Paging[int] = Paging(page_size=page_size, prefetch=prefetch)
+    offset, limit = paging.around(first, first + height)
+    assert offset % page_size == 0 and limit % page_size == 0 and limit > 0
+    assert offset <= first and offset + limit > first + height
+
+
+@given(total=st.integers(0, 3000), first=st.integers(0, 3000), height=st.integers(1, 60))
+def test_a_window_asks_for_whole_pages_covering_every_missing_row_in_sight(total, first, height):
+    paging: Paging[int] = Paging(page_size=50, prefetch=5)
+    paging.new_listing()
+    paging.begin()
+    paging.counted(paging.listing, total)
+    paging.failed()  # nothing on its way, nothing read: every page near the rows in sight is missing
+    read = paging.window(first, first + height - 1)
+    if read is None:
+        assert first >= total + 5 or total == 0
+        return
+    assert read.offset % 50 == 0 and read.limit % 50 == 0
+    assert read.offset <= max(0, first - 5) < read.offset + read.limit
+    assert read.offset + read.limit >= min(total, first + height + 5)

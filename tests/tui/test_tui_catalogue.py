@@ -11,6 +11,7 @@ from snapshot_apps import (
     screen_text,
     settle,
     wait_for_palette,
+    wait_until,
 )
 from sqlalchemy import text
 from textual.widgets import ContentSwitcher, Footer
@@ -41,9 +42,9 @@ async def test_list_shows_sessions_with_labels_and_count(db):
         for header in ("Code", "Year", "Type", "Title", "Format", "Status"):
             assert header in shown
         first = app.catalogue.list(limit=1)[0]
-        cells = [cell.plain for cell in table.get_row_at(0)]
+        cells = [cell.plain for cell in table.cells_at(0)]
         assert cells[0] == first.code and cells[3] == first.title
-        labels = {cell.plain for row in range(table.row_count) for cell in table.get_row_at(row)}
+        labels = {cell.plain for row in range(table.row_count) for cell in table.cells_at(row)}
         assert {"Workshop", "Open Forum", "Round Table", "Panel", "Catalogued"} <= labels
         assert "round_table" not in labels and "open_forum" not in labels
 
@@ -296,31 +297,126 @@ async def test_palette_offers_the_screen_actions(db):
         assert isinstance(app.screen, SessionDetailScreen)
 
 
-async def test_paging_loads_the_next_page_only_when_needed(db):
+class GatedCatalogue(Catalogue):
+    """The real catalogue, but reading rows past the first page, or counting, waits until the test lets it go."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.pages = threading.Event()
+        self.counting = threading.Event()
+        self.pages.set()
+        self.counting.set()
+
+    def list(self, *args, **kwargs):
+        if kwargs.get("offset", 0):
+            self.pages.wait(10)
+        return super().list(*args, **kwargs)
+
+    def count(self, *args, **kwargs):
+        self.counting.wait(10)
+        return super().count(*args, **kwargs)
+
+
+async def test_the_list_is_as_long_as_the_catalogue_but_only_pages_in_sight_are_read(db):
     app = catalogue_app(db, 1000)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = table_of(app)
-        assert table.total == 1000
-        assert table.row_count == SessionTable.PAGE_SIZE < 1000
+        assert table.total == table.row_count == 1000
         assert "1,000 sessions" in screen_text(app)
+        assert table.item_at(SessionTable.PAGE_SIZE) is None
         # Moving a little does not read more.
         await pilot.press(*["down"] * 20)
         await settle(pilot)
-        assert table.row_count == SessionTable.PAGE_SIZE
-        # Near the end of what is loaded, the next page comes, in catalogue order.
-        await pilot.press("end")
+        assert table.item_at(SessionTable.PAGE_SIZE) is None
+        # The scroll bar knows every row: the list scrolls as far as the 1,000th.
+        assert table.max_scroll_y == 1000 - table.rows_in_sight
+
+
+async def test_g_goes_to_the_last_of_a_thousand_sessions_and_g_back_to_the_first(db):
+    app = catalogue_app(db, 1000)
+    async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert table.row_count == 2 * SessionTable.PAGE_SIZE
-        expected = app.catalogue.list(limit=1, offset=SessionTable.PAGE_SIZE)[0]
-        assert table.get_row_at(SessionTable.PAGE_SIZE)[3].plain == expected.title
-        for _ in range(5):
-            await pilot.press("end")
-            await settle(pilot)
-        assert table.row_count == 1000 and table.fully_loaded
+        table = table_of(app)
+        await pilot.press("G")
         assert table.cursor_row == 999
-        ids = {table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(1000)}
-        assert len(ids) == 1000
+        await settle(pilot)
+        last = app.catalogue.list(limit=1, offset=999)[0]
+        assert table.selected_id() == last.id
+        assert last.code in screen_text(app)
+        # Only the pages near the end were read on the way.
+        assert table.item_at(500) is None
+        await pilot.press("g")
+        await settle(pilot)
+        first = app.catalogue.list(limit=1)[0]
+        assert table.cursor_row == 0 and table.selected_id() == first.id
+        assert first.code in screen_text(app)
+        await pilot.press("end")
+        assert table.cursor_row == 999
+        await pilot.press("home")
+        await pilot.press("ctrl+end")
+        assert table.cursor_row == 999
+
+
+async def test_page_down_moves_one_screen_and_page_up_back(db):
+    app = catalogue_app(db, 1000)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        sight = table.rows_in_sight
+        assert sight > 10
+        await pilot.press("down", "down")
+        await pilot.press("pagedown")
+        assert table.cursor_row == 2 + sight and table.first_row_in_sight == sight
+        for _ in range(10):
+            await pilot.press("pagedown")
+        await settle(pilot)
+        assert table.cursor_row == 2 + 11 * sight and table.first_row_in_sight == 11 * sight
+        expected = app.catalogue.list(limit=1, offset=table.cursor_row)[0]
+        assert table.selected_id() == expected.id
+        await pilot.press("pageup")
+        assert table.cursor_row == 2 + 10 * sight and table.first_row_in_sight == 10 * sight
+
+
+async def test_rows_not_read_yet_show_as_placeholders_then_arrive(db):
+    filled_catalogue(db, 1000).close()
+    catalogue = GatedCatalogue(db)
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        catalogue.pages.clear()
+        await pilot.press("G")
+        await wait_until(pilot, lambda: table.paging.waiting, "the last page asked for")
+        await pilot.pause()
+        assert table.cursor_row == 999 and table.selected_id() is None
+        shown = screen_text(app)
+        assert "…" in shown and "Catalogued" not in shown
+        catalogue.pages.set()
+        await settle(pilot)
+        last = app.catalogue.list(limit=1, offset=999)[0]
+        assert table.selected_id() == last.id and last.code in screen_text(app)
+
+
+async def test_the_first_page_shows_before_the_count(db):
+    filled_catalogue(db, 300).close()
+    catalogue = GatedCatalogue(db)
+    catalogue.counting.clear()
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
+    async with app.run_test(size=SIZE) as pilot:
+        table = table_of(app)
+        await wait_until(pilot, lambda: table.row_count, "the first page shown")
+        await pilot.pause()
+        assert "counting…" in screen_text(app)
+        first = catalogue.list(limit=1)[0]
+        assert first.code in screen_text(app)
+        # Until counted, the list is as long as what was read, and grows as pages come.
+        assert table.total is None and table.row_count == SessionTable.PAGE_SIZE
+        await pilot.press("G")
+        await wait_until(pilot, lambda: table.row_count == 300, "the second page read")
+        catalogue.counting.set()
+        await settle(pilot)
+        assert table.total == 300 and "300 sessions" in screen_text(app)
 
 
 async def test_usable_at_80_by_24(db):
@@ -332,8 +428,8 @@ async def test_usable_at_80_by_24(db):
         assert table.display and footer.display
         assert table.region.height >= 15 and table.region.width == 80
         assert footer.region.y == 23
-        assert sum(column.get_render_width(table) for column in table.columns.values()) <= 78
-        title = table.columns["title"].width
+        assert sum(table.column_width(key) + 2 * table.cell_padding for key in table.column_keys) <= 78
+        title = table.column_width("title")
         assert title >= 20
         bottom = screen_text(app).splitlines()[-1]
         for word in ("Open", "Quit", "Help"):
@@ -429,3 +525,18 @@ async def test_a_catalogue_that_becomes_unreadable_is_said_once_in_the_users_wor
         assert "Traceback" not in screen_text(app)
         # What was shown stays: the user can go on reading it.
         assert table_of(app).row_count == 5
+
+
+async def test_a_click_selects_a_session_and_a_click_on_the_selected_one_opens_it(db):
+    app = catalogue_app(db, 30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = table_of(app)
+        listed = app.catalogue.list(limit=30)
+        row = next(n for n, s in enumerate(listed) if n >= 2 and s.status == "catalogued")
+        # The header is the list's first line: row n is on line n + 1.
+        await pilot.click("#sessions", offset=(5, row + 1))
+        assert table.cursor_row == row and isinstance(app.screen, CatalogueScreen)
+        await pilot.click("#sessions", offset=(5, row + 1))
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetailScreen) and app.screen.session_id == listed[row].id

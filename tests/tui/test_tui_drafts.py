@@ -49,13 +49,15 @@ def table_of(app: IgfApp) -> SessionTable:
 
 async def select(pilot, session_id: int) -> None:
     table = table_of(pilot.app)
-    table.move_cursor(row=table.get_row_index(str(session_id)), animate=False)
+    row = table.row_of(str(session_id))
+    assert row is not None, "the session is not in the list"
+    table.move_cursor(row)
     await pilot.pause()
 
 
 def titles_listed(app: IgfApp) -> list[str]:
     table = table_of(app)
-    return [table.get_row_at(row)[3].plain for row in range(table.row_count)]
+    return [table.cells_at(row)[3].plain for row in range(table.row_count)]
 
 
 async def test_delete_asks_naming_the_title_and_cancel_keeps_it(tmp_path, notes):

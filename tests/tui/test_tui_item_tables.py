@@ -312,11 +312,11 @@ async def test_the_session_list_has_its_final_columns_before_the_rows_arrive(db,
         await pilot.pause()
         assert app.screen.query_one("#catalogue-body", ContentSwitcher).current == "loading"
         table = app.screen.query_one(SessionTable)
-        before = {key: table.columns[key].width for key, _ in COLUMNS}
+        before = {key: table.column_width(key) for key, _ in COLUMNS}
         catalogue.release.set()
         await settle(pilot)
         assert table.row_count == 5
-        after = {key: table.columns[key].width for key, _ in COLUMNS}
+        after = {key: table.column_width(key) for key, _ in COLUMNS}
         assert before == after == column_widths(table.scrollable_content_region.width, table.cell_padding)
 
 

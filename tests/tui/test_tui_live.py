@@ -64,7 +64,7 @@ async def test_a_session_added_elsewhere_shows_and_the_cursor_stays_on_its_sessi
             added = elsewhere.add(newest("Added by another copy of igftui"))
         await look(pilot)
         assert table.row_count == 31
-        assert table.get_row_at(0)[3].plain == "Added by another copy of igftui"
+        assert table.cells_at(0)[3].plain == "Added by another copy of igftui"
         assert table.selected_id() == chosen and table.cursor_row == 7
         assert table.cursor_row - round(table.scroll_y) in (line, line + 1)
         assert "31 sessions" in screen_text(app)
@@ -83,7 +83,7 @@ async def test_a_title_changed_elsewhere_shows_in_the_list(db):
             elsewhere.update(session.model_copy(update={"title": "Renamed in another window"}))
         await look(pilot)
         assert table.selected_id() == chosen and table.cursor_row == 2
-        assert table.get_row_at(2)[3].plain == "Renamed in another window"
+        assert table.cells_at(2)[3].plain == "Renamed in another window"
 
 
 async def test_nothing_changed_nothing_is_read_again(db):
@@ -169,7 +169,7 @@ async def test_the_timer_looks_by_itself(db, monkeypatch):
         # Waits for the screen to be told, not for a length of time (the bound only stops a hang).
         await asyncio.wait_for(noticed.wait(), timeout=30)
         await settle(pilot)
-        assert table_of(app).get_row_at(0)[3].plain == "Noticed without a key pressed"
+        assert table_of(app).cells_at(0)[3].plain == "Noticed without a key pressed"
 
 
 async def test_an_import_by_the_command_line_in_another_process_shows(db, tmp_path):
@@ -191,7 +191,7 @@ async def test_an_import_by_the_command_line_in_another_process_shows(db, tmp_pa
         assert done.returncode == 0, done.stderr
         await look(pilot)
         table = table_of(app)
-        assert table.get_row_at(0)[3].plain == "Imported from another terminal"
+        assert table.cells_at(0)[3].plain == "Imported from another terminal"
         assert table.selected_id() == chosen
 
 
@@ -299,7 +299,7 @@ async def test_the_same_filters_and_sort_are_read_again(db):
             )
             elsewhere.add(newest("Another year: filtered out"))
         await look(pilot)
-        titles = [table.get_row_at(row)[3].plain for row in range(table.row_count)]
+        titles = [table.cells_at(row)[3].plain for row in range(table.row_count)]
         assert table.row_count == before + 1
         assert titles[0] == "ZZZ first when sorted by title, downwards"
         assert titles == sorted(titles, key=str.casefold, reverse=True)
@@ -381,4 +381,4 @@ async def test_back_on_top_a_screen_catches_up_at_once(db):
         await pilot.press("escape")
         # No look asked for, no timer (INSTANT delays): coming back on top is enough.
         await settle(pilot)
-        assert table_of(app).get_row_at(0)[3].plain == "Added while the list was underneath"
+        assert table_of(app).cells_at(0)[3].plain == "Added while the list was underneath"

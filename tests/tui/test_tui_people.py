@@ -70,7 +70,7 @@ def people_table(app: IgfApp) -> PeopleTable:
 
 
 def row_texts(table, row: int) -> list[str]:
-    return [cell.plain for cell in table.get_row_at(row)]
+    return [cell.plain for cell in table.cells_at(row)]
 
 
 async def test_the_list_shows_everyone_with_their_counts(samples_db):
@@ -81,7 +81,7 @@ async def test_the_list_shows_everyone_with_their_counts(samples_db):
         table = people_table(app)
         assert table.has_focus and table.cursor_row == 0
         assert table.row_count == len(expected) > 10
-        assert [p.name for p in table.people] == [p.name for p in expected]
+        assert [p.name for p in table.loaded_items()] == [p.name for p in expected]
         for row, person in enumerate(expected):
             cells = row_texts(table, row)
             assert cells[0] == person.name
@@ -109,7 +109,7 @@ async def test_search_narrows_by_name_and_escape_restores(samples_db):
         await settle(pilot)
         expected = app.catalogue.people("and", limit=100_000)
         assert 0 < len(expected) < everybody
-        assert [p.name for p in table.people] == [p.name for p in expected]
+        assert [p.name for p in table.loaded_items()] == [p.name for p in expected]
         assert box.has_focus, "typing keeps the cursor in the box"
         assert f"{len(expected)} people match" in screen_text(app)
 
@@ -143,7 +143,7 @@ async def test_someone_over_three_sessions_in_a_year_is_marked(samples_db):
         busy = the_busy_speaker(app.catalogue)
         (year,) = [y for y, n in busy.per_year.items() if n > MAX_SESSIONS_A_YEAR]
         table = people_table(app)
-        for row, person in enumerate(table.people):
+        for row, person in enumerate(table.loaded_items()):
             cells = row_texts(table, row)
             if person.key == busy.key:
                 assert cells[1] == f"{busy.sessions} {OVER_MARK}"
@@ -155,10 +155,10 @@ async def test_someone_over_three_sessions_in_a_year_is_marked(samples_db):
         busy_line = next(line for line in shown.splitlines() if busy.name in line)
         assert OVER_MARK in busy_line
         # Narrowed to someone without the mark, the legend goes too.
-        calm = next(p for p in table.people if p.key != busy.key)
+        calm = next(p for p in table.loaded_items() if p.key != busy.key)
         await pilot.press("slash", *calm.name)
         await settle(pilot)
-        assert busy.key not in [p.key for p in table.people]
+        assert busy.key not in [p.key for p in table.loaded_items()]
         assert LEGEND not in screen_text(app)
 
 
@@ -167,17 +167,17 @@ async def test_a_wide_terminal_gives_recent_years_their_own_columns(samples_db):
     async with app.run_test(size=SMALL) as pilot:
         await open_people(pilot)
         table = people_table(app)
-        assert [str(key.value) for key in table.columns] == ["name", "sessions", "rest"]
+        assert table.column_keys == ["name", "sessions", "rest"]
         await pilot.press("j", "j")
         busy = the_busy_speaker(app.catalogue)
         years = app.catalogue.years()
         await pilot.resize_terminal(130, 30)
         await settle(pilot)
-        keys = [str(key.value) for key in table.columns]
+        keys = table.column_keys
         assert keys[:2] == ["name", "sessions"]
         assert keys[2:6] == [str(year) for year in years[:4]]
         assert table.cursor_row == 2, "a resize keeps the cursor where it was"
-        row = [p.key for p in table.people].index(busy.key)
+        row = [p.key for p in table.loaded_items()].index(busy.key)
         cells = dict(zip(keys, row_texts(table, row), strict=True))
         for year, count in busy.per_year.items():
             if str(year) in cells:
@@ -205,7 +205,7 @@ async def test_enter_lists_their_sessions_then_a_session_then_back_each_step(sam
         await open_people(pilot)
         busy = the_busy_speaker(app.catalogue)
         table = people_table(app)
-        row = [p.key for p in table.people].index(busy.key)
+        row = [p.key for p in table.loaded_items()].index(busy.key)
         await pilot.press(*["down"] * row)
         await pilot.press("enter")
         await settle(pilot)
@@ -216,9 +216,7 @@ async def test_enter_lists_their_sessions_then_a_session_then_back_each_step(sam
         sessions = person_screen.query_one(PersonSessionsTable)
         expected = app.catalogue.list(SessionFilter(person=busy.name), limit=None)
         assert sessions.row_count == app.catalogue.count(SessionFilter(person=busy.name)) == busy.sessions
-        assert [sessions.coordinate_to_cell_key((r, 0)).row_key.value for r in range(sessions.row_count)] == [
-            str(s.id) for s in expected
-        ]
+        assert [sessions.key_at(r) for r in range(sessions.row_count)] == [str(s.id) for s in expected]
         # Their roles in each session, as the session itself has them.
         for r, summary in enumerate(expected):
             session = app.catalogue.get(summary.id)
@@ -305,16 +303,21 @@ async def test_people_page_in_from_the_database(samples_db, monkeypatch):
         await open_people(pilot)
         total = len(everyone(app.catalogue))
         table = people_table(app)
-        assert table.row_count == 10 < total
-        assert "10+ people, more as you scroll" in screen_text(app)
+        # The pages that fill the screen (and a few rows more), not everyone.
+        read = table.row_count
+        assert read % 10 == 0 and table.rows_in_sight < read < total
+        assert f"{read}+ people, more as you scroll" in screen_text(app)
         await pilot.press(*["down"] * 5)
         await settle(pilot)
-        assert table.row_count == 10, "a little move does not read more"
+        assert table.row_count == read, "a little move does not read more"
         for _ in range(total // 10 + 1):
             await pilot.press("end")
             await settle(pilot)
         assert table.row_count == total
-        assert [p.name for p in table.people] == [p.name for p in everyone(app.catalogue)]
+        # The last rows read are the last people, in order (pages far above are let go).
+        names = [p.name for p in table.loaded_items()]
+        assert names == [p.name for p in everyone(app.catalogue)][-len(names) :]
+        assert table.selected() == everyone(app.catalogue)[-1]
         assert f"{total} people" in screen_text(app)
 
 

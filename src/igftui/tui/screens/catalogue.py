@@ -12,10 +12,10 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, get_current_worker
 
+from igftui.store.errors import CatalogueError
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.draft_actions import (
     DraftDeleted,
@@ -182,22 +182,31 @@ class CatalogueScreen(IgfScreen[None]):
 
     @dataclass
     class PageLoaded(Message):
-        """A page of sessions read by a worker, for the listing numbered ``listing``.
+        """Sessions read by a worker for the listing numbered ``listing``: ``limit`` asked from ``offset``.
 
-        ``total`` is how many sessions match (first page only); ``everything`` how
-        many the catalogue holds, when a search or filter narrows the list.  A
-        first page also says the catalogue's ``version`` it was read at, and
-        whether to ``keep_place`` (the list read again after a change elsewhere).
+        A ``first`` read of a listing (which shows it) also says the catalogue's
+        ``version`` it was read at, and whether to ``keep_place`` (the list read
+        again after a change elsewhere).
         """
 
         listing: int
         offset: int
         sessions: Sequence[SessionSummary]
-        total: int | None
-        everything: int | None = None
+        limit: int
         _: KW_ONLY
+        first: bool = False
         version: int | None = None
         keep_place: bool = False
+
+    @dataclass
+    class Counted(Message):
+        """The listing numbered ``listing`` holds ``total`` sessions; ``everything`` how many
+        the catalogue holds, when a search or filter narrows the list."""
+
+        listing: int
+        #: None: the sessions could not be counted.
+        total: int | None
+        everything: int | None = None
 
     @dataclass
     class YearsRead(Message):
@@ -229,6 +238,8 @@ class CatalogueScreen(IgfScreen[None]):
         self._problem: str | None = None
         # The catalogue changed while a listing was being read: read again once it is shown.
         self._read_again_after_listing = False
+        # The newest listing whose count has come (its count is on screen).
+        self._counted: int | None = None
 
     @property
     def opened_catalogue(self) -> Catalogue:
@@ -292,6 +303,7 @@ class CatalogueScreen(IgfScreen[None]):
         # A later page of the listing being replaced is not wanted any more.
         self.workers.cancel_group(self, "more sessions")
         self._read_first_page(listing, self.filters, self.sort, self.descending)
+        self._count(listing, self.filters)
 
     @on(ChangeWatcher.Changed)
     def _changed_elsewhere(self) -> None:
@@ -304,7 +316,8 @@ class CatalogueScreen(IgfScreen[None]):
         on, on the same line of the screen, or on the same row if that session has
         gone.  What is typed in the search box is not touched.
         """
-        paging = self.query_one(SessionTable).paging
+        table = self.query_one(SessionTable)
+        paging = table.paging
         if self.catalogue is None:
             return
         if not paging.shows_newest:
@@ -314,15 +327,18 @@ class CatalogueScreen(IgfScreen[None]):
             self._read_again_after_listing = True
             return
         self._read_again_after_listing = False
-        # Every row loaded so far, in one read: the user may be far down the list.
-        rows = paging.rows_to_read_again()
+        # The rows in sight and under the cursor, in one read: the user may be far down the list.
+        first = min(table.first_row_in_sight, table.cursor_row)
+        last = max(table.first_row_in_sight + table.rows_in_sight, table.cursor_row)
+        offset, rows = paging.around(first, last)
         listing = paging.new_listing()
         self.workers.cancel_group(self, "more sessions")
-        self._read_first_page(listing, self.filters, self.sort, self.descending, rows, keep_place=True)
+        self._read_first_page(listing, self.filters, self.sort, self.descending, offset, rows, keep_place=True)
+        self._count(listing, self.filters)
 
     def _place(self) -> ListPlace:
         table = self.query_one(SessionTable)
-        return ListPlace(table.selected_id(), table.cursor_row, table.cursor_row - round(table.scroll_y))
+        return ListPlace(table.selected_id(), table.cursor_row, table.cursor_row - table.first_row_in_sight)
 
     def _go_back_to(self, place: ListPlace) -> None:
         table = self.query_one(SessionTable)
@@ -330,13 +346,12 @@ class CatalogueScreen(IgfScreen[None]):
             return
         row = min(place.row, table.row_count - 1)
         if place.session_id is not None:
-            try:
-                row = table.get_row_index(str(place.session_id))
-            except RowDoesNotExist:
-                pass  # gone, or no longer matching: the same row, so the user is near where they were
-        table.move_cursor(row=row, animate=False, scroll=False)
+            # Gone, or no longer matching: the same row, so the user is near where they were.
+            found = table.row_of(str(place.session_id))
+            row = row if found is None else found
+        table.move_cursor(row, scroll=False)
         # The row stays on the line of the screen it was on, as far as the list allows.
-        table.scroll_to(y=max(0, row - place.line), animate=False)
+        table.scroll_to_row(row - place.line)
 
     # exclusive: a newer keystroke's search cancels the one still running, and
     # the cancelled one posts nothing, so the list only ever shows the latest.
@@ -349,51 +364,65 @@ class CatalogueScreen(IgfScreen[None]):
         filters: SessionFilter,
         sort: str | None,
         descending: bool,
+        offset: int = 0,
         rows: int | None = None,
         *,
         keep_place: bool = False,
     ) -> None:
-        self._read_page(listing, 0, filters, sort, descending, with_total=True, rows=rows, keep_place=keep_place)
+        self._read_page(listing, offset, rows, filters, sort, descending, first=True, keep_place=keep_place)
 
+    # exclusive: the rows wanted now (the user pages on) replace those wanted a moment ago.
     @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions", name="read more of the catalogue")
     def _read_next_page(
-        self, listing: int, offset: int, filters: SessionFilter, sort: str | None, descending: bool
+        self, listing: int, offset: int, rows: int, filters: SessionFilter, sort: str | None, descending: bool
     ) -> None:
-        self._read_page(listing, offset, filters, sort, descending)
+        self._read_page(listing, offset, rows, filters, sort, descending)
 
     def _read_page(
         self,
         listing: int,
         offset: int,
+        rows: int | None,
         filters: SessionFilter,
         sort: str | None,
         descending: bool,
         *,
-        with_total: bool = False,
-        rows: int | None = None,
+        first: bool = False,
         keep_place: bool = False,
     ) -> None:
-        """Read one page (and the counts, for a first page) and post it; in a worker.
+        """Read ``rows`` sessions (a page by default) from ``offset`` and post them; in a worker.
 
-        ``rows`` reads more than a page at once (the rows already shown, read again).
+        The rows never wait for the count, which a worker of its own reads (:meth:`_count`).
         """
         worker = get_current_worker()
-        total = everything = version = None
-        if with_total:
+        version = None
+        if first:
             # Before the rows: a change committed while they are read is then noticed next look.
             version = self.opened_catalogue.data_version()
+        if worker.is_cancelled:
+            return
+        limit = rows or SessionTable.PAGE_SIZE
+        sessions = self.opened_catalogue.list(filters, sort=sort, descending=descending, limit=limit, offset=offset)
+        if not worker.is_cancelled:
+            self.post_message(
+                self.PageLoaded(listing, offset, sessions, limit, first=first, version=version, keep_place=keep_place)
+            )
+
+    # Apart from the rows, so that they show before a slow count; exclusive, as the rows'.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="count", name="count the sessions")
+    def _count(self, listing: int, filters: SessionFilter) -> None:
+        worker = get_current_worker()
+        total = everything = None
+        try:
             total = self.opened_catalogue.count(filters)
             if filters != SessionFilter() and not worker.is_cancelled:
                 everything = self.opened_catalogue.count()
-        if worker.is_cancelled:
-            return
-        sessions = self.opened_catalogue.list(
-            filters, sort=sort, descending=descending, limit=rows or SessionTable.PAGE_SIZE, offset=offset
-        )
+        except CatalogueError:
+            # Whatever stops the count stops the rows too, and their worker tells the user:
+            # once is enough.  The list then says only that it is not counted.
+            pass
         if not worker.is_cancelled:
-            self.post_message(
-                self.PageLoaded(listing, offset, sessions, total, everything, version=version, keep_place=keep_place)
-            )
+            self.post_message(self.Counted(listing, total, everything))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -403,12 +432,14 @@ class CatalogueScreen(IgfScreen[None]):
         # Where the user is when the rows arrive, not when they were asked for: keys
         # pressed meanwhile count.
         place = self._place() if message.keep_place else None
-        if message.total is not None:
+        if message.first:
             self.query_one(ChangeWatcher).saw(message.version)
-            table.start(message.total, self.filters.query)
-            self._show_count(message.total, message.everything)
+            table.start(self.filters.query)
+            table.add_page(message.offset, message.sessions, message.limit)
+            if self._counted != message.listing:
+                self._show_count(None)
             body = self.query_one("#catalogue-body", ContentSwitcher)
-            if message.total:
+            if table.row_count:
                 body.current = "sessions"
             elif self.narrowed:
                 body.current = "no-match"
@@ -418,16 +449,17 @@ class CatalogueScreen(IgfScreen[None]):
             # While the user types a search or picks filters the focus stays with them;
             # otherwise it goes to the list, so its keys work at once.
             if not self._choosing():
-                if message.total:
+                if table.row_count:
                     table.focus()
                 else:
                     # Not the search box either: a key typed there would be lost.
                     self.set_focus(None)
-        table.add_page(message.offset, message.sessions)
+        else:
+            table.add_page(message.offset, message.sessions, message.limit)
         if place is not None:
             self._go_back_to(place)
         self.refresh_bindings()
-        if message.total is not None and self._read_again_after_listing:
+        if message.first and self._read_again_after_listing:
             self.read_again()
 
     def _choosing(self) -> bool:
@@ -457,10 +489,26 @@ class CatalogueScreen(IgfScreen[None]):
             # The table still shows an older listing; the new one's first page is on its way.
             paging.failed()
             return
-        self._read_next_page(paging.listing, message.offset, self.filters, self.sort, self.descending)
+        self._read_next_page(paging.listing, message.offset, message.limit, self.filters, self.sort, self.descending)
 
-    def _show_count(self, total: int, everything: int | None = None) -> None:
-        if everything is not None:
+    @on(Counted)
+    def _counted_now(self, message: Counted) -> None:
+        table = self.query_one(SessionTable)
+        if not table.paging.is_current(message.listing):
+            return
+        self._counted = message.listing
+        if message.total is None:
+            self.query_one("#session-count", Static).update("not counted")
+            return
+        table.set_total(message.listing, message.total)
+        self._show_count(message.total, message.everything)
+        self.refresh_bindings()
+
+    def _show_count(self, total: int | None, everything: int | None = None) -> None:
+        """Say how many sessions the list holds ("counting…" while they are counted)."""
+        if total is None:
+            text = "counting…"
+        elif everything is not None:
             text = f"{total:,} of {plural(everything, 'session')}"
         else:
             text = plural(total, "session") if total else "No sessions yet"
@@ -601,9 +649,9 @@ class CatalogueScreen(IgfScreen[None]):
         else:
             self.sort_by(self.sort, not self.descending)
 
-    @on(DataTable.HeaderSelected, "#sessions")
-    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
+    @on(PagedTable.HeaderClicked, "#sessions")
+    def _header_clicked(self, event: PagedTable.HeaderClicked) -> None:
+        column = event.column
         self.sort_by(column, self.sort == column and not self.descending)
 
     # ----- actions -----
@@ -624,7 +672,7 @@ class CatalogueScreen(IgfScreen[None]):
         if stored:
             self.reload()
 
-    @on(DataTable.RowSelected, "#sessions")
+    @on(PagedTable.RowChosen, "#sessions")
     def _row_chosen(self) -> None:
         self.action_open_session()
 
@@ -694,12 +742,10 @@ class CatalogueScreen(IgfScreen[None]):
     # ----- deleting and duplicating drafts (see draft_actions) -----
 
     def _selected_name(self) -> str:
-        table = self.query_one(SessionTable)
-        key = table.selected_key()
-        if key is None:
+        session = self.query_one(SessionTable).selected_item()
+        if session is None:
             return "(untitled)"
-        code, title = (table.get_cell(key, column).plain for column in ("code", "title"))
-        return name_of(code.strip() or None, title.strip() or None)
+        return name_of((session.code or "").strip() or None, (session.title or "").strip() or None)
 
     def action_delete_draft(self) -> None:
         """Delete the selected draft or proposal of the user's, after asking (it can be brought back)."""

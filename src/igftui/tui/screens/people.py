@@ -13,7 +13,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, get_current_worker
 
 from igftui.model.wording import plural
@@ -104,18 +104,18 @@ class PeopleLayout:
 
 
 class PeopleTable(PagedTable[PersonSummary]):
-    """People of the catalogue, one row each, loaded a page at a time.
+    """People of the catalogue, one row each, read a page at a time.
 
     The paging is :class:`PagedTable`'s, as for the session list.  Which year
     columns the table shows depends on its width; a resize that changes them
-    builds the rows again from the people loaded.
+    draws the rows anew from the people read.
     """
 
     HELP_TITLE: ClassVar[str] = "People list"
 
     #: People asked of the catalogue at a time.
     PAGE_SIZE: ClassVar[int] = 100
-    #: How close to the last loaded row the cursor may come before the next page is wanted.
+    #: How many rows beyond those in sight are read before the cursor gets there.
     PREFETCH: ClassVar[int] = 30
 
     BINDINGS: ClassVar[list[BindingType]] = paged_bindings(
@@ -127,8 +127,6 @@ class PeopleTable(PagedTable[PersonSummary]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        #: The people loaded so far, in the order shown.
-        self.people: list[PersonSummary] = []
         #: Every year of the catalogue, newest first.
         self.years: list[int] = []
         #: Sessions a year above which a person is marked (None: the rule set has no limit).
@@ -137,9 +135,9 @@ class PeopleTable(PagedTable[PersonSummary]):
 
     @property
     def more(self) -> bool:
-        """Whether the catalogue has more people than are loaded (known once a page came)."""
+        """Whether the catalogue may have more people than are read (known once a page came)."""
         # people() has no count: the listing ends with a page that is not full.
-        return bool(self.people) and not self.fully_loaded
+        return bool(self.row_count) and self.paging.more_than_read
 
     def on_resize(self) -> None:
         self._fit()
@@ -149,19 +147,11 @@ class PeopleTable(PagedTable[PersonSummary]):
         if layout == self._layout:
             return
         self._layout = layout
-        row = self.cursor_row
-        self.clear(columns=True)
+        columns: list[tuple[str, str | Text, int]] = []
         for key, header, width in layout.columns():
             justify: JustifyMethod = "left" if key in {"name", "rest"} else "right"
-            self.add_column(Text(header, justify=justify), key=key, width=width)
-        self._add_rows(self.people)
-        if self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
-
-    def _add_rows(self, people: Sequence[PersonSummary]) -> None:
-        assert self._layout is not None
-        for person in people:
-            self.add_row(*self._layout.cells(person, self.years, self.limit), key=person.key)
+            columns.append((key, Text(header, justify=justify), width))
+        self.set_columns(columns)
 
     def start(self, years: Sequence[int], limit: int | None) -> None:
         """Begin a new listing: drop the rows and wait for its first page.
@@ -169,22 +159,22 @@ class PeopleTable(PagedTable[PersonSummary]):
         ``years`` are every year of the catalogue, newest first (the year columns);
         ``limit`` the sessions a year above which a person is marked.
         """
-        self.people = []
         self.years = list(years)
         self.limit = limit
-        self._begin(None)
+        self._begin()
         self._layout = None
         self._fit()
 
-    def _append(self, items: Sequence[PersonSummary]) -> None:
-        self.people.extend(items)
-        self._add_rows(items)
+    def _cells(self, item: PersonSummary) -> list[Text]:
+        assert self._layout is not None
+        return self._layout.cells(item, self.years, self.limit)
+
+    def _key(self, item: PersonSummary) -> str:
+        return item.key
 
     def selected(self) -> PersonSummary | None:
-        """The person under the cursor, or None when the table is empty."""
-        if not self.row_count:
-            return None
-        return self.people[self.cursor_row]
+        """The person under the cursor, or None when the table is empty (or the row is not read yet)."""
+        return self.selected_item()
 
 
 class PeopleSearch(SearchBox):
@@ -253,6 +243,8 @@ class PeopleScreen(IgfScreen[None]):
         people: Sequence[PersonSummary]
         years: list[int] | None
         limit: int | None = None
+        #: How many people were asked for.
+        rows: int = 0
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
@@ -312,6 +304,7 @@ class PeopleScreen(IgfScreen[None]):
         offset: int,
         query: str | None,
         *,
+        rows: int | None = None,
         first: bool = False,
         want_limit: bool = False,
         configured: str | None = None,
@@ -326,9 +319,10 @@ class PeopleScreen(IgfScreen[None]):
             limit = limit_for_people(configured)
         if worker.is_cancelled:
             return
-        people = self.catalogue.people(query, limit=PeopleTable.PAGE_SIZE, offset=offset)
+        rows = rows or PeopleTable.PAGE_SIZE
+        people = self.catalogue.people(query, limit=rows, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(listing, offset, people, years, limit))
+            self.post_message(self.PageLoaded(listing, offset, people, years, limit, rows))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -356,9 +350,9 @@ class PeopleScreen(IgfScreen[None]):
                     table.focus()
                 else:
                     self.set_focus(None)
-        table.add_page(message.offset, message.people)
+        table.add_page(message.offset, message.people, message.rows)
         # The legend explains the mark: only worth its line when someone has it.
-        self.query_one("#people-legend").display = any(over_limit(p, self.limit) for p in table.people)
+        self.query_one("#people-legend").display = any(over_limit(p, self.limit) for p in table.loaded_items())
         self._show_count()
         self.refresh_bindings()
 
@@ -367,7 +361,7 @@ class PeopleScreen(IgfScreen[None]):
 
     def _show_count(self) -> None:
         table = self.query_one(PeopleTable)
-        shown = len(table.people)
+        shown = table.row_count
         if not shown:
             text = "No match" if self.search else "Nobody yet"
         else:
@@ -380,7 +374,7 @@ class PeopleScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#people")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        self._read_page(self.query_one(PeopleTable).paging.listing, message.offset, self.search)
+        self._read_page(self.query_one(PeopleTable).paging.listing, message.offset, self.search, rows=message.limit)
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group != "people":
@@ -416,7 +410,7 @@ class PeopleScreen(IgfScreen[None]):
 
     # ----- actions -----
 
-    @on(DataTable.RowSelected, "#people")
+    @on(PagedTable.RowChosen, "#people")
     def _row_chosen(self) -> None:
         self.action_open_person()
 

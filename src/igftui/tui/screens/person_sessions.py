@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.listing import PersonSummary, SessionFilter, SessionSummary
@@ -49,7 +49,7 @@ def column_widths(width: int, padding: int = 1, roles: int = 12) -> dict[str, in
 
 
 class PersonSessionsTable(PagedTable[SessionSummary]):
-    """A person's sessions, newest year first, loaded a page at a time like the catalogue list."""
+    """A person's sessions, newest year first, read a page at a time like the catalogue list."""
 
     HELP_TITLE: ClassVar[str] = "Their sessions"
 
@@ -59,10 +59,9 @@ class PersonSessionsTable(PagedTable[SessionSummary]):
         super().__init__(id=id)
         #: The roles the person has in each session, by session id.
         self.roles: dict[int, list[str]] = {}
+        self.set_columns([(key, header, 10) for key, header in COLUMNS])
 
     def on_mount(self) -> None:
-        for key, header in COLUMNS:
-            self.add_column(header, key=key, width=10)
         self._fit_columns()
 
     def on_resize(self) -> None:
@@ -74,26 +73,27 @@ class PersonSessionsTable(PagedTable[SessionSummary]):
 
     def start(self, total: int, roles: dict[int, list[str]]) -> None:
         """Begin the listing of ``total`` sessions, with the person's ``roles`` in each."""
-        self.clear()
         self.roles = roles
-        self._begin(total)
+        self._begin()
+        self.set_total(self.paging.listing, total)
         self._fit_columns()
 
-    def _append(self, items: Sequence[SessionSummary]) -> None:
-        for session in items:
-            self.add_row(
-                cell(session.code),
-                cell(str(session.year) if session.year else None),
-                cell(type_label(session.session_type)),
-                cell(session.title, placeholder="(untitled)"),
-                cell(", ".join(self.roles.get(session.id, [])), placeholder="–"),
-                key=str(session.id),
-            )
+    def _cells(self, item: SessionSummary) -> tuple[Text, ...]:
+        return (
+            cell(item.code),
+            cell(str(item.year) if item.year else None),
+            cell(type_label(item.session_type)),
+            cell(item.title, placeholder="(untitled)"),
+            cell(", ".join(self.roles.get(item.id, [])), placeholder="–"),
+        )
+
+    def _key(self, item: SessionSummary) -> str:
+        return str(item.id)
 
     def selected_id(self) -> int | None:
         """The id of the session under the cursor, or None when the table is empty."""
-        key = self.selected_key()
-        return int(key) if key is not None else None
+        session = self.selected_item()
+        return session.id if session is not None else None
 
 
 class PersonSessionsScreen(IgfScreen[None]):
@@ -134,6 +134,7 @@ class PersonSessionsScreen(IgfScreen[None]):
 
         offset: int
         sessions: Sequence[SessionSummary]
+        rows: int
         total: int | None = None
         roles: dict[int, list[str]] | None = None
         person: PersonSummary | None = None
@@ -179,7 +180,9 @@ class PersonSessionsScreen(IgfScreen[None]):
         self._read_page(0, first=True, configured=self._configured_rules)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="person", name="read the person's sessions")
-    def _read_page(self, offset: int, *, first: bool = False, configured: str | None = None) -> None:
+    def _read_page(
+        self, offset: int, rows: int | None = None, *, first: bool = False, configured: str | None = None
+    ) -> None:
         """Read a page of sessions; the first also the person and the limit of the rule set ``configured``."""
         worker = get_current_worker()
         total = person = limit = None
@@ -199,9 +202,10 @@ class PersonSessionsScreen(IgfScreen[None]):
             limit = limit_for_people(configured)
         if worker.is_cancelled:
             return
-        sessions = self.catalogue.list(self.filters, limit=PersonSessionsTable.PAGE_SIZE, offset=offset)
+        rows = rows or PersonSessionsTable.PAGE_SIZE
+        sessions = self.catalogue.list(self.filters, limit=rows, offset=offset)
         if not worker.is_cancelled:
-            self.post_message(self.PageLoaded(offset, sessions, total, roles, person, limit))
+            self.post_message(self.PageLoaded(offset, sessions, rows, total, roles, person, limit))
 
     @on(PageLoaded)
     def _show_page(self, message: PageLoaded) -> None:
@@ -215,7 +219,7 @@ class PersonSessionsScreen(IgfScreen[None]):
             body.current = "person-sessions" if message.total else "person-none"
             if message.total:
                 table.focus()
-        table.add_page(message.offset, message.sessions)
+        table.add_page(message.offset, message.sessions, message.rows)
         self.refresh_bindings()
 
     def _show_summary(self, total: int) -> None:
@@ -232,7 +236,7 @@ class PersonSessionsScreen(IgfScreen[None]):
 
     @on(PagedTable.MoreWanted, "#person-sessions")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
-        self._read_page(message.offset)
+        self._read_page(message.offset, message.limit)
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group != "person":
@@ -243,7 +247,7 @@ class PersonSessionsScreen(IgfScreen[None]):
                 "Their sessions could not be read. Press escape to go back."
             )
 
-    @on(DataTable.RowSelected, "#person-sessions")
+    @on(PagedTable.RowChosen, "#person-sessions")
     def _row_chosen(self) -> None:
         self.action_open_session()
 

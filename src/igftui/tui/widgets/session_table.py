@@ -1,8 +1,7 @@
-"""The list of sessions in the catalogue, filled one page at a time."""
+"""The list of sessions in the catalogue, read one page at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -80,7 +79,7 @@ def session_cells(session: SessionSummary, query: str | None = None) -> tuple[Te
 
 
 class SessionTable(PagedTable[SessionSummary]):
-    """Sessions of the catalogue, one row each, loaded from the database a page at a time.
+    """Sessions of the catalogue, one row each, read from the database a page at a time.
 
     The paging is :class:`PagedTable`'s; this table adds the columns, the
     highlighting of what was searched for and the mark of the sorted column.
@@ -95,12 +94,9 @@ class SessionTable(PagedTable[SessionSummary]):
         #: What the list was searched for, highlighted in each row.  Not "query": that is
         #: the DOM query every Textual widget has, and select-all and others call it.
         self.searched_for: str | None = None
-        # Drafts open in the editor, catalogued sessions in the detail view.
-        self._statuses: dict[int, str] = {}
+        self.set_columns([(key, header, 10) for key, header in COLUMNS])
 
     def on_mount(self) -> None:
-        for key, header in COLUMNS:
-            self.add_column(header, key=key, width=10)
         self._fit_columns()
 
     def show_sort(self, column: str | None, descending: bool) -> None:
@@ -109,9 +105,7 @@ class SessionTable(PagedTable[SessionSummary]):
             label = header
             if key == column:
                 label += " ▼" if descending else " ▲"
-            self.columns[key].label = Text(label)  # type: ignore[index]
-        self._clear_caches()
-        self.refresh()
+            self.set_label(key, Text(label))
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -122,27 +116,26 @@ class SessionTable(PagedTable[SessionSummary]):
         # has the final columns instead of squeezed ones until the next resize.
         self._resize_columns(column_widths(shown_width(self), self.cell_padding))
 
-    def start(self, total: int, query: str | None = None) -> None:
-        """Begin a new listing of ``total`` sessions: drop the rows and wait for its first page.
+    def start(self, query: str | None = None) -> None:
+        """Begin a new listing: drop the rows and wait for its first page (its count may come later).
 
         ``query`` is what the listing was searched for, to highlight in each row.
         """
-        self.clear()
-        self._statuses.clear()
         self.searched_for = query
-        self._begin(total)
+        self._begin()
 
-    def _append(self, items: Sequence[SessionSummary]) -> None:
-        for session in items:
-            self._statuses[session.id] = session.status
-            self.add_row(*session_cells(session, self.searched_for), key=str(session.id))
+    def _cells(self, item: SessionSummary) -> tuple[Text, ...]:
+        return session_cells(item, self.searched_for)
+
+    def _key(self, item: SessionSummary) -> str:
+        return str(item.id)
 
     def selected_status(self) -> str | None:
         """The status of the session under the cursor ("draft", "catalogued"...)."""
-        session_id = self.selected_id()
-        return self._statuses.get(session_id) if session_id is not None else None
+        session = self.selected_item()
+        return session.status if session is not None else None
 
     def selected_id(self) -> int | None:
         """The id of the session under the cursor, or None when the table is empty."""
-        key = self.selected_key()
-        return int(key) if key is not None else None
+        session = self.selected_item()
+        return session.id if session is not None else None
