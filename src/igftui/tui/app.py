@@ -19,12 +19,6 @@ from textual.worker import Worker
 
 from igftui.config import Settings, SettingsError, save_setting
 from igftui.tui.delays import Delays
-from igftui.tui.dialogs.help import HelpScreen
-from igftui.tui.dialogs.screenshot_dialog import (
-    ScreenshotDialog,
-    may_show_private,
-    screenshot_name,
-)
 from igftui.tui.failures import ReportsFailures, describe_failure, tell_failure
 from igftui.tui.key_order import KeysInOrder
 from igftui.tui.keymap import apply_user_keymap
@@ -179,6 +173,9 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the screen on top."""
+        # Dialogs load when first asked for, not before the first screen.
+        from igftui.tui.dialogs.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
@@ -207,6 +204,8 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Ask where to save a picture of the screen as it is now (and warn if it may show private fields)."""
+        from igftui.tui.dialogs.screenshot_dialog import ScreenshotDialog, may_show_private, screenshot_name
+
         if isinstance(self.screen, ScreenshotDialog):
             return
         folder = Path(path).expanduser() if path else self.settings.export_dir()
