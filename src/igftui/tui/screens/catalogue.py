@@ -263,6 +263,8 @@ class CatalogueScreen(IgfScreen[None]):
 
     def first_page_read(self, page: FirstPage) -> None:
         """The app has read the first page before opening the catalogue: show it meanwhile."""
+        if self.narrowed or self.sort is not None:
+            return  # read in the catalogue's own order, unnarrowed: not this list's first page
         listing = self.query_one(SessionTable).paging.new_listing()
         self.post_message(self.PageLoaded(listing, 0, page.sessions, page.total))
 
