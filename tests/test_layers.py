@@ -33,12 +33,14 @@ def test_the_layer_contracts_are_kept():
 
 
 # What each module may load when imported: the command line answers `igftui list` without
-# SQLAlchemy's start-up cost until it opens the catalogue, and the app paints its first
-# screen before storage loads (it opens the catalogue in a worker).
+# SQLAlchemy's start-up cost until it opens the catalogue, the app paints its first
+# screen before storage loads (it opens the catalogue in a worker), and the first page
+# of sessions is read before it too.
 LIGHT = {
     "igftui": {"textual", "sqlalchemy"},
     "igftui.cli": {"textual", "sqlalchemy"},
     "igftui.tui.app": {"sqlalchemy", "pydantic"},
+    "igftui.store.first_page": {"textual", "sqlalchemy", "pydantic"},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 from snapshot_apps import (
@@ -483,6 +484,34 @@ async def test_the_app_opens_its_catalogue_after_the_first_paint(db):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionDetailScreen)
+
+
+async def test_the_first_page_is_on_screen_while_the_catalogue_is_still_opening(db):
+    # The first page is read before the catalogue opens: opening it waits here for the
+    # write lock another program holds, and the sessions are on screen meanwhile.
+    filled_catalogue(db, 5).close()
+    other_program = sqlite3.connect(db, isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")
+    app = IgfApp(db, Settings(), delays=INSTANT)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            # Not settle(): it would wait for the worker that waits for the lock.
+            for _ in range(2000):
+                if "5 sessions" in screen_text(app):
+                    break
+                await pilot.pause()
+            assert "5 sessions" in screen_text(app)
+            assert table_of(app).row_count == 5
+            assert app.catalogue is None
+            other_program.execute("COMMIT")
+            await settle(pilot)
+            assert app.catalogue is not None and app.catalogue_problem is None
+            assert table_of(app).row_count == 5
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, SessionDetailScreen)
+    finally:
+        other_program.close()
 
 
 async def test_a_catalogue_that_cannot_be_opened_is_said_on_screen(tmp_path, notes):

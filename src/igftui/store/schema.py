@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-
-from sqlalchemy import Connection, event, text
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from igftui.store.errors import NewerCatalogue, NotACatalogue
+
+if TYPE_CHECKING:
+    # SQLAlchemy loads with the catalogue's engine, not with this module: the app reads
+    # the schema version (igftui.store.checkfile) to glance at the first page before that.
+    from sqlalchemy import Connection
+    from sqlalchemy.engine import Engine
 
 
 def _search_text(row: str) -> str:
@@ -232,6 +236,7 @@ def install_pragmas(engine: Engine) -> None:
     ``BEGIN IMMEDIATE``, which takes the write lock before the first read (the
     recipe of SQLAlchemy's documentation for pysqlite).
     """
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:  # pragma: no cover - trivial
@@ -275,6 +280,8 @@ def newer_catalogue(path: object, version: int) -> NewerCatalogue:
 
 def migrate(connection: Connection, path: object, before_migration: BeforeMigration | None = None) -> int:
     """Bring the catalogue behind ``connection`` to :data:`SCHEMA_VERSION`; return the version found."""
+    from sqlalchemy import text
+
     application_id = connection.execute(text("PRAGMA application_id")).scalar() or 0
     version = connection.execute(text("PRAGMA user_version")).scalar() or 0
     if application_id not in (0, APPLICATION_ID):

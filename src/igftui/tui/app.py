@@ -19,12 +19,6 @@ from textual.worker import Worker
 
 from igftui.config import Settings, SettingsError, save_setting
 from igftui.tui.delays import Delays
-from igftui.tui.dialogs.help import HelpScreen
-from igftui.tui.dialogs.screenshot_dialog import (
-    ScreenshotDialog,
-    may_show_private,
-    screenshot_name,
-)
 from igftui.tui.failures import ReportsFailures, describe_failure, tell_failure
 from igftui.tui.key_order import KeysInOrder
 from igftui.tui.keymap import apply_user_keymap
@@ -33,15 +27,17 @@ from igftui.tui.screens.catalogue import CatalogueScreen
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
+    from igftui.store.first_page import FirstPage
 
 
 class IgfApp(ReportsFailures, KeysInOrder, App[None]):
     """igftui in the terminal, on one catalogue, with the user's settings.
 
-    Given the path of the catalogue, the app paints its first screen and opens
-    the catalogue in a worker meanwhile: opening loads SQLAlchemy and the session
-    model, which takes longer than Textual needs to paint.  Given a catalogue
-    already open (tests, scripts), it uses that one.
+    Given the path of the catalogue, the app paints its first screen, reads the
+    first page of sessions with ``sqlite3`` alone (igftui.store.first_page), and
+    opens the catalogue once that page is on screen: opening loads SQLAlchemy and
+    the session model, which takes longer than Textual needs to start.  Given a
+    catalogue already open (tests, scripts), it uses that one.
     """
 
     TITLE = "igftui"
@@ -58,6 +54,12 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         """The worker has opened the catalogue given by its path."""
 
         catalogue: Catalogue
+
+    @dataclass
+    class FirstPageRead(Message):
+        """The worker has read the first page of the catalogue, or could not yet (None)."""
+
+        page: FirstPage | None
 
     def __init__(self, catalogue: Catalogue | Path, settings: Settings, *, delays: Delays | None = None) -> None:
         super().__init__()
@@ -87,7 +89,7 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
     def on_mount(self) -> None:
         if self.catalogue is None and self._catalogue_path is not None:
-            self._open_catalogue(self._catalogue_path)
+            self._read_first_page(self._catalogue_path)
         if self._unknown_theme:
             self.notify(
                 f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
@@ -111,6 +113,23 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
             self._saved_theme = theme.name
             self._save_theme(theme.name)
 
+    @work(thread=True, exit_on_error=False, group="first page", name="read the first page")
+    def _read_first_page(self, path: Path) -> None:
+        from igftui.store.first_page import read_first_page
+        from igftui.tui.widgets.session_table import SessionTable
+
+        self.post_message(self.FirstPageRead(read_first_page(path, SessionTable.PAGE_SIZE)))
+
+    def on_igf_app_first_page_read(self, message: FirstPageRead) -> None:
+        assert self._catalogue_path is not None
+        if message.page is None:
+            self._open_catalogue(self._catalogue_path)
+            return
+        self._catalogue_screen.first_page_read(message.page)
+        # Opened once the page is painted: loading SQLAlchemy holds Python's lock for
+        # most of a second, which would slow the painting of the rows down.
+        self.call_after_refresh(self._open_catalogue, self._catalogue_path)
+
     @work(thread=True, exit_on_error=False, group="catalogue", name="open the catalogue")
     def _open_catalogue(self, path: Path) -> None:
         from igftui.store.catalogue import Catalogue
@@ -130,6 +149,10 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
             tell_failure(self, str(exc), title="Theme not saved", severity="warning")
 
     def work_failed(self, worker: Worker) -> None:
+        if worker.group == "first page" and self._catalogue_path is not None:
+            # (Not expected: the first page is None whatever the problem.) The catalogue
+            # is opened all the same, and its opening says what is wrong if anything is.
+            self._open_catalogue(self._catalogue_path)
         if worker.group == "catalogue":
             self.catalogue_problem = describe_failure(worker.error)
             self._catalogue_screen.catalogue_failed(self.catalogue_problem)
@@ -150,6 +173,9 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the screen on top."""
+        # Dialogs load when first asked for, not before the first screen.
+        from igftui.tui.dialogs.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
@@ -178,6 +204,8 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Ask where to save a picture of the screen as it is now (and warn if it may show private fields)."""
+        from igftui.tui.dialogs.screenshot_dialog import ScreenshotDialog, may_show_private, screenshot_name
+
         if isinstance(self.screen, ScreenshotDialog):
             return
         folder = Path(path).expanduser() if path else self.settings.export_dir()

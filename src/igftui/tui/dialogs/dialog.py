@@ -11,7 +11,7 @@ from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, RadioButton, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Static
 
 from igftui.tui.failures import ReportsFailures
 
@@ -78,6 +78,10 @@ class FormDialog(IgfDialog[ResultType]):
 
     def answers(self) -> dict[str, object]:
         """What every field of the form holds now, by id: what tells a change from none."""
+        # Imported here: every screen loads this module (its confirmations are dialogs),
+        # and the catalogue's first screen has none of these fields.
+        from textual.widgets import Checkbox, RadioButton, Select, SelectionList, TextArea
+
         found: dict[str, object] = {}
         for widget in self.query("Input, Select, Checkbox, RadioButton, SelectionList, TextArea"):
             if widget.id is None:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from igftui.model.session import ForumSession
     from igftui.services.samples import SamplesLoaded
     from igftui.store.catalogue import Catalogue
+    from igftui.store.first_page import FirstPage
 
 
 @dataclass(frozen=True)
@@ -273,18 +274,33 @@ class CatalogueScreen(IgfScreen[None]):
         else:
             self.reload()
 
+    def first_page_read(self, page: FirstPage) -> None:
+        """The app has read the first page before opening the catalogue: show it meanwhile."""
+        if self.narrowed or self.sort is not None:
+            return  # read in the catalogue's own order, unnarrowed: not this list's first page
+        listing = self.query_one(SessionTable).paging.new_listing()
+        self.post_message(self.PageLoaded(listing, 0, page.sessions, SessionTable.PAGE_SIZE, first=True))
+        self.post_message(self.Counted(listing, page.total))
+
     def catalogue_opened(self, catalogue: Catalogue) -> None:
         """The app has opened the catalogue in the background: show what it holds."""
         self.catalogue = catalogue
         self.query_one(ChangeWatcher).catalogue = catalogue
         self.query_one(SearchBox).disabled = False
         self.refresh_bindings()
-        self.reload()
+        if self.query_one(SessionTable).paging.started:
+            # The first page is on screen already: read it again through the catalogue (it
+            # may have changed since), keeping the user's place.
+            self.read_again()
+        else:
+            self.reload()
 
     def catalogue_failed(self, reason: str) -> None:
         """The catalogue cannot be opened: say why where the list would be."""
         self._problem = reason
         self.query_one("#loading", Static).update(f"The catalogue could not be opened: {reason}\n\nPress q to quit.")
+        # In place of the first page, if it was read before the catalogue would not open.
+        self.query_one("#catalogue-body", ContentSwitcher).current = "loading"
         self.query_one("#session-count", Static).update("")
 
     # ----- reading the catalogue -----
@@ -485,8 +501,9 @@ class CatalogueScreen(IgfScreen[None]):
     @on(PagedTable.MoreWanted, "#sessions")
     def _read_more(self, message: PagedTable.MoreWanted) -> None:
         paging = self.query_one(SessionTable).paging
-        if not paging.shows_newest:
-            # The table still shows an older listing; the new one's first page is on its way.
+        if self.catalogue is None or not paging.shows_newest:
+            # The table still shows an older listing (the new one's first page is on its
+            # way), or the first page read before the catalogue was open: asked again later.
             paging.failed()
             return
         self._read_next_page(paging.listing, message.offset, message.limit, self.filters, self.sort, self.descending)
