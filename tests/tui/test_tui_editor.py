@@ -28,6 +28,7 @@ from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.agenda_editor import AgendaTable
 from igftui.tui.widgets.field_box import FieldBox
 from igftui.tui.widgets.people_editor import SpeakerTable
+from igftui.tui.widgets.session_table import SessionTable
 
 SIZE = (120, 36)
 
@@ -267,9 +268,8 @@ async def test_leaving_or_quitting_at_once_loses_nothing(db):
         assert stored(db, first).title == "Typed"
 
         # enter on a draft opens it in the editor again; quitting from there saves too.
-        table = app.screen.query_one("#sessions")
-        keys = [str(key.value) for key in table.rows]
-        table.move_cursor(row=keys.index(str(first)))
+        table = app.screen.query_one(SessionTable)
+        table.move_cursor(row=table.row_of(str(first)))
         await pilot.press("enter")
         await settle(pilot)
         editor = app.screen
