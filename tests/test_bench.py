@@ -1,0 +1,82 @@
+"""`make bench` runs end to end: on a catalogue of 50 sessions, every figure is measured and written.
+
+The harness runs outside the test suite and for minutes, so a change to the app
+(a key, a screen, the search index) that breaks it would be found only by the
+next person to run it.  Here it runs in its quick mode on a small catalogue: the
+real app in a pseudo-terminal and under Pilot, the real catalogue file.  No
+figure is compared with anything but zero: speed is for people to read.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("igftui_bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def numbers(value, where: str = ""):
+    """Every number in ``value`` (nested dicts and lists), with where it is."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from numbers(inner, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from numbers(inner, f"{where}[{index}]")
+
+
+def test_the_bench_measures_every_figure_and_writes_them(tmp_path):
+    bench = load_bench()
+    if not bench.pty_available():
+        pytest.skip("needs a pseudo-terminal (os.openpty)")
+    out = tmp_path / "results.json"
+
+    returned = bench.run_bench([50], cache=tmp_path / "cache", out=out, quick=True, runs=1)
+
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results == json.loads(json.dumps(returned))
+    assert results["sizes"] == [50]
+    assert {"platform", "cpus", "python", "textual", "sqlite"} <= results["machine"].keys()
+    size = results["by_size"]["50"]
+    assert size["sessions"] == 50
+    assert {"app_seconds", "bare_seconds", "ratio", "app_peak_mib", "bare_peak_mib", "memory_ratio"} <= size[
+        "launch"
+    ].keys()
+    assert len(size["search"]["queries"]) >= 10
+    for side in ("app", "fts5"):
+        assert {"median_seconds", "p95_seconds"} <= size["search"][side].keys()
+    assert set(size["search"]["app"]["per_query_median_seconds"]) == set(size["search"]["queries"])
+    assert set(size["actions"]) == {"open_session", "open_editor", "checks", "export"}
+    assert {"json_sessions_per_second", "pages_per_second"} <= results["import"].keys()
+    assert size["catalogue"]["bytes_per_session"] > 0
+
+    figures = [
+        *numbers(results["by_size"], "by_size"),
+        *numbers(results["import"], "import"),
+        *numbers(results["bare"], "bare"),
+    ]
+    assert len(figures) > 30
+    not_positive = [(where, value) for where, value in figures if not (math.isfinite(value) and value > 0)]
+    assert not not_positive, f"figures that are not positive numbers: {not_positive}"
+
+    # The catalogue is kept for the next run, named by its size and the generator's version.
+    assert (tmp_path / "cache" / f"catalogue-50-v{bench.generate.GENERATOR_VERSION}.db").exists()
+    assert "launch to first rows" in bench.table(results)
