@@ -25,6 +25,7 @@ import itertools
 import json
 import random
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -240,6 +241,10 @@ def cached_catalogue(count: int, cache: Path) -> tuple[Path, dict[str, float]]:
         partial = Path(folder) / "catalogue.db"
         seconds = import_json(partial, files)
         json_bytes = sum(file.stat().st_size for file in files)
+        # Everything into the one file before it is moved: a write-ahead log left beside it would be lost.
+        connection = sqlite3.connect(partial)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
         shutil.move(str(partial), path)
     built = {
         "sessions": count,
