@@ -666,7 +666,7 @@ def table(results: dict[str, Any]) -> str:
     sizes = [results["by_size"][str(size)] for size in results["sizes"]]
 
     def ms(seconds: float) -> str:
-        return f"{seconds * 1000:,.1f} ms"
+        return f"{seconds * 1000:,.2f} ms" if seconds < 0.01 else f"{seconds * 1000:,.1f} ms"
 
     def action(key: str) -> Callable[[dict[str, Any]], str]:
         return lambda s: f"{ms(s['actions'][key]['seconds'])} {s['actions'][key]['ratio']:5.2f}x"
@@ -691,7 +691,7 @@ def table(results: dict[str, Any]) -> str:
         ("run its checks", action("checks")),
         ("export it (dialog + file)", action("export")),
         ("catalogue file per session", lambda s: f"{s['catalogue']['bytes_per_session'] / 1000:,.1f} KB"),
-        ("JSON import when built", lambda s: f"{s['catalogue']['built_sessions_per_second']:,.0f} /s"),
+        ("JSON import, building it", lambda s: f"{s['catalogue']['built_sessions_per_second']:,.0f} /s"),
     ]
     width = 30
     lines = [
@@ -713,17 +713,16 @@ def table(results: dict[str, Any]) -> str:
         f"sessions), {imported['pages_per_second']:,.0f} pages/s from IGF page text ({imported['pages']} pages)",
         f"reading a page whose one line is {imported['long_line_bytes'] / 2**20:.2f} MiB: "
         f"{imported['long_line_page_seconds']:.2f} s",
-        "",
-        "search queries: " + ", ".join(repr(query) for query in sizes[-1]["search"]["queries"]),
-        "slowest in the app at "
-        + f"{sizes[-1]['sessions']:,}: "
-        + ", ".join(
-            f"{query!r} {ms(seconds)}"
-            for query, seconds in sorted(
-                sizes[-1]["search"]["app"]["per_query_median_seconds"].items(), key=lambda item: -item[1]
-            )[:3]
-        ),
     ]
+    largest = sizes[-1]
+    lines += [
+        "",
+        f"search at {largest['sessions']:,} sessions, median per query:      in the app     FTS5 alone",
+    ]
+    for query in largest["search"]["queries"]:
+        app_seconds = largest["search"]["app"]["per_query_median_seconds"][query]
+        fts5_seconds = largest["search"]["fts5"]["per_query_median_seconds"].get(query)
+        lines.append(f"  {query!r:<50}{ms(app_seconds):>14}{ms(fts5_seconds) if fts5_seconds is not None else '-':>15}")
     return "\n".join(lines)
 
 
