@@ -32,19 +32,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime
 import json
 import math
 import os
 import platform
-import re
+import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +64,6 @@ SIZES = (1_000, 10_000, 100_000)
 TERMINAL = (120, 40)
 #: How long any one thing may take before the bench gives up on it (a hang, not a slow run).
 GIVE_UP = 300.0
-#: The session count the catalogue screen shows once a search has been counted.
-_COUNTED = re.compile(r"[\d,]+ of [\d,]+ sessions?")
 
 
 # ----- small helpers -----
@@ -137,6 +136,38 @@ def machine() -> dict[str, Any]:
 # ----- launch, in a pseudo-terminal -----
 
 
+@contextlib.contextmanager
+def running(argv: list[str], env: dict[str, str]) -> Iterator[tuple[Terminal, float]]:
+    """``argv`` started in a pseudo-terminal of its own, and the moment it was spawned.
+
+    Whatever ends the block (its end, an exception, Ctrl-C), the program and
+    everything it started are killed and reaped and the terminal is closed: a
+    bench leaves no process behind.
+    """
+    terminal = Terminal(argv, env, size=TERMINAL)
+    spawned = time.monotonic()
+    try:
+        terminal.start()
+        yield terminal, spawned
+    finally:
+        stop(terminal)
+
+
+def stop(terminal: Terminal) -> None:
+    """Kill the terminal's program and its whole process group, reap it, close the terminal."""
+    process = terminal._process
+    try:
+        if process is not None and process.returncode is None:
+            # The group first, while its leader is not yet reaped (so that its id is no one
+            # else's): the program was started in a session of its own, and anything it
+            # started is in its group.  A second Ctrl-C during the wait changes nothing then.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()  # SIGKILL cannot be ignored: no limit needed
+    finally:
+        terminal.close()
+
+
 def launch_once(
     argv: list[str],
     env: dict[str, str],
@@ -147,14 +178,12 @@ def launch_once(
 
     ``then`` (given the terminal) runs before the peak is read: more work for the app.
     """
-    terminal = Terminal(argv, env, size=TERMINAL)
-    started = time.monotonic()
-    with terminal.start():
+    with running(argv, env) as (terminal, spawned):
         painted = terminal.wait_for(shown, timeout=GIVE_UP, what="the first rows")
         if then is not None:
             then(terminal)
         pid = terminal._process.pid if terminal._process else 0
-        return painted.at - started, peak_rss_mib(pid)
+        return painted.at - spawned, peak_rss_mib(pid)
 
 
 def first_page_titles(catalogue_path: Path, query: str | None = None) -> list[str]:
@@ -165,25 +194,25 @@ def first_page_titles(catalogue_path: Path, query: str | None = None) -> list[st
         return [row.title[:14] for row in catalogue.list(SessionFilter(query=query), limit=60) if row.title]
 
 
-#: How long the bench waits for a search typed in the terminal before it reads the peak anyway.
-SEARCH_WAIT = 30.0
-
-
 def search_in_terminal(catalogue_path: Path, query: str) -> Callable[[Terminal], None]:
-    """Type a search into the app in the terminal and wait until its count or results are painted."""
-    titles = first_page_titles(catalogue_path, query)
+    """Type a search into the app in the terminal and wait until its own count is painted.
 
-    def shown(run: Painted) -> bool:
-        return bool(_COUNTED.search(run.text)) or any(title in run.text for title in titles)
+    The count the catalogue service gives for the query ("999 of 1,000 sessions"):
+    the list's first lines are painted again as the search box opens, and a
+    shorter query (the first letters, as they arrive) is counted on the way.
+    """
+    from igftui.store import Catalogue, SessionFilter
+
+    with Catalogue(catalogue_path) as catalogue:
+        found, everything = catalogue.count(SessionFilter(query=query)), catalogue.count()
+    count = f"{found:,} of {everything:,} session"
 
     def search(terminal: Terminal) -> None:
         since = len(terminal.painted)
         terminal.send("/" + query)
-        try:
-            terminal.wait_for(shown, timeout=SEARCH_WAIT, since=since, what="the search's results")
-        except AssertionError:
-            # A count worded otherwise, results drawn piecemeal: the peak so far is still a peak.
-            pass
+        terminal.wait_for(
+            lambda run: count in run.text, timeout=GIVE_UP, since=since, what=f"the count of {query!r} ({count}s)"
+        )
 
     return search
 
@@ -600,12 +629,12 @@ def import_throughput(json_sessions: int, pages: int, long_line: int) -> dict[st
 
 def measure_size(size: int, cache: Path, *, quick: bool, runs: int, keypress: float) -> dict[str, Any]:
     catalogue_path, built = generate.cached_catalogue(size, cache)
-    queries = search_queries(generate.vocabulary())
+    typed = search_queries(generate.vocabulary())
     print(f"  {size:,} sessions: launching ...", flush=True)
     launch = measure_launches(catalogue_path, runs, warm=not quick)
     print(f"  {size:,} sessions: searching and opening in the app ...", flush=True)
-    in_app = measure_in_app(catalogue_path, queries, repeats=1 if quick else 3, runs=runs)
-    fts5 = fts5_search(catalogue_path, queries, repeats=3 if quick else 20)
+    in_app = measure_in_app(catalogue_path, typed, repeats=1 if quick else 3, runs=runs)
+    fts5 = fts5_search(catalogue_path, typed, repeats=3 if quick else 20)
     checks = checks_seconds(catalogue_path, runs=3 if quick else 20)
     size_bytes = catalogue_path.stat().st_size + sum(
         Path(f"{catalogue_path}{suffix}").stat().st_size
@@ -623,7 +652,7 @@ def measure_size(size: int, cache: Path, *, quick: bool, runs: int, keypress: fl
         },
         "launch": launch,
         "search": {
-            "queries": queries,
+            "queries": typed,
             "app": search,
             "fts5": fts5,
             "median_ratio": search["median_seconds"] / fts5["median_seconds"],
@@ -726,6 +755,11 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _leave(signum: int, _frame: object) -> None:
+    # As Ctrl-C does: the blocks being run end, each killing what it started.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -739,8 +773,14 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=HERE / ".cache")
     args = parser.parse_args()
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    # Killed (or its terminal closed) rather than interrupted, it still stops what it started.
+    signal.signal(signal.SIGTERM, _leave)
+    signal.signal(signal.SIGHUP, _leave)
     print(f"igftui bench: {', '.join(f'{size:,}' for size in sizes)} sessions", flush=True)
-    results = run_bench(sizes, cache=args.cache, out=args.out, quick=args.quick, runs=args.runs)
+    try:
+        results = run_bench(sizes, cache=args.cache, out=args.out, quick=args.quick, runs=args.runs)
+    except KeyboardInterrupt:
+        sys.exit("\nbench interrupted: nothing written, nothing left running")
     print()
     print(table(results))
     print(f"\nevery figure: {args.out}")

@@ -4,7 +4,8 @@ The harness runs outside the test suite and for minutes, so a change to the app
 (a key, a screen, the search index) that breaks it would be found only by the
 next person to run it.  Here it runs in its quick mode on a small catalogue: the
 real app in a pseudo-terminal and under Pilot, the real catalogue file.  No
-figure is compared with anything but zero: speed is for people to read.
+figure is compared with anything but zero: speed is for people to read.  What
+it starts, it stops: no process and no terminal is left behind.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -43,13 +45,44 @@ def numbers(value, where: str = ""):
             yield from numbers(inner, f"{where}[{index}]")
 
 
+def children() -> set[int]:
+    """This process's children, running or not yet reaped (from /proc; empty where there is none)."""
+    me = str(os.getpid())
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # "pid (command) state ppid ...": the command may hold spaces and brackets.
+            state_and_parent = stat.read_text().rsplit(")", 1)[1].split()[:2]
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if state_and_parent[1:] == [me]:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def terminals_open() -> int:
+    """How many pseudo-terminals this process holds open (from /proc; 0 where there is none)."""
+    count = 0
+    for fd in Path("/proc/self/fd").glob("*"):
+        try:
+            count += os.readlink(fd).endswith("ptmx")  # /dev/ptmx, or /dev/pts/ptmx
+        except OSError:
+            continue
+    return count
+
+
 def test_the_bench_measures_every_figure_and_writes_them(tmp_path):
     bench = load_bench()
     if not bench.pty_available():
         pytest.skip("needs a pseudo-terminal (os.openpty)")
     out = tmp_path / "results.json"
+    before, terminals_before = children(), terminals_open()
 
     returned = bench.run_bench([50], cache=tmp_path / "cache", out=out, quick=True, runs=1)
+
+    # Every app it started in a terminal is gone (killed and reaped), every terminal closed.
+    assert children() - before == set()
+    assert terminals_open() == terminals_before
 
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results == json.loads(json.dumps(returned))
