@@ -790,7 +790,8 @@ def main() -> None:
     try:
         results = run_bench(sizes, cache=args.cache, out=args.out, quick=args.quick, runs=args.runs)
     except KeyboardInterrupt:
-        sys.exit("\nbench interrupted: nothing written, nothing left running")
+        print("\nbench interrupted: nothing written, nothing left running", file=sys.stderr)
+        sys.exit(128 + signal.SIGINT)
     print()
     print(table(results))
     print(f"\nevery figure: {args.out}")
