@@ -24,6 +24,10 @@ against is: both carry the same overhead.  Search is timed more finely: its last
 key goes straight to the app and the list is looked at every millisecond.
 
 Catalogues are generated once (``bench/generate.py``) and kept in ``bench/.cache``.
+Each app in a terminal runs in a session of its own, and its whole process group
+is killed and reaped when its measurement ends, however the bench ends (done, an
+error, Ctrl-C, SIGTERM): the bench leaves nothing running.  It waits for what it
+measures, never for a set time; a wait gives up only on a hang (``GIVE_UP``).
 
     python bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--quick] [--out bench/results.json]
 """
