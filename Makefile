@@ -39,8 +39,10 @@ constraints: | $(BIN)/python
 	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
 	touch $(VENV)/.installed
 
+# `make bench SIZES=1000,10000` measures fewer sizes (the 100,000-session catalogue takes a while to
+# build the first time); BENCH_ARGS passes more options to bench/run.py (--runs 5, --quick).
 bench: $(VENV)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(BENCH_ARGS)
 
 screenshots: $(VENV)/.installed
 	$(BIN)/python scripts/screenshots.py
