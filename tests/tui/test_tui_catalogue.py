@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import replace
 
 from snapshot_apps import (
     SIZE,
@@ -18,7 +19,7 @@ from sqlalchemy import text
 from textual.widgets import ContentSwitcher, Footer
 
 from igftui.config import Settings
-from igftui.store import Catalogue
+from igftui.store import Catalogue, SessionFilter
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
 from igftui.tui.dialogs.help import HelpScreen
@@ -510,6 +511,38 @@ async def test_the_first_page_is_on_screen_while_the_catalogue_is_still_opening(
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, SessionDetailScreen)
+    finally:
+        other_program.close()
+
+
+async def test_a_search_typed_while_the_catalogue_is_still_opening_is_not_lost(db):
+    # The rows are on screen before the catalogue is open; a user who sees them and types a
+    # search at once gets it: the keys wait for the catalogue, then go to the search box.
+    catalogue = filled_catalogue(db, 5)
+    word = catalogue.list()[0].title.split()[-1].lower()
+    found = catalogue.count(SessionFilter(query=word))
+    catalogue.close()
+    other_program = sqlite3.connect(db, isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")
+    # The key-order safety net (lets held keys go after a while) is out of the way: the
+    # keys must wait for the catalogue itself, however long the lock is held.
+    app = IgfApp(db, Settings(), delays=replace(INSTANT, keys_wait=3600.0))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            # Not wait_until(): it would wait for the worker that waits for the lock.
+            for _ in range(2000):
+                if table_of(app).row_count == 5:
+                    break
+                await pilot.pause()
+            assert table_of(app).row_count == 5
+            assert app.catalogue is None
+            await pilot.press("slash", *word)
+            assert app.catalogue is None
+            other_program.execute("COMMIT")
+            await settle(pilot)
+            await wait_until(pilot, lambda: table_of(app).row_count == found, "the search's results")
+            assert app.screen.query_one("#search").value == word
+            assert f"{found} of 5 sessions" in screen_text(app)
     finally:
         other_program.close()
 

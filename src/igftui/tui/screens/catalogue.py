@@ -27,6 +27,7 @@ from igftui.tui.draft_actions import (
     name_of,
     refuse_catalogued,
 )
+from igftui.tui.key_order import KeysInOrder
 from igftui.tui.labels import plural
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
@@ -274,6 +275,17 @@ class CatalogueScreen(IgfScreen[None]):
         else:
             self.reload()
 
+    @property
+    def takes_keys(self) -> bool:
+        """Whether keys typed now can be acted on: the first page may be on screen before the
+        catalogue is open, and a search typed (or a session opened) then would be lost, so the
+        App holds the keys until it is open or has failed (see igftui.tui.key_order)."""
+        return self.catalogue is not None or self._problem is not None
+
+    def _taking_keys(self) -> None:
+        if isinstance(self.app, KeysInOrder):
+            self.app.screen_ready()
+
     def first_page_read(self, page: FirstPage) -> None:
         """The app has read the first page before opening the catalogue: show it meanwhile."""
         if self.narrowed or self.sort is not None:
@@ -288,6 +300,7 @@ class CatalogueScreen(IgfScreen[None]):
         self.query_one(ChangeWatcher).catalogue = catalogue
         self.query_one(SearchBox).disabled = False
         self.refresh_bindings()
+        self._taking_keys()
         if self.query_one(SessionTable).paging.started:
             # The first page is on screen already: read it again through the catalogue (it
             # may have changed since), keeping the user's place.
@@ -298,6 +311,7 @@ class CatalogueScreen(IgfScreen[None]):
     def catalogue_failed(self, reason: str) -> None:
         """The catalogue cannot be opened: say why where the list would be."""
         self._problem = reason
+        self._taking_keys()
         self.query_one("#loading", Static).update(f"The catalogue could not be opened: {reason}\n\nPress q to quit.")
         # In place of the first page, if it was read before the catalogue would not open.
         self.query_one("#catalogue-body", ContentSwitcher).current = "loading"
