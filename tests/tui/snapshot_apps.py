@@ -159,17 +159,23 @@ async def show_section(pilot, section: str, *, focus: bool = True) -> None:
     await settle(pilot)
 
 
-async def wait_until(pilot, condition: Callable[[], object], what: str, *, turns: int = 500) -> None:
+async def wait_until(
+    pilot, condition: Callable[[], object], what: str, *, turns: int = 500, workers: bool = True
+) -> None:
     """Let the app work (its queues, then its workers) until ``condition()`` holds.
 
     A number of turns, not a length of time, bounds the wait: a hang fails the test,
-    naming ``what`` did not happen, rather than waiting for ever.
+    naming ``what`` did not happen, rather than waiting for ever.  ``workers=False``
+    only lets the queues turn, for a test that holds a worker back on purpose (waiting
+    for it would wait for the test itself); each turn is then short, so there are more.
     """
+    if not workers:
+        turns *= 20
     for _ in range(turns):
         if condition():
             return
         await pilot.pause()
-        busy = _busy_workers(pilot.app)
+        busy = _busy_workers(pilot.app) if workers else None
         if busy:
             try:
                 await pilot.app.workers.wait_for_complete(busy)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import replace
 
 from snapshot_apps import (
@@ -299,6 +300,10 @@ async def test_palette_offers_the_screen_actions(db):
         assert isinstance(app.screen, SessionDetailScreen)
 
 
+#: A guard against a hang only: a gate is always opened by its test (see GatedCatalogue.opened).
+GATE_HELD_AT_MOST = 120
+
+
 class GatedCatalogue(Catalogue):
     """The real catalogue, but reading rows past the first page, or counting, waits until the test lets it go."""
 
@@ -309,13 +314,22 @@ class GatedCatalogue(Catalogue):
         self.pages.set()
         self.counting.set()
 
+    @contextmanager
+    def opened(self):
+        """Open both gates on leaving, whatever happened: a held worker would keep the app from closing."""
+        try:
+            yield self
+        finally:
+            self.pages.set()
+            self.counting.set()
+
     def list(self, *args, **kwargs):
         if kwargs.get("offset", 0):
-            self.pages.wait(10)
+            self.pages.wait(GATE_HELD_AT_MOST)
         return super().list(*args, **kwargs)
 
     def count(self, *args, **kwargs):
-        self.counting.wait(10)
+        self.counting.wait(GATE_HELD_AT_MOST)
         return super().count(*args, **kwargs)
 
 
@@ -388,13 +402,14 @@ async def test_rows_not_read_yet_show_as_placeholders_then_arrive(db):
         await settle(pilot)
         table = table_of(app)
         catalogue.pages.clear()
-        await pilot.press("G")
-        await wait_until(pilot, lambda: table.paging.waiting, "the last page asked for")
-        await pilot.pause()
-        assert table.cursor_row == 999 and table.selected_id() is None
-        shown = screen_text(app)
-        assert "…" in shown and "Catalogued" not in shown
-        catalogue.pages.set()
+        with catalogue.opened():
+            await pilot.press("G")
+            await wait_until(pilot, lambda: table.paging.waiting, "the last page asked for", workers=False)
+            await pilot.pause()
+            assert table.cursor_row == 999 and table.selected_id() is None
+            shown = screen_text(app)
+            assert "…" in shown and "Catalogued" not in shown
+        # (the gate is open again)
         await settle(pilot)
         last = app.catalogue.list(limit=1, offset=999)[0]
         assert table.selected_id() == last.id and last.code in screen_text(app)
@@ -406,18 +421,19 @@ async def test_the_first_page_shows_before_the_count(db):
     catalogue.counting.clear()
     app = IgfApp(catalogue, Settings(), delays=INSTANT)
     async with app.run_test(size=SIZE) as pilot:
-        table = table_of(app)
-        await wait_until(pilot, lambda: table.row_count, "the first page shown")
-        await pilot.pause()
-        assert "counting…" in screen_text(app)
-        first = catalogue.list(limit=1)[0]
-        assert first.code in screen_text(app)
-        # Until counted, the list is as long as what was read, and grows as pages come.
-        assert table.total is None and table.row_count == SessionTable.PAGE_SIZE
-        await pilot.press("G")
-        await wait_until(pilot, lambda: table.row_count == 300, "the second page read")
-        catalogue.counting.set()
-        await settle(pilot)
+        with catalogue.opened():
+            table = table_of(app)
+            await wait_until(pilot, lambda: table.row_count, "the first page shown", workers=False)
+            await pilot.pause()
+            assert "counting…" in screen_text(app)
+            first = catalogue.list(limit=1)[0]
+            assert first.code in screen_text(app)
+            # Until counted, the list is as long as what was read, and grows as pages come.
+            assert table.total is None and table.row_count == SessionTable.PAGE_SIZE
+            await pilot.press("G")
+            await wait_until(pilot, lambda: table.row_count == 300, "the second page read", workers=False)
+            catalogue.counting.set()
+            await settle(pilot)
         assert table.total == 300 and "300 sessions" in screen_text(app)
 
 

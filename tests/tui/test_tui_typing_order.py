@@ -7,10 +7,15 @@ tests send keys as a terminal does when they are typed fast, all at once.
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from snapshot_apps import catalogue_app, settle, show_section
 from test_tui_fields import open_filled_draft
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from igftui.tui.screens.proposal_editor import ProposalEditor
 from igftui.tui.widgets.field_box import value_of
@@ -123,52 +128,68 @@ async def test_escape_typed_while_a_draft_cannot_be_read_still_goes_back(db):
         assert isinstance(app.screen, CatalogueScreen)
 
 
-async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes():
-    """On a busy machine a key can take longer than the safety net's wait to climb its
-    widgets: the keys typed after it still wait for it (they went to the screen being left)."""
-    import asyncio
-
-    from textual.app import ComposeResult
+def app_whose_safety_net_looks_every_millisecond(
+    first: Widget, form: type[Screen]
+) -> tuple[App, asyncio.Event, list[int]]:
+    """An app of ``first`` (focused if it can be) where ``n`` opens ``form``, whose key-order
+    safety net looks every millisecond; the event is set after three looks (or once no key
+    waits), and the list says how many keys waited at each look."""
     from textual.binding import Binding
-    from textual.screen import Screen
-    from textual.widgets import Input, Static
 
     from igftui.tui import key_order
     from igftui.tui.delays import Delays
 
-    release = asyncio.Event()
     looked = asyncio.Event()
     waiting_when_looked: list[int] = []
+
+    class Keys(key_order.KeysInOrder):
+        BINDINGS: ClassVar = [Binding("n", "new", "New")]
+        delays = Delays(keys_wait=0.001)
+
+        def compose(self) -> ComposeResult:
+            yield first
+
+        def on_mount(self) -> None:
+            if first.focusable:
+                first.focus()
+
+        def action_new(self) -> None:
+            self.push_screen(form())
+
+        async def _waited_too_long(self) -> None:
+            await super()._waited_too_long()
+            waiting_when_looked.append(len(self._waiting_keys))
+            # Three looks of the safety net while the keys are held, or they were let go.
+            if len(waiting_when_looked) >= 3 or not self._waiting_keys:
+                looked.set()
+
+    return Keys(), looked, waiting_when_looked
+
+
+async def until_title_is(pilot, text: str) -> None:
+    """Let the app work until the screen on top has ``text`` in its title box (or 200 turns)."""
+    for _ in range(200):
+        title = pilot.app.screen.query("#title")
+        if title and title.first(Input).value == text:
+            return
+        await pilot.pause()
+
+
+class Form(Screen):
+    def compose(self) -> ComposeResult:
+        yield Input(id="title")
+
+
+async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes():
+    """On a busy machine a key can take longer than the safety net's wait to climb its
+    widgets: the keys typed after it still wait for it (they went to the screen being left)."""
+    release = asyncio.Event()
 
     class Slow(Static, can_focus=True):
         async def on_key(self, event) -> None:
             await release.wait()  # the widget's queue is busy: the key waits here
 
-    class Form(Screen):
-        def compose(self) -> ComposeResult:
-            yield Input(id="title")
-
-    class Keys(key_order.KeysInOrder):
-        BINDINGS: ClassVar = [Binding("n", "new", "New")]
-        delays = Delays(keys_wait=0.001)  # the safety net looks every millisecond
-
-        def compose(self) -> ComposeResult:
-            yield Slow("list")
-
-        def on_mount(self) -> None:
-            self.query_one(Slow).focus()
-
-        def action_new(self) -> None:
-            self.push_screen(Form())
-
-        async def _waited_too_long(self) -> None:
-            await super()._waited_too_long()
-            waiting_when_looked.append(len(self._waiting_keys))
-            # Three looks of the safety net while n is stuck, or the keys were let go.
-            if len(waiting_when_looked) >= 3 or not self._waiting_keys:
-                looked.set()
-
-    app = Keys()
+    app, looked, waiting_when_looked = app_whose_safety_net_looks_every_millisecond(Slow("list"), Form)
     async with app.run_test() as pilot:
         await pilot.pause()
         burst(app, "n", "Safe")
@@ -178,10 +199,7 @@ async def test_a_key_slow_on_its_way_holds_the_next_keys_however_long_it_takes()
         finally:
             release.set()  # the app cannot close while the widget is stuck
         assert waiting_when_looked[-1] == 4, "the keys typed after n still wait for it"
-        for _ in range(200):
-            await pilot.pause()
-            if isinstance(app.screen, Form) and app.screen.query_one("#title", Input).value == "Safe":
-                break
+        await until_title_is(pilot, "Safe")
         assert isinstance(app.screen, Form)
         assert app.screen.query_one("#title", Input).value == "Safe"
 
@@ -190,55 +208,21 @@ async def test_keys_wait_for_a_screen_that_says_when_it_takes_them_however_long_
     """A new screen that says itself when it is ready (the editor, once its title has the
     cursor) keeps the keys typed meanwhile however long it takes, even past the safety net:
     on a busy machine the first letter typed after n went to the editor before its title."""
-    import asyncio
 
-    from textual.app import ComposeResult
-    from textual.binding import Binding
-    from textual.screen import Screen
-    from textual.widgets import Input, Static
-
-    from igftui.tui import key_order
-    from igftui.tui.delays import Delays
-
-    looked = asyncio.Event()
-    waiting_when_looked: list[int] = []
-
-    class Form(Screen):
+    class SaysWhenReady(Form):
         AUTO_FOCUS = ""
-
-        def compose(self) -> ComposeResult:
-            yield Input(id="title")
 
         @property
         def takes_keys(self) -> bool:
             return self.focused is not None
 
-    class Keys(key_order.KeysInOrder):
-        BINDINGS: ClassVar = [Binding("n", "new", "New")]
-        delays = Delays(keys_wait=0.001)  # the safety net looks every millisecond
-
-        def compose(self) -> ComposeResult:
-            yield Static("list")
-
-        def action_new(self) -> None:
-            self.push_screen(Form())
-
-        async def _waited_too_long(self) -> None:
-            await super()._waited_too_long()
-            waiting_when_looked.append(len(self._waiting_keys))
-            if len(waiting_when_looked) >= 3 or not self._waiting_keys:
-                looked.set()
-
-    app = Keys()
+    app, looked, waiting_when_looked = app_whose_safety_net_looks_every_millisecond(Static("list"), SaysWhenReady)
     async with app.run_test() as pilot:
         await pilot.pause()
         burst(app, "n", "Safe")
         await asyncio.wait_for(looked.wait(), timeout=60)  # a guard against a hang only
-        assert isinstance(app.screen, Form) and app.screen.is_mounted
+        assert isinstance(app.screen, SaysWhenReady) and app.screen.is_mounted
         assert waiting_when_looked[-1] == 4, "the keys typed after n still wait for the form"
         app.screen.query_one("#title", Input).focus()
-        for _ in range(200):
-            await pilot.pause()
-            if app.screen.query_one("#title", Input).value == "Safe":
-                break
+        await until_title_is(pilot, "Safe")
         assert app.screen.query_one("#title", Input).value == "Safe"
