@@ -14,7 +14,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,6 +44,7 @@ from igftui.store.errors import (
     VersionConflict,
     explain_database_error,
 )
+from igftui.store.interrupting import Interruption
 from igftui.store.listing import RELEVANCE, PersonSummary, PersonWithSessions, SessionFilter, SessionSummary
 from igftui.store.revisions import stored_time
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
@@ -793,14 +794,18 @@ class Catalogue:
         descending: bool = False,
         limit: int | None = 100,
         offset: int = 0,
+        interruption: Interruption | None = None,
     ) -> list[SessionSummary]:
         """One page of sessions, newest year first unless ``sort`` names a column.
 
         ``sort`` is one of ``SORT_ORDERS``: a column, or ``relevance``, the best match
         to the search first (the title's words count most).  Without a search there is
         nothing to match, and ``relevance`` is the default order.
+
+        ``interruption`` lets another thread stop the read (the user typed on): it
+        then raises :class:`~igftui.store.interrupting.ReadInterrupted`.
         """
-        match = fulltext.match_expression(filters.query) if filters and sort == RELEVANCE else None
+        match = fulltext.match_expression(filters.query) if filters else None
         # SQLModel types select() for four columns at most.
         statement = self._filtered(
             select(  # type: ignore[call-overload, misc]
@@ -813,46 +818,53 @@ class Catalogue:
                 SessionRecord.status,
             ),
             filters,
-            search=match is None,
+            search=False,
         )
-        if match is not None:
-            # Every match is scored and sorted: the best one may be the last found.
-            matches = fulltext.best_matches(match)
-            score = matches.c.score.desc() if descending else matches.c.score.asc()
-            statement = statement.join(matches, matches.c.id == SessionRecord.id).order_by(
-                score, *_ordering(None, False)
-            )
-        else:
-            statement = statement.order_by(*_ordering(sort, descending))
-        statement = statement.offset(offset)
-        if limit is not None:
-            statement = statement.limit(limit)
-        with self._db() as db:
-            return [SessionSummary(*row) for row in db.exec(statement).all()]
+        with self._db() as db, _reading(db, interruption):
+            if match is None:
+                rows = db.exec(_page(statement.order_by(*_ordering(sort, descending)), offset, limit)).all()
+            elif sort == RELEVANCE:
+                rows = _best_first(db, statement, match, descending, offset, limit, interruption)
+            else:
+                # The plan that suits how many sessions the search finds (see fulltext).
+                few = fulltext.few_matches(db.connection(), match)
+                if interruption is not None:
+                    interruption.check()
+                found = fulltext.matching_sessions(match) if few is None else fulltext.among_sessions(few)
+                ordered = statement.where(found).order_by(*_ordering(sort, descending))
+                rows = db.exec(_page(ordered, offset, limit)).all()
+            return [SessionSummary(*row) for row in rows]
 
     @_guarded
-    def count(self, filters: SessionFilter | None = None, *, at_most: int | None = None) -> int:
+    def count(
+        self,
+        filters: SessionFilter | None = None,
+        *,
+        at_most: int | None = None,
+        interruption: Interruption | None = None,
+    ) -> int:
         """How many sessions match ``filters`` (all of them without).
 
         With ``at_most`` the counting stops past it: the answer is the exact count
         when it is at most ``at_most``, else ``at_most + 1`` ("more than at_most").
         A word found in most of 100,000 sessions is then counted in a few
         milliseconds instead of hundreds, so a list can say "more than 10,000" at
-        once and ask for the exact number after.
+        once and ask for the exact number after.  ``interruption`` stops it as it
+        stops :meth:`list`.
         """
         match = fulltext.match_expression(filters.query) if filters else None
         if match is not None and filters is not None and filters == SessionFilter(query=filters.query):
             # A search alone is counted in the search index itself: every session has
             # exactly one entry there, and joining each match back to its session costs
             # ten times more when a common word matches most of a large catalogue.
-            with self._db() as db:
+            with self._db() as db, _reading(db, interruption):
                 return fulltext.count_matches(db.connection(), match, at_most=at_most)
         if at_most is None:
             statement = self._filtered(select(func.count()).select_from(SessionRecord), filters)
         else:
             enough = self._filtered(select(SessionRecord.id), filters).limit(max(at_most, 0) + 1).subquery()
             statement = select(func.count()).select_from(enough)
-        with self._db() as db:
+        with self._db() as db, _reading(db, interruption):
             return int(db.exec(statement).one())
 
     @_guarded
@@ -1251,6 +1263,63 @@ def identity_of(session: ForumSession) -> str | None:
     if session.title:
         return f"{session.year}|{kind}|{normalise(session.title)}"
     return None
+
+
+def _reading(db: DatabaseSession, interruption: Interruption | None) -> AbstractContextManager[None]:
+    """Around a read that ``interruption`` may stop (nothing when there is none)."""
+    if interruption is None:
+        return nullcontext()
+    return interruption.reading(db.connection().connection.dbapi_connection)  # type: ignore[arg-type]
+
+
+def _page(statement: _Statement, offset: int, limit: int | None) -> _Statement:
+    statement = statement.offset(offset)
+    return statement if limit is None else statement.limit(limit)
+
+
+def _best_first(
+    db: DatabaseSession,
+    statement: Select[Any],
+    match: str,
+    descending: bool,
+    offset: int,
+    limit: int | None,
+    interruption: Interruption | None,
+) -> builtins.list[Any]:
+    """A page of the sessions ``statement`` selects that match ``match``, the best match first.
+
+    With more matches than :data:`fulltext.SCORED_AT_ONCE`, the newest that many
+    come first, best first, then the others best first: only the part the page
+    falls in is scored (see :data:`fulltext.SCORED_AT_ONCE` for why).
+    ``descending`` turns the whole order round, parts and all.
+    """
+    boundary = fulltext.newest_scored(db.connection(), match)
+    # Each part, by the ids it holds: from, below.
+    parts: builtins.list[tuple[int | None, int | None]] = (
+        [(None, None)] if boundary is None else [(boundary, None), (None, boundary)]
+    )
+    if descending:
+        parts.reverse()
+    rows: builtins.list[Any] = []
+    for from_id, below_id in parts:
+        if interruption is not None:
+            interruption.check()
+        matches = fulltext.best_matches(match, from_id=from_id, below_id=below_id)
+        joined = statement.join(matches, matches.c.id == SessionRecord.id)
+        score = matches.c.score.desc() if descending else matches.c.score.asc()
+        wanted = None if limit is None else limit - len(rows)
+        ordered = joined.order_by(score, *_ordering(None, False))
+        found = db.exec(_page(ordered, offset, wanted)).all()  # type: ignore[call-overload]
+        rows.extend(found)
+        if limit is not None and len(rows) >= limit:
+            break
+        if found:
+            # This part ended within the page: the next one follows from its start.
+            offset = 0
+        elif offset:
+            # The whole part lies before the page (the filters may have left fewer than it holds).
+            offset -= db.exec(select(func.count()).select_from(joined.subquery())).one()
+    return rows
 
 
 def _ordering(sort: str | None, descending: bool) -> list[Any]:
