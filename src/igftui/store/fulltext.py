@@ -42,13 +42,16 @@ def few_matches(connection: Connection, match: str, *, at_most: int | None = Non
     stops the look at once.  ``at_most`` is :data:`FEW_MATCHES` unless given.
     """
     at_most = FEW_MATCHES if at_most is None else at_most
-    ids = [
-        int(row[0])
-        for row in connection.execute(
-            text("SELECT rowid FROM session_fts WHERE session_fts MATCH :match LIMIT :enough"),
-            {"match": match, "enough": at_most + 1},
-        )
-    ]
+    # One row holding them all: a row at a time, the reading thread would wait for
+    # Python's lock once per row while the UI thread draws (a thousand waits).
+    found = connection.execute(
+        text(
+            "SELECT json_group_array(rowid) FROM"
+            " (SELECT rowid FROM session_fts WHERE session_fts MATCH :match LIMIT :enough)"
+        ),
+        {"match": match, "enough": at_most + 1},
+    ).scalar_one()
+    ids: list[int] = json.loads(found)
     return ids if len(ids) <= at_most else None
 
 
