@@ -833,7 +833,12 @@ class Catalogue:
                 few = fulltext.few_matches(db.connection(), match)
                 if interruption is not None:
                     interruption.check()
-                found = fulltext.matching_sessions(match) if few is None else fulltext.among_sessions(few)
+                if few is not None:
+                    found = fulltext.among_sessions(few)
+                elif fulltext.quickly_checked(filters.query if filters else None):
+                    found = fulltext.each_matching(match)
+                else:
+                    found = fulltext.matching_sessions(match)
                 ordered = statement.where(found).order_by(*_ordering(sort, descending))
                 rows = _rows(db, _page(ordered, offset, limit))
             return [SessionSummary(*row) for row in rows]

@@ -78,6 +78,31 @@ def matching_sessions(match: str) -> TextClause:
     return text("+session.id IN (SELECT rowid FROM session_fts WHERE session_fts MATCH :match)").bindparams(match=match)
 
 
+def quickly_checked(query: str | None) -> bool:
+    """Whether each session can be checked against ``query`` on its own in a few
+    microseconds: every word is one or two letters, which the index holds lists for.
+
+    A longer word is a prefix FTS5 gathers from every word it begins (``priv``:
+    privacy, private…) each time it is asked, so asked once per session it costs a
+    thousand times more; :func:`matching_sessions` gathers them once.
+    """
+    words = search_terms(query)
+    return bool(words) and all(len(word) <= 2 for word in words)
+
+
+def each_matching(match: str) -> TextClause:
+    """A WHERE clause that asks the search index about each session as the list's order
+    is walked (for queries :func:`quickly_checked`).
+
+    The walk stops when the page is full, so a letter found in nearly every session
+    is listed without gathering its 100,000 matches first (about 30 ms -> 14 ms at
+    100,000 sessions).
+    """
+    return text(
+        "EXISTS (SELECT 1 FROM session_fts WHERE session_fts MATCH :match AND session_fts.rowid = session.id)"
+    ).bindparams(match=match)
+
+
 def count_matches(connection: Connection, match: str, *, at_most: int | None = None) -> int:
     """How many sessions the search index finds for a MATCH expression.
 
