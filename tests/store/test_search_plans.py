@@ -45,11 +45,13 @@ QUERIES = ("data", "acc", "a", "ru", "privacy policy", "youth rights data", "ana
 
 @pytest.fixture
 def searched(catalogue, monkeypatch):
-    """A catalogue of 80 sessions; five matches count as many, six are scored at once."""
+    """A catalogue of 80 sessions; five matches count as many, six are scored at once, a
+    search is first walked for along the first 30 of the order."""
     rng = random.Random(14)
     catalogue.import_sessions(session(rng, n) for n in range(80))
     monkeypatch.setattr(fulltext, "FEW_MATCHES", 5)
     monkeypatch.setattr(fulltext, "SCORED_AT_ONCE", 6)
+    monkeypatch.setattr(fulltext, "WALKED_FIRST", 30)
     return catalogue
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import Connection, Select, case, create_engine, exists, func, update
+from sqlalchemy import select as sql_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import InstrumentedAttribute
@@ -829,18 +830,7 @@ class Catalogue:
             elif sort == RELEVANCE:
                 rows = _best_first(db, statement, match, descending, offset, limit, interruption)
             else:
-                # The plan that suits how many sessions the search finds (see fulltext).
-                few = fulltext.few_matches(db.connection(), match)
-                if interruption is not None:
-                    interruption.check()
-                if few is not None:
-                    found = fulltext.among_sessions(few)
-                elif fulltext.quickly_checked(filters.query if filters else None):
-                    found = fulltext.each_matching(match)
-                else:
-                    found = fulltext.matching_sessions(match)
-                ordered = statement.where(found).order_by(*_ordering(sort, descending))
-                rows = _rows(db, _page(ordered, offset, limit))
+                rows = _searched(db, statement, match, filters, sort, descending, offset, limit, interruption)
             return [SessionSummary(*row) for row in rows]
 
     @_guarded
@@ -1297,6 +1287,46 @@ def _rows(db: DatabaseSession, statement: Select[Any]) -> builtins.list[builtins
 def _page(statement: _Statement, offset: int, limit: int | None) -> _Statement:
     statement = statement.offset(offset)
     return statement if limit is None else statement.limit(limit)
+
+
+def _searched(
+    db: DatabaseSession,
+    statement: Select[Any],
+    match: str,
+    filters: SessionFilter | None,
+    sort: str | None,
+    descending: bool,
+    offset: int,
+    limit: int | None,
+    interruption: Interruption | None,
+) -> builtins.list[Any]:
+    """A page of the sessions ``statement`` selects that match ``match``, in the list's order,
+    read by the plan that suits how many sessions the search finds (see ``fulltext``)."""
+    query = filters.query if filters else None
+    ordered = statement.order_by(*_ordering(sort, descending))
+    if not fulltext.quickly_checked(query) and limit is not None and offset + limit <= fulltext.WALKED_FIRST:
+        # A search found in many sessions fills the page from the first few thousand of
+        # the order: walked for them alone, its matches are gathered once, not counted first.
+        # Their ids only: the list's order index holds them, and only the page's sessions
+        # are then read (each row holds the whole session).
+        first = ordered.with_only_columns(col(SessionRecord.id)).limit(fulltext.WALKED_FIRST).subquery("first_in_order")
+        walked = sql_select(first.c.id).where(fulltext.matching_sessions(match, ids="first_in_order.id"))
+        ids = [row[0] for row in _rows(db, _page(walked, offset, limit))]
+        if len(ids) == limit:
+            by_id = {row[0]: row for row in _rows(db, statement.where(fulltext.among_sessions(ids)))}
+            return [by_id[session_id] for session_id in ids]
+        if interruption is not None:
+            interruption.check()
+    few = fulltext.few_matches(db.connection(), match)
+    if interruption is not None:
+        interruption.check()
+    if few is not None:
+        found = fulltext.among_sessions(few)
+    elif fulltext.quickly_checked(query):
+        found = fulltext.each_matching(match)
+    else:
+        found = fulltext.matching_sessions(match)
+    return _rows(db, _page(statement.where(found).order_by(*_ordering(sort, descending)), offset, limit))
 
 
 def _best_first(
