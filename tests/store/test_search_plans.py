@@ -187,3 +187,16 @@ def test_an_interruption_stops_a_statement_while_it_runs(tmp_path):
     # The connection answers again.
     assert connection.execute("SELECT 1").fetchone() == (1,)
     connection.close()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("sort", [None, "title"])
+def test_a_search_with_other_filters_lists_what_a_plain_reading_lists(searched, query, sort):
+    narrowed = SessionFilter(query=query, status="catalogued", session_type="workshop")
+    every = [
+        s.id for s in searched.list(SessionFilter(status="catalogued", session_type="workshop"), sort=sort, limit=None)
+    ]
+    expected = [i for i in plainly(searched, query, sort, False) if i in set(every)]
+    for offset, limit in ((0, None), (0, 3), (2, 4), (5, 2), (11, 7)):
+        listed = searched.list(narrowed, sort=sort, limit=limit, offset=offset)
+        assert [s.id for s in listed] == (expected[offset:] if limit is None else expected[offset : offset + limit])
