@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 from snapshot_apps import SIZE, catalogue_app, screen_text, settle, wait_for_palette
 from textual.widgets import Button, ContentSwitcher, Select
 
+from igftui.store.interrupting import ReadInterrupted
 from igftui.store.listing import SessionFilter
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
@@ -319,3 +322,47 @@ async def test_clicking_a_column_header_sorts_by_it_and_again_reverses(db):
         await settle(pilot)
         assert listed_ids(app) == expected_ids(app, SessionFilter(), sort="title", descending=True)
         assert str(table.column_label("title")) == "Title ▼"
+
+
+async def test_a_search_typed_past_is_stopped_and_its_rows_never_shown(db, monkeypatch):
+    app = catalogue_app(db, 60)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        catalogue = app.catalogue
+        read = catalogue.list
+        typed_on = threading.Event()
+        outcomes: list[tuple[str | None, str]] = []
+
+        def list_slowly(filters=None, **options):
+            query = filters.query if filters else None
+            if query == "cyber":
+                # This search is still being read when the user types on.
+                assert typed_on.wait(timeout=60), "the test never typed on"
+            try:
+                found = read(filters, **options)
+            except ReadInterrupted:
+                outcomes.append((query, "stopped"))
+                raise
+            outcomes.append((query, "read"))
+            return found
+
+        monkeypatch.setattr(catalogue, "list", list_slowly)
+        # What each listing put on screen was searched for.
+        shown: list[str | None] = []
+        start = table_of(app).start
+
+        def start_showing(query: str | None = None) -> None:
+            shown.append(query)
+            start(query)
+
+        monkeypatch.setattr(table_of(app), "start", start_showing)
+        await pilot.press("slash", *"cyber")
+        await pilot.press("space", *"norms")
+        typed_on.set()
+        await settle(pilot)
+        # The search typed past was stopped, not read to the end, and never listed.
+        assert ("cyber", "stopped") in outcomes and ("cyber", "read") not in outcomes
+        assert "cyber" not in shown and shown[-1] == "cyber norms"
+        found = expected_ids(app, SessionFilter(query="cyber norms"))
+        assert listed_ids(app) == found
+        assert f"{len(found)} of 60 sessions" in screen_text(app)

@@ -27,6 +27,8 @@ _WHERE = {
     "SessionNotFound": "errors",
     "CatalogueMissing": "errors",
     "DamagedCatalogue": "errors",
+    "Interruption": "interrupting",
+    "ReadInterrupted": "interrupting",
 }
 
 __all__ = sorted(_WHERE)
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
         NotACatalogue,
         SessionNotFound,
     )
+    from igftui.store.interrupting import Interruption, ReadInterrupted
     from igftui.store.listing import (
         RELEVANCE,
         SORT_COLUMNS,

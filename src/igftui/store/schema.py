@@ -245,6 +245,11 @@ def install_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         # WAL lets the UI read while a worker (or a second copy of igftui) writes.
         cursor.execute("PRAGMA journal_mode = WAL")
+        # 32 MiB of pages kept per connection (SQLite's default is 2 MiB): a search reads the
+        # list's order index and the words' entries, several MiB at 100,000 sessions, which
+        # with 2 MiB each search pushed out for the next to read again (a word found in a few
+        # hundred sessions took 12 ms to list instead of 3).  Filled only as pages are read.
+        cursor.execute("PRAGMA cache_size = -32768")
         cursor.close()
         dbapi_connection.isolation_level = None
 

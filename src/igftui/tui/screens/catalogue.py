@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 from textual.worker import Worker, get_current_worker
 
 from igftui.store.errors import CatalogueError
+from igftui.store.interrupting import Interruption, ReadInterrupted
 from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.draft_actions import (
     DraftDeleted,
@@ -242,6 +243,8 @@ class CatalogueScreen(IgfScreen[None]):
         self._read_again_after_listing = False
         # The newest listing whose count has come (its count is on screen).
         self._counted: int | None = None
+        # Stops the reads of the newest listing (its rows, its count) once another replaces it.
+        self._reading = Interruption()
 
     @property
     def opened_catalogue(self) -> Catalogue:
@@ -332,8 +335,7 @@ class CatalogueScreen(IgfScreen[None]):
         listing = self.query_one(SessionTable).paging.new_listing()
         # A later page of the listing being replaced is not wanted any more.
         self.workers.cancel_group(self, "more sessions")
-        self._read_first_page(listing, self.filters, self.sort, self.descending)
-        self._count(listing, self.filters)
+        self._read_first_page(listing, self.filters, self.sort, self.descending, reading=self._new_reading())
 
     @on(ChangeWatcher.Changed)
     def _changed_elsewhere(self) -> None:
@@ -363,8 +365,23 @@ class CatalogueScreen(IgfScreen[None]):
         offset, rows = paging.around(first, last)
         listing = paging.new_listing()
         self.workers.cancel_group(self, "more sessions")
-        self._read_first_page(listing, self.filters, self.sort, self.descending, offset, rows, keep_place=True)
-        self._count(listing, self.filters)
+        self._read_first_page(
+            listing,
+            self.filters,
+            self.sort,
+            self.descending,
+            offset,
+            rows,
+            keep_place=True,
+            reading=self._new_reading(),
+        )
+
+    def _new_reading(self) -> Interruption:
+        """Stop what is still being read for the listing being replaced (the user typed on:
+        a slow search must not hold the next one's rows), and give the new listing its own."""
+        self._reading.interrupt()
+        self._reading = Interruption()
+        return self._reading
 
     def _place(self) -> ListPlace:
         table = self.query_one(SessionTable)
@@ -398,15 +415,25 @@ class CatalogueScreen(IgfScreen[None]):
         rows: int | None = None,
         *,
         keep_place: bool = False,
+        reading: Interruption,
     ) -> None:
-        self._read_page(listing, offset, rows, filters, sort, descending, first=True, keep_place=keep_place)
+        self._read_page(
+            listing, offset, rows, filters, sort, descending, first=True, keep_place=keep_place, reading=reading
+        )
 
     # exclusive: the rows wanted now (the user pages on) replace those wanted a moment ago.
     @work(thread=True, exclusive=True, exit_on_error=False, group="more sessions", name="read more of the catalogue")
     def _read_next_page(
-        self, listing: int, offset: int, rows: int, filters: SessionFilter, sort: str | None, descending: bool
+        self,
+        listing: int,
+        offset: int,
+        rows: int,
+        filters: SessionFilter,
+        sort: str | None,
+        descending: bool,
+        reading: Interruption,
     ) -> None:
-        self._read_page(listing, offset, rows, filters, sort, descending)
+        self._read_page(listing, offset, rows, filters, sort, descending, reading=reading)
 
     def _read_page(
         self,
@@ -419,10 +446,12 @@ class CatalogueScreen(IgfScreen[None]):
         *,
         first: bool = False,
         keep_place: bool = False,
+        reading: Interruption,
     ) -> None:
         """Read ``rows`` sessions (a page by default) from ``offset`` and post them; in a worker.
 
-        The rows never wait for the count, which a worker of its own reads (:meth:`_count`).
+        The rows never wait for the count: it is read once the first page is shown
+        (:meth:`_count`).  ``reading`` stops the read when a newer listing replaces this one.
         """
         worker = get_current_worker()
         version = None
@@ -432,21 +461,29 @@ class CatalogueScreen(IgfScreen[None]):
         if worker.is_cancelled:
             return
         limit = rows or SessionTable.PAGE_SIZE
-        sessions = self.opened_catalogue.list(filters, sort=sort, descending=descending, limit=limit, offset=offset)
+        try:
+            sessions = self.opened_catalogue.list(
+                filters, sort=sort, descending=descending, limit=limit, offset=offset, interruption=reading
+            )
+        except ReadInterrupted:
+            return  # a newer listing is being read
         if not worker.is_cancelled:
             self.post_message(
                 self.PageLoaded(listing, offset, sessions, limit, first=first, version=version, keep_place=keep_place)
             )
 
-    # Apart from the rows, so that they show before a slow count; exclusive, as the rows'.
+    # Started once the listing's first page is shown, so that counting never takes the
+    # CPU or the database from the rows; exclusive, as the rows'.
     @work(thread=True, exclusive=True, exit_on_error=False, group="count", name="count the sessions")
-    def _count(self, listing: int, filters: SessionFilter) -> None:
+    def _count(self, listing: int, filters: SessionFilter, reading: Interruption) -> None:
         worker = get_current_worker()
         total = everything = None
         try:
-            total = self.opened_catalogue.count(filters)
+            total = self.opened_catalogue.count(filters, interruption=reading)
             if filters != SessionFilter() and not worker.is_cancelled:
-                everything = self.opened_catalogue.count()
+                everything = self.opened_catalogue.count(interruption=reading)
+        except ReadInterrupted:
+            return  # a newer listing is being read, and counted after its rows
         except CatalogueError:
             # Whatever stops the count stops the rows too, and their worker tells the user:
             # once is enough.  The list then says only that it is not counted.
@@ -468,6 +505,9 @@ class CatalogueScreen(IgfScreen[None]):
             table.add_page(message.offset, message.sessions, message.limit)
             if self._counted != message.listing:
                 self._show_count(None)
+                if self.catalogue is not None:
+                    # (The first page read before the catalogue opened comes with its count.)
+                    self._count(message.listing, self.filters, self._reading)
             body = self.query_one("#catalogue-body", ContentSwitcher)
             if table.row_count:
                 body.current = "sessions"
@@ -520,7 +560,9 @@ class CatalogueScreen(IgfScreen[None]):
             # way), or the first page read before the catalogue was open: asked again later.
             paging.failed()
             return
-        self._read_next_page(paging.listing, message.offset, message.limit, self.filters, self.sort, self.descending)
+        self._read_next_page(
+            paging.listing, message.offset, message.limit, self.filters, self.sort, self.descending, self._reading
+        )
 
     @on(Counted)
     def _counted_now(self, message: Counted) -> None:
