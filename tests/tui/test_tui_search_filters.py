@@ -8,7 +8,7 @@ from snapshot_apps import SIZE, catalogue_app, screen_text, settle, wait_for_pal
 from textual.widgets import Button, ContentSwitcher, Select
 
 from igftui.store.interrupting import ReadInterrupted
-from igftui.store.listing import SessionFilter
+from igftui.store.listing import RELEVANCE, SORT_COLUMNS, SessionFilter
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
 from igftui.tui.screens.catalogue import CatalogueScreen
@@ -239,6 +239,48 @@ async def test_sorting_by_column_and_back(db):
         await settle(pilot)
         assert listed_ids(app) == newest_first
         assert str(table_of(app).column_label("title")) == "Title"
+
+
+async def test_a_search_can_be_ordered_by_best_match_and_the_order_is_named(tmp_path):
+    from igftui.config import Settings
+    from igftui.model import ForumSession
+    from igftui.store import Catalogue
+
+    catalogue = Catalogue(tmp_path / "c.db")
+    # Newest first, the session that only mentions the word comes first; the best match is
+    # the older one with the word in its title (the title weighs most).
+    mentions = catalogue.add(
+        ForumSession(status="catalogued", year=2025, title="Community networks", description="and satellites")
+    )
+    named = catalogue.add(ForumSession(status="catalogued", year=2012, title="Satellites for remote regions"))
+    catalogue.add(ForumSession(status="catalogued", year=2020, title="Data protection"))
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "best match" not in screen_text(app)
+        await pilot.press("slash", *"satellites", "enter")
+        await settle(pilot)
+        assert listed_ids(app) == [mentions.id, named.id]
+        assert "2 of 3 sessions · newest first" in screen_text(app)
+        # o goes through the columns, then the best match (offered while searching).
+        await pilot.press(*"o" * (len(SORT_COLUMNS) + 1))
+        await settle(pilot)
+        assert app.screen.sort == RELEVANCE
+        assert listed_ids(app) == [named.id, mentions.id]
+        assert listed_ids(app) == expected_ids(app, SessionFilter(query="satellites"), sort=RELEVANCE)
+        assert "2 of 3 sessions · best match first" in screen_text(app)
+        # Without a search there is nothing to match: the usual order, not named.
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert len(listed_ids(app)) == 3 and "best match" not in screen_text(app)
+        assert "Sort by best match" not in [c.title for c in app.get_system_commands(app.screen)]
+        app.screen.query_one(SearchBox).value = "satellites"
+        await settle(pilot)
+        assert "Sort by best match" in [c.title for c in app.get_system_commands(app.screen)]
+        assert listed_ids(app) == [named.id, mentions.id]
+        await pilot.press("o")  # after the best match, back to the usual order
+        await settle(pilot)
+        assert listed_ids(app) == [mentions.id, named.id] and app.screen.sort is None
 
 
 async def test_palette_sorts_and_filters(db):

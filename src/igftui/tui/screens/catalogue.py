@@ -17,7 +17,7 @@ from textual.worker import Worker, get_current_worker
 
 from igftui.store.errors import CatalogueError
 from igftui.store.interrupting import Interruption, ReadInterrupted
-from igftui.store.listing import SORT_COLUMNS, SessionFilter, SessionSummary
+from igftui.store.listing import RELEVANCE, SORT_COLUMNS, SessionFilter, SessionSummary
 from igftui.tui.draft_actions import (
     DraftDeleted,
     DraftDuplicated,
@@ -88,7 +88,7 @@ class CatalogueScreen(IgfScreen[None]):
             "sort_next",
             "Sort",
             show=False,
-            tooltip="Sort by the next column (code, year, type, title, format, status)",
+            tooltip="Sort by the next column (code, year, type, title, format, status), or best match while searching",
             id="catalogue.sort",
         ),
         Binding(
@@ -585,9 +585,20 @@ class CatalogueScreen(IgfScreen[None]):
             text = f"{total:,} of {plural(everything, 'session')}"
         else:
             text = plural(total, "session") if total else "No sessions yet"
-        if self.sort is not None:
-            text += f" · by {self.sort}" + (" ▼" if self.descending else "")
+        order = self._order_named()
+        if order:
+            text += f" · {order}"
         self.query_one("#session-count", Static).update(text)
+
+    def _order_named(self) -> str:
+        """The order the list is in, in words, when it is not the usual one (or a search is
+        typed, where the best match first is the other choice)."""
+        if self.sort == RELEVANCE:
+            # Without a search there is nothing to match: the usual order.
+            return "best match first" if self.filters.query else ""
+        if self.sort is not None:
+            return f"by {self.sort}" + (" ▼" if self.descending else "")
+        return "newest first" if self.filters.query else ""
 
     def work_failed(self, worker: Worker) -> None:
         if worker.group not in ("sessions", "more sessions"):
@@ -704,19 +715,25 @@ class CatalogueScreen(IgfScreen[None]):
             self.query_one(SearchBox).action_clear_search()
 
     def sort_by(self, column: str | None, descending: bool = False) -> None:
-        """Sort the list by ``column`` (one of SORT_COLUMNS), or newest year first when None."""
+        """Sort the list by ``column`` (one of SORT_COLUMNS), by the best match to the search
+        (RELEVANCE), or newest year first when None."""
         self.sort, self.descending = column, descending
         self.query_one(SessionTable).show_sort(column, descending)
         self.reload()
 
     def action_sort_next(self) -> None:
-        """Sort by the next column; after the last, back to newest year first."""
-        order: list[str | None] = [*SORT_COLUMNS, None]
-        self.sort_by(order[(order.index(self.sort) + 1) % len(order)])
+        """Sort by the next column, then (while searching) best match first; after the last,
+        back to newest year first."""
+        order: list[str | None] = [*SORT_COLUMNS, *([RELEVANCE] if self.filters.query else []), None]
+        at = order.index(self.sort) if self.sort in order else -1
+        self.sort_by(order[(at + 1) % len(order)])
 
     def action_sort_reverse(self) -> None:
         """Sort the other way round."""
-        if self.sort is None:
+        if self.sort == RELEVANCE:
+            # The worst match first helps nobody: reversed, it is the usual order reversed.
+            self.sort_by("year", False)
+        elif self.sort is None:
             # The default order is newest year first; reversed, it is oldest first.
             self.sort_by("year", False)
         else:
@@ -924,6 +941,12 @@ class CatalogueScreen(IgfScreen[None]):
         for key, header in COLUMNS:
             yield SystemCommand(
                 f"Sort by {header.lower()}", f"Sort the list by {header.lower()}", partial(self.sort_by, key)
+            )
+        if self.filters.query:
+            yield SystemCommand(
+                "Sort by best match",
+                "The sessions that match the search best first (its words in the title count most)",
+                partial(self.sort_by, RELEVANCE),
             )
         yield SystemCommand(
             "Sort newest first",
