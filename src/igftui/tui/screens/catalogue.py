@@ -586,7 +586,8 @@ class CatalogueScreen(IgfScreen[None]):
         else:
             text = plural(total, "session") if total else "No sessions yet"
         order = self._order_named()
-        if order:
+        # (One session or none is in no order worth naming.)
+        if order and (total is None or total > 1):
             text += f" · {order}"
         self.query_one("#session-count", Static).update(text)
 
