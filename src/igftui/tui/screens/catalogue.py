@@ -504,7 +504,10 @@ class CatalogueScreen(IgfScreen[None]):
             table.start(self.filters.query)
             table.add_page(message.offset, message.sessions, message.limit)
             if self._counted != message.listing:
-                self._show_count(None)
+                if not message.keep_place:
+                    # (Read again after a change: the count shown stays until the new one
+                    # comes, rather than flickering at each change another copy saves.)
+                    self._show_count(None)
                 if self.catalogue is not None:
                     # (The first page read before the catalogue opened comes with its count.)
                     self._count(message.listing, self.filters, self._reading)
