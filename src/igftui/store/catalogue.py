@@ -498,12 +498,18 @@ class Catalogue:
         """
         outcomes: list[ImportOutcome] = []
         with self._db(write=True) as db:
-            for session in sessions:
-                outcome = self._import_one(db, session, keep_existing, merge_into_drafts)
-                if each is None:
-                    outcomes.append(outcome)
-                else:
-                    each(outcome)
+            # The transaction's connection, asked of the ORM once for the whole file: asked
+            # for again at each step of each session, it cost as much as a statement.
+            db.info[_CONNECTION] = db.connection()
+            try:
+                for session in sessions:
+                    outcome = self._import_one(db, session, keep_existing, merge_into_drafts)
+                    if each is None:
+                        outcomes.append(outcome)
+                    else:
+                        each(outcome)
+            finally:
+                del db.info[_CONNECTION]
             db.commit()
         return outcomes
 
@@ -540,7 +546,7 @@ class Catalogue:
         if identity is None and source_key is None:
             return []
         a, b = identity or source_key, source_key or identity
-        rows = [_Stored(*row) for row in revisions.driver(db.connection()).execute(_BY_IDENTITY, (a, b, a, b))]
+        rows = [_Stored(*row) for row in revisions.driver(_connection(db)).execute(_BY_IDENTITY, (a, b, a, b))]
         return sorted(rows, key=lambda r: r.status != SessionStatus.CATALOGUED.value)
 
     def _merge_copy(
@@ -650,7 +656,7 @@ class Catalogue:
     def _insert(
         self, db: DatabaseSession, session: ForumSession, *, origin: str, visit: str | None = None
     ) -> ForumSession:
-        raw = revisions.driver(db.connection())
+        raw = revisions.driver(_connection(db))
         wanted = session.id
         if wanted is not None and raw.execute(_ID_TAKEN, (wanted,)).fetchone() is not None:
             wanted = None
@@ -699,7 +705,7 @@ class Catalogue:
         assert session_id is not None and uid is not None, "a stored session has an id and a uid"
         session, fields, document = _as_stored(session, session_id, uid, version)
         now = self.clock()
-        revisions.driver(db.connection()).execute(
+        revisions.driver(_connection(db)).execute(
             _UPDATE_SESSION, (*_column_values(session), document, stored_time(now), version, session_id)
         )
         if isinstance(record, SessionRecord):
@@ -723,7 +729,7 @@ class Catalogue:
     ) -> None:
         """Keep the revision of a session just written, and its participant rows and search entry."""
         assert session.id is not None and session.uid is not None
-        connection = db.connection()
+        connection = _connection(db)
         revisions.keep(
             connection,
             uid=session.uid,
@@ -1167,8 +1173,18 @@ def _as_stored(
     return session, fields, _dump(fields)
 
 
+#: Where an import keeps its transaction's connection in ``DatabaseSession.info``.
+_CONNECTION = "igftui_connection"
+
+
+def _connection(db: DatabaseSession) -> Connection:
+    """The connection of ``db``'s transaction: the one an import looked up once, or the ORM's."""
+    connection = db.info.get(_CONNECTION)
+    return connection if connection is not None else db.connection()
+
+
 def _by_uid(db: DatabaseSession, uid: str) -> _Stored | None:
-    row = revisions.driver(db.connection()).execute(_BY_UID, (uid,)).fetchone()
+    row = revisions.driver(_connection(db)).execute(_BY_UID, (uid,)).fetchone()
     return _Stored(*row) if row is not None else None
 
 
