@@ -10,6 +10,7 @@ variant is taught to igftui once, here.
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 from typing import Self, TypeVar
 
 # The fold has its home with the other shared words; parse() and the modules that
@@ -321,7 +322,20 @@ def parse(kind: type[T], text: str | None) -> T | None:
         return None
     if isinstance(text, kind):
         return text
+    if type(text) is str:
+        return _parse_text(kind, text)  # type: ignore[return-value]
     key = normalise(str(text))
+    if not key:
+        return None
+    return _index(kind).get(key)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(kind: type[Term], text: str) -> Term | None:
+    # The same few spellings come again and again (every participant of an import has a
+    # stakeholder group, a region and roles): each is normalised and looked up once.
+    # Bounded, as unknown spellings in a bad file could be many.
+    key = normalise(text)
     if not key:
         return None
     return _index(kind).get(key)
