@@ -41,24 +41,40 @@ from igftui.store import Catalogue  # noqa: E402
 
 def large_session(rng: random.Random, year: int) -> ForumSession:
     """A big draft: 30 participants in every role, 20 agenda items, a hybrid plan."""
-    roles = [[Role.SPEAKER]] * 22 + [[Role.ORGANIZER]] * 4 + [[Role.MODERATOR], [Role.ONLINE_MODERATOR],
-                                                              [Role.RAPPORTEUR], [Role.ORGANIZER, Role.SPEAKER]]
+    roles = (
+        [[Role.SPEAKER]] * 22
+        + [[Role.ORGANIZER]] * 4
+        + [[Role.MODERATOR], [Role.ONLINE_MODERATOR], [Role.RAPPORTEUR], [Role.ORGANIZER, Role.SPEAKER]]
+    )
     people = [
-        Participant(name=name, organisation=f"Organisation {i}", roles=role,
-                    stakeholder_group=rng.choice(list(StakeholderGroup)), region=rng.choice(list(Region)),
-                    status=rng.choice(["invited", "provisional", "confirmed"]),
-                    attendance=rng.choice(["onsite", "online"]), gender=rng.choice(list(Gender)),
-                    first_time=rng.random() < 0.2)
-        for i, (name, role) in enumerate(zip(rng.sample(NAMES, 30), roles))
+        Participant(
+            name=name,
+            organisation=f"Organisation {i}",
+            roles=role,
+            stakeholder_group=rng.choice(list(StakeholderGroup)),
+            region=rng.choice(list(Region)),
+            status=rng.choice(["invited", "provisional", "confirmed"]),
+            attendance=rng.choice(["onsite", "online"]),
+            gender=rng.choice(list(Gender)),
+            first_time=rng.random() < 0.2,
+        )
+        for i, (name, role) in enumerate(zip(rng.sample(NAMES, 30), roles, strict=False))
     ]
-    agenda = [AgendaItem(title=f"Segment {i}", minutes=rng.choice((3, 5, 8)), interactive=i % 2 == 0,
-                         public=i != 7) for i in range(20)]
+    agenda = [
+        AgendaItem(title=f"Segment {i}", minutes=rng.choice((3, 5, 8)), interactive=i % 2 == 0, public=i != 7)
+        for i in range(20)
+    ]
     return ForumSession(
-        year=year, session_type="workshop", format="round_table", duration_minutes=90,
+        year=year,
+        session_type="workshop",
+        format="round_table",
+        duration_minutes=90,
         title="A large draft with many people and a long agenda for the benchmark",
         description=" ".join(rng.choice(("data", "rights", "youth", "access")) for _ in range(300)),
-        policy_questions=["What should change?"], expected_outcomes="Messages.",
-        participants=people, agenda=agenda,
+        policy_questions=["What should change?"],
+        expected_outcomes="Messages.",
+        participants=people,
+        agenda=agenda,
         online_participation=OnlineParticipation(platform="Zoom", interpretation=["French"], notes="Streamed."),
     )
 
@@ -82,8 +98,10 @@ def main() -> None:
     rng = random.Random(2025)
     rule_set = load_rule_set(None)
     session = large_session(rng, 2025)
-    print(f"run_checks on one session: {len(session.participants)} participants, "
-          f"{len(session.agenda)} agenda items, rule set {rule_set.name} ({len(rule_set.rules)} rules)")
+    print(
+        f"run_checks on one session: {len(session.participants)} participants, "
+        f"{len(session.agenda)} agenda items, rule set {rule_set.name} ({len(rule_set.rules)} rules)"
+    )
     print(f"  without a catalogue          {median_ms(lambda: run_checks(session, rule_set), args.runs):8.2f} ms")
     print(f"  load_rule_set('igf-2025')    {median_ms(lambda: load_rule_set('igf-2025'), args.runs):8.2f} ms")
 
@@ -98,13 +116,17 @@ def main() -> None:
             with_catalogue = median_ms(lambda: run_checks(session, rule_set, catalogue), args.runs)
             print(f"  with the catalogue           {with_catalogue:8.2f} ms")
             cached = CachedCatalogue(catalogue, seconds=60)
-            print(f"  with CachedCatalogue (warm)  "
-                  f"{median_ms(lambda: run_checks(session, rule_set, cached), args.runs):8.2f} ms")
+            print(
+                f"  with CachedCatalogue (warm)  "
+                f"{median_ms(lambda: run_checks(session, rule_set, cached), args.runs):8.2f} ms"
+            )
 
             timings = []
             for active in rule_set.rules:
                 single = RuleSet(active.id, (active,))
-                timings.append((median_ms(lambda: run_checks(session, single, catalogue), args.runs), active))
+                timings.append(
+                    (median_ms(lambda single=single: run_checks(session, single, catalogue), args.runs), active)
+                )
             print("  slowest rules, with the catalogue:")
             for ms, active in sorted(timings, key=lambda t: t[0], reverse=True)[:5]:
                 print(f"    {active.id}  {ms:8.3f} ms  {active.title}")
