@@ -437,6 +437,49 @@ async def test_the_first_page_shows_before_the_count(db):
         assert table.total == 300 and "300 sessions" in screen_text(app)
 
 
+class ExactSearchCountGated(GatedCatalogue):
+    """Only the exact count of a search waits for the test: the count up to a limit does not."""
+
+    def count(self, filters=None, **kwargs):
+        if filters is not None and filters.query and kwargs.get("at_most") is None:
+            self.counting.wait(GATE_HELD_AT_MOST)
+        return Catalogue.count(self, filters, **kwargs)
+
+
+async def test_a_search_found_in_many_sessions_says_more_than_until_counted(db):
+    filled_catalogue(db, 30).close()
+    catalogue = ExactSearchCountGated(db)
+    # One letter: found in many of the sessions.
+    word = catalogue.list()[0].title[0].lower()
+    found = catalogue.count(SessionFilter(query=word))
+    assert found > 2
+    catalogue.counting.clear()
+    app = IgfApp(catalogue, Settings(), delays=INSTANT)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.COUNTED_AT_ONCE = found - 1
+        with catalogue.opened():
+            await pilot.press("slash", word)
+            await wait_until(
+                pilot, lambda: f"more than {found - 1} of 30 sessions" in screen_text(app), "more than", workers=False
+            )
+            catalogue.counting.set()
+            await settle(pilot)
+        assert f"{found} of 30 sessions" in screen_text(app) and "more than" not in screen_text(app)
+        assert table_of(app).total == found
+        # Found no more than it counts at once: that count is the exact one, and the count
+        # that would wait for the test is never asked for (settle would wait for it).
+        await pilot.press("escape")
+        await settle(pilot)
+        screen.COUNTED_AT_ONCE = found
+        catalogue.counting.clear()
+        with catalogue.opened():
+            await pilot.press("slash", word)
+            await settle(pilot)
+            assert f"{found} of 30 sessions" in screen_text(app) and "more than" not in screen_text(app)
+
+
 async def test_usable_at_80_by_24(db):
     app = catalogue_app(db, 30)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -73,6 +73,9 @@ class CatalogueScreen(IgfScreen[None]):
     AUTO_FOCUS = ""
     #: How the help screen names the keys of this screen.
     HELP_TITLE: ClassVar[str] = "Catalogue"
+    #: A narrowed list is first counted up to this many (fast whatever the search), then
+    #: exactly: until then it says "more than 10,000".
+    COUNTED_AT_ONCE: ClassVar[int] = 10_000
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Search the catalogue as you type", id="catalogue.search"),
@@ -210,6 +213,15 @@ class CatalogueScreen(IgfScreen[None]):
         #: None: the sessions could not be counted.
         total: int | None
         everything: int | None = None
+
+    @dataclass
+    class CountedPast(Message):
+        """The listing numbered ``listing`` holds more than ``more_than`` sessions (its exact
+        count is on its way); ``everything`` how many the catalogue holds."""
+
+        listing: int
+        more_than: int
+        everything: int
 
     @dataclass
     class YearsRead(Message):
@@ -477,11 +489,20 @@ class CatalogueScreen(IgfScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="count", name="count the sessions")
     def _count(self, listing: int, filters: SessionFilter, reading: Interruption) -> None:
         worker = get_current_worker()
+        catalogue = self.opened_catalogue
         total = everything = None
         try:
-            total = self.opened_catalogue.count(filters, interruption=reading)
-            if filters != SessionFilter() and not worker.is_cancelled:
-                everything = self.opened_catalogue.count(interruption=reading)
+            if filters != SessionFilter():
+                everything = catalogue.count(interruption=reading)
+                # A word found in most of a large catalogue takes FTS5 a long moment to count
+                # to the end: "more than 10,000" is said at once, the exact number after.
+                enough = catalogue.count(filters, at_most=self.COUNTED_AT_ONCE, interruption=reading)
+                if enough > self.COUNTED_AT_ONCE and not worker.is_cancelled:
+                    self.post_message(self.CountedPast(listing, self.COUNTED_AT_ONCE, everything))
+                else:
+                    total = enough
+            if total is None and not worker.is_cancelled:
+                total = catalogue.count(filters, interruption=reading)
         except ReadInterrupted:
             return  # a newer listing is being read, and counted after its rows
         except CatalogueError:
@@ -567,6 +588,11 @@ class CatalogueScreen(IgfScreen[None]):
             paging.listing, message.offset, message.limit, self.filters, self.sort, self.descending, self._reading
         )
 
+    @on(CountedPast)
+    def _counted_past(self, message: CountedPast) -> None:
+        if self.query_one(SessionTable).paging.is_current(message.listing) and self._counted != message.listing:
+            self._show_count(None, message.everything, more_than=message.more_than)
+
     @on(Counted)
     def _counted_now(self, message: Counted) -> None:
         table = self.query_one(SessionTable)
@@ -580,9 +606,12 @@ class CatalogueScreen(IgfScreen[None]):
         self._show_count(message.total, message.everything)
         self.refresh_bindings()
 
-    def _show_count(self, total: int | None, everything: int | None = None) -> None:
-        """Say how many sessions the list holds ("counting…" while they are counted)."""
-        if total is None:
+    def _show_count(self, total: int | None, everything: int | None = None, *, more_than: int | None = None) -> None:
+        """Say how many sessions the list holds ("counting…" while they are counted, or "more
+        than 10,000 of …" until the exact number comes)."""
+        if more_than is not None:
+            text = f"more than {more_than:,} of {plural(everything or 0, 'session')}"
+        elif total is None:
             text = "counting…"
         elif everything is not None:
             text = f"{total:,} of {plural(everything, 'session')}"
