@@ -13,11 +13,18 @@ def rows(start: int, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
-def test_the_rows_in_sight_and_a_few_more_are_read_in_one_read_once():
-    paging: Paging[int] = Paging(page_size=10, prefetch=3)
+def shown(total: int | None = None, **sizes: int) -> Paging[int]:
+    """A paging showing its first listing (its first page on its way), counted ``total`` rows if given."""
+    paging: Paging[int] = Paging(**sizes)
     paging.new_listing()
     paging.begin()
-    paging.counted(paging.listing, 100)
+    if total is not None:
+        paging.counted(paging.listing, total)
+    return paging
+
+
+def test_the_rows_in_sight_and_a_few_more_are_read_in_one_read_once():
+    paging = shown(100, page_size=10, prefetch=3)
     paging.add(0, rows(0, 10))
     assert paging.rows == 100
     assert paging.window(0, 5) is None  # rows 0-8 are read
@@ -31,10 +38,7 @@ def test_the_rows_in_sight_and_a_few_more_are_read_in_one_read_once():
 
 
 def test_a_newer_read_replaces_one_on_its_way_and_asks_again_for_its_pages():
-    paging: Paging[int] = Paging(page_size=10, prefetch=0)
-    paging.new_listing()
-    paging.begin()
-    paging.counted(paging.listing, 1000)
+    paging = shown(1000, page_size=10, prefetch=0)
     paging.add(0, rows(0, 10))
     assert paging.window(500, 509) == Read(500, 10)
     # The user paged on before it came: the new read covers all that is missing.
@@ -42,9 +46,7 @@ def test_a_newer_read_replaces_one_on_its_way_and_asks_again_for_its_pages():
 
 
 def test_an_uncounted_listing_grows_as_pages_come_and_ends_with_a_short_one():
-    paging: Paging[int] = Paging(page_size=10, prefetch=3)
-    paging.new_listing()
-    paging.begin()
+    paging = shown(page_size=10, prefetch=3)
     paging.add(0, rows(0, 10))
     assert paging.total is None and paging.rows == 10 and paging.more_than_read
     assert not paging.fully_loaded
@@ -56,19 +58,14 @@ def test_an_uncounted_listing_grows_as_pages_come_and_ends_with_a_short_one():
 
 def test_a_short_read_is_believed_over_an_older_count():
     # Sessions deleted elsewhere between the count and the read.
-    paging: Paging[int] = Paging(page_size=10, prefetch=3)
-    paging.new_listing()
-    paging.begin()
-    paging.counted(paging.listing, 30)
+    paging = shown(30, page_size=10, prefetch=3)
     paging.add(0, rows(0, 10))
     paging.add(10, rows(10, 2))
     assert paging.total == 12 and paging.fully_loaded
 
 
 def test_a_count_that_comes_before_the_first_page_is_kept_for_it():
-    paging: Paging[int] = Paging(page_size=10)
-    paging.new_listing()
-    paging.begin()
+    paging = shown(page_size=10)
     paging.add(0, rows(0, 10))
     newer = paging.new_listing()
     assert not paging.counted(newer, 500), "the list still shows the older listing"
@@ -87,10 +84,7 @@ def test_a_count_of_an_older_listing_is_dropped():
 
 
 def test_a_read_that_failed_is_asked_for_again_at_the_next_move():
-    paging: Paging[int] = Paging(page_size=10, prefetch=3)
-    paging.new_listing()
-    paging.begin()
-    paging.counted(paging.listing, 30)
+    paging = shown(30, page_size=10, prefetch=3)
     paging.add(0, rows(0, 10))
     assert paging.window(9, 9) == Read(10, 10)
     paging.failed()
@@ -120,10 +114,7 @@ def test_pages_of_a_replaced_listing_are_not_wanted():
 
 
 def test_the_pages_furthest_from_the_cursor_are_let_go():
-    paging: Paging[int] = Paging(page_size=10, keep_pages=3)
-    paging.new_listing()
-    paging.begin()
-    paging.counted(paging.listing, 1000)
+    paging = shown(1000, page_size=10, keep_pages=3)
     for offset in (0, 10, 20, 30):
         paging.add(offset, rows(offset, 10), cursor=35)
     assert sorted(paging.pages) == [1, 2, 3]
@@ -146,10 +137,7 @@ def test_reading_around_rows_covers_them_in_whole_pages(first, height, page_size
 
 @given(total=st.integers(0, 3000), first=st.integers(0, 3000), height=st.integers(1, 60))
 def test_a_window_asks_for_whole_pages_covering_every_missing_row_in_sight(total, first, height):
-    paging: Paging[int] = Paging(page_size=50, prefetch=5)
-    paging.new_listing()
-    paging.begin()
-    paging.counted(paging.listing, total)
+    paging = shown(total, page_size=50, prefetch=5)
     paging.failed()  # nothing on its way, nothing read: every page near the rows in sight is missing
     read = paging.window(first, first + height - 1)
     if read is None:

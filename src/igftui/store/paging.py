@@ -17,7 +17,7 @@ does the list is as long as the rows read so far, and grows as pages come.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
 
@@ -180,11 +180,11 @@ class Paging(Generic[Item]):
         index = row % self.page_size
         return page[index] if index < len(page) else None
 
-    def row_where(self, wanted: object, key: object) -> int | None:
+    def row_where(self, wanted: object, key: Callable[[Item], object]) -> int | None:
         """The number of the first row kept for which ``key(row) == wanted``, or None."""
         for page in sorted(self.pages):
             for index, item in enumerate(self.pages[page]):
-                if key(item) == wanted:  # type: ignore[operator]
+                if key(item) == wanted:
                     return page * self.page_size + index
         return None
 

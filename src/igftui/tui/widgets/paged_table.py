@@ -167,39 +167,33 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
     """
 
     @dataclass
-    class MoreWanted(Message):
-        """Rows in sight are not read: ``limit`` rows from ``offset`` are wanted."""
+    class _TableMessage(Message):
+        """A message about ``table``, which ``@on`` selectors match (its ``control``)."""
 
         table: PagedTable[Any]
+
+        @property
+        def control(self) -> PagedTable[Any]:
+            return self.table
+
+    @dataclass
+    class MoreWanted(_TableMessage):
+        """Rows in sight are not read: ``limit`` rows from ``offset`` are wanted."""
+
         offset: int
         limit: int
 
-        @property
-        def control(self) -> PagedTable[Any]:
-            """The table that wants the rows (what ``@on`` selectors match)."""
-            return self.table
-
     @dataclass
-    class RowChosen(Message):
+    class RowChosen(_TableMessage):
         """Enter was pressed on row ``row`` (or it was clicked under the cursor)."""
 
-        table: PagedTable[Any]
         row: int
 
-        @property
-        def control(self) -> PagedTable[Any]:
-            return self.table
-
     @dataclass
-    class HeaderClicked(Message):
+    class HeaderClicked(_TableMessage):
         """The header of the column ``column`` (its key) was clicked."""
 
-        table: PagedTable[Any]
         column: str
-
-        @property
-        def control(self) -> PagedTable[Any]:
-            return self.table
 
     #: Cells of padding either side of each cell.
     cell_padding: ClassVar[int] = 1
@@ -272,13 +266,9 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
         return self.paging.started
 
     def _changed(self) -> None:
-        """The rows or their number changed: size the list anew, keep the cursor on a row, redraw."""
-        self._generation += 1
-        rows = self.row_count
-        if self._cursor >= rows:
-            self._cursor = max(0, rows - 1)
-        self._size_virtually()
-        self.refresh()
+        """The rows or their number changed: keep the cursor on a row, size the list anew, redraw."""
+        self._cursor = max(0, min(self._cursor, self.row_count - 1))
+        self._redraw()
 
     def _size_virtually(self) -> None:
         # One line per row, and the header; as wide as the columns.
@@ -363,6 +353,7 @@ class PagedTable(ScrollView, Generic[Item], can_focus=True):
             self._redraw()
 
     def _redraw(self) -> None:
+        # Lines kept for an older generation are not looked up again (the LRU lets them go).
         self._generation += 1
         self._size_virtually()
         self.refresh()
