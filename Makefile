@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint constraints bench screenshots clean
+.PHONY: run compiled test lint constraints bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,17 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed
+# Python keeps igftui's compiled modules beside its sources, as pip does for a package it
+# installs (an editable install skips it): a launch then loads them instead of compiling
+# every module again, which costs more than Textual takes to paint its first screen where
+# PYTHONDONTWRITEBYTECODE is set.  Quick when nothing changed.
+compiled: $(VENV)/.installed
+	$(BIN)/python -m compileall -q src
+
+run: compiled
 	$(BIN)/igftui
 
-test: $(VENV)/.installed
+test: compiled
 	$(BIN)/python -m pytest -q -n auto
 
 # The gates CI runs before the tests (.ci/run); configured in pyproject.toml.
@@ -41,7 +48,7 @@ constraints: | $(BIN)/python
 
 # `make bench SIZES=1000,10000` measures fewer sizes (the 100,000-session catalogue takes a while to
 # build the first time); BENCH_ARGS passes more options to bench/run.py (--runs 5, --quick).
-bench: $(VENV)/.installed
+bench: compiled
 	$(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(BENCH_ARGS)
 
 screenshots: $(VENV)/.installed

@@ -363,10 +363,15 @@ def _run_app(args: argparse.Namespace) -> int:
     path = catalogue_path(args.db)
     if path.is_dir():
         raise UsageError(f"{path} is a folder, not a catalogue file")
+    from igftui.store.first_page import FirstPageReading
+    from igftui.store.paging import PAGE_SIZE
+
+    # SQLite reads the first page while Python loads Textual (most of a launch).
+    first_page = FirstPageReading(path, PAGE_SIZE)
     from igftui.tui.app import run_app  # Textual only loads when the app is wanted
 
     # The app opens the catalogue itself, after its first screen is painted.
-    problem = run_app(path, settings)
+    problem = run_app(path, settings, first_page)
     if problem:
         raise UsageError(problem)
     return EXIT_OK

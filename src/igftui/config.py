@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -95,6 +94,9 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or config_path()
     values: dict[str, object] = {}
     if path.exists():
+        # Loaded only when there is a file to read: its patterns cost a launch milliseconds.
+        import tomllib
+
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
@@ -201,6 +203,8 @@ def save_setting(name: str, value: str, path: Path | None = None) -> None:
     # tomlkit round-trips a document (tomllib only reads, and writing from a dict
     # loses comments and layout); imported here so that starting the app does not
     # load it.
+    import tomllib
+
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 

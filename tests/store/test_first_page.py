@@ -11,7 +11,7 @@ import pytest
 from igftui.model import ForumSession
 from igftui.model.vocabulary import SessionType
 from igftui.store import Catalogue, SessionFilter
-from igftui.store.first_page import read_first_page
+from igftui.store.first_page import FirstPageReading, read_first_page
 from igftui.store.schema import SCHEMA_VERSION
 
 #: A catalogue written by igftui's first version (see catalogues/README.md).
@@ -81,3 +81,19 @@ def test_what_the_catalogue_service_must_see_first_has_no_first_page(tmp_path):
     connection = sqlite3.connect(earlier)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 1 < SCHEMA_VERSION
     connection.close()
+
+
+def test_a_first_page_read_in_its_own_thread_is_the_same_page(tmp_path):
+    path = mixed_catalogue(tmp_path / "catalogue.db")
+    reading = FirstPageReading(path, 12)
+    assert reading.wait() == read_first_page(path, 12)
+    assert reading.ready()
+
+
+def test_a_file_the_catalogue_service_must_see_first_gives_no_page_in_a_thread_either(tmp_path):
+    not_a_catalogue = tmp_path / "notes.db"
+    not_a_catalogue.write_bytes(b"\x00\xff binary, not SQLite" * 10)
+    for path in (tmp_path / "missing.db", not_a_catalogue, tmp_path):
+        reading = FirstPageReading(path, 12)
+        assert reading.wait() is None, path
+        assert reading.ready()

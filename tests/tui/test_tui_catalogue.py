@@ -21,6 +21,8 @@ from textual.widgets import ContentSwitcher, Footer
 
 from igftui.config import Settings
 from igftui.store import Catalogue, SessionFilter
+from igftui.store.first_page import FirstPageReading
+from igftui.store.paging import PAGE_SIZE
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT
 from igftui.tui.dialogs.help import HelpScreen
@@ -570,6 +572,28 @@ async def test_the_first_page_is_on_screen_while_the_catalogue_is_still_opening(
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, SessionDetailScreen)
+    finally:
+        other_program.close()
+
+
+async def test_a_first_page_read_while_textual_loaded_is_in_the_first_screen(db):
+    # The command line starts reading the first page before it imports Textual: once read,
+    # the screen mounts with its rows, without a worker or a second paint to wait for.
+    filled_catalogue(db, 5).close()
+    reading = FirstPageReading(db, PAGE_SIZE)
+    assert reading.wait() is not None
+    other_program = sqlite3.connect(db, isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")  # the catalogue cannot open meanwhile
+    app = IgfApp(db, Settings(), delays=INSTANT, first_page=reading)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert table_of(app).row_count == 5
+            assert app.catalogue is None
+            assert not [worker for worker in app.workers if worker.group == "first page"]
+            assert "5 sessions" in screen_text(app)
+            other_program.execute("COMMIT")
+            await settle(pilot)
+            assert app.catalogue is not None and table_of(app).row_count == 5
     finally:
         other_program.close()
 

@@ -10,11 +10,16 @@ catalogue service, which creates, migrates or refuses it, and says why.
 
 The order is the catalogue's default one (newest year first, see
 ``Catalogue.list``); a test keeps the two the same.
+
+:class:`FirstPageReading` reads it in a thread of its own, started before Textual
+is even imported: SQLite answers while Python loads the app, so the first screen
+is painted with its rows, not painted empty and then again with them.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -69,3 +74,34 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
     finally:
         connection.close()
     return FirstPage([SessionSummary(*row) for row in rows], int(total))
+
+
+class FirstPageReading:
+    """The first page of the catalogue at ``path``, being read in a thread of its own.
+
+    Started as early as the command line knows the path; the app takes the page
+    when its first screen mounts, at once if it has come (:meth:`ready`), or waits
+    for it in a worker.
+    """
+
+    def __init__(self, path: Path, limit: int) -> None:
+        self._read = threading.Event()
+        self._page: FirstPage | None = None
+        # A daemon: a user who quits at once is not held up by a slow disk.
+        threading.Thread(target=self._run, args=(path, limit), name="read the first page", daemon=True).start()
+
+    def _run(self, path: Path, limit: int) -> None:
+        try:
+            self._page = read_first_page(path, limit)
+        finally:
+            # Whatever happened, None says "let the catalogue service see the file".
+            self._read.set()
+
+    def ready(self) -> bool:
+        """Whether the page has been read (or found unreadable) already."""
+        return self._read.is_set()
+
+    def wait(self) -> FirstPage | None:
+        """The first page, once read; None when the catalogue service must see the file first."""
+        self._read.wait()
+        return self._page

@@ -27,17 +27,18 @@ from igftui.tui.screens.catalogue import CatalogueScreen
 
 if TYPE_CHECKING:
     from igftui.store.catalogue import Catalogue
-    from igftui.store.first_page import FirstPage
+    from igftui.store.first_page import FirstPage, FirstPageReading
 
 
 class IgfApp(ReportsFailures, KeysInOrder, App[None]):
     """igftui in the terminal, on one catalogue, with the user's settings.
 
-    Given the path of the catalogue, the app paints its first screen, reads the
-    first page of sessions with ``sqlite3`` alone (igftui.store.first_page), and
-    opens the catalogue once that page is on screen: opening loads SQLAlchemy and
-    the session model, which takes longer than Textual needs to start.  Given a
-    catalogue already open (tests, scripts), it uses that one.
+    Given the path of the catalogue, the app shows the first page of sessions read
+    with ``sqlite3`` alone (igftui.store.first_page), and opens the catalogue once
+    that page is on screen: opening loads SQLAlchemy and the session model, which
+    takes longer than Textual needs to start.  The page is read in a thread started
+    before Textual loads (``first_page``, from the command line) or when the app is
+    made.  Given a catalogue already open (tests, scripts), it uses that one.
     """
 
     TITLE = "igftui"
@@ -61,7 +62,14 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
 
         page: FirstPage | None
 
-    def __init__(self, catalogue: Catalogue | Path, settings: Settings, *, delays: Delays | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue | Path,
+        settings: Settings,
+        *,
+        delays: Delays | None = None,
+        first_page: FirstPageReading | None = None,
+    ) -> None:
         super().__init__()
         #: How long the app waits before doing something by itself (tests: INSTANT).
         self.delays = delays or Delays()
@@ -70,8 +78,15 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         self.catalogue: Catalogue | None = None
         #: Why the catalogue could not be opened, when it could not.
         self.catalogue_problem: str | None = None
+        self._first_page: FirstPageReading | None = None
         if isinstance(catalogue, (str, Path)):
             self._catalogue_path = Path(catalogue)
+            if first_page is None:
+                from igftui.store.first_page import FirstPageReading
+                from igftui.store.paging import PAGE_SIZE
+
+                first_page = FirstPageReading(self._catalogue_path, PAGE_SIZE)
+            self._first_page = first_page
         else:
             self.catalogue = catalogue
         self.settings = settings
@@ -88,8 +103,12 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         return self._catalogue_screen
 
     def on_mount(self) -> None:
-        if self.catalogue is None and self._catalogue_path is not None:
-            self._read_first_page(self._catalogue_path)
+        if self._first_page is not None:
+            if self._first_page.ready():
+                # Read while Textual loaded: the first screen is painted with its rows.
+                self._first_page_came(self._first_page.wait())
+            else:
+                self._wait_for_first_page(self._first_page)
         if self._unknown_theme:
             self.notify(
                 f"There is no theme called {self._unknown_theme!r}; using {self.theme}.",
@@ -113,19 +132,19 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
             self._saved_theme = theme.name
             self._save_theme(theme.name)
 
-    @work(thread=True, exit_on_error=False, group="first page", name="read the first page")
-    def _read_first_page(self, path: Path) -> None:
-        from igftui.store.first_page import read_first_page
-        from igftui.tui.widgets.session_table import SessionTable
-
-        self.post_message(self.FirstPageRead(read_first_page(path, SessionTable.PAGE_SIZE)))
+    @work(thread=True, exit_on_error=False, group="first page", name="wait for the first page")
+    def _wait_for_first_page(self, reading: FirstPageReading) -> None:
+        self.post_message(self.FirstPageRead(reading.wait()))
 
     def on_igf_app_first_page_read(self, message: FirstPageRead) -> None:
+        self._first_page_came(message.page)
+
+    def _first_page_came(self, page: FirstPage | None) -> None:
         assert self._catalogue_path is not None
-        if message.page is None:
+        if page is None:
             self._open_catalogue(self._catalogue_path)
             return
-        self._catalogue_screen.first_page_read(message.page)
+        self._catalogue_screen.first_page_read(page)
         # Opened once the page is painted: loading SQLAlchemy holds Python's lock for
         # most of a second, which would slow the painting of the rows down.
         self.call_after_refresh(self._open_catalogue, self._catalogue_path)
@@ -222,13 +241,14 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         return None
 
 
-def run_app(catalogue: Catalogue | Path, settings: Settings) -> str | None:
+def run_app(catalogue: Catalogue | Path, settings: Settings, first_page: FirstPageReading | None = None) -> str | None:
     """Run the terminal app on ``catalogue`` (open, or the path of one) until the user quits.
 
-    Returns why the catalogue could not be opened, if it could not, so that the
-    command line can say it again once the terminal is back.
+    ``first_page`` is the catalogue's first page, being read since before Textual
+    loaded.  Returns why the catalogue could not be opened, if it could not, so
+    that the command line can say it again once the terminal is back.
     """
-    app = IgfApp(catalogue, settings)
+    app = IgfApp(catalogue, settings, first_page=first_page)
     try:
         app.run()
     finally:

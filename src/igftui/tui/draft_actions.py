@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from igftui.tui.dialogs.confirm import ConfirmDialog
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -76,6 +74,9 @@ def ask_to_delete(
                 then()
             else:
                 delete_now(screen, catalogue, session_id)
+
+    # Loaded when first asked: the catalogue, the first screen, imports this module.
+    from igftui.tui.dialogs.confirm import ConfirmDialog
 
     screen.app.push_screen(ConfirmDialog(question, yes="Delete", no="Cancel", title="Delete this draft?"), answered)
 

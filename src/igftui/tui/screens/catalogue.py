@@ -257,6 +257,9 @@ class CatalogueScreen(IgfScreen[None]):
         self._counted: int | None = None
         # Stops the reads of the newest listing (its rows, its count) once another replaces it.
         self._reading = Interruption()
+        # The first page, when it came before this screen mounted: shown as it mounts.
+        self._early_page: FirstPage | None = None
+        self._list_mounted = False
 
     @property
     def opened_catalogue(self) -> Catalogue:
@@ -281,12 +284,16 @@ class CatalogueScreen(IgfScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._list_mounted = True
         if self.catalogue is None:
             # Nothing to search until the catalogue is open.
             self.query_one(SearchBox).disabled = True
             if self._problem is None:
                 # (A catalogue that failed at once may have said so before this screen mounted.)
                 self.query_one("#loading", Static).update("Opening the catalogue…")
+            if self._early_page is not None:
+                page, self._early_page = self._early_page, None
+                self.first_page_read(page)
         else:
             self.reload()
 
@@ -303,11 +310,15 @@ class CatalogueScreen(IgfScreen[None]):
 
     def first_page_read(self, page: FirstPage) -> None:
         """The app has read the first page before opening the catalogue: show it meanwhile."""
+        if not self._list_mounted:
+            self._early_page = page
+            return
         if self.narrowed or self.sort is not None:
             return  # read in the catalogue's own order, unnarrowed: not this list's first page
         listing = self.query_one(SessionTable).paging.new_listing()
-        self.post_message(self.PageLoaded(listing, 0, page.sessions, SessionTable.PAGE_SIZE, first=True))
-        self.post_message(self.Counted(listing, page.total))
+        # Shown now rather than posted: at mount, the screen's first paint has the rows.
+        self._show_page(self.PageLoaded(listing, 0, page.sessions, SessionTable.PAGE_SIZE, first=True))
+        self._counted_now(self.Counted(listing, page.total))
 
     def catalogue_opened(self, catalogue: Catalogue) -> None:
         """The app has opened the catalogue in the background: show what it holds."""
