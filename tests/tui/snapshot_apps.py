@@ -126,6 +126,9 @@ def catalogue_app(path: Path, count: int = 28, settings: Settings | None = None,
     return IgfApp(filled_catalogue(path, count), settings or Settings(), delays=delays)
 
 
+#: A guard against a hang only: settle() ends as soon as the app is quiet, in a few turns.
+_MOST_TURNS = 1000
+
 #: Workers that wait for work as long as their widget lives (DirectoryTree's loader).
 _LONG_LIVED_GROUPS = {"_loader"}
 
@@ -135,19 +138,26 @@ def _busy_workers(app) -> list:
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker is done and what they posted is on screen."""
+    """Wait until every worker is done, every key typed has been taken, and what they posted
+    is on screen.
+
+    Keys typed in a burst go on one at a time (igftui.tui.key_order), each after the one
+    before it has been dealt with, while the workers they start come and go: the wait is
+    over once both are quiet at the same look, however many turns that takes on a busy machine.
+    """
+    app = pilot.app
     await pilot.pause()
-    for _ in range(5):
-        busy = _busy_workers(pilot.app)
+    for _ in range(_MOST_TURNS):
+        busy = _busy_workers(app)
         if busy:
             try:
-                await pilot.app.workers.wait_for_complete(busy)
+                await app.workers.wait_for_complete(busy)
             except (WorkerFailed, WorkerCancelled):
                 # A failure the app reports (the test looks at what the user sees); a worker
                 # cancelled because a newer one of its kind replaced it (that one is waited for next).
                 pass
         await pilot.pause()
-        if not _busy_workers(pilot.app):
+        if not _busy_workers(app) and not getattr(app, "keys_in_flight", False):
             break
     await pilot.pause()
 

@@ -71,6 +71,12 @@ class KeysInOrder(App):
             # cursor, the draft could not be read) may have made it ready.
             await self._let_keys_go()
 
+    @property
+    def keys_in_flight(self) -> bool:
+        """Whether a key typed is still waiting or on its way up the widgets (a script, or a
+        test, that typed keys waits for this to be False before it looks at the result)."""
+        return bool(self._waiting_keys) or self._key_on_its_way is not None
+
     def _screen_takes_keys(self) -> bool:
         """Whether the screen on top is ready for keys: mounted (its auto-focus done), and
         ready by its own word (``takes_keys``: the editor once the cursor is in its first field)."""
