@@ -50,7 +50,10 @@ _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*([ap])\.?m\.?)?(?![\d:])", re.IGNORECASE)
 _ZONE = re.compile(
-    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT)\s*(?:([+-−])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE
+    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT)\b"
+    # The offset's sign is glued to its hours ("GMT+03", "UTC +1"): "UTC - 16:30" is a span.
+    r"(?:\s?([+\-−])(\d{1,2})(?::?(\d{2}))?(?!\d))?",
+    re.IGNORECASE,
 )
 #: Zones seen around IGF meetings, by their usual abbreviations.
 _NAMED_ZONES = {
