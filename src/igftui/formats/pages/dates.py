@@ -3,15 +3,19 @@
 The IGF site writes "Friday, 13th November, 2020 (08:00 UTC) - Friday, 13th November,
 2020 (09:30 UTC)"; the 2024 schedule writes "Monday December 16, 2024 13:00 - 13:30
 GMT+03"; older pages give only the day, "7 December 2016 - A Dynamic Coalition on Other
-in Guadalajara, Mexico".  A time without a zone is taken as UTC, which is what the IGF
-site shows.
+in Guadalajara, Mexico", or run the day, the hour, the length and the format together,
+"Thursday 8 December 2016 - 15.00, 90 minutes, Interview Format".
+
+A time without a zone is the clock on the venue's wall, not UTC: a line only knows its
+wall time (:attr:`DateLine.wall_start`), and the reader sets it on the zone of the
+year's IGF meeting (:meth:`DateLine.on_clock`) once it knows the year.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from igftui.formats.pages.text import line_cache
 
@@ -43,6 +47,8 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+#: Weekdays by their first three letters, as ``date.weekday()`` numbers them.
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _DAY_FIRST = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
@@ -50,12 +56,13 @@ _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*([ap])\.?m\.?)?(?![\d:])", re.IGNORECASE)
 _ZONE = re.compile(
-    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT)\b"
+    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT|CST|BRST|BRT|WITA|TRT)\b"
     # The offset's sign is glued to its hours ("GMT+03", "UTC +1"): "UTC - 16:30" is a span.
     r"(?:\s?([+\-−])(\d{1,2})(?::?(\d{2}))?(?!\d))?",
     re.IGNORECASE,
 )
-#: Zones seen around IGF meetings, by their usual abbreviations.
+#: Zones seen around IGF meetings, by their usual abbreviations (CST is Mexico's, as in
+#: Guadalajara in 2016; BRT Brazil's; WITA Bali's; AST Arabia's).
 _NAMED_ZONES = {
     "utc": 0,
     "gmt": 0,
@@ -68,26 +75,67 @@ _NAMED_ZONES = {
     "eest": 180,
     "bst": 60,
     "wat": 60,
+    "cst": -360,
+    "brt": -180,
+    "brst": -120,
+    "wita": 480,
+    "trt": 180,
 }
 _LEADING_LABEL = re.compile(r"^(?:date(?:\s+and\s+time)?|time|when|session time|schedule)\s*:\s*", re.IGNORECASE)
-_LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY},?\s*", re.IGNORECASE)
+_LEADING_WEEKDAY = re.compile(rf"^({_WEEKDAY}),?\s*", re.IGNORECASE)
+#: A length said beside the time: "90 minutes", "90 Min", "60'", "1.5 hours".
+_LENGTH = re.compile(r"(?:(\d{1,3})\s*(?:min(?:ute)?s?\.?|’|')|(\d(?:[.,]\d+)?)\s*(?:h|hrs?|hours?))", re.IGNORECASE)
+#: Words after a time that only say which clock it is on: no detail of the session.
+_CLOCK_WORDS = {"local time", "local", "venue time", "hrs", "h", "onsite time"}
 
 
 @dataclass(frozen=True)
 class DateLine:
-    """What a date line says: the day, and start and end in UTC when it gives times."""
+    """What a date line says: the day, and start and end in UTC when it gives times.
+
+    A line that names no zone gives its times on the venue's wall clock: they are in
+    ``wall_start``/``wall_end`` (naive), and ``starts_at``/``ends_at`` stay None until
+    :meth:`on_clock` reads them on the venue's zone.
+    """
 
     day: date
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     #: Text after the date that is not a time, e.g. "A Dynamic Coalition on Other in Guadalajara, Mexico".
     rest: str | None = None
+    wall_start: datetime | None = None
+    wall_end: datetime | None = None
+    #: A length said on the line itself: "15.00, 90 minutes".
+    length: int | None = None
+    #: What follows the times besides a length and the zone: ("Interview Format",), ("Room 3",).
+    details: tuple[str, ...] = ()
 
     @property
     def minutes(self) -> int | None:
-        if self.starts_at is None or self.ends_at is None:
-            return None
-        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+        start, end = (self.starts_at, self.ends_at) if self.starts_at is not None else (self.wall_start, self.wall_end)
+        if start is None or end is None:
+            return self.length
+        return int((end - start).total_seconds() // 60)
+
+    @property
+    def on_wall_clock(self) -> bool:
+        """The line gives times but names no zone: they are the venue's local times."""
+        return self.wall_start is not None
+
+    def on_clock(self, zone: tzinfo) -> DateLine:
+        """The line with its wall-clock times read on ``zone`` (the venue's) and kept in UTC."""
+        if self.wall_start is None:
+            return self
+        start = _in_utc(self.wall_start, zone)
+        end = _in_utc(self.wall_end, zone) if self.wall_end is not None else None
+        if end is None and self.length:
+            end = start + timedelta(minutes=self.length)
+        return replace(self, starts_at=start, ends_at=end, wall_start=None, wall_end=None)
+
+
+def _in_utc(wall: datetime, zone: tzinfo) -> datetime:
+    # Of two moments with the same wall time (the night clocks go back), the first.
+    return wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
 @line_cache
@@ -109,17 +157,49 @@ def parse_date_line(line: str) -> DateLine | None:
         if rest and len(dates) == 1 and not _looks_like_date_rest(rest):
             return DateLine(day=first_day, rest=rest)
         return DateLine(day=first_day)
-    start = _at(first_day, times[0], zone)
+    start = _at(first_day, times[0])
     end = None
     if len(times) > 1:
         second_day = first_day
         for position, _end, day in dates[1:]:
             if position < times[1].start():
                 second_day = day
-        end = _at(second_day, times[1], zone)
+        end = _at(second_day, times[1])
         if end < start and second_day == first_day:
             end += timedelta(days=1)  # a session that ends after midnight
-    return DateLine(day=first_day, starts_at=start, ends_at=end)
+    length, details = _after_times(text[times[-1].end() :] if len(times) <= 2 else "")
+    return _dated(first_day, start, end, zone, length, details)
+
+
+def _dated(
+    day: date, start: datetime, end: datetime | None, zone: tzinfo | None, length: int | None, details: tuple[str, ...]
+) -> DateLine:
+    if zone is None:
+        return DateLine(day=day, wall_start=start, wall_end=end, length=length, details=details)
+    starts_at = start.replace(tzinfo=zone).astimezone(UTC)
+    ends_at = end.replace(tzinfo=zone).astimezone(UTC) if end is not None else None
+    if ends_at is None and length:
+        ends_at = starts_at + timedelta(minutes=length)
+    return DateLine(day=day, starts_at=starts_at, ends_at=ends_at, length=length, details=details)
+
+
+def _after_times(text: str) -> tuple[int | None, tuple[str, ...]]:
+    """The length and the other details a line runs on with after its times: ", 90 minutes, Interview Format"."""
+    text = _ZONE.sub(" ", text)
+    length = None
+    details = []
+    for raw in re.split(r"\s+[-–—|]\s+|[,;()]|\s+[-–—]$|^[-–—]\s+", text):
+        piece = raw.strip(" .-–—|:")
+        if not piece or piece.casefold() in _CLOCK_WORDS:
+            continue
+        said = _LENGTH.fullmatch(piece)
+        if said and length is None:
+            length = int(said.group(1)) if said.group(1) else round(float(said.group(2).replace(",", ".")) * 60)
+            continue
+        details.append(piece)
+    if length is not None and not 0 < length <= 24 * 60:
+        length = None
+    return length, tuple(details)
 
 
 def _dates(text: str) -> list[tuple[int, int, date]]:
@@ -145,10 +225,11 @@ def _inside(position: int, dates: list[tuple[int, int, date]]) -> bool:
     return any(start <= position < end for start, end, _ in dates)
 
 
-def _zone(text: str) -> timezone:
+def _zone(text: str) -> timezone | None:
+    """The zone a line names, or None: then its times are the venue's."""
     match = _ZONE.search(text)
     if not match:
-        return UTC
+        return None
     minutes = _NAMED_ZONES[match.group(1).lower()]
     if match.group(3):
         sign = -1 if match.group(2) in ("-", "−") else 1
@@ -158,14 +239,19 @@ def _zone(text: str) -> timezone:
     return timezone(timedelta(minutes=minutes))
 
 
-def _at(day: date, match: re.Match[str], zone: timezone) -> datetime:
-    hour, minute = int(match.group(1)), int(match.group(2))
-    meridiem = (match.group(3) or "").lower()
-    if meridiem == "p" and hour < 12:
+def _at(day: date, match: re.Match[str]) -> datetime:
+    """The wall-clock moment a time on ``day`` names (naive: its zone is decided by the caller)."""
+    return datetime.combine(day, _clock(match.group(1), match.group(2), match.group(3)))
+
+
+def _clock(hours: str, minutes: str | None, meridiem: str | None) -> time:
+    hour, minute = int(hours), int(minutes or 0)
+    half = (meridiem or "").lower()
+    if half == "p" and hour < 12:
         hour += 12
-    elif meridiem == "a" and hour == 12:
+    elif half == "a" and hour == 12:
         hour = 0
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).astimezone(UTC)
+    return time(hour, minute)
 
 
 def _rest(text: str) -> str | None:

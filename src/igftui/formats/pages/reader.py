@@ -23,6 +23,7 @@ from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
 from igftui.formats.pages.titles import TitleLine, parse_title_line
+from igftui.model.local_time import venue_clock
 from igftui.model.session import ForumSession, OnlineParticipation, Source
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType
 
@@ -68,6 +69,8 @@ _ROOM = re.compile(
     r"annex|ws\s*\d+\b|press room|village stage|studio|auditorium|meeting room)\b.{0,50}$",
     re.IGNORECASE,
 )
+#: Labels over a session's date and room ("Session Time:"), which hold no answer of their own.
+_WHEN_LABELS = {"session time", "date and time", "date & time", "time and date", "session date and time"}
 _COALITION_LINE = re.compile(r"^dynamic\s+coalition\s+(?:on|for)\s+\S", re.IGNORECASE)
 _TITLED_QUESTION = re.compile(r"^([^:?]{3,80}):\s+(.+\?)$")
 _DIVERSITY_WORDS = (
@@ -129,6 +132,8 @@ def _without_footer(lines: list[str]) -> list[str]:
         if len(line) > 80:
             continue  # a footer heading is short; prose is not folded here
         folded = fold(line).rstrip(" ?:.")
+        if folded in _WHEN_LABELS and _date_follows(lines, index):
+            continue  # "Session Time:" above the session's date and room heads them, not a footer
         if index > 0 and (
             folded in _FOOTERS
             or re.match(r"^session report\b", folded)
@@ -136,6 +141,11 @@ def _without_footer(lines: list[str]) -> list[str]:
         ):
             return lines[:index]
     return lines
+
+
+def _date_follows(lines: list[str], index: int) -> bool:
+    following = next((line for line in lines[index + 1 : index + 4] if line), None)
+    return following is not None and parse_date_line(following) is not None
 
 
 def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
@@ -193,6 +203,7 @@ def _is_title_like(line: str) -> bool:
         and F.match_field(line) is None
         and match_label(line) is None
         and not line.startswith("- ")
+        and fold(line) not in _WHEN_LABELS
     )
 
 
@@ -312,8 +323,12 @@ class _BlockReader:
                 continue
             if self.date is None and (date := parse_date_line(line)) is not None:
                 self.date = date
+                self._date_details(date, index)
                 room_next = True
                 current = None
+                continue
+            if len(line) < 40 and fold(line).rstrip(" :") in _WHEN_LABELS:
+                room_next = True  # "Session Time:": the date and the room follow
                 continue
             if room_next and before == 0 and self.values.get("room") is None and _room_like(line):
                 self.values["room"] = line
@@ -382,6 +397,28 @@ class _BlockReader:
             self.loose.append(
                 _Loose(index, line, before, self.format is not None, joined, previous.index if previous else None)
             )
+
+    def _date_details(self, date: DateLine, index: int) -> None:
+        """What a date line runs on with: "Thursday 8 December 2016 - 15.00, 90 minutes, Interview Format"."""
+        if date.length and self.duration is None:
+            self.duration = date.length
+        for detail in date.details:
+            if self.values.get("room") is None and _ROOM.match(detail):
+                self.values["room"] = detail
+                continue
+            found = F.parse_format_line(detail, labelled=True)
+            named = found.format if found is not None else None
+            if named is None and re.search(r"\bformat\b", detail, re.IGNORECASE):
+                # A format igftui has no name for ("Interview Format"): other, with its name kept.
+                named = Format.OTHER
+                self.values.setdefault(
+                    "format_description", re.sub(r"\s*\bformat\b\s*", " ", detail, flags=re.I).strip()
+                )
+            if named is not None:
+                self._set_format(F.FormatLine(format=named, layout=found.layout if found else None), index)
+                continue
+            if self.values.get("venue") is None and (place := venue_of(detail)) is not None:
+                self.values["venue"] = place
 
     def _asks(self, index: int) -> bool:
         """Whether the paragraph starting at ``index`` reads as policy questions, not as prose."""
@@ -480,7 +517,7 @@ class _BlockReader:
             bool(participants)
             or self.format is not None
             or self.labelled_fields >= 2
-            or (self.date is not None and self.date.starts_at is not None)
+            or (self.date is not None and (self.date.starts_at is not None or self.date.on_wall_clock))
         )
         if (title is None or not title.strong) and not evidence:
             return None
@@ -488,6 +525,10 @@ class _BlockReader:
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
         year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
+        if self.date is not None and self.date.on_wall_clock:
+            # A time that names no zone is the venue's local time: the clock of the year's
+            # IGF meeting (UTC when igftui does not know where that was).
+            self.date = self.date.on_clock(venue_clock(year).zone)
         session_type = (title.session_type if title else None) or self.session_type
         texts = {key: _joined(lines) for key, lines in self.texts.items()}
         description = texts.get("description")
