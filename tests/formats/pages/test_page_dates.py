@@ -4,7 +4,7 @@ A time a page writes without its zone is the clock on the venue's wall: the zone
 year's IGF meeting (igftui.model.meetings), kept in UTC.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +12,12 @@ import pytest
 from igftui.formats.markdown import to_markdown
 from igftui.formats.pages import read_page
 from igftui.formats.pages.dates import (
+    DayHeading,
+    Schedule,
+    heading_tail,
     parse_date_line,
+    parse_day_heading,
+    parse_time_heading,
 )
 
 
@@ -79,6 +84,93 @@ def test_a_zone_and_its_offset(line, starts, ends):
     assert (found.starts_at, found.ends_at) == (starts, ends)
 
 
+# ----- schedule headings -----
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end", "offset"),
+    [
+        ("09:00 CET", time(9, 0), None, 60),
+        ("09:00", time(9, 0), None, None),
+        ("9.30 - 11.00", time(9, 30), time(11, 0), None),
+        ("2:30pm - 4pm", time(14, 30), time(16, 0), None),
+        ("10:30 - 11:30am", time(10, 30), time(11, 30), None),
+        ("11:30 - 1pm", time(11, 30), time(13, 0), None),
+        ("15h00 (local time)", time(15, 0), None, None),
+        ("13:00 - 13:30 GMT+03", time(13, 0), time(13, 30), 180),
+    ],
+)
+def test_hour_headings(line, start, end, offset):
+    found = parse_time_heading(line)
+    assert (found.start, found.end) == (start, end)
+    zone = None if offset is None else timezone(timedelta(minutes=offset))
+    assert found.zone == zone
+
+
+@pytest.mark.parametrize("line", ["10", "2016", "Room 10:00", "At 10:00 we start.", "Speaker 1: Ann", "90 Min", ""])
+def test_lines_that_are_no_hour_heading(line):
+    assert parse_time_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Monday, December 18", DayHeading(12, 18, None, 0)),
+        ("Tuesday 8 December 2016", DayHeading(12, 8, 2016, 1)),
+        ("December 5", DayHeading(12, 5)),
+        ("29th of February", DayHeading(2, 29)),
+    ],
+)
+def test_day_headings(line, heading):
+    assert parse_day_heading(line) == heading
+
+
+def test_a_day_heading_with_its_hours():
+    found = parse_day_heading("Monday, December 18 • 09:00 - 10:30")
+    assert (found.month, found.day, found.hours.start, found.hours.end) == (12, 18, time(9, 0), time(10, 30))
+
+
+@pytest.mark.parametrize(
+    "line", ["December 2016", "Monday, December 18 we open the doors.", "31 February", "Monday", "Room 18 December"]
+)
+def test_lines_that_are_no_day_heading(line):
+    assert parse_day_heading(line) is None
+
+
+def test_a_day_without_its_year_takes_the_year_given_or_the_meeting_its_weekday_fits():
+    monday = parse_day_heading("Monday, December 18")
+    assert monday.on(2030) == date(2030, 12, 18)
+    # Only the 2017 meeting (Geneva, 18 to 21 December) has a Monday 18 December near it.
+    assert monday.on(None) == date(2017, 12, 18)
+    # A weekday that fits no meeting, or no weekday: no year is guessed.
+    assert parse_day_heading("Sunday, December 18").on(None) is None
+    assert parse_day_heading("December 18").on(None) is None
+
+
+def test_a_schedule_follows_its_headings():
+    schedule = Schedule()
+    assert not schedule.feed("Cables Under the Sea (WS214)")
+    assert schedule.date_line(2017) is None  # no day yet
+    assert schedule.feed("Monday, December 18") and schedule.feed("09:00 CET")
+    assert schedule.date_line(None).starts_at == utc(2017, 12, 18, 8, 0)
+    assert schedule.feed("15:00")
+    local = schedule.date_line(None)
+    assert local.on_wall_clock and local.wall_start == datetime(2017, 12, 18, 15, 0)
+    # A new day clears the hour of the day before.
+    assert schedule.feed("Tuesday, December 19")
+    assert schedule.date_line(None).day == date(2017, 12, 19) and schedule.date_line(None).wall_start is None
+
+
+def test_a_heading_tail_ends_an_entry_after_a_blank_line():
+    entry = ["Cables (WS214)", "-Room XXIII", "", "Some words.", "", "Tuesday, December 19", "", "15:00", ""]
+    assert heading_tail(entry) == 5
+    # A date right under the title is the entry's own.
+    own = ["Lightning Talk #2 Passwords", "Tuesday December 17, 2024 12:00 - 12:20 GMT+03", ""]
+    assert heading_tail(own) == len(own)
+    glued = ["Cables (WS214)", "Some words.", "15:00"]
+    assert heading_tail(glued) == len(glued)
+
+
 # ----- the reader: a time without a zone is on the venue's clock -----
 
 
@@ -141,3 +233,24 @@ def test_a_session_time_label_is_no_footer_when_the_time_follows():
     # Without a time under it, "Session Time" still ends the page (the 2018 DC pages).
     bare = _one(page.replace("Tuesday, 13 November, 2018 - 15:00 to 16:00\nSalle II\n", ""))
     assert bare.starts_at is None and bare.room is None
+
+
+def test_hour_headings_inside_a_session_page():
+    session = _one("WS #5 Town Maps\nThursday, December 8\n10:00 - 11:30\n-Room 6\n\nPanel - 90 Min\n", year=2016)
+    assert (session.starts_at, session.ends_at) == (utc(2016, 12, 8, 16, 0), utc(2016, 12, 8, 17, 30))
+    assert session.room == "Room 6"
+
+
+def test_an_agenda_hour_is_not_the_sessions():
+    page = (
+        "IGF 2019 WS #40 Open Maps\n\n"
+        "Speaker 1: Ana Lima, Civil Society, Latin American and Caribbean Group (GRULAC)\n\n"
+        "Panel - 90 Min\n\nAgenda of the panel, in order.\n\n10:00\nOpening words.\n"
+    )
+    assert _one(page).starts_at is None
+
+
+@pytest.mark.parametrize("line", ["-Jane Doe", "-Ana Lima, Open Maps", "- Welcome and introductions"])
+def test_a_dashed_line_is_a_room_only_when_it_names_one(line):
+    session = _one(f"IGF 2019 WS #40 Open Maps\n{line}\n\nPanel - 90 Min\n")
+    assert session.room is None

@@ -4,7 +4,9 @@ The IGF site writes "Friday, 13th November, 2020 (08:00 UTC) - Friday, 13th Nove
 2020 (09:30 UTC)"; the 2024 schedule writes "Monday December 16, 2024 13:00 - 13:30
 GMT+03"; older pages give only the day, "7 December 2016 - A Dynamic Coalition on Other
 in Guadalajara, Mexico", or run the day, the hour, the length and the format together,
-"Thursday 8 December 2016 - 15.00, 90 minutes, Interview Format".
+"Thursday 8 December 2016 - 15.00, 90 minutes, Interview Format".  Schedule listings
+put the day and the hour in headings above the sessions ("Monday, December 18", then
+"09:00 CET"): :class:`Schedule` follows them.
 
 A time without a zone is the clock on the venue's wall, not UTC: a line only knows its
 wall time (:attr:`DateLine.wall_start`), and the reader sets it on the zone of the
@@ -18,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from igftui.formats.pages.text import line_cache
+from igftui.model.meetings import MEETINGS
 
 _MONTHS = {
     "january": 1,
@@ -272,3 +275,186 @@ def venue_of(rest: str | None) -> str | None:
         return None
     match = _VENUE.search(rest)
     return match.group(1).strip() if match else None
+
+
+# ----- schedule headings: the day, then the hour, above the sessions -----
+
+_HOUR = r"([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(?:([ap])\.?m\.?)?"
+_HOURS = re.compile(rf"(?:at\s+)?{_HOUR}(?:\s*(?:-|–|—|to|until)\s*{_HOUR})?", re.IGNORECASE)
+_DAY_HEADING = re.compile(
+    rf"^(?:({_WEEKDAY}),?\s+)?"
+    rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?)(?![\d:])"
+    r"(?:,?\s+(\d{4}))?(?:\s*[-–—•|,@]?\s*(.*))?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimeHeading:
+    """An hour standing alone on its line ("09:00 CET", "10:00 - 11:30"), on the wall clock unless a zone is named."""
+
+    start: time
+    end: time | None = None
+    zone: tzinfo | None = None
+
+
+@dataclass(frozen=True)
+class DayHeading:
+    """A day standing alone on its line, perhaps without its year ("Monday, December 18")."""
+
+    month: int
+    day: int
+    year: int | None = None
+    weekday: int | None = None
+    #: The hours when the heading gives them too: "Monday, December 18 • 09:00 - 10:30".
+    hours: TimeHeading | None = None
+
+    def on(self, year: int | None) -> date | None:
+        """The date, in the heading's own year, else ``year``, else the IGF meeting year its weekday fits."""
+        year = self.year or year or self._meeting_year()
+        if year is None:
+            return None
+        try:
+            return date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+    def _meeting_year(self) -> int | None:
+        # "Monday, December 18" fits one IGF meeting only (2017, Geneva): days around a
+        # meeting (Day 0 the day before, or so) whose weekday is the heading's.
+        if self.weekday is None:
+            return None
+        fits = []
+        for meeting in MEETINGS.values():
+            if meeting.first_day is None or meeting.last_day is None:
+                continue
+            try:
+                day = date(meeting.year, self.month, self.day)
+            except ValueError:
+                continue
+            near = meeting.first_day - timedelta(days=3) <= day <= meeting.last_day + timedelta(days=1)
+            if near and day.weekday() == self.weekday:
+                fits.append(meeting.year)
+        return fits[0] if len(fits) == 1 else None
+
+
+@line_cache
+def parse_time_heading(line: str) -> TimeHeading | None:
+    """A line that is only an hour or a span of hours, perhaps with its zone: "09:00 CET", "2:30pm - 4pm"."""
+    if not line or len(line) > 40:
+        return None
+    zone = _zone(line)
+    text = _ZONE.sub(" ", line).strip(" ()[]•|-–—")
+    text = re.sub(r"\(?\s*(?:local time|local)\s*\)?$", "", text, flags=re.IGNORECASE).strip(" ()")
+    match = _HOURS.fullmatch(text)
+    if match is None:
+        return None
+    groups = match.groups()
+    spans = [groups[0:3], groups[3:6]]
+    # "10" alone is a number, not an hour: an hour has its minutes or its am/pm.
+    if any(h is not None and m is None and half is None for h, m, half in spans):
+        return None
+    start = _clock(*spans[0])
+    end = _clock(*spans[1]) if spans[1][0] is not None else None
+    if end is not None and spans[0][2] is None and spans[1][2] is not None:
+        # "10:30 - 11:30am", "2 - 3:30pm": the first hour shares the second's half of the day,
+        # unless that puts it after the end ("11:30 - 1pm").
+        shared = _clock(spans[0][0], spans[0][1], spans[1][2])
+        start = shared if shared <= end else start
+    return TimeHeading(start=start, end=end, zone=zone)
+
+
+@line_cache
+def parse_day_heading(line: str) -> DayHeading | None:
+    """A line that is only a day, perhaps with hours: "Monday, December 18", "Tuesday 8 December 2016"."""
+    if not line or len(line) > 80:
+        return None
+    match = _DAY_HEADING.match(line.strip())
+    if match is None:
+        return None
+    weekday, month_first, day_after, day_first, month_after, year, rest = match.groups()
+    month = _MONTHS[(month_first or month_after).lower()]
+    day = int(day_after or day_first)
+    hours = None
+    if rest and rest.strip():
+        hours = parse_time_heading(rest.strip())
+        if hours is None:
+            return None  # more than a day: a sentence or a date line
+    try:
+        date(int(year) if year else 2000, month, day)  # 2000 was a leap year: 29 February is a day
+    except ValueError:
+        return None
+    return DayHeading(
+        month=month,
+        day=day,
+        year=int(year) if year else None,
+        weekday=_WEEKDAYS[weekday[:3].lower()] if weekday else None,
+        hours=hours,
+    )
+
+
+class Schedule:
+    """The day and the hour that schedule headings set for the sessions listed under them.
+
+    A day heading sets the day and clears the hour; an hour heading sets the hour for
+    every session below it until the next one.
+    """
+
+    def __init__(self, day: DayHeading | None = None, hours: TimeHeading | None = None) -> None:
+        self.day = day
+        self.hours = hours
+
+    def copy(self) -> Schedule:
+        return Schedule(self.day, self.hours)
+
+    def feed(self, line: str) -> bool:
+        """Take ``line`` if it is a day or hour heading; say whether it was one."""
+        day = parse_day_heading(line)
+        if day is not None:
+            self.day, self.hours = day, day.hours
+            return True
+        hours = parse_time_heading(line)
+        if hours is not None:
+            self.hours = hours
+            return True
+        return False
+
+    def date_line(self, year: int | None) -> DateLine | None:
+        """The date the headings give a session of ``year`` (None when they give no day)."""
+        if self.day is None:
+            return None
+        day = self.day.on(year)
+        if day is None:
+            return None
+        if self.hours is None:
+            return DateLine(day=day)
+        start = datetime.combine(day, self.hours.start)
+        end = datetime.combine(day, self.hours.end) if self.hours.end is not None else None
+        if end is not None and end < start:
+            end += timedelta(days=1)
+        return _dated(day, start, end, self.hours.zone, None, ())
+
+
+def is_heading(line: str) -> bool:
+    """A schedule heading: a day or an hour alone on its line."""
+    return parse_day_heading(line) is not None or parse_time_heading(line) is not None
+
+
+def heading_tail(lines: list[str]) -> int:
+    """Where the headings at the end of a listing entry begin (they head the next entry); ``len(lines)`` if none.
+
+    The tail stands apart, after a blank line: a date right under the entry's title
+    ("Tuesday December 17, 2024 12:00 - 12:20 GMT+03") is the entry's own.
+    """
+    first = next((index for index, line in enumerate(lines) if line), len(lines))
+    cut = len(lines)
+    for index in range(len(lines) - 1, first + 1, -1):
+        line = lines[index]
+        if not line:
+            continue
+        if not is_heading(line):
+            break
+        cut = index
+    while cut < len(lines) and lines[cut - 1]:
+        cut = next((index for index in range(cut + 1, len(lines)) if not lines[index - 1]), len(lines))
+    return cut

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 from igftui.formats.errors import FormatError
 from igftui.formats.pages import fields as F
-from igftui.formats.pages.dates import DateLine, parse_date_line, venue_of
+from igftui.formats.pages.dates import DateLine, Schedule, heading_tail, parse_date_line, venue_of
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
@@ -71,6 +71,11 @@ _ROOM = re.compile(
 )
 #: Labels over a session's date and room ("Session Time:"), which hold no answer of their own.
 _WHEN_LABELS = {"session time", "date and time", "date & time", "time and date", "session date and time"}
+#: Words that name a room wherever they stand in a short line: "-Plenary Hall", "Press Stage".
+_ROOM_WORD = re.compile(
+    r"\b(?:room|hall|salle|sala|stage|auditorium|ballroom|plenary|annex|studio|lounge|pavilion|booth)\b",
+    re.IGNORECASE,
+)
 _COALITION_LINE = re.compile(r"^dynamic\s+coalition\s+(?:on|for)\s+\S", re.IGNORECASE)
 _TITLED_QUESTION = re.compile(r"^([^:?]{3,80}):\s+(.+\?)$")
 _DIVERSITY_WORDS = (
@@ -113,10 +118,19 @@ def read_page(text: str, *, source_path: str | None = None, year: int | None = N
     # A listing's heading often names the year its entries leave out ("Internet
     # Governance Forum (IGF) 2017"); the page saying it beats --year.
     year = _page_year(header) or year
-    for block, listed in blocks:
-        reading = _BlockReader(block, year=year, source_path=source_path, listed=listed).read()
+    # Schedule listings head their sessions with the day and the hour ("Monday, December
+    # 18", "09:00 CET"); a heading that ends one entry belongs to the entries below it.
+    schedule = Schedule()
+    for line in header:
+        schedule.feed(line)
+    for position, (block, listed) in enumerate(blocks):
+        cut = heading_tail(block) if position + 1 < len(blocks) else len(block)
+        reader = _BlockReader(block[:cut], year=year, source_path=source_path, listed=listed, schedule=schedule.copy())
+        reading = reader.read()
         if reading is not None:
             readings.append(reading)
+        for line in block[cut:]:
+            schedule.feed(line)
     if not readings:
         raise FormatError(NOT_A_SESSION)
     return readings
@@ -218,8 +232,18 @@ class _Loose:
 
 
 class _BlockReader:
-    def __init__(self, lines: list[str], *, year: int | None, source_path: str | None, listed: bool):
+    def __init__(
+        self,
+        lines: list[str],
+        *,
+        year: int | None,
+        source_path: str | None,
+        listed: bool,
+        schedule: Schedule | None = None,
+    ):
         self.lines = lines
+        # The day and hour headings above this session, and any it has of its own.
+        self.schedule = schedule or Schedule()
         self.default_year = year
         self.source_path = source_path
         self.listed = listed
@@ -330,14 +354,19 @@ class _BlockReader:
             if len(line) < 40 and fold(line).rstrip(" :") in _WHEN_LABELS:
                 room_next = True  # "Session Time:": the date and the room follow
                 continue
-            if room_next and before == 0 and self.values.get("room") is None and _room_like(line):
-                self.values["room"] = line
+            if self.date is None and self._at_top() and self.schedule.feed(line):
+                room_next = True
+                continue
+            if room_next and before == 0 and self.values.get("room") is None and _room_like(_undashed(line)):
+                self.values["room"] = _undashed(line)
                 room_next = False
                 continue
             room_next = False
-            if current is None and self.values.get("room") is None and _ROOM.match(line) and not F.match_field(line):
-                self.values["room"] = line
-                continue
+            if current is None and self.values.get("room") is None and not F.match_field(line):
+                room = _room_line(line)
+                if room is not None:
+                    self.values["room"] = room
+                    continue
             label = F.match_field(line)
             if label is not None and not (label.key == "room" and match_label(line)):
                 current = self._open_field(label, index)
@@ -398,12 +427,16 @@ class _BlockReader:
                 _Loose(index, line, before, self.format is not None, joined, previous.index if previous else None)
             )
 
+    def _at_top(self) -> bool:
+        """Above the session's people, fields and prose: where its day and hour stand (an agenda's hours are below)."""
+        return self.first_content is None and not self.prose_seen and self.format is None
+
     def _date_details(self, date: DateLine, index: int) -> None:
         """What a date line runs on with: "Thursday 8 December 2016 - 15.00, 90 minutes, Interview Format"."""
         if date.length and self.duration is None:
             self.duration = date.length
         for detail in date.details:
-            if self.values.get("room") is None and _ROOM.match(detail):
+            if self.values.get("room") is None and _room_line(detail) is not None:
                 self.values["room"] = detail
                 continue
             found = F.parse_format_line(detail, labelled=True)
@@ -524,6 +557,8 @@ class _BlockReader:
         name = title.title if title else None
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
+        if self.date is None:
+            self.date = self.schedule.date_line((title.year if title else None) or self.default_year)
         year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
         if self.date is not None and self.date.on_wall_clock:
             # A time that names no zone is the venue's local time: the clock of the year's
@@ -630,6 +665,21 @@ class _BlockReader:
         if item.previous is None:
             return False
         return all(not line for line in self.lines[item.previous + 1 : item.index])
+
+
+def _undashed(line: str) -> str:
+    """A sched venue line without its leading dash: "-Plenary Hall" is "Plenary Hall"."""
+    return line.lstrip("-–— ") if line.startswith(("-", "–", "—")) else line
+
+
+def _room_line(line: str) -> str | None:
+    """The room a line names, "Salle VI" or "-Plenary Hall"; None for any other line."""
+    if _ROOM.match(line):
+        return line
+    dashed = _undashed(line)
+    if dashed != line and _room_like(dashed) and len(dashed.split()) <= 6 and _ROOM_WORD.search(dashed):
+        return dashed
+    return None
 
 
 def _room_like(line: str) -> bool:
