@@ -15,6 +15,7 @@ from igftui.formats.pages.dates import (
     DayHeading,
     Schedule,
     heading_tail,
+    length_in_prose,
     parse_date_line,
     parse_day_heading,
     parse_time_heading,
@@ -169,6 +170,29 @@ def test_a_heading_tail_ends_an_entry_after_a_blank_line():
     assert heading_tail(own) == len(own)
     glued = ["Cables (WS214)", "Some words.", "15:00"]
     assert heading_tail(glued) == len(glued)
+
+
+# ----- a length said only in prose -----
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("A 60-minute interactive session on buses.", 60),
+        ("This ninety-minute workshop has three parts.", 90),
+        ("This 90 minute workshop has three parts.", 90),
+        ("In a one-hour roundtable, speakers answer.", 60),
+        ("The session will last 75 minutes.", 75),
+        ("Our 1.5-hour open forum.", 90),
+        ("Each speaker has a 5-minute slot and there is a 10-minute break.", None),
+        ("A 20-minute presentation, then a 90-minute round table discussion.", 90),
+        ("The project ran for 90 minutes a week.", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_lengths_in_prose(text, minutes):
+    assert length_in_prose(text) == minutes
 
 
 # ----- the reader: a time without a zone is on the venue's clock -----

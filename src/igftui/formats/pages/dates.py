@@ -458,3 +458,50 @@ def heading_tail(lines: list[str]) -> int:
     while cut < len(lines) and lines[cut - 1]:
         cut = next((index for index in range(cut + 1, len(lines)) if not lines[index - 1]), len(lines))
     return cut
+
+
+# ----- a length said only in prose -----
+
+_SESSION_NOUN = r"(?:session|workshop|round[- ]?table|panel|debate|dialogue|forum|event|meeting|exchange|town hall)s?"
+_NUMBER_WORDS = {
+    "thirty": 30,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "one": 60,
+    "two": 120,
+    "three": 180,
+    "an": 60,
+    "one-and-a-half": 90,
+}
+_PROSE_LENGTH = re.compile(
+    r"\b(\d{2,3}|thirty|forty-five|sixty|ninety)[- ](?:minute|min)(?:[- ]long)?\s+(?:[\w-]+\s+){0,3}?"
+    + _SESSION_NOUN
+    + r"\b"
+    r"|\b(\d(?:\.5)?|one|two|three|one-and-a-half)[- ]hours?(?:[- ]long)?\s+(?:[\w-]+\s+){0,3}?" + _SESSION_NOUN + r"\b"
+    r"|\b" + _SESSION_NOUN + r"\s+(?:will\s+)?(?:lasts?|runs?|takes?)\s+(?:for\s+)?(?:about\s+)?(\d{2,3})\s+minutes\b",
+    re.IGNORECASE,
+)
+
+
+def length_in_prose(text: str | None) -> int | None:
+    """The session's length when only its prose says it: "A 60-minute interactive session" is 60.
+
+    A length must qualify the session itself ("90-minute workshop", "the session will
+    last 60 minutes"): "5-minute interventions" or "a 10-minute break" are parts of it.
+    Of several, the longest is the whole.
+    """
+    if not text:
+        return None
+    found = []
+    for match in _PROSE_LENGTH.finditer(text):
+        minutes_said, hours_said, lasts = match.groups()
+        if hours_said is not None:
+            word = hours_said.lower()
+            minutes = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else round(float(word) * 60)
+        else:
+            word = (minutes_said or lasts).lower()
+            minutes = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+        if 15 <= minutes <= 240:
+            found.append(minutes)
+    return max(found) if found else None

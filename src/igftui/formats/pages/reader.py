@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 from igftui.formats.errors import FormatError
 from igftui.formats.pages import fields as F
-from igftui.formats.pages.dates import DateLine, Schedule, heading_tail, parse_date_line, venue_of
+from igftui.formats.pages.dates import DateLine, Schedule, heading_tail, length_in_prose, parse_date_line, venue_of
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
@@ -605,6 +605,9 @@ class _BlockReader:
         relevance_ig = texts.get("relevance_to_internet_governance") or texts.get("relevance_both")
         fmt = self.format
         minutes = self.duration or (self.date.minutes if self.date else None)
+        if minutes is None:
+            # "A 60-minute interactive session": the length only the prose says.
+            minutes = length_in_prose(description) or length_in_prose(texts.get("format_description"))
         if minutes is not None and not 0 < minutes <= 24 * 60:
             minutes = None
         online = texts.get("online_participation")
