@@ -76,6 +76,8 @@ def test_a_line_that_names_its_zone_is_read_on_it_whatever_the_venue():
         ("Thursday 8 December 2016 - 15:00 UTC, 90 minutes", utc(2016, 12, 8, 15, 0), utc(2016, 12, 8, 16, 30)),
         ("Monday December 16, 2024 13:00 - 13:30 GMT+03", utc(2024, 12, 16, 10, 0), utc(2024, 12, 16, 10, 30)),
         ("Monday December 16, 2024 13:00 - 13:30 UTC +5:30", utc(2024, 12, 16, 7, 30), utc(2024, 12, 16, 8, 0)),
+        # A zone the page adds for those joining from elsewhere.
+        ("Tuesday, 26 November 2019 - 10:00 - 11:00 EST", utc(2019, 11, 26, 15, 0), utc(2019, 11, 26, 16, 0)),
         # Guadalajara's winter clock, by its abbreviation.
         ("Thursday 8 December 2016 - 15:00 CST", utc(2016, 12, 8, 21, 0), None),
     ],
@@ -263,6 +265,23 @@ def test_hour_headings_inside_a_session_page():
     session = _one("WS #5 Town Maps\nThursday, December 8\n10:00 - 11:30\n-Room 6\n\nPanel - 90 Min\n", year=2016)
     assert (session.starts_at, session.ends_at) == (utc(2016, 12, 8, 16, 0), utc(2016, 12, 8, 17, 30))
     assert session.room == "Room 6"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # The day on one line, its hours on the next.
+        "Session Time:\nThursday 8 December 2016\n15.00 - 16.30\nWorkshop Room 7",
+        # Labelled, the hours before the day.
+        "Time: 15:00 - 16:30\nDate: Thursday, December 8\nWorkshop Room 7",
+        # A day heading with its hours on the same line.
+        "Thursday, December 8 • 3:00pm - 4:30pm\n-Workshop Room 7",
+    ],
+)
+def test_a_day_and_its_hours_on_lines_of_their_own(block):
+    session = _one(f"IGF 2016 WS #88 Radio and Streams\n{block}\n\nPanel - 90 Min\n")
+    assert (session.starts_at, session.ends_at) == (utc(2016, 12, 8, 21, 0), utc(2016, 12, 8, 22, 30))
+    assert session.room == "Workshop Room 7"
 
 
 def test_an_agenda_hour_is_not_the_sessions():

@@ -59,7 +59,7 @@ _MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*([ap])\.?m\.?)?(?![\d:])", re.IGNORECASE)
 _ZONE = re.compile(
-    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT|CST|BRST|BRT|WITA|TRT)\b"
+    r"\b(UTC|GMT|CEST|CET|EAT|JST|AST|EEST|EET|BST|WAT|CST|BRST|BRT|WITA|TRT|EST|EDT|PST|PDT|MSK|SAST|WIB|KST)\b"
     # The offset's sign is glued to its hours ("GMT+03", "UTC +1"): "UTC - 16:30" is a span.
     r"(?:\s?([+\-−])(\d{1,2})(?::?(\d{2}))?(?!\d))?",
     re.IGNORECASE,
@@ -83,8 +83,17 @@ _NAMED_ZONES = {
     "brst": -120,
     "wita": 480,
     "trt": 180,
+    # Where participants join from, as pages sometimes add: "10:00 EST".
+    "est": -300,
+    "edt": -240,
+    "pst": -480,
+    "pdt": -420,
+    "msk": 180,
+    "sast": 120,
+    "wib": 420,
+    "kst": 540,
 }
-_LEADING_LABEL = re.compile(r"^(?:date(?:\s+and\s+time)?|time|when|session time|schedule)\s*:\s*", re.IGNORECASE)
+_LEADING_LABEL = re.compile(r"^(?:date(?:\s+and\s+time)?|time|hours?|when|session time|schedule)\s*:\s*", re.IGNORECASE)
 _LEADING_WEEKDAY = re.compile(rf"^({_WEEKDAY}),?\s*", re.IGNORECASE)
 #: A length said beside the time: "90 minutes", "90 Min", "60'", "1.5 hours".
 _LENGTH = re.compile(r"(?:(\d{1,3})\s*(?:min(?:ute)?s?\.?|’|')|(\d(?:[.,]\d+)?)\s*(?:h|hrs?|hours?))", re.IGNORECASE)
@@ -124,6 +133,15 @@ class DateLine:
     def on_wall_clock(self) -> bool:
         """The line gives times but names no zone: they are the venue's local times."""
         return self.wall_start is not None
+
+    @property
+    def has_hours(self) -> bool:
+        return self.starts_at is not None or self.wall_start is not None
+
+    def at_hours(self, hours: TimeHeading) -> DateLine:
+        """The day with the hours a line of their own gives ("Thursday 8 December 2016", then "15.00 - 16.30")."""
+        timed = Schedule(DayHeading(self.day.month, self.day.day, self.day.year), hours).date_line(None)
+        return replace(timed, rest=self.rest) if timed is not None else self
 
     def on_clock(self, zone: tzinfo) -> DateLine:
         """The line with its wall-clock times read on ``zone`` (the venue's) and kept in UTC."""
@@ -343,6 +361,7 @@ def parse_time_heading(line: str) -> TimeHeading | None:
     """A line that is only an hour or a span of hours, perhaps with its zone: "09:00 CET", "2:30pm - 4pm"."""
     if not line or len(line) > 40:
         return None
+    line = _LEADING_LABEL.sub("", line.strip())
     zone = _zone(line)
     text = _ZONE.sub(" ", line).strip(" ()[]•|-–—")
     text = re.sub(r"\(?\s*(?:local time|local)\s*\)?$", "", text, flags=re.IGNORECASE).strip(" ()")
@@ -369,7 +388,7 @@ def parse_day_heading(line: str) -> DayHeading | None:
     """A line that is only a day, perhaps with hours: "Monday, December 18", "Tuesday 8 December 2016"."""
     if not line or len(line) > 80:
         return None
-    match = _DAY_HEADING.match(line.strip())
+    match = _DAY_HEADING.match(_LEADING_LABEL.sub("", line.strip()))
     if match is None:
         return None
     weekday, month_first, day_after, day_first, month_after, year, rest = match.groups()
@@ -397,25 +416,29 @@ class Schedule:
     """The day and the hour that schedule headings set for the sessions listed under them.
 
     A day heading sets the day and clears the hour; an hour heading sets the hour for
-    every session below it until the next one.
+    every session below it until the next one.  A session's own lines may give its hour
+    before its day ("Time: 15:00 - 16:30", then "Date: Thursday, December 8"): fed with
+    ``own``, a day keeps the hour the session gave.
     """
 
     def __init__(self, day: DayHeading | None = None, hours: TimeHeading | None = None) -> None:
         self.day = day
         self.hours = hours
+        self.own_hours = False
 
     def copy(self) -> Schedule:
         return Schedule(self.day, self.hours)
 
-    def feed(self, line: str) -> bool:
+    def feed(self, line: str, *, own: bool = False) -> bool:
         """Take ``line`` if it is a day or hour heading; say whether it was one."""
         day = parse_day_heading(line)
         if day is not None:
-            self.day, self.hours = day, day.hours
+            kept = self.hours if own and self.own_hours else None
+            self.day, self.hours = day, day.hours or kept
             return True
         hours = parse_time_heading(line)
         if hours is not None:
-            self.hours = hours
+            self.hours, self.own_hours = hours, own
             return True
         return False
 

@@ -18,7 +18,15 @@ from datetime import UTC, datetime
 
 from igftui.formats.errors import FormatError
 from igftui.formats.pages import fields as F
-from igftui.formats.pages.dates import DateLine, Schedule, heading_tail, length_in_prose, parse_date_line, venue_of
+from igftui.formats.pages.dates import (
+    DateLine,
+    Schedule,
+    heading_tail,
+    length_in_prose,
+    parse_date_line,
+    parse_time_heading,
+    venue_of,
+)
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
@@ -351,10 +359,17 @@ class _BlockReader:
                 room_next = True
                 current = None
                 continue
+            if self.date is not None and not self.date.has_hours and self._at_top():
+                hours = parse_time_heading(line)
+                if hours is not None:
+                    # The day on one line, its hours on the next: "Thursday 8 December 2016", "15.00 - 16.30".
+                    self.date = self.date.at_hours(hours)
+                    room_next = True
+                    continue
             if len(line) < 40 and fold(line).rstrip(" :") in _WHEN_LABELS:
                 room_next = True  # "Session Time:": the date and the room follow
                 continue
-            if self.date is None and self._at_top() and self.schedule.feed(line):
+            if self.date is None and self._at_top() and self.schedule.feed(line, own=True):
                 room_next = True
                 continue
             if room_next and before == 0 and self.values.get("room") is None and _room_like(_undashed(line)):
