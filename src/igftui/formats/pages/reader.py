@@ -79,6 +79,7 @@ _ROOM = re.compile(
 )
 #: Labels over a session's date and room ("Session Time:"), which hold no answer of their own.
 _WHEN_LABELS = {"session time", "date and time", "date & time", "time and date", "session date and time"}
+_WHEN_LABEL = re.compile(r"(?:session time|(?:session )?date (?:and|&) time|time and date)\s*:?", re.IGNORECASE)
 #: Words that name a room wherever they stand in a short line: "-Plenary Hall", "Press Stage".
 _ROOM_WORD = re.compile(
     r"\b(?:room|hall|salle|sala|stage|auditorium|ballroom|plenary|annex|studio|lounge|pavilion|booth)\b",
@@ -225,7 +226,7 @@ def _is_title_like(line: str) -> bool:
         and F.match_field(line) is None
         and match_label(line) is None
         and not line.startswith("- ")
-        and fold(line) not in _WHEN_LABELS
+        and not _WHEN_LABEL.fullmatch(line)
     )
 
 
@@ -366,7 +367,7 @@ class _BlockReader:
                     self.date = self.date.at_hours(hours)
                     room_next = True
                     continue
-            if len(line) < 40 and fold(line).rstrip(" :") in _WHEN_LABELS:
+            if _WHEN_LABEL.fullmatch(line):
                 room_next = True  # "Session Time:": the date and the room follow
                 continue
             if self.date is None and self._at_top() and self.schedule.feed(line, own=True):
@@ -377,9 +378,9 @@ class _BlockReader:
                 room_next = False
                 continue
             room_next = False
-            if current is None and self.values.get("room") is None and not F.match_field(line):
+            if current is None and self.values.get("room") is None:
                 room = _room_line(line)
-                if room is not None:
+                if room is not None and not F.match_field(line):
                     self.values["room"] = room
                     continue
             label = F.match_field(line)
@@ -694,8 +695,10 @@ def _room_line(line: str) -> str | None:
     """The room a line names, "Salle VI" or "-Plenary Hall"; None for any other line."""
     if _ROOM.match(line):
         return line
+    if not line.startswith(("-", "–", "—")):
+        return None
     dashed = _undashed(line)
-    if dashed != line and _room_like(dashed) and len(dashed.split()) <= 6 and _ROOM_WORD.search(dashed):
+    if _room_like(dashed) and len(dashed.split()) <= 6 and _ROOM_WORD.search(dashed):
         return dashed
     return None
 
