@@ -284,6 +284,35 @@ def test_a_day_and_its_hours_on_lines_of_their_own(block):
     assert session.room == "Workshop Room 7"
 
 
+def test_the_end_on_a_line_of_its_own():
+    page = "IGF 2020 WS #2 Tea\nFriday, 13 November 2020 08:00 UTC\nFriday, 13 November 2020 09:30 UTC\nRoom 1\n"
+    session = _one(page)
+    assert (session.starts_at, session.ends_at, session.room) == (
+        utc(2020, 11, 13, 8, 0),
+        utc(2020, 11, 13, 9, 30),
+        "Room 1",
+    )
+    assert session.duration_minutes == 90
+
+
+def test_the_session_time_block_repeating_the_date_at_the_foot_of_the_page():
+    block = "Monday, 12 November, 2018 - 09:20 to 10:20\nSalle XI\n"
+    session = _one(f"IGF 2018 WS #1 Tea\n\n{block}\nPanel - 60 Min\n\nWe talk.\n\nSession Time:\n{block}")
+    assert (session.starts_at, session.room, session.description) == (utc(2018, 11, 12, 8, 20), "Salle XI", "We talk.")
+
+
+@pytest.mark.parametrize(
+    ("line", "room"),
+    [
+        ("Wednesday, 27 November 2019 | 11:00 - 12:30 | Raum III", "Raum III"),
+        ("Monday, 12 November, 2018 - 09:20 to 10:20 - Salle XI", "Salle XI"),
+        ("Tuesday, 6 December 2016 - 10:00 - 11:30, Main Hall", "Main Hall"),
+    ],
+)
+def test_a_room_at_the_end_of_the_date_line(line, room):
+    assert _one(f"IGF 2019 WS #4 Tea\n{line}\n\nPanel - 90 Min\n").room == room
+
+
 def test_an_agenda_hour_is_not_the_sessions():
     page = (
         "IGF 2019 WS #40 Open Maps\n\n"

@@ -143,6 +143,16 @@ class DateLine:
         timed = Schedule(DayHeading(self.day.month, self.day.day, self.day.year), hours).date_line(None)
         return replace(timed, rest=self.rest) if timed is not None else self
 
+    def ending_at(self, other: DateLine) -> DateLine:
+        """This start with ``other``'s start as its end, when this line gave no end and both read the same clock."""
+        if self.minutes is not None or other.on_wall_clock != self.on_wall_clock:
+            return self
+        if self.wall_start is not None and other.wall_start is not None and self.wall_start < other.wall_start:
+            return replace(self, wall_end=other.wall_start)
+        if self.starts_at is not None and other.starts_at is not None and self.starts_at < other.starts_at:
+            return replace(self, ends_at=other.starts_at)
+        return self
+
     def on_clock(self, zone: tzinfo) -> DateLine:
         """The line with its wall-clock times read on ``zone`` (the venue's) and kept in UTC."""
         if self.wall_start is None:

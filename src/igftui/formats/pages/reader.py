@@ -82,7 +82,7 @@ _WHEN_LABELS = {"session time", "date and time", "date & time", "time and date",
 _WHEN_LABEL = re.compile(r"(?:session time|(?:session )?date (?:and|&) time|time and date)\s*:?", re.IGNORECASE)
 #: Words that name a room wherever they stand in a short line: "-Plenary Hall", "Press Stage".
 _ROOM_WORD = re.compile(
-    r"\b(?:room|hall|salle|sala|stage|auditorium|ballroom|plenary|annex|studio|lounge|pavilion|booth)\b",
+    r"\b(?:room|hall|salle|sala|raum|stage|auditorium|ballroom|plenary|annex|studio|lounge|pavilion|booth)\b",
     re.IGNORECASE,
 )
 _COALITION_LINE = re.compile(r"^dynamic\s+coalition\s+(?:on|for)\s+\S", re.IGNORECASE)
@@ -354,9 +354,13 @@ class _BlockReader:
                     current = None
             if index == start and self.fallback_title == line:
                 continue
-            if self.date is None and (date := parse_date_line(line)) is not None:
-                self.date = date
-                self._date_details(date, index)
+            if (self.date is None or room_next) and (date := parse_date_line(line)) is not None:
+                if self.date is None:
+                    self.date = date
+                    self._date_details(date, index)
+                else:
+                    # The end on a line of its own, or the same date again under "Session Time:".
+                    self.date = self.date.ending_at(date)
                 room_next = True
                 current = None
                 continue
@@ -373,8 +377,13 @@ class _BlockReader:
             if self.date is None and self._at_top() and self.schedule.feed(line, own=True):
                 room_next = True
                 continue
-            if room_next and before == 0 and self.values.get("room") is None and _room_like(_undashed(line)):
-                self.values["room"] = _undashed(line)
+            if (
+                room_next
+                and before == 0
+                and self.values.get("room") in (None, _undashed(line))
+                and _room_like(_undashed(line))
+            ):
+                self.values["room"] = _undashed(line)  # or the same room again, under "Session Time:"
                 room_next = False
                 continue
             room_next = False
@@ -452,7 +461,7 @@ class _BlockReader:
         if date.length and self.duration is None:
             self.duration = date.length
         for detail in date.details:
-            if self.values.get("room") is None and _room_line(detail) is not None:
+            if self.values.get("room") is None and _room_line(detail, dashed_only=False) is not None:
                 self.values["room"] = detail
                 continue
             found = F.parse_format_line(detail, labelled=True)
@@ -691,11 +700,15 @@ def _undashed(line: str) -> str:
     return line.lstrip("-–— ") if line.startswith(("-", "–", "—")) else line
 
 
-def _room_line(line: str) -> str | None:
-    """The room a line names, "Salle VI" or "-Plenary Hall"; None for any other line."""
+def _room_line(line: str, *, dashed_only: bool = True) -> str | None:
+    """The room a line names, "Salle VI" or "-Plenary Hall"; None for any other line.
+
+    A room word elsewhere in the line ("Plenary Hall", "Raum III") is trusted after a
+    dash or in a date line's details, not on a line of its own (it could be a heading).
+    """
     if _ROOM.match(line):
         return line
-    if not line.startswith(("-", "–", "—")):
+    if dashed_only and not line.startswith(("-", "–", "—")):
         return None
     dashed = _undashed(line)
     if _room_like(dashed) and len(dashed.split()) <= 6 and _ROOM_WORD.search(dashed):
