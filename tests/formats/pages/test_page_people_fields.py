@@ -141,6 +141,10 @@ def test_field_labels_on_their_own_line_or_with_the_answer():
         ("Break-out Group Discussions - 60 Min", Format.BREAK_OUT_GROUPS, None, 60),
         ("Birds of a Feather - Auditorium - 60 Min", Format.BIRDS_OF_A_FEATHER, Layout.AUDITORIUM, 60),
         ("Other - 90 Min", Format.OTHER, None, 90),
+        # A seating word in the layout's place: a layout the vocabulary knows, or another one.
+        ("Break-out Group Discussions - Flexible Seating - 60 Min", Format.BREAK_OUT_GROUPS, Layout.OTHER, 60),
+        ("Round Table - Theatre Seating - 90 Min", Format.ROUND_TABLE, Layout.AUDITORIUM, 90),
+        ("Panel - Classroom style - 60 Min", Format.PANEL, Layout.CLASSROOM, 60),
     ],
 )
 def test_format_lines(line, fmt, layout, minutes):
@@ -176,3 +180,11 @@ def test_escape_sequences_do_not_hide_a_person():
 
     [reading] = read_page("IGF 2018 WS #1 A title\n\nSpeaker 1: Ann \x9b31mLee\x1b]0;x\x07, Civil Society, WEOG\n")
     assert [p.name for p in reading.session.participants] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Panel - Room 5 - 60 Min", "Round Table - Seating for the whole audience on the floor - 90 Min"]
+)
+def test_a_second_piece_that_is_no_layout_is_no_format_line(line):
+    # Only a short piece with a seating word is a layout: anything else keeps the line unread.
+    assert parse_format_line(line) is None

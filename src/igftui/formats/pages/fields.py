@@ -220,7 +220,7 @@ def parse_format_line(line: str, *, labelled: bool = False) -> FormatLine | None
     if not pieces:
         return FormatLine(minutes=minutes) if minutes and labelled else None
     kind = parse(Format, pieces[0])
-    layout = parse(Layout, pieces[1]) if len(pieces) > 1 else None
+    layout = _layout_of(pieces[1]) if len(pieces) > 1 else None
     if len(pieces) > 2 or (len(pieces) == 2 and layout is None):
         return None
     if kind is None:
@@ -230,6 +230,17 @@ def parse_format_line(line: str, *, labelled: bool = False) -> FormatLine | None
             return None
         return FormatLine(layout=layout, minutes=minutes, words=pieces[0])
     return FormatLine(format=kind, layout=layout, minutes=minutes)
+
+
+_SEATING = re.compile(r"\b(?:seating|seated|seats|set-?up|style|arrangement)\b", re.IGNORECASE)
+
+
+def _layout_of(piece: str) -> Layout | None:
+    """The room layout of a format line: "U-shape", "Theatre Seating"; "Flexible Seating" is another layout."""
+    layout = parse(Layout, piece)
+    if layout is None and _SEATING.search(piece) and len(piece.split()) <= 4:
+        layout = parse(Layout, _SEATING.sub(" ", piece).strip()) or Layout.OTHER
+    return layout
 
 
 def _format_in(text: str) -> Format | None:

@@ -18,11 +18,20 @@ from datetime import UTC, datetime
 
 from igftui.formats.errors import FormatError
 from igftui.formats.pages import fields as F
-from igftui.formats.pages.dates import DateLine, parse_date_line, venue_of
+from igftui.formats.pages.dates import (
+    DateLine,
+    Schedule,
+    heading_tail,
+    length_in_prose,
+    parse_date_line,
+    parse_time_heading,
+    venue_of,
+)
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
 from igftui.formats.pages.titles import TitleLine, parse_title_line
+from igftui.model.local_time import venue_clock
 from igftui.model.session import ForumSession, OnlineParticipation, Source
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType
 
@@ -68,6 +77,14 @@ _ROOM = re.compile(
     r"annex|ws\s*\d+\b|press room|village stage|studio|auditorium|meeting room)\b.{0,50}$",
     re.IGNORECASE,
 )
+#: Labels over a session's date and room ("Session Time:"), which hold no answer of their own.
+_WHEN_LABELS = {"session time", "date and time", "date & time", "time and date", "session date and time"}
+_WHEN_LABEL = re.compile(r"(?:session time|(?:session )?date (?:and|&) time|time and date)\s*:?", re.IGNORECASE)
+#: Words that name a room wherever they stand in a short line: "-Plenary Hall", "Press Stage".
+_ROOM_WORD = re.compile(
+    r"\b(?:room|hall|salle|sala|raum|stage|auditorium|ballroom|plenary|annex|studio|lounge|pavilion|booth)\b",
+    re.IGNORECASE,
+)
 _COALITION_LINE = re.compile(r"^dynamic\s+coalition\s+(?:on|for)\s+\S", re.IGNORECASE)
 _TITLED_QUESTION = re.compile(r"^([^:?]{3,80}):\s+(.+\?)$")
 _DIVERSITY_WORDS = (
@@ -110,10 +127,19 @@ def read_page(text: str, *, source_path: str | None = None, year: int | None = N
     # A listing's heading often names the year its entries leave out ("Internet
     # Governance Forum (IGF) 2017"); the page saying it beats --year.
     year = _page_year(header) or year
-    for block, listed in blocks:
-        reading = _BlockReader(block, year=year, source_path=source_path, listed=listed).read()
+    # Schedule listings head their sessions with the day and the hour ("Monday, December
+    # 18", "09:00 CET"); a heading that ends one entry belongs to the entries below it.
+    schedule = Schedule()
+    for line in header:
+        schedule.feed(line)
+    for position, (block, listed) in enumerate(blocks):
+        cut = heading_tail(block) if position + 1 < len(blocks) else len(block)
+        reader = _BlockReader(block[:cut], year=year, source_path=source_path, listed=listed, schedule=schedule.copy())
+        reading = reader.read()
         if reading is not None:
             readings.append(reading)
+        for line in block[cut:]:
+            schedule.feed(line)
     if not readings:
         raise FormatError(NOT_A_SESSION)
     return readings
@@ -129,6 +155,8 @@ def _without_footer(lines: list[str]) -> list[str]:
         if len(line) > 80:
             continue  # a footer heading is short; prose is not folded here
         folded = fold(line).rstrip(" ?:.")
+        if folded in _WHEN_LABELS and _date_follows(lines, index):
+            continue  # "Session Time:" above the session's date and room heads them, not a footer
         if index > 0 and (
             folded in _FOOTERS
             or re.match(r"^session report\b", folded)
@@ -136,6 +164,11 @@ def _without_footer(lines: list[str]) -> list[str]:
         ):
             return lines[:index]
     return lines
+
+
+def _date_follows(lines: list[str], index: int) -> bool:
+    following = next((line for line in lines[index + 1 : index + 4] if line), None)
+    return following is not None and parse_date_line(following) is not None
 
 
 def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
@@ -193,6 +226,7 @@ def _is_title_like(line: str) -> bool:
         and F.match_field(line) is None
         and match_label(line) is None
         and not line.startswith("- ")
+        and not _WHEN_LABEL.fullmatch(line)
     )
 
 
@@ -207,8 +241,18 @@ class _Loose:
 
 
 class _BlockReader:
-    def __init__(self, lines: list[str], *, year: int | None, source_path: str | None, listed: bool):
+    def __init__(
+        self,
+        lines: list[str],
+        *,
+        year: int | None,
+        source_path: str | None,
+        listed: bool,
+        schedule: Schedule | None = None,
+    ):
         self.lines = lines
+        # The day and hour headings above this session, and any it has of its own.
+        self.schedule = schedule or Schedule()
         self.default_year = year
         self.source_path = source_path
         self.listed = listed
@@ -310,19 +354,44 @@ class _BlockReader:
                     current = None
             if index == start and self.fallback_title == line:
                 continue
-            if self.date is None and (date := parse_date_line(line)) is not None:
-                self.date = date
+            if (self.date is None or room_next) and (date := parse_date_line(line)) is not None:
+                if self.date is None:
+                    self.date = date
+                    self._date_details(date, index)
+                else:
+                    # The end on a line of its own, or the same date again under "Session Time:".
+                    self.date = self.date.ending_at(date)
                 room_next = True
                 current = None
                 continue
-            if room_next and before == 0 and self.values.get("room") is None and _room_like(line):
-                self.values["room"] = line
+            if self.date is not None and not self.date.has_hours and self._at_top():
+                hours = parse_time_heading(line)
+                if hours is not None:
+                    # The day on one line, its hours on the next: "Thursday 8 December 2016", "15.00 - 16.30".
+                    self.date = self.date.at_hours(hours)
+                    room_next = True
+                    continue
+            if _WHEN_LABEL.fullmatch(line):
+                room_next = True  # "Session Time:": the date and the room follow
+                continue
+            if self.date is None and self._at_top() and self.schedule.feed(line, own=True):
+                room_next = True
+                continue
+            if (
+                room_next
+                and before == 0
+                and self.values.get("room") in (None, _undashed(line))
+                and _room_like(_undashed(line))
+            ):
+                self.values["room"] = _undashed(line)  # or the same room again, under "Session Time:"
                 room_next = False
                 continue
             room_next = False
-            if current is None and self.values.get("room") is None and _ROOM.match(line) and not F.match_field(line):
-                self.values["room"] = line
-                continue
+            if current is None and self.values.get("room") is None:
+                room = _room_line(line)
+                if room is not None and not F.match_field(line):
+                    self.values["room"] = room
+                    continue
             label = F.match_field(line)
             if label is not None and not (label.key == "room" and match_label(line)):
                 current = self._open_field(label, index)
@@ -382,6 +451,32 @@ class _BlockReader:
             self.loose.append(
                 _Loose(index, line, before, self.format is not None, joined, previous.index if previous else None)
             )
+
+    def _at_top(self) -> bool:
+        """Above the session's people, fields and prose: where its day and hour stand (an agenda's hours are below)."""
+        return self.first_content is None and not self.prose_seen and self.format is None
+
+    def _date_details(self, date: DateLine, index: int) -> None:
+        """What a date line runs on with: "Thursday 8 December 2016 - 15.00, 90 minutes, Interview Format"."""
+        if date.length and self.duration is None:
+            self.duration = date.length
+        for detail in date.details:
+            if self.values.get("room") is None and _room_line(detail, dashed_only=False) is not None:
+                self.values["room"] = detail
+                continue
+            found = F.parse_format_line(detail, labelled=True)
+            named = found.format if found is not None else None
+            if named is None and re.search(r"\bformat\b", detail, re.IGNORECASE):
+                # A format igftui has no name for ("Interview Format"): other, with its name kept.
+                named = Format.OTHER
+                self.values.setdefault(
+                    "format_description", re.sub(r"\s*\bformat\b\s*", " ", detail, flags=re.I).strip()
+                )
+            if named is not None:
+                self._set_format(F.FormatLine(format=named, layout=found.layout if found else None), index)
+                continue
+            if self.values.get("venue") is None and (place := venue_of(detail)) is not None:
+                self.values["venue"] = place
 
     def _asks(self, index: int) -> bool:
         """Whether the paragraph starting at ``index`` reads as policy questions, not as prose."""
@@ -480,14 +575,20 @@ class _BlockReader:
             bool(participants)
             or self.format is not None
             or self.labelled_fields >= 2
-            or (self.date is not None and self.date.starts_at is not None)
+            or (self.date is not None and (self.date.starts_at is not None or self.date.on_wall_clock))
         )
         if (title is None or not title.strong) and not evidence:
             return None
         name = title.title if title else None
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
+        if self.date is None:
+            self.date = self.schedule.date_line((title.year if title else None) or self.default_year)
         year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
+        if self.date is not None and self.date.on_wall_clock:
+            # A time that names no zone is the venue's local time: the clock of the year's
+            # IGF meeting (UTC when igftui does not know where that was).
+            self.date = self.date.on_clock(venue_clock(year).zone)
         session_type = (title.session_type if title else None) or self.session_type
         texts = {key: _joined(lines) for key, lines in self.texts.items()}
         description = texts.get("description")
@@ -529,6 +630,9 @@ class _BlockReader:
         relevance_ig = texts.get("relevance_to_internet_governance") or texts.get("relevance_both")
         fmt = self.format
         minutes = self.duration or (self.date.minutes if self.date else None)
+        if minutes is None:
+            # "A 60-minute interactive session": the length only the prose says.
+            minutes = length_in_prose(description) or length_in_prose(texts.get("format_description"))
         if minutes is not None and not 0 < minutes <= 24 * 60:
             minutes = None
         online = texts.get("online_participation")
@@ -589,6 +693,27 @@ class _BlockReader:
         if item.previous is None:
             return False
         return all(not line for line in self.lines[item.previous + 1 : item.index])
+
+
+def _undashed(line: str) -> str:
+    """A sched venue line without its leading dash: "-Plenary Hall" is "Plenary Hall"."""
+    return line.lstrip("-–— ") if line.startswith(("-", "–", "—")) else line
+
+
+def _room_line(line: str, *, dashed_only: bool = True) -> str | None:
+    """The room a line names, "Salle VI" or "-Plenary Hall"; None for any other line.
+
+    A room word elsewhere in the line ("Plenary Hall", "Raum III") is trusted after a
+    dash or in a date line's details, not on a line of its own (it could be a heading).
+    """
+    if _ROOM.match(line):
+        return line
+    if dashed_only and not line.startswith(("-", "–", "—")):
+        return None
+    dashed = _undashed(line)
+    if _room_like(dashed) and len(dashed.split()) <= 6 and _ROOM_WORD.search(dashed):
+        return dashed
+    return None
 
 
 def _room_like(line: str) -> bool:
