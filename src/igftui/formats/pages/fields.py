@@ -10,6 +10,7 @@ Education", "9. Industry, Innovation and Infrastructure") and lists of policy qu
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -296,18 +297,24 @@ def _sdgs_of(line: str) -> tuple[int, ...]:
 
 # ----- policy questions -----
 
-_LETTERED = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]\s*(?=\S)")
+_LETTERED = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)](?![A-Za-z][.)])\s*(?=\S)")
 _BETWEEN_QUESTIONS = re.compile(r"(?<=[?.!])\s+[-–—]\s+(?=\S)")
 _SEVERAL_QUESTIONS = re.compile(r"(?<=\?)\s+(?=[A-Z¿\"“])")
 
 
 def split_questions(lines: list[str]) -> list[str]:
-    """Policy questions, one each: lettered ("A.", "C.q"), dashed, or several on one line."""
+    """Policy questions, one each: lettered ("A.", "C.q"), dashed, or several on one line.
+
+    When the page numbers its questions ("a)", "1.", "iv.", on their own lines or inline
+    "1. ... 2. ... 3. ..."), the numbering alone cuts them: an item may ask two things or
+    wrap onto a second line, and stays one question.
+    """
     questions: list[str] = []
-    for raw in lines:
-        line = raw.strip()
-        if not line:
+    for item, numbered in _numbered_items(lines):
+        if numbered:
+            questions.append(item)
             continue
+        line = item
         dashed = line.startswith("- ")
         if dashed:
             line = line[2:].strip()
@@ -323,6 +330,82 @@ def split_questions(lines: list[str]) -> list[str]:
                 if question:
                     questions.append(question)
     return questions
+
+
+#: An item mark: "a)", "B.", "1.", "12)", "iv." ("U.S." is no mark).
+_MARK = re.compile(r"^(?:-\s+)?([A-Za-z]|\d{1,2}|[ivxIVX]{1,4})([.)])(?![A-Za-z][.)])\s*(?=\S)")
+_INLINE_MARK = re.compile(r"(?<=\s)([A-Za-z]|\d{1,2})([.)])\s+(?=\S)")
+_ENDS_SENTENCE = ("?", ".", "!", ";")
+
+
+def _next_mark(mark: str) -> str:
+    return str(int(mark) + 1) if mark.isdigit() else chr(ord(mark) + 1)
+
+
+def _numbered_items(lines: list[str]) -> list[tuple[str, bool]]:
+    """The lines as items, each with whether the page's own numbering marked it.
+
+    A line without a mark directly below a marked item carries that item on (the copy
+    wrapped it) when the item has not ended its sentence, or the line starts in lower case.
+    """
+    # Each item's lines are joined once at the end: joining them as they come would take
+    # time that grows with the square of a long wrapped item.
+    items: list[tuple[list[str], bool]] = []
+    open_item = False  # the last item is marked and may go on on the next line
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            open_item = False
+            continue
+        inline = _inline_items(line)
+        if inline:
+            items.extend(([piece], True) for piece in inline)
+            open_item = True
+            continue
+        mark = _MARK.match(line)
+        if mark:
+            items.append(([line[mark.end() :].strip(" -–—")], True))
+            open_item = True
+            continue
+        if open_item and (not items[-1][0][-1].endswith(_ENDS_SENTENCE) or line[:1].islower()):
+            items[-1][0].append(line)
+            continue
+        open_item = False
+        items.append(([line], False))
+    return [(" ".join(parts), numbered) for parts, numbered in items]
+
+
+def _inline_items(line: str) -> list[str]:
+    """ "1. Who? 2. How? 3. Why": items numbered in order on one line; [] for any other line.
+
+    Only a run that starts at the line's first mark and counts up without a gap ("1.",
+    "2.", "3.", or "a)", "b)"), each item opening a sentence or following one that ended,
+    cuts the line: "version 2. of the text" does not.
+    """
+    first = _MARK.match(line)
+    if first is None or first.group(1).lower() not in ("1", "a"):
+        return []
+    mark, close = first.group(1), first.group(2)
+    cuts = [(first.start(), first.end())]
+    position = first.end()
+    for found in _INLINE_MARK.finditer(line, position):
+        if (
+            found.group(2) == close
+            and found.group(1) == _next_mark(mark)
+            and found.start() > position
+            # An item opens a sentence, or the one before it ended: "version 2. of" is prose.
+            and (line[found.end()].isupper() or line[: found.start()].rstrip().endswith((*_ENDS_SENTENCE, ",", ":")))
+        ):
+            cuts.append((found.start(), found.end()))
+            mark, position = found.group(1), found.end()
+    if len(cuts) < 2:
+        return []
+    bounds = [*cuts, (len(line), len(line))]
+    return [
+        line[end:following].strip(" -–—")
+        for (_start, end), (following, _e) in itertools.pairwise(bounds)
+        if line[end:following].strip(" -–—")
+    ]
 
 
 def is_enumerated(line: str) -> bool:

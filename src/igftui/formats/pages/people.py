@@ -696,7 +696,9 @@ class PeopleCollector:
             # "<Name>" alone after a labelled online moderator: the rapporteur, label lost.
             self._tail.append(_TailItem(self._keep(person), None))
             return True
-        if bulleted and not self._zone and not person.described:
+        if bulleted and (_reads_as_sentence(person.organisation) or (not self._zone and not person.described)):
+            # A bullet that goes on as a sentence ("- Name, Org (Confirmed) will discuss
+            # ...") belongs to the description that lists it, not to the speakers.
             return False
         if bulleted:
             self._mode = "bullets"
@@ -961,10 +963,48 @@ def _no_comma(value: str, *, capitals_only: bool = False) -> Person | None:
     return None
 
 
+#: Small words names of organisations hold in lower case ("Ministry of Foreign Affairs
+#: and Trade", "Université de Montréal"); other lower-case words make a sentence.
+_NAME_LINKS = {
+    *_PARTICLES,
+    "of",
+    "and",
+    "for",
+    "the",
+    "les",
+    "des",
+    "on",
+    "in",
+    "et",
+    "und",
+    "für",
+    "at",
+    "to",
+    "a",
+    "an",
+}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _reads_as_sentence(text: str | None) -> bool:
+    """Whether text goes on as a sentence: an organisation's name has few lower-case words."""
+    if not text:
+        return False
+    loose = 0
+    for word in _WORD.findall(text):
+        if word[0].islower() and word.casefold() not in _NAME_LINKS:
+            loose += 1
+            if loose >= 3:
+                return True
+    return False
+
+
 def _continuation(line: str) -> bool:
     """A line that carries on the organisation of the person above (a wrapped line)."""
     if len(line) > 100 or line.endswith(("?", ":")) or line.startswith("- "):
         return False
+    if line.endswith((".", "!")) and _reads_as_sentence(line):
+        return False  # a sentence of the description below the list, not a wrapped line
     if match_label(line) is not None or match_field(line) is not None or parse(Format, line):
         return False
     if parse_date_line(line) is not None or parse_sdg_line(line):

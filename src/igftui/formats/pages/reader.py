@@ -385,13 +385,12 @@ class _BlockReader:
 
     def _asks(self, index: int) -> bool:
         """Whether the paragraph starting at ``index`` reads as policy questions, not as prose."""
-        for position in range(index, len(self.lines)):
-            line = self.lines[position]
-            if not line:
-                return False
-            if "?" in line or line.startswith("- ") or F.is_enumerated(line) or not _prose(line):
-                return True
-        return False
+        line = self.lines[index] if index < len(self.lines) else ""
+        # The paragraph's first line decides: a description may go on to list things
+        # with dashes, but it opens as a sentence that asks nothing.
+        return bool(line) and (
+            "?" in line or line.startswith("- ") or F.is_enumerated(line) or not _prose(line) or line.endswith(":")
+        )
 
     def _dash_run(self, index: int) -> list[str]:
         run = []
