@@ -3,7 +3,7 @@
 import pytest
 
 from igftui.formats.pages import read_page
-from igftui.formats.pages.fields import split_questions
+from igftui.formats.pages.fields import is_goal_line, parse_sdg_line, split_questions, target_goals
 
 
 def test_lettered_questions_keep_two_sentences_and_wrapped_lines():
@@ -85,3 +85,54 @@ A description that is long enough to read as prose for the importer to see.
         ("Ruth Adjei", "Repair Cafe Network"),
         ("Joost Verhagen", "Second Life Devices"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "goals"),
+    [
+        ("SDG 16.10", [16]),
+        ("SDG 9.c", [9]),
+        ("16.10, 17.8 and 9.c", [16, 17, 9]),
+        ("Target 5.b", [5]),
+    ],
+)
+def test_goals_named_through_their_targets(line, goals):
+    assert parse_sdg_line(line) == goals
+    assert is_goal_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "goal_line"),
+    [
+        ("3. Good Health and Well-Being", True),
+        ("GOAL 4: Quality Education", True),
+        ("SDG 13", True),
+        ("3. Good health is what the clinics in our study lacked most.", False),
+        ("2.5 million people live in the valley.", False),
+        ("SDG 5 matters because women are left offline more often than men.", False),
+        ("12. Argentina IGF", False),
+    ],
+)
+def test_a_goal_line_is_told_from_an_answer_line(line, goal_line):
+    assert is_goal_line(line) is goal_line
+
+
+def test_targets_label_names_goals_in_its_text():
+    assert target_goals("The session serves SDG 3.8 on health and 9.c on access; 2.5 million users") == [3, 9]
+
+
+def test_goal_lines_end_a_description_whose_heading_was_lost():
+    page = """IGF 2023 WS #5 Clinics Offline
+
+Speaker 1: Ngozi Eze, Civil Society, African Group
+
+Round Table - 60 Min
+
+Description: Rural clinics lose their link for days, and care must go on without it.
+
+3. Good Health and Well-Being
+10. Reduced Inequalities
+"""
+    session = read_page(page)[0].session
+    assert session.sdgs == [3, 10]
+    assert session.description == "Rural clinics lose their link for days, and care must go on without it."

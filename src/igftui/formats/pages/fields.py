@@ -81,13 +81,14 @@ _FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
         "sdgs",
         True,
     ),
+    # The SDG targets a session serves ("16.10", "SDG 9.c"): kept only as their goals.
+    (("targets", "sdg targets", "target"), "sdg_targets", True),
     (("room", "location"), "room", False),
     (("venue",), "venue", False),
     # Labels whose answers igftui does not keep; they end the answer above them.
     (
         (
             "connection with previous messages",
-            "targets",
             "session agenda",
             "agenda",
             "draft agenda",
@@ -285,6 +286,8 @@ def _sdgs_of(line: str) -> tuple[int, ...]:
                 goals.append(number)
     if goals:
         return tuple(goals)
+    if _TARGETS_ONLY.match(line.strip()):
+        return tuple(target_goals(line))
     numbered = _NUMBERED_GOAL.match(line.strip())
     if numbered:
         number, name = int(numbered.group(1)), normalise(numbered.group(2))
@@ -293,6 +296,49 @@ def _sdgs_of(line: str) -> tuple[int, ...]:
         if key and name and (key.startswith(name[: max(len(name) - 3, 6)]) or name.startswith(key)):
             return (number,)
     return ()
+
+
+#: A target of a goal: "16.10", "9.c" (goal 9, target c), perhaps "SDG 16.10" or "Target 9.c".
+_TARGET = re.compile(
+    r"(?<![\w.])(?:(?:sdg|goal|target)\s*#?\s*)?(\d{1,2})\.(\d{1,2}|[a-j])(?![\w.])"
+    # "2.5 million" and "3.5%" are amounts, not targets.
+    r"(?!\s*(?:%|per\s?cent|million|billion|thousand|bn\b|m\b))",
+    re.IGNORECASE,
+)
+_TARGETS_ONLY = re.compile(
+    r"^(?:(?:sdgs?|goals?|targets?)\s*:?\s*)?(?:(?:sdg|target)\s*)?\d{1,2}\.(?:\d{1,2}|[a-j])"
+    r"(?:\s*(?:,|;|and|&)?\s*(?:(?:sdg|target)\s*)?\d{1,2}\.(?:\d{1,2}|[a-j]))*\s*\.?$",
+    re.IGNORECASE,
+)
+_SDG_TARGET_START = re.compile(r"^(?:-\s*)?(?:sdg|target)\s*#?\s*\d{1,2}\.(?:\d{1,2}|[a-j])\b", re.IGNORECASE)
+
+
+def target_goals(text: str) -> list[int]:
+    """The goals of the targets ``text`` names, where it is about targets ("Targets: 16.10, 9.c")."""
+    return [int(m.group(1)) for m in _TARGET.finditer(text) if 1 <= int(m.group(1)) <= 17]
+
+
+def is_goal_line(line: str) -> bool:
+    """A line that only names goals, wherever it stands: "3. Good Health and Well-Being",
+    "GOAL 4: Quality Education", "SDG 16.10 ...", "9.c, 16.10".
+
+    Stricter than :func:`parse_sdg_line`: it may end a description whose heading the page
+    lost, so a goal's number must come with the goal's own name, or as a target.
+    """
+    text = line.strip()
+    if not text or len(text) >= 120:
+        return False
+    if _TARGETS_ONLY.match(text) or _SDG_TARGET_START.match(text):
+        return True
+    labelled = _GOAL.match(text)
+    if labelled:
+        rest = normalise(text[labelled.end() :].strip(" :-–—."))
+        key = _SDG_KEYS.get(int(labelled.group(1)))
+        return bool(key) and (not rest or rest == key)
+    numbered = _NUMBERED_GOAL.match(text)
+    if numbered:
+        return _SDG_KEYS.get(int(numbered.group(1))) == normalise(numbered.group(2))
+    return False
 
 
 # ----- policy questions -----

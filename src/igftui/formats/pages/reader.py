@@ -43,6 +43,7 @@ _TEXT_FIELDS = {
     "online_participation",
     "diversity_statement",
     "ignore",
+    "sdg_targets",
     "policy_questions",
 }
 #: Answers that run over several paragraphs even after "Label: " on the same line.
@@ -343,10 +344,15 @@ class _BlockReader:
             if self._format_line(line, index):
                 current = None if current in _TEXT_FIELDS else current
                 continue
-            goals = F.parse_sdg_line(line) if len(line) < 120 and current in (None, "sdgs") else []
-            if goals:
-                self.sdgs.extend(goals)
-                continue
+            if current == "sdg_targets":
+                self.sdgs.extend(F.target_goals(line))
+            elif len(line) < 120 and (current in (None, "sdgs") or F.is_goal_line(line)):
+                goals = F.parse_sdg_line(line)
+                if goals:
+                    # A goal line inside an answer: the goals' heading was lost; the answer is over.
+                    self.sdgs.extend(goals)
+                    current = None if current in _TEXT_FIELDS else current
+                    continue
             if current is None and _COALITION_LINE.match(line) and len(line) < 160:
                 self.session_type = self.session_type or SessionType.DYNAMIC_COALITION
                 continue
@@ -432,6 +438,8 @@ class _BlockReader:
             return None
         if key == "sdgs" and value:
             self.sdgs.extend(_goal_numbers(value))
+        if key == "sdg_targets" and value:
+            self.sdgs.extend(F.target_goals(value))
         self.texts[key] = [value] if value and key != "sdgs" else []
         # "Label: answer" on one line is one paragraph; a label alone heads longer text.
         if value:
@@ -653,6 +661,8 @@ def _goal_numbers(value: str) -> list[int]:
     goals = F.parse_sdg_line(value)
     if goals:
         return goals
+    if F.target_goals(value):
+        return F.target_goals(value)
     if re.fullmatch(r"[\d\s,;and]+", value):
         return [int(n) for n in re.findall(r"\d{1,2}", value) if 1 <= int(n) <= 17]
     return []
