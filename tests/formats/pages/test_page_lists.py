@@ -4,6 +4,8 @@ import pytest
 
 from igftui.formats.pages import read_page
 from igftui.formats.pages.fields import is_goal_line, parse_sdg_line, split_questions, target_goals
+from igftui.formats.pages.people import given_name_first, parse_person
+from igftui.model.vocabulary import Region, StakeholderGroup
 
 
 def test_lettered_questions_keep_two_sentences_and_wrapped_lines():
@@ -136,3 +138,85 @@ Description: Rural clinics lose their link for days, and care must go on without
     session = read_page(page)[0].session
     assert session.sdgs == [3, 10]
     assert session.description == "Rural clinics lose their link for days, and care must go on without it."
+
+
+@pytest.mark.parametrize(
+    ("forms", "page", "kept"),
+    [
+        (["Doe Jane", "Jane Doe"], "", "Jane Doe"),
+        (["DOE Jane", "Jane Doe"], "", "Jane Doe"),
+        (["Jane DOE", "DOE Jane"], "", "Jane DOE"),
+        (["MARTIN Alba"], "", "Alba MARTIN"),
+        (["Jane Doe", "Doe Jane"], "Jane Doe will open. Jane Doe will close.", "Jane Doe"),
+    ],
+)
+def test_a_name_in_two_orders_is_kept_given_name_first(forms, page, kept):
+    assert given_name_first(forms, page) == kept
+
+
+def test_one_person_in_two_orders_is_one_participant():
+    page = """IGF 2024 WS #3 Small Title Here
+Speaker 1: Petrovic Ana, Civil Society, Eastern European Group
+Ana Petrovic, Civil Society, Eastern European Group
+Roundtable
+Duration (minutes): 60
+"""
+    people = read_page(page)[0].session.participants
+    assert [(p.name, sorted(r.value for r in p.roles)) for p in people] == [("Ana Petrovic", ["moderator", "speaker"])]
+
+
+def test_two_casings_of_one_order_keep_the_first():
+    page = """IGF 2022 WS #3 Small Title Here
+Organizer 1: ANA PETROVIC, Open Lab
+Speaker 1: Ana Petrovic, Civil Society, Eastern European Group
+Round Table - 60 Min
+"""
+    assert [p.name for p in read_page(page)[0].session.participants] == ["ANA PETROVIC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Jane Doe, CivilSociety, African Group", StakeholderGroup.CIVIL_SOCIETY),
+        ("Jane Doe, PrivateSector, African Group", StakeholderGroup.PRIVATE_SECTOR),
+        ("Jane Doe, TechnicalCommunity, African Group", StakeholderGroup.TECHNICAL_COMMUNITY),
+    ],
+)
+def test_a_group_written_without_its_space(text, group):
+    person = parse_person(text)
+    assert person is not None
+    assert (person.stakeholder_group, person.region) == (group, Region.AFRICAN)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Jane Doe, Regional Bureau Director, Government, African Group", None),
+        ("Jane Doe, Senior Policy Advisor, Ministry of Digital Affairs", "Ministry of Digital Affairs"),
+        ("Jane Doe, Head of Research, Open Lab", "Open Lab"),
+        ("Jane Doe, Policy Lead at Open Lab", "Open Lab"),
+        ("Jane Doe, Office of the Chief Information Officer", "Office of the Chief Information Officer"),
+        ("Jane Doe, Internet Society", "Internet Society"),
+        ("Jane Doe, ISOC", "ISOC"),
+    ],
+)
+def test_a_job_title_is_not_an_organisation(text, organisation):
+    person = parse_person(text)
+    assert person is not None
+    assert person.organisation == organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Jane Doe, Europe", None),
+        ("Jane Doe, Open Lab, Africa", None),
+        ("Jane Doe, Open Lab, technical community, Africa", Region.AFRICAN),
+        ("Jane Doe, Civil Society, African Group", Region.AFRICAN),
+        ("Jane Doe, Open Lab, Asia-Pacific Group", Region.ASIA_PACIFIC),
+    ],
+)
+def test_a_region_only_where_the_page_gives_one(text, region):
+    person = parse_person(text)
+    assert person is not None
+    assert person.region == region

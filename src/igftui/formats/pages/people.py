@@ -266,13 +266,145 @@ def name_key(name: str) -> str:
 # ----- one person -----
 
 
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _group(text: str) -> StakeholderGroup | None:
-    return parse(StakeholderGroup, text) or parse(StakeholderGroup, _no_brackets(text))
+    found = parse(StakeholderGroup, text) or parse(StakeholderGroup, _no_brackets(text))
+    if found is None and _GLUED.search(text):
+        # "CivilSociety", "PrivateSector": a copy that lost the space between the words.
+        found = parse(StakeholderGroup, _GLUED.sub(" ", text))
+    return found
 
 
 def _region(text: str) -> Region | None:
     # "Asia-Pacific Group (APAC)": the words outside the brackets name the region.
-    return parse(Region, text) or parse(Region, _no_brackets(text))
+    found = parse(Region, text) or parse(Region, _no_brackets(text))
+    if found is None and _GLUED.search(text):
+        found = parse(Region, _GLUED.sub(" ", text))
+    return found
+
+
+#: Words that name a continent or a part of the world, not a UN regional group: a page
+#: that gives one as a person's region says so (after the stakeholder group, as the 2023
+#: Day 0 form does, "technical community, Africa"); elsewhere the word is a place.
+_PLACE_WORDS = {
+    "africa",
+    "europe",
+    "western europe",
+    "eastern europe",
+    "north america",
+    "latin america",
+    "asia",
+    "na",
+    "eu",
+}
+
+
+def _place_word(text: str) -> bool:
+    return normalise(text) in _PLACE_WORDS
+
+
+#: The last word of a job title ("Regional Bureau Director", "Senior Policy Advisor").
+_TITLE_WORDS = {
+    "director",
+    "manager",
+    "officer",
+    "head",
+    "chief",
+    "advisor",
+    "adviser",
+    "consultant",
+    "coordinator",
+    "researcher",
+    "fellow",
+    "professor",
+    "lecturer",
+    "president",
+    "ceo",
+    "cto",
+    "cio",
+    "coo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "minister",
+    "ambassador",
+    "specialist",
+    "analyst",
+    "lead",
+    "expert",
+    "counsel",
+    "counsellor",
+    "counselor",
+    "editor",
+    "journalist",
+    "lawyer",
+    "attorney",
+    "student",
+    "engineer",
+    "scientist",
+    "associate",
+    "assistant",
+    "representative",
+    "delegate",
+    "partner",
+    "strategist",
+    "activist",
+    "advocate",
+    "economist",
+    "commissioner",
+    "deputy",
+    "envoy",
+    "mp",
+    "senator",
+    "parliamentarian",
+    "general",
+    "candidate",
+    "intern",
+}
+_TITLE_OF = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:head|director|minister|professor|chair|member|secretary)\s+(?:of|for)\s", re.IGNORECASE
+)
+
+
+def job_title(text: str) -> bool:
+    """Whether a piece of a person's line is a job title, not an organisation."""
+    words = text.strip(" .").split()
+    if not words or len(words) > 6 or text.isupper():
+        return False
+    if any(w.casefold() in _NOT_TITLE_WORDS for w in words):
+        return False  # "Ministry", "University", "Office": the organisation itself
+    last = words[-1].casefold().split("-")[-1]
+    return last in _TITLE_WORDS or words[-1].casefold() in _TITLE_WORDS or bool(_TITLE_OF.match(text))
+
+
+#: Words that make a piece an organisation even when it ends like a title ("Office of the Chief").
+_NOT_TITLE_WORDS = {
+    "ministry",
+    "university",
+    "office",
+    "institute",
+    "foundation",
+    "association",
+    "council",
+    "commission",
+    "agency",
+    "centre",
+    "center",
+    "inc",
+    "ltd",
+    "network",
+    "society",
+    "union",
+    "company",
+    "department",
+}
 
 
 def _no_brackets(text: str) -> str:
@@ -343,18 +475,18 @@ def _read_person(text: str, lenient: bool) -> Person | None:
                 person.stakeholder_group = group  # the group comes before the region
             else:
                 person.stakeholder_group = group
-        elif (
-            region
-            and person.region is None
-            and (normalise(part) not in _AMBIGUOUS_REGIONS or person.stakeholder_group is not None)
-        ):
+        elif region and person.region is None and (not _place_word(part) or person.stakeholder_group is not None):
             person.region = region
         else:
             both = _group_and_region(part) if person.stakeholder_group is None else (None, None)
             if both[0]:
                 person.stakeholder_group, person.region = both
+            elif person.name is not None and job_title(part):
+                continue  # "Regional Bureau Director": what the person does, not where
             else:
-                organisation.append(part)
+                at = re.match(r"^(.+?)\s+(?:at|@)\s+(\S.*)$", part)
+                # "Policy Lead at Acme": the organisation is after "at".
+                organisation.append(at.group(2) if at and job_title(at.group(1)) else part)
     if organisation:
         org = ", ".join(organisation)
         country = re.search(r"\s*\(([^()]+)\)$", org)
@@ -856,21 +988,31 @@ class PeopleCollector:
 
     # -- the result --
 
-    def participants(self) -> list[Participant]:
-        """Everyone found, one entry per person, with all their roles."""
+    def participants(self, page: str = "") -> list[Participant]:
+        """Everyone found, one entry per person, with all their roles.
+
+        ``page`` is the session's text: when a person is written in two orders ("Doe
+        Jane", "Jane Doe"), it tells which the page uses for them (see :func:`given_name_first`).
+        """
         self._resolve_tail()
         merged: list[Person] = []
         by_key: dict[str, Person] = {}
+        forms: dict[str, list[str]] = {}
         for person in self._people:
             if not person.roles:
                 continue
             key = name_key(person.name) if person.name else None
+            if key and person.name:
+                forms.setdefault(key, []).append(person.name)
             if key and key in by_key:
                 _merge(by_key[key], person)
                 continue
             if key:
                 by_key[key] = person
             merged.append(person)
+        for key, written in forms.items():
+            if len({tuple(name.casefold().split()) for name in written}) > 1:  # two orders, not two casings
+                by_key[key].name = given_name_first(written, page)
         return [
             Participant(
                 name=p.name,
@@ -906,6 +1048,28 @@ class PeopleCollector:
                 item.person.add_role(_pick(allowed, position, len(gap)))
             index = end
         self._tail = []
+
+
+def given_name_first(forms: list[str], page: str = "") -> str:
+    """Of the ways a page writes one person's name ("Doe Jane", "Jane Doe"), the given-name-first one.
+
+    A surname in capitals says which word it is ("DOE Jane"); otherwise the order the page
+    uses more often, counting its prose; otherwise the later form, as the IGF's forms print
+    a speaker's name surname first in the numbered list above the moderators and rapporteur.
+    """
+    for form in forms:
+        words = form.split()
+        capitals = [w for w in words if w.isupper() and len(w) > 1]
+        if capitals and len(capitals) < len(words):
+            rest = [w for w in words if w not in capitals]
+            wanted = [w.casefold() for w in [*rest, *capitals]]
+            for other in forms:
+                if other.casefold().split() == wanted and other != form:
+                    return other  # the page's own casing of that order
+            return " ".join([*rest, *capitals])
+    counts = {form: page.count(form) for form in forms}
+    best = max(counts.values())
+    return [form for form in forms if counts[form] == best][-1]
 
 
 def _pick(allowed: list[Role], position: int, count: int) -> Role:

@@ -481,7 +481,7 @@ class _BlockReader:
     # ----- the session -----
 
     def _build(self) -> PageReading | None:
-        participants = self.people.participants()
+        participants = self.people.participants("\n".join(self.lines))
         title = self.title
         evidence = (
             bool(participants)
