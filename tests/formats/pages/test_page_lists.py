@@ -4,8 +4,8 @@ import pytest
 
 from igftui.formats.pages import read_page
 from igftui.formats.pages.fields import is_goal_line, parse_sdg_line, split_questions, target_goals
-from igftui.formats.pages.people import given_name_first, parse_person
-from igftui.model.vocabulary import Region, StakeholderGroup
+from igftui.formats.pages.people import given_name_first, parse_person, read_run
+from igftui.model.vocabulary import Region, Role, StakeholderGroup
 
 
 def test_lettered_questions_keep_two_sentences_and_wrapped_lines():
@@ -220,3 +220,43 @@ def test_a_region_only_where_the_page_gives_one(text, region):
     person = parse_person(text)
     assert person is not None
     assert person.region == region
+
+
+def test_a_run_of_labels_on_one_line():
+    run = read_run(
+        "Organizational Affiliation: Open Lab Moderator and Organizer: Ana Petrovic (main), Ivo Brkic (sub) "
+        "Stakeholder: Civil Society Regional Group: Europe"
+    )
+    assert run is not None
+    assert run.affiliation == "Open Lab"
+    assert (run.group, run.region) == (StakeholderGroup.CIVIL_SOCIETY, Region.WEOG)  # the page names it a region
+    assert [(p.name, roles) for p, roles in run.people] == [
+        ("Ana Petrovic", [Role.MODERATOR, Role.ORGANIZER]),
+        ("Ivo Brkic", [Role.MODERATOR, Role.ORGANIZER]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Moderator: Ana Petrovic, Open Lab Speakers: Ivo Brkic, Data Union",  # the crammed DC line
+        "Stakeholder Group: Civil Society",  # a proposer's details
+        "Country: Croatia",
+        "The moderator and organizer: a sentence, not a label",
+        "Speaker 1: Ana Petrovic, Civil Society, Eastern European Group",
+    ],
+)
+def test_other_lines_are_no_run(line):
+    assert read_run(line) is None
+
+
+def test_an_affiliation_without_names_is_the_organiser():
+    page = """IGF 2025 Open Forum #2 Small Title Here
+Organizational Affiliation: Open Lab Stakeholder: Civil Society Regional Group: African Group
+Roundtable
+Duration (minutes): 60
+"""
+    people = read_page(page)[0].session.participants
+    assert [(p.name, p.organisation, p.stakeholder_group, p.region) for p in people] == [
+        (None, "Open Lab", StakeholderGroup.CIVIL_SOCIETY, Region.AFRICAN)
+    ]

@@ -720,6 +720,101 @@ def split_crammed(line: str) -> list[tuple[Label, str]] | None:
     return pieces if len(pieces) >= 2 else None
 
 
+# ----- a run of labels on one line -----
+
+_RUN_ROLE = (
+    r"(?:(?:Onsite|On-site|Online|Remote)\s+)?"
+    r"(?:[Mm]oderators?|(?:Co-?)?[Oo]rgani[sz]ers?|[Ss]peakers?|[Rr]apporteurs?)"
+)
+#: The labels of the 2024-25 open forum pages, which run on one line: "Organizational
+#: Affiliation: X Moderator and Organizer: A (main), B (sub) Stakeholder: Government
+#: Regional Group: Asia-Pacific".  A label starts the line or follows a space, and is
+#: capitalised as the page prints it, so a word of a value is no label.
+_RUN_LABEL = re.compile(
+    rf"(?:^|(?<=\s))((?:Organi[sz]ational\s+)?Affiliation|{_RUN_ROLE}(?:\s*\d+)?(?:\s+(?:and|&)\s+{_RUN_ROLE})*"
+    r"|Stakeholder(?:\s+[Gg]roup)?|Regional\s+[Gg]roup|Region|Country)\s*:\s*"
+)
+#: Labels no other form of page uses: one of them marks a run even when it stands alone.
+_RUN_ONLY = re.compile(
+    r"^(?:(?:Organi[sz]ational\s+)?Affiliation|Stakeholder|Regional\s+[Gg]roup|Region|.+\s(?:and|&)\s.+)$"
+)
+#: "(main)", "(sub)", "(TBC)": how a run marks its people; not part of their names.
+_ANNOTATION = re.compile(
+    r"\s*\((?:main|sub|lead|co-?lead|co-?moderator|online|onsite|on-site|remote|in person|tbc|tbd|confirmed|invited)\)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Run:
+    """What a run of labels on one line says: its people by role, and whose they are."""
+
+    people: list[tuple[Person, list[Role]]] = field(default_factory=list)
+    affiliation: str | None = None
+    group: StakeholderGroup | None = None
+    region: Region | None = None
+    country: str | None = None
+
+
+def read_run(line: str) -> _Run | None:
+    """A line of several labels ("Organizational Affiliation: ... Moderator and Organizer: ...").
+
+    ``None`` unless the line opens with such a label and holds two of them, or opens with
+    one that only these runs use.
+    """
+    if ":" not in line or len(line) > 2000:
+        return None
+    found = list(_RUN_LABEL.finditer(line))
+    if not found or found[0].start() != 0:
+        return None
+    labels = [" ".join(m.group(1).split()) for m in found]
+    if len(found) < 2 and not _RUN_ONLY.match(labels[0]):
+        return None
+    if not any(_RUN_ONLY.match(label) for label in labels):
+        return None  # "Moderator: A Speakers: B": the crammed Dynamic Coalition line, read elsewhere
+    run = _Run()
+    ends = [m.start() for m in found[1:]] + [len(line)]
+    for match, label, end in zip(found, labels, ends, strict=True):
+        value = line[match.end() : end].strip(" ,;")
+        if not value:
+            continue
+        folded = label.casefold()
+        if folded.endswith("affiliation"):
+            run.affiliation = value
+        elif folded.startswith("stakeholder"):
+            run.group = _group(value)
+        elif folded.startswith("region"):
+            run.region = _region(value)  # the page names the region: a continent word will do
+        elif folded == "country":
+            run.country = value
+        else:
+            roles = _run_roles(label)
+            for person in _run_people(value):
+                run.people.append((person, roles))
+    return run if run.people or run.affiliation or run.group or run.region or run.country else None
+
+
+def _run_roles(label: str) -> list[Role]:
+    roles = []
+    for word in re.split(r"\s+(?:and|&)\s+", label):
+        word = re.sub(r"\s*\d+$", "", word)
+        for pattern, role, _plural in _ROLE_PATTERNS:
+            if pattern.fullmatch(word):
+                roles.append(role)
+                break
+    return roles
+
+
+def _run_people(value: str) -> list[Person]:
+    value = _ANNOTATION.sub("", value)
+    if ";" in value:
+        return _each(value.split(";"), True)  # "A, Org; B, Org"
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) >= 2 and all(plausible_name(clean_name(p)) for p in parts):
+        return _each(parts, True)  # "A, B": names only
+    return split_people(value, lenient=True)
+
+
 # ----- the collector -----
 
 
@@ -752,6 +847,7 @@ class PeopleCollector:
         # have wrapped that line ("Speaker 2: Name, Private Sector," / "African Group").
         self._wrap: tuple[Person, str] | None = None
         self._tail_labelled = False  # some moderator or rapporteur in the tail kept its label
+        self._run = _Run()  # what the page's runs of labels said of the organising body
 
     # -- what the reader asks --
 
@@ -778,6 +874,10 @@ class PeopleCollector:
     def _feed(self, line: str, blanks: int, in_text: bool) -> bool:
         if not line:
             return False
+        run = read_run(line) if not in_text else None
+        if run is not None:
+            self._take_run(run)
+            return True
         label = match_label(line)
         if label is None and line.startswith("- ") and match_label(line[2:]) is not None:
             # A saved page's list: "- Speaker 1: ..." is the same line as "Speaker 1: ...".
@@ -932,6 +1032,44 @@ class PeopleCollector:
             return True
         return kind == "ignore"
 
+    def _take_run(self, run: _Run) -> None:
+        """The people of a run; what it says of their organisation is settled at the end.
+
+        The labels may also stand one to a line, the group and region after the people, so
+        the organisation's details are gathered over the page and given out by
+        :meth:`_resolve_runs`.
+        """
+        context = self._run
+        context.affiliation = context.affiliation or run.affiliation
+        context.group = context.group or run.group
+        context.region = context.region or run.region
+        context.country = context.country or run.country
+        for person, roles in run.people:
+            for role in roles:
+                self._add_role_person(person, role, labelled=True)
+            # The affiliation is the organising body's: its team (organisers, moderators,
+            # rapporteur) belong to it; a speaker may come from anywhere.
+            if person.organisation is None and set(roles) - {Role.SPEAKER}:
+                context.people.append((person, roles))
+        self._pending = None
+        self._mode = None
+        self._zone = True
+
+    def _resolve_runs(self) -> None:
+        context, self._run = self._run, _Run()
+        if not context.affiliation:
+            return
+        for person, _roles in context.people:
+            person.organisation = person.organisation or context.affiliation
+            person.stakeholder_group = person.stakeholder_group or context.group
+            person.region = person.region or context.region
+            person.country = person.country or context.country
+        if not context.people:
+            # The organising body alone, as anonymised organisers are written.
+            organiser = Person(organisation=context.affiliation, stakeholder_group=context.group, region=context.region)
+            organiser.country = context.country
+            self._add(organiser, Role.ORGANIZER)
+
     def _unwrap(self, wrap: tuple[Person, str], line: str) -> bool:
         """Join a wrapped "Name, Group, Region" line back when the two halves make one.
 
@@ -995,6 +1133,7 @@ class PeopleCollector:
         Jane", "Jane Doe"), it tells which the page uses for them (see :func:`given_name_first`).
         """
         self._resolve_tail()
+        self._resolve_runs()
         merged: list[Person] = []
         by_key: dict[str, Person] = {}
         forms: dict[str, list[str]] = {}
