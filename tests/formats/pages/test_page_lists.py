@@ -4,7 +4,7 @@ import pytest
 
 from igftui.formats.pages import read_page
 from igftui.formats.pages.fields import is_goal_line, parse_sdg_line, split_questions, target_goals
-from igftui.formats.pages.people import given_name_first, parse_person, read_run
+from igftui.formats.pages.people import given_name_first, organisation_line, parse_person, read_run
 from igftui.model.vocabulary import Region, Role, StakeholderGroup
 
 
@@ -260,3 +260,59 @@ Duration (minutes): 60
     assert [(p.name, p.organisation, p.stakeholder_group, p.region) for p in people] == [
         (None, "Open Lab", StakeholderGroup.CIVIL_SOCIETY, Region.AFRICAN)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "organisation", "group"),
+    [
+        ("Ministry of Digital Affairs of Valdoria", "Ministry of Digital Affairs of Valdoria", None),
+        (
+            "Orbital Education Trust, Civil Society, African Group",
+            "Orbital Education Trust",
+            StakeholderGroup.CIVIL_SOCIETY,
+        ),
+        ("Open Lab, Private Sector", "Open Lab", StakeholderGroup.PRIVATE_SECTOR),
+    ],
+)
+def test_an_organisation_line(line, organisation, group):
+    found = organisation_line(line)
+    assert found is not None
+    assert (found.name, found.organisation, found.stakeholder_group) == (None, organisation, group)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ana Petrovic, Civil Society, Eastern European Group",
+        "Ana Petrovic",
+        "The ministry will present its plan.",
+        "Ministry of Digital Affairs, Ana Petrovic",
+        "Room 4",
+        "Speaker 1: Ana Petrovic, Open Lab",
+    ],
+)
+def test_not_an_organisation_line(line):
+    assert organisation_line(line) is None
+
+
+def test_unlabelled_people_need_a_list_not_one_stray_line():
+    page = """IGF 2021 Open Forum #3 Small Title Here
+
+Ministry of Digital Affairs
+
+Ana Petrovic, Open Lab
+
+A description that is long enough to read as prose for the importer to see.
+"""
+    assert read_page(page)[0].session.participants == []
+
+
+def test_unlabelled_people_after_the_prose_are_not_the_speakers():
+    page = """IGF 2021 Open Forum #3 Small Title Here
+
+A description that is long enough to read as prose for the importer to see.
+
+Ana Petrovic, Open Lab
+Ivo Brkic, Data Union
+"""
+    assert read_page(page)[0].session.participants == []

@@ -848,6 +848,13 @@ class PeopleCollector:
         self._wrap: tuple[Person, str] | None = None
         self._tail_labelled = False  # some moderator or rapporteur in the tail kept its label
         self._run = _Run()  # what the page's runs of labels said of the organising body
+        self._prose = False  # the page's prose began
+        self._following = ""  # the line below the one being read
+        # Organisation lines read so far with no label above them, by their index: the
+        # organisers, if unlabelled speakers follow them.
+        self._organisations: list[tuple[int, Person]] = []
+        #: Indexes of lines taken as people after they were passed over.
+        self.claimed: set[int] = set()
 
     # -- what the reader asks --
 
@@ -855,21 +862,64 @@ class PeopleCollector:
     def found_any(self) -> bool:
         return bool(self._people)
 
-    def close_zone(self) -> None:
-        """The people part of the page is over (prose or another field began)."""
+    def close_zone(self, *, prose: str = "") -> None:
+        """The people part of the page is over (``prose``, a line of it, or another field began)."""
         self._zone = False
         self._pending = None
         self._continuable = False
+        # A long "Organisation, Group, Region" line is no sentence: unlabelled people may follow it.
+        sentence = prose.endswith((".", "!", "?")) or _reads_as_sentence(prose)
+        self._prose = self._prose or sentence
+        if sentence or not prose:
+            self._organisations = []
 
-    def feed(self, line: str, *, blanks_before: int = 0, in_text: bool = False) -> bool:
-        """Take a line if it is about people; return whether it was taken."""
+    def feed(
+        self, line: str, *, blanks_before: int = 0, in_text: bool = False, index: int = -1, following: str = ""
+    ) -> bool:
+        """Take a line if it is about people; return whether it was taken.
+
+        ``index`` is the line's place on the page (the lines :attr:`claimed` later are
+        named by it) and ``following`` the line below it.
+        """
         wrap, self._wrap = self._wrap, None
         if wrap is not None and blanks_before == 0 and self._unwrap(wrap, line):
             return True
+        self._following = following
         taken = self._feed(line, blanks_before, in_text)
         if not taken and line:
             self._continuable = False
+            organiser = None if in_text or not self._unlabelled_yet() else organisation_line(line)
+            if organiser is not None:
+                self._organisations.append((index, organiser))
+            else:
+                self._organisations = []
         return taken
+
+    def _unlabelled_yet(self) -> bool:
+        """Nobody found and no prose yet: an unlabelled list of people may still begin."""
+        return not self._people and not self._prose and not self._zone
+
+    def _opens_unlabelled_list(self, person: Person) -> bool:
+        """ "Name, Org" lines with no label above them (2020-22 open forums): the speakers.
+
+        Only where nobody was found before and no prose began, and only for a line that
+        gives both group and region, or that another such line follows.
+        """
+        if not self._unlabelled_yet() or not person.described or _reads_as_sentence(person.organisation):
+            return False
+        if _names_an_organisation(person.name):
+            return False  # "Orbital Education Trust, Civil Society, WEOG": an organiser
+        if person.stakeholder_group and person.region:
+            return True
+        below = parse_person(self._following) if self._following else None
+        return below is not None and below.name is not None and below.described
+
+    def _claim_organisations(self) -> None:
+        """The organisations listed just above unlabelled speakers are the session's organisers."""
+        for index, organiser in self._organisations:
+            self._add(organiser, Role.ORGANIZER)
+            self.claimed.add(index)
+        self._organisations = []
 
     def _feed(self, line: str, blanks: int, in_text: bool) -> bool:
         if not line:
@@ -934,6 +984,11 @@ class PeopleCollector:
             return False
         if bulleted:
             self._mode = "bullets"
+            self._add(person, Role.SPEAKER)
+            self._speakers_seen = True
+        elif self._opens_unlabelled_list(person):
+            self._claim_organisations()
+            self._mode = "free"
             self._add(person, Role.SPEAKER)
             self._speakers_seen = True
         elif not self._zone or not person.described:
@@ -1209,6 +1264,98 @@ def given_name_first(forms: list[str], page: str = "") -> str:
     counts = {form: page.count(form) for form in forms}
     best = max(counts.values())
     return [form for form in forms if counts[form] == best][-1]
+
+
+#: Words that make a line an organisation's name ("Ministry of Digital Affairs").
+_ORGANISATION_WORDS = {
+    "ministry",
+    "government",
+    "foundation",
+    "university",
+    "institute",
+    "agency",
+    "council",
+    "commission",
+    "association",
+    "network",
+    "society",
+    "union",
+    "centre",
+    "center",
+    "department",
+    "office",
+    "authority",
+    "organization",
+    "organisation",
+    "forum",
+    "coalition",
+    "bank",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "federation",
+    "secretariat",
+    "regulator",
+    "parliament",
+    "consortium",
+    "alliance",
+    # Words a person's name never holds, though the name checks let them pass.
+    "trust",
+    "lab",
+    "labs",
+    "media",
+    "partners",
+    "services",
+    "systems",
+    "technologies",
+    "solutions",
+    "telecom",
+    "school",
+    "college",
+    "academy",
+    "observatory",
+    "collective",
+    "cooperative",
+    "commons",
+    "campaign",
+    "watch",
+    "hub",
+    "education",
+}
+
+
+def _names_an_organisation(text: str | None) -> bool:
+    return bool(text) and any(w.casefold() in _ORGANISATION_WORDS for w in _WORD.findall(text or ""))
+
+
+def organisation_line(line: str) -> Person | None:
+    """A line that names an organisation, perhaps with its group and region, and no person.
+
+    "Ministry of Digital Affairs", "Open Lab, Civil Society, African Group".
+    """
+    text = unmark(line).strip().removeprefix("- ").strip()
+    if not text or len(text) > 120 or text.endswith((".", "?", "!", ":")) or any(c in text for c in ":?;"):
+        return None
+    if match_label(text) is not None or match_field(text) is not None or parse_date_line(text) is not None:
+        return None
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts or len(parts) > 3 or _group(parts[0]) or _region(parts[0]):
+        return None
+    if plausible_name(clean_name(parts[0])) and not _names_an_organisation(parts[0]):
+        return None
+    groups = [_group(p) for p in parts[1:]]
+    regions = [_region(p) for p in parts[1:]]
+    if any(g is None and r is None for g, r in zip(groups, regions, strict=True)):
+        return None  # "Org, something else": not an organiser's line
+    words = {w.casefold() for w in _WORD.findall(parts[0])}
+    if not (words & _ORGANISATION_WORDS) and not any(groups) and not any(regions):
+        return None
+    return Person(
+        organisation=parts[0],
+        stakeholder_group=next((g for g in groups if g), None),
+        region=next((r for r in regions if r), None),
+    )
 
 
 def _pick(allowed: list[Role], position: int, count: int) -> Role:

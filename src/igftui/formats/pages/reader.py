@@ -336,7 +336,8 @@ class _BlockReader:
                     self._set_format(found, index)
                     continue
             in_text = current in _TEXT_FIELDS
-            if self.people.feed(line, blanks_before=before, in_text=in_text):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if self.people.feed(line, blanks_before=before, in_text=in_text, index=index, following=following):
                 self._content(index)
                 if in_text:
                     current = None
@@ -381,7 +382,7 @@ class _BlockReader:
                 self.texts.setdefault("policy_questions", []).append(line)
                 continue
             if _prose(line):
-                self.people.close_zone()
+                self.people.close_zone(prose=line)
             previous = self.loose[-1] if self.loose else None
             joined = previous is not None and previous.index == index - 1
             self.prose_seen = self.prose_seen or _prose(line)
@@ -482,6 +483,9 @@ class _BlockReader:
 
     def _build(self) -> PageReading | None:
         participants = self.people.participants("\n".join(self.lines))
+        if self.people.claimed:
+            # Organisers the people reader took back after they were passed over as loose lines.
+            self.loose = [item for item in self.loose if item.index not in self.people.claimed]
         title = self.title
         evidence = (
             bool(participants)
