@@ -734,6 +734,9 @@ _RUN_LABEL = re.compile(
     rf"(?:^|(?<=\s))((?:Organi[sz]ational\s+)?Affiliation|{_RUN_ROLE}(?:\s*\d+)?(?:\s+(?:and|&)\s+{_RUN_ROLE})*"
     r"|Stakeholder(?:\s+[Gg]roup)?|Regional\s+[Gg]roup|Region|Country)\s*:\s*"
 )
+_RUN_START = re.compile(
+    r"(?:Organi|Affiliation|Onsite|On-site|Online|Remote|Moderat|moderat|Co-?[Oo]rgani|organi|[Ss]peaker|[Rr]apporteur|Stakeholder|Region|Country)"
+)
 #: Labels no other form of page uses: one of them marks a run even when it stands alone.
 _RUN_ONLY = re.compile(
     r"^(?:(?:Organi[sz]ational\s+)?Affiliation|Stakeholder|Regional\s+[Gg]roup|Region|.+\s(?:and|&)\s.+)$"
@@ -762,8 +765,8 @@ def read_run(line: str) -> _Run | None:
     ``None`` unless the line opens with such a label and holds two of them, or opens with
     one that only these runs use.
     """
-    if ":" not in line or len(line) > 2000:
-        return None
+    if ":" not in line or len(line) > 2000 or not _RUN_START.match(line):
+        return None  # most lines: one cheap look instead of a search through the line
     found = list(_RUN_LABEL.finditer(line))
     if not found or found[0].start() != 0:
         return None
