@@ -316,3 +316,20 @@ Ana Petrovic, Open Lab
 Ivo Brkic, Data Union
 """
     assert read_page(page)[0].session.participants == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "attendance", "organisation"),
+    [
+        ("Jane Doe, Open Lab (Confirmed)", "confirmed", None, "Open Lab"),
+        ("Jane Doe (TBC), Open Lab", "provisional", None, "Open Lab"),
+        ("Jane Doe, Open Lab (to be confirmed)", "provisional", None, "Open Lab"),
+        ("Jane Doe, Open Lab (online)", None, "online", "Open Lab"),
+        ("Jane Doe (UNESCO)", None, None, "UNESCO"),
+    ],
+)
+def test_a_mark_after_a_person_is_their_status_not_their_country(text, status, attendance, organisation):
+    person = parse_person(text)
+    assert person is not None
+    assert (person.country, person.organisation) == (None, organisation)
+    assert (getattr(person.status, "value", None), getattr(person.attendance, "value", None)) == (status, attendance)

@@ -30,7 +30,9 @@ from igftui.formats.pages.fields import match_field, parse_sdg_line
 from igftui.formats.pages.text import EMAIL_MARK, line_cache, unmark
 from igftui.model.session import Participant
 from igftui.model.vocabulary import (
+    Attendance,
     Format,
+    ParticipantStatus,
     Region,
     Role,
     StakeholderGroup,
@@ -195,6 +197,8 @@ class Person:
     region: Region | None = None
     country: str | None = None
     roles: list[Role] = field(default_factory=list)
+    status: ParticipantStatus | None = None
+    attendance: Attendance | None = None
 
     def add_role(self, role: Role) -> None:
         if role not in self.roles:
@@ -436,12 +440,37 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     return replace(found, roles=list(found.roles)) if found is not None else None
 
 
+#: "(Confirmed)", "(TBC)", "(online)": what a list says of a person's place in the session.
+_MARKED = re.compile(
+    r"\s*\((confirmed|tbc|to be confirmed|tbd|invited|provisional|provisionally confirmed|declined"
+    r"|online|remote|virtual|onsite|on-site|in person)\)",
+    re.IGNORECASE,
+)
+_MARK_STATUS = {"tbc": "provisional", "to be confirmed": "provisional", "tbd": "provisional"}
+
+
 @line_cache
 def _read_person(text: str, lenient: bool) -> Person | None:
     text = unmark(text).strip()
     text = text.removeprefix("- ")
     text = text.strip(" .;,")
     if not text or len(text) > 300:
+        return None
+    status = attendance = None
+    if "(" in text:
+        for mark in _MARKED.finditer(text):
+            word = mark.group(1).casefold()
+            status = status or parse(ParticipantStatus, _MARK_STATUS.get(word, word))
+            attendance = attendance or parse(Attendance, word)
+        text = _MARKED.sub("", text).strip(" .;,")
+    found = _read_marked_person(text, lenient)
+    if found is not None and (status or attendance):
+        found = replace(found, status=status, attendance=attendance)
+    return found
+
+
+def _read_marked_person(text: str, lenient: bool) -> Person | None:
+    if not text:
         return None
     bracketed = re.match(r"^([^(),]+?)\s*\(([^()]+)\)$", text)
     if bracketed and plausible_name(clean_name(bracketed.group(1)), lenient=lenient):
@@ -1218,6 +1247,8 @@ class PeopleCollector:
                 region=p.region,
                 country=p.country,
                 roles=list(p.roles),
+                status=p.status,
+                attendance=p.attendance,
             )
             for p in merged
         ]
@@ -1383,6 +1414,8 @@ def _merge(into: Person, other: Person) -> None:
     into.stakeholder_group = into.stakeholder_group or other.stakeholder_group
     into.region = into.region or other.region
     into.country = into.country or other.country
+    into.status = into.status or other.status
+    into.attendance = into.attendance or other.attendance
 
 
 def _one(value: str, *, lenient: bool) -> list[Person]:
