@@ -33,6 +33,7 @@ def test_a_line_below_a_finished_item_is_a_question_of_its_own():
         ("1. Should makers publish manuals? 2. Who checks, and how? 3. Which standards help.", 3),
         ("a) One thing to ask b) Another thing to ask c) A third", 3),
         ("1) First point 2) Second point", 2),
+        ("The session asks: 1. Who pays? 2. Who decides? 3. Who checks?", 3),
     ],
 )
 def test_inline_numbering_cuts_one_line_into_items(line, questions):
@@ -198,6 +199,7 @@ def test_a_group_written_without_its_space(text, group):
         ("Jane Doe, Office of the Chief Information Officer", "Office of the Chief Information Officer"),
         ("Jane Doe, Internet Society", "Internet Society"),
         ("Jane Doe, ISOC", "ISOC"),
+        ("Jane Doe, CEO, Open Lab", "Open Lab"),
     ],
 )
 def test_a_job_title_is_not_an_organisation(text, organisation):

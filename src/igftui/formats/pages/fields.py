@@ -421,6 +421,17 @@ def _numbered_items(lines: list[str]) -> list[tuple[str, bool]]:
     return [(" ".join(parts), numbered) for parts, numbered in items]
 
 
+_LEAD_IN = re.compile(r"^[^:]{1,200}:\s+(?=(?:1|a|A)[.)]\s*\S)")
+
+
+def _char_before(line: str, index: int) -> str:
+    """The last character before ``index`` that is not a space (looked at without copying the line)."""
+    index -= 1
+    while index >= 0 and line[index] == " ":
+        index -= 1
+    return line[index] if index >= 0 else ""
+
+
 def _inline_items(line: str) -> list[str]:
     """ "1. Who? 2. How? 3. Why": items numbered in order on one line; [] for any other line.
 
@@ -428,6 +439,9 @@ def _inline_items(line: str) -> list[str]:
     "2.", "3.", or "a)", "b)"), each item opening a sentence or following one that ended,
     cuts the line: "version 2. of the text" does not.
     """
+    lead = _LEAD_IN.match(line)
+    if lead:
+        line = line[lead.end() :]  # "The session asks: 1. ... 2. ...": the items follow the colon
     first = _MARK.match(line)
     if first is None or first.group(1).lower() not in ("1", "a"):
         return []
@@ -440,7 +454,7 @@ def _inline_items(line: str) -> list[str]:
             and found.group(1) == _next_mark(mark)
             and found.start() > position
             # An item opens a sentence, or the one before it ended: "version 2. of" is prose.
-            and (line[found.end()].isupper() or line[: found.start()].rstrip().endswith((*_ENDS_SENTENCE, ",", ":")))
+            and (line[found.end()].isupper() or _char_before(line, found.start()) in (*_ENDS_SENTENCE, ",", ":"))
         ):
             cuts.append((found.start(), found.end()))
             mark, position = found.group(1), found.end()

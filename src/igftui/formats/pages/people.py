@@ -380,7 +380,7 @@ _TITLE_OF = re.compile(
 def job_title(text: str) -> bool:
     """Whether a piece of a person's line is a job title, not an organisation."""
     words = text.strip(" .").split()
-    if not words or len(words) > 6 or text.isupper():
+    if not words or len(words) > 6:
         return False
     if any(w.casefold() in _NOT_TITLE_WORDS for w in words):
         return False  # "Ministry", "University", "Office": the organisation itself
