@@ -11,12 +11,16 @@ IGF pages list people in many ways over the years:
 * label-lost forms, where the onsite moderator and the rapporteur are bare
   "Name, Group, Region" lines around an "Online Moderator" label (or with no label at
   all, in the order moderator, online moderator, rapporteur);
-* free text, "Name - Org, Group Region [email protected] Name - Org, ...".
+* free text, "Name - Org, Group Region [email protected] Name - Org, ...";
+* 2020-22 open forums with no labels at all: organisation lines, then "Name, Org" lines
+  (the organisers and the speakers);
+* 2024-25 open forums' run of labels on one line, "Organizational Affiliation: X
+  Moderator and Organizer: A (main), B (sub) Stakeholder: Government Regional Group: ...".
 
 :class:`PeopleCollector` is fed the page's lines in order and keeps the state these
 forms need; :meth:`PeopleCollector.participants` gives one entry per person, every role
 that person holds merged into it (matched by the folded name, so "Jane DOE" and
-"Doe Jane" are one person).
+"Doe Jane" are one person, kept given-name-first).
 """
 
 from __future__ import annotations
