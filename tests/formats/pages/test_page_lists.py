@@ -335,3 +335,17 @@ def test_a_mark_after_a_person_is_their_status_not_their_country(text, status, a
     assert person is not None
     assert (person.country, person.organisation) == (None, organisation)
     assert (getattr(person.status, "value", None), getattr(person.attendance, "value", None)) == (status, attendance)
+
+
+def test_a_role_written_out_in_words_is_no_sentence():
+    page = """IGF 2019 WS #4 Small Title Here
+
+Organizer 1: Civil Society, African Group
+
+- Ruth Adjei, researcher on digital rights at Open Lab
+- Joost Verhagen, Second Life Devices
+
+Panel - 60 Min
+"""
+    people = read_page(page)[0].session.participants
+    assert [p.name for p in people] == [None, "Ruth Adjei", "Joost Verhagen"]

@@ -1477,14 +1477,19 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _reads_as_sentence(text: str | None) -> bool:
-    """Whether text goes on as a sentence: an organisation's name has few lower-case words."""
+    """Whether text goes on as a sentence: an organisation's name has few lower-case words.
+
+    Three of them make a sentence when it ends like one; a role written out in words
+    ("researcher on digital rights at Open Lab") does not.
+    """
     if not text:
         return False
+    ended = text.rstrip().endswith((".", "!", "?", ";", ":"))
     loose = 0
     for word in _WORD.findall(text):
         if word[0].islower() and word.casefold() not in _NAME_LINKS:
             loose += 1
-            if loose >= 3:
+            if loose >= (3 if ended else 5):
                 return True
     return False
 
