@@ -349,3 +349,16 @@ Panel - 60 Min
 """
     people = read_page(page)[0].session.participants
     assert [p.name for p in people] == [None, "Ruth Adjei", "Joost Verhagen"]
+
+
+def test_bare_names_need_the_organisations_above_them():
+    page = """IGF 2022 Open Forum #3 Small Title Here
+
+Greta Lindqvist
+Pavel Horak
+
+Panel - 60 Min
+
+A description that is long enough to read as prose for the importer to see.
+"""
+    assert read_page(page)[0].session.participants == []

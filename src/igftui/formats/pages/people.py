@@ -939,16 +939,21 @@ class PeopleCollector:
         """ "Name, Org" lines with no label above them (2020-22 open forums): the speakers.
 
         Only where nobody was found before and no prose began, and only for a line that
-        gives both group and region, or that another such line follows.
+        gives both group and region, or that another such line follows.  Bare names
+        count only below the organisations' lines, two of them at least.
         """
-        if not self._unlabelled_yet() or not person.described or _reads_as_sentence(person.organisation):
+        if not self._unlabelled_yet() or _reads_as_sentence(person.organisation):
             return False
         if _names_an_organisation(person.name):
             return False  # "Orbital Education Trust, Civil Society, WEOG": an organiser
         if person.stakeholder_group and person.region:
             return True
         below = parse_person(self._following) if self._following else None
-        return below is not None and below.name is not None and below.described
+        if below is None or below.name is None or _names_an_organisation(below.name):
+            return False
+        if not person.described:
+            return bool(self._organisations) and not below.described
+        return below.described
 
     def _claim_organisations(self) -> None:
         """The organisations listed just above unlabelled speakers are the session's organisers."""
@@ -1024,13 +1029,13 @@ class PeopleCollector:
             self._speakers_seen = True
         elif self._opens_unlabelled_list(person):
             self._claim_organisations()
-            self._mode = "free"
+            self._mode = "free" if person.described else "names"
             self._add(person, Role.SPEAKER)
             self._speakers_seen = True
-        elif not self._zone or not person.described:
+        elif not self._zone or (not person.described and self._mode != "names"):
             return False
-        elif self._mode == "free" or not self._speakers_seen:
-            self._mode = "free"
+        elif self._mode in ("free", "names") or not self._speakers_seen:
+            self._mode = self._mode if self._mode == "names" else "free"
             self._add(person, Role.SPEAKER)
             self._speakers_seen = True
         else:
@@ -1038,7 +1043,7 @@ class PeopleCollector:
         self._zone = True
         # Free "Name, role, organisation" lines wrap onto the next line; "Name, Group,
         # Region" lines do not.
-        self._continuable = not (person.stakeholder_group and person.region)
+        self._continuable = not (person.stakeholder_group and person.region) and self._mode != "names"
         return True
 
     def _labelled(self, line: str, label: Label, in_text: bool) -> bool:
