@@ -290,7 +290,7 @@ def _sdgs_of(line: str) -> tuple[int, ...]:
         return tuple(target_goals(line))
     numbered = _NUMBERED_GOAL.match(line.strip())
     if numbered:
-        number, name = int(numbered.group(1)), normalise(numbered.group(2))
+        number, name = int(numbered.group(1)), normalise(numbered.group(2).replace("&", " and "))
         key = _SDG_KEYS.get(number)
         # The name must be the goal's own (perhaps cut short): "3. Argentina IGF" is not goal 3.
         if key and name and (key.startswith(name[: max(len(name) - 3, 6)]) or name.startswith(key)):
@@ -332,13 +332,22 @@ def is_goal_line(line: str) -> bool:
         return True
     labelled = _GOAL.match(text)
     if labelled:
-        rest = normalise(text[labelled.end() :].strip(" :-–—."))
-        key = _SDG_KEYS.get(int(labelled.group(1)))
-        return bool(key) and (not rest or rest == key)
+        rest = text[labelled.end() :].strip(" :-–—.")
+        return not rest or _goal_named(int(labelled.group(1)), rest)
     numbered = _NUMBERED_GOAL.match(text)
-    if numbered:
-        return _SDG_KEYS.get(int(numbered.group(1))) == normalise(numbered.group(2))
-    return False
+    return bool(numbered) and _goal_named(int(numbered.group(1)), numbered.group(2))
+
+
+def _goal_named(number: int, name: str) -> bool:
+    """Whether ``name`` is goal ``number``'s own name, as pages spell it ("&" for "and", a plural lost)."""
+    key = _SDG_KEYS.get(number)
+    written = normalise(name.replace("&", " and "))
+    if not key or not written:
+        return False
+    if written == key or written.replace(",", "") == key.replace(",", ""):
+        return True
+    # "Reduced Inequality" for "Reduced Inequalities": the same words but the last letters.
+    return abs(len(written) - len(key)) <= 3 and written[:-3] == key[: len(written) - 3] and len(written) > 8
 
 
 # ----- policy questions -----
