@@ -335,7 +335,7 @@ def is_goal_line(line: str) -> bool:
         rest = text[labelled.end() :].strip(" :-–—.")
         return not rest or _goal_named(int(labelled.group(1)), rest)
     numbered = _NUMBERED_GOAL.match(text)
-    return bool(numbered) and _goal_named(int(numbered.group(1)), numbered.group(2))
+    return numbered is not None and _goal_named(int(numbered.group(1)), numbered.group(2))
 
 
 def _goal_named(number: int, name: str) -> bool:
