@@ -10,6 +10,7 @@ Education", "9. Industry, Innovation and Infrastructure") and lists of policy qu
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -80,13 +81,14 @@ _FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
         "sdgs",
         True,
     ),
+    # The SDG targets a session serves ("16.10", "SDG 9.c"): kept only as their goals.
+    (("targets", "sdg targets", "target"), "sdg_targets", True),
     (("room", "location"), "room", False),
     (("venue",), "venue", False),
     # Labels whose answers igftui does not keep; they end the answer above them.
     (
         (
             "connection with previous messages",
-            "targets",
             "session agenda",
             "agenda",
             "draft agenda",
@@ -295,9 +297,11 @@ def _sdgs_of(line: str) -> tuple[int, ...]:
                 goals.append(number)
     if goals:
         return tuple(goals)
+    if _TARGETS_ONLY.match(line.strip()):
+        return tuple(target_goals(line))
     numbered = _NUMBERED_GOAL.match(line.strip())
     if numbered:
-        number, name = int(numbered.group(1)), normalise(numbered.group(2))
+        number, name = int(numbered.group(1)), normalise(numbered.group(2).replace("&", " and "))
         key = _SDG_KEYS.get(number)
         # The name must be the goal's own (perhaps cut short): "3. Argentina IGF" is not goal 3.
         if key and name and (key.startswith(name[: max(len(name) - 3, 6)]) or name.startswith(key)):
@@ -305,20 +309,78 @@ def _sdgs_of(line: str) -> tuple[int, ...]:
     return ()
 
 
+#: A target of a goal: "16.10", "9.c" (goal 9, target c), perhaps "SDG 16.10" or "Target 9.c".
+_TARGET = re.compile(
+    r"(?<![\w.])(?:(?:sdg|goal|target)\s*#?\s*)?(\d{1,2})\.(\d{1,2}|[a-j])(?![\w.])"
+    # "2.5 million" and "3.5%" are amounts, not targets.
+    r"(?!\s*(?:%|per\s?cent|million|billion|thousand|bn\b|m\b))",
+    re.IGNORECASE,
+)
+_TARGETS_ONLY = re.compile(
+    r"^(?:(?:sdgs?|goals?|targets?)\s*:?\s*)?(?:(?:sdg|target)\s*)?\d{1,2}\.(?:\d{1,2}|[a-j])"
+    r"(?:\s*(?:,|;|and|&)?\s*(?:(?:sdg|target)\s*)?\d{1,2}\.(?:\d{1,2}|[a-j]))*\s*\.?$",
+    re.IGNORECASE,
+)
+_SDG_TARGET_START = re.compile(r"^(?:-\s*)?(?:sdg|target)\s*#?\s*\d{1,2}\.(?:\d{1,2}|[a-j])\b", re.IGNORECASE)
+
+
+def target_goals(text: str) -> list[int]:
+    """The goals of the targets ``text`` names, where it is about targets ("Targets: 16.10, 9.c")."""
+    return [int(m.group(1)) for m in _TARGET.finditer(text) if 1 <= int(m.group(1)) <= 17]
+
+
+def is_goal_line(line: str) -> bool:
+    """A line that only names goals, wherever it stands: "3. Good Health and Well-Being",
+    "GOAL 4: Quality Education", "SDG 16.10 ...", "9.c, 16.10".
+
+    Stricter than :func:`parse_sdg_line`: it may end a description whose heading the page
+    lost, so a goal's number must come with the goal's own name, or as a target.
+    """
+    text = line.strip()
+    if not text or len(text) >= 120:
+        return False
+    if _TARGETS_ONLY.match(text) or _SDG_TARGET_START.match(text):
+        return True
+    labelled = _GOAL.match(text)
+    if labelled:
+        rest = text[labelled.end() :].strip(" :-–—.")
+        return not rest or _goal_named(int(labelled.group(1)), rest)
+    numbered = _NUMBERED_GOAL.match(text)
+    return numbered is not None and _goal_named(int(numbered.group(1)), numbered.group(2))
+
+
+def _goal_named(number: int, name: str) -> bool:
+    """Whether ``name`` is goal ``number``'s own name, as pages spell it ("&" for "and", a plural lost)."""
+    key = _SDG_KEYS.get(number)
+    written = normalise(name.replace("&", " and "))
+    if not key or not written:
+        return False
+    if written == key or written.replace(",", "") == key.replace(",", ""):
+        return True
+    # "Reduced Inequality" for "Reduced Inequalities": the same words but the last letters.
+    return abs(len(written) - len(key)) <= 3 and written[:-3] == key[: len(written) - 3] and len(written) > 8
+
+
 # ----- policy questions -----
 
-_LETTERED = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]\s*(?=\S)")
+_LETTERED = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)](?![A-Za-z][.)])\s*(?=\S)")
 _BETWEEN_QUESTIONS = re.compile(r"(?<=[?.!])\s+[-–—]\s+(?=\S)")
 _SEVERAL_QUESTIONS = re.compile(r"(?<=\?)\s+(?=[A-Z¿\"“])")
 
 
 def split_questions(lines: list[str]) -> list[str]:
-    """Policy questions, one each: lettered ("A.", "C.q"), dashed, or several on one line."""
+    """Policy questions, one each: lettered ("A.", "C.q"), dashed, or several on one line.
+
+    When the page numbers its questions ("a)", "1.", "iv.", on their own lines or inline
+    "1. ... 2. ... 3. ..."), the numbering alone cuts them: an item may ask two things or
+    wrap onto a second line, and stays one question.
+    """
     questions: list[str] = []
-    for raw in lines:
-        line = raw.strip()
-        if not line:
+    for item, numbered in _numbered_items(lines):
+        if numbered:
+            questions.append(item)
             continue
+        line = item
         dashed = line.startswith("- ")
         if dashed:
             line = line[2:].strip()
@@ -334,6 +396,96 @@ def split_questions(lines: list[str]) -> list[str]:
                 if question:
                     questions.append(question)
     return questions
+
+
+#: An item mark: "a)", "B.", "1.", "12)", "iv." ("U.S." is no mark).
+_MARK = re.compile(r"^(?:-\s+)?([A-Za-z]|\d{1,2}|[ivxIVX]{1,4})([.)])(?![A-Za-z][.)])\s*(?=\S)")
+_INLINE_MARK = re.compile(r"(?<=\s)([A-Za-z]|\d{1,2})([.)])\s+(?=\S)")
+_ENDS_SENTENCE = ("?", ".", "!", ";")
+
+
+def _next_mark(mark: str) -> str:
+    return str(int(mark) + 1) if mark.isdigit() else chr(ord(mark) + 1)
+
+
+def _numbered_items(lines: list[str]) -> list[tuple[str, bool]]:
+    """The lines as items, each with whether the page's own numbering marked it.
+
+    A line without a mark directly below a marked item carries that item on (the copy
+    wrapped it) when the item has not ended its sentence, or the line starts in lower case.
+    """
+    # Each item's lines are joined once at the end: joining them as they come would take
+    # time that grows with the square of a long wrapped item.
+    items: list[tuple[list[str], bool]] = []
+    open_item = False  # the last item is marked and may go on on the next line
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            open_item = False
+            continue
+        inline = _inline_items(line)
+        if inline:
+            items.extend(([piece], True) for piece in inline)
+            open_item = True
+            continue
+        mark = _MARK.match(line)
+        if mark:
+            items.append(([line[mark.end() :].strip(" -–—")], True))
+            open_item = True
+            continue
+        if open_item and (not items[-1][0][-1].endswith(_ENDS_SENTENCE) or line[:1].islower()):
+            items[-1][0].append(line)
+            continue
+        open_item = False
+        items.append(([line], False))
+    return [(" ".join(parts), numbered) for parts, numbered in items]
+
+
+_LEAD_IN = re.compile(r"^[^:]{1,200}:\s+(?=(?:1|a|A)[.)]\s*\S)")
+
+
+def _char_before(line: str, index: int) -> str:
+    """The last character before ``index`` that is not a space (looked at without copying the line)."""
+    index -= 1
+    while index >= 0 and line[index] == " ":
+        index -= 1
+    return line[index] if index >= 0 else ""
+
+
+def _inline_items(line: str) -> list[str]:
+    """ "1. Who? 2. How? 3. Why": items numbered in order on one line; [] for any other line.
+
+    Only a run that starts at the line's first mark and counts up without a gap ("1.",
+    "2.", "3.", or "a)", "b)"), each item opening a sentence or following one that ended,
+    cuts the line: "version 2. of the text" does not.
+    """
+    lead = _LEAD_IN.match(line)
+    if lead:
+        line = line[lead.end() :]  # "The session asks: 1. ... 2. ...": the items follow the colon
+    first = _MARK.match(line)
+    if first is None or first.group(1).lower() not in ("1", "a"):
+        return []
+    mark, close = first.group(1), first.group(2)
+    cuts = [(first.start(), first.end())]
+    position = first.end()
+    for found in _INLINE_MARK.finditer(line, position):
+        if (
+            found.group(2) == close
+            and found.group(1) == _next_mark(mark)
+            and found.start() > position
+            # An item opens a sentence, or the one before it ended: "version 2. of" is prose.
+            and (line[found.end()].isupper() or _char_before(line, found.start()) in (*_ENDS_SENTENCE, ",", ":"))
+        ):
+            cuts.append((found.start(), found.end()))
+            mark, position = found.group(1), found.end()
+    if len(cuts) < 2:
+        return []
+    bounds = [*cuts, (len(line), len(line))]
+    return [
+        line[end:following].strip(" -–—")
+        for (_start, end), (following, _e) in itertools.pairwise(bounds)
+        if line[end:following].strip(" -–—")
+    ]
 
 
 def is_enumerated(line: str) -> bool:

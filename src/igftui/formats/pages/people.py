@@ -11,12 +11,16 @@ IGF pages list people in many ways over the years:
 * label-lost forms, where the onsite moderator and the rapporteur are bare
   "Name, Group, Region" lines around an "Online Moderator" label (or with no label at
   all, in the order moderator, online moderator, rapporteur);
-* free text, "Name - Org, Group Region [email protected] Name - Org, ...".
+* free text, "Name - Org, Group Region [email protected] Name - Org, ...";
+* 2020-22 open forums with no labels at all: organisation lines, then "Name, Org" lines
+  (the organisers and the speakers);
+* 2024-25 open forums' run of labels on one line, "Organizational Affiliation: X
+  Moderator and Organizer: A (main), B (sub) Stakeholder: Government Regional Group: ...".
 
 :class:`PeopleCollector` is fed the page's lines in order and keeps the state these
 forms need; :meth:`PeopleCollector.participants` gives one entry per person, every role
 that person holds merged into it (matched by the folded name, so "Jane DOE" and
-"Doe Jane" are one person).
+"Doe Jane" are one person, kept given-name-first).
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ from igftui.formats.pages.fields import match_field, parse_sdg_line
 from igftui.formats.pages.text import EMAIL_MARK, line_cache, unmark
 from igftui.model.session import Participant
 from igftui.model.vocabulary import (
+    Attendance,
     Format,
+    ParticipantStatus,
     Region,
     Role,
     StakeholderGroup,
@@ -195,6 +201,8 @@ class Person:
     region: Region | None = None
     country: str | None = None
     roles: list[Role] = field(default_factory=list)
+    status: ParticipantStatus | None = None
+    attendance: Attendance | None = None
 
     def add_role(self, role: Role) -> None:
         if role not in self.roles:
@@ -266,13 +274,145 @@ def name_key(name: str) -> str:
 # ----- one person -----
 
 
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _group(text: str) -> StakeholderGroup | None:
-    return parse(StakeholderGroup, text) or parse(StakeholderGroup, _no_brackets(text))
+    found = parse(StakeholderGroup, text) or parse(StakeholderGroup, _no_brackets(text))
+    if found is None and _GLUED.search(text):
+        # "CivilSociety", "PrivateSector": a copy that lost the space between the words.
+        found = parse(StakeholderGroup, _GLUED.sub(" ", text))
+    return found
 
 
 def _region(text: str) -> Region | None:
     # "Asia-Pacific Group (APAC)": the words outside the brackets name the region.
-    return parse(Region, text) or parse(Region, _no_brackets(text))
+    found = parse(Region, text) or parse(Region, _no_brackets(text))
+    if found is None and _GLUED.search(text):
+        found = parse(Region, _GLUED.sub(" ", text))
+    return found
+
+
+#: Words that name a continent or a part of the world, not a UN regional group: a page
+#: that gives one as a person's region says so (after the stakeholder group, as the 2023
+#: Day 0 form does, "technical community, Africa"); elsewhere the word is a place.
+_PLACE_WORDS = {
+    "africa",
+    "europe",
+    "western europe",
+    "eastern europe",
+    "north america",
+    "latin america",
+    "asia",
+    "na",
+    "eu",
+}
+
+
+def _place_word(text: str) -> bool:
+    return normalise(text) in _PLACE_WORDS
+
+
+#: The last word of a job title ("Regional Bureau Director", "Senior Policy Advisor").
+_TITLE_WORDS = {
+    "director",
+    "manager",
+    "officer",
+    "head",
+    "chief",
+    "advisor",
+    "adviser",
+    "consultant",
+    "coordinator",
+    "researcher",
+    "fellow",
+    "professor",
+    "lecturer",
+    "president",
+    "ceo",
+    "cto",
+    "cio",
+    "coo",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "minister",
+    "ambassador",
+    "specialist",
+    "analyst",
+    "lead",
+    "expert",
+    "counsel",
+    "counsellor",
+    "counselor",
+    "editor",
+    "journalist",
+    "lawyer",
+    "attorney",
+    "student",
+    "engineer",
+    "scientist",
+    "associate",
+    "assistant",
+    "representative",
+    "delegate",
+    "partner",
+    "strategist",
+    "activist",
+    "advocate",
+    "economist",
+    "commissioner",
+    "deputy",
+    "envoy",
+    "mp",
+    "senator",
+    "parliamentarian",
+    "general",
+    "candidate",
+    "intern",
+}
+_TITLE_OF = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:head|director|minister|professor|chair|member|secretary)\s+(?:of|for)\s", re.IGNORECASE
+)
+
+
+def job_title(text: str) -> bool:
+    """Whether a piece of a person's line is a job title, not an organisation."""
+    words = text.strip(" .").split()
+    if not words or len(words) > 6:
+        return False
+    if any(w.casefold() in _NOT_TITLE_WORDS for w in words):
+        return False  # "Ministry", "University", "Office": the organisation itself
+    last = words[-1].casefold().split("-")[-1]
+    return last in _TITLE_WORDS or words[-1].casefold() in _TITLE_WORDS or bool(_TITLE_OF.match(text))
+
+
+#: Words that make a piece an organisation even when it ends like a title ("Office of the Chief").
+_NOT_TITLE_WORDS = {
+    "ministry",
+    "university",
+    "office",
+    "institute",
+    "foundation",
+    "association",
+    "council",
+    "commission",
+    "agency",
+    "centre",
+    "center",
+    "inc",
+    "ltd",
+    "network",
+    "society",
+    "union",
+    "company",
+    "department",
+}
 
 
 def _no_brackets(text: str) -> str:
@@ -304,12 +444,37 @@ def parse_person(text: str, *, lenient: bool = False) -> Person | None:
     return replace(found, roles=list(found.roles)) if found is not None else None
 
 
+#: "(Confirmed)", "(TBC)", "(online)": what a list says of a person's place in the session.
+_MARKED = re.compile(
+    r"\s*\((confirmed|tbc|to be confirmed|tbd|invited|provisional|provisionally confirmed|declined"
+    r"|online|remote|virtual|onsite|on-site|in person)\)",
+    re.IGNORECASE,
+)
+_MARK_STATUS = {"tbc": "provisional", "to be confirmed": "provisional", "tbd": "provisional"}
+
+
 @line_cache
 def _read_person(text: str, lenient: bool) -> Person | None:
     text = unmark(text).strip()
     text = text.removeprefix("- ")
     text = text.strip(" .;,")
     if not text or len(text) > 300:
+        return None
+    status = attendance = None
+    if "(" in text:
+        for mark in _MARKED.finditer(text):
+            word = mark.group(1).casefold()
+            status = status or parse(ParticipantStatus, _MARK_STATUS.get(word, word))
+            attendance = attendance or parse(Attendance, word)
+        text = _MARKED.sub("", text).strip(" .;,")
+    found = _read_marked_person(text, lenient)
+    if found is not None and (status or attendance):
+        found = replace(found, status=status, attendance=attendance)
+    return found
+
+
+def _read_marked_person(text: str, lenient: bool) -> Person | None:
+    if not text:
         return None
     bracketed = re.match(r"^([^(),]+?)\s*\(([^()]+)\)$", text)
     if bracketed and plausible_name(clean_name(bracketed.group(1)), lenient=lenient):
@@ -343,18 +508,18 @@ def _read_person(text: str, lenient: bool) -> Person | None:
                 person.stakeholder_group = group  # the group comes before the region
             else:
                 person.stakeholder_group = group
-        elif (
-            region
-            and person.region is None
-            and (normalise(part) not in _AMBIGUOUS_REGIONS or person.stakeholder_group is not None)
-        ):
+        elif region and person.region is None and (not _place_word(part) or person.stakeholder_group is not None):
             person.region = region
         else:
             both = _group_and_region(part) if person.stakeholder_group is None else (None, None)
             if both[0]:
                 person.stakeholder_group, person.region = both
+            elif person.name is not None and job_title(part):
+                continue  # "Regional Bureau Director": what the person does, not where
             else:
-                organisation.append(part)
+                at = re.match(r"^(.+?)\s+(?:at|@)\s+(\S.*)$", part)
+                # "Policy Lead at Acme": the organisation is after "at".
+                organisation.append(at.group(2) if at and job_title(at.group(1)) else part)
     if organisation:
         org = ", ".join(organisation)
         country = re.search(r"\s*\(([^()]+)\)$", org)
@@ -588,6 +753,104 @@ def split_crammed(line: str) -> list[tuple[Label, str]] | None:
     return pieces if len(pieces) >= 2 else None
 
 
+# ----- a run of labels on one line -----
+
+_RUN_ROLE = (
+    r"(?:(?:Onsite|On-site|Online|Remote)\s+)?"
+    r"(?:[Mm]oderators?|(?:Co-?)?[Oo]rgani[sz]ers?|[Ss]peakers?|[Rr]apporteurs?)"
+)
+#: The labels of the 2024-25 open forum pages, which run on one line: "Organizational
+#: Affiliation: X Moderator and Organizer: A (main), B (sub) Stakeholder: Government
+#: Regional Group: Asia-Pacific".  A label starts the line or follows a space, and is
+#: capitalised as the page prints it, so a word of a value is no label.
+_RUN_LABEL = re.compile(
+    rf"(?:^|(?<=\s))((?:Organi[sz]ational\s+)?Affiliation|{_RUN_ROLE}(?:\s*\d+)?(?:\s+(?:and|&)\s+{_RUN_ROLE})*"
+    r"|Stakeholder(?:\s+[Gg]roup)?|Regional\s+[Gg]roup|Region|Country)\s*:\s*"
+)
+_RUN_START = re.compile(
+    r"(?:Organi|Affiliation|Onsite|On-site|Online|Remote|Moderat|moderat|Co-?[Oo]rgani|organi|[Ss]peaker|[Rr]apporteur|Stakeholder|Region|Country)"
+)
+#: Labels no other form of page uses: one of them marks a run even when it stands alone.
+_RUN_ONLY = re.compile(
+    r"^(?:(?:Organi[sz]ational\s+)?Affiliation|Stakeholder|Regional\s+[Gg]roup|Region|.+\s(?:and|&)\s.+)$"
+)
+#: "(main)", "(sub)", "(TBC)": how a run marks its people; not part of their names.
+_ANNOTATION = re.compile(
+    r"\s*\((?:main|sub|lead|co-?lead|co-?moderator|online|onsite|on-site|remote|in person|tbc|tbd|confirmed|invited)\)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Run:
+    """What a run of labels on one line says: its people by role, and whose they are."""
+
+    people: list[tuple[Person, list[Role]]] = field(default_factory=list)
+    affiliation: str | None = None
+    group: StakeholderGroup | None = None
+    region: Region | None = None
+    country: str | None = None
+
+
+def read_run(line: str) -> _Run | None:
+    """A line of several labels ("Organizational Affiliation: ... Moderator and Organizer: ...").
+
+    ``None`` unless the line opens with such a label and holds two of them, or opens with
+    one that only these runs use.
+    """
+    if ":" not in line or len(line) > 2000 or not _RUN_START.match(line):
+        return None  # most lines: one cheap look instead of a search through the line
+    found = list(_RUN_LABEL.finditer(line))
+    if not found or found[0].start() != 0:
+        return None
+    labels = [" ".join(m.group(1).split()) for m in found]
+    if len(found) < 2 and not _RUN_ONLY.match(labels[0]):
+        return None
+    if not any(_RUN_ONLY.match(label) for label in labels):
+        return None  # "Moderator: A Speakers: B": the crammed Dynamic Coalition line, read elsewhere
+    run = _Run()
+    ends = [m.start() for m in found[1:]] + [len(line)]
+    for match, label, end in zip(found, labels, ends, strict=True):
+        value = line[match.end() : end].strip(" ,;")
+        if not value:
+            continue
+        folded = label.casefold()
+        if folded.endswith("affiliation"):
+            run.affiliation = value
+        elif folded.startswith("stakeholder"):
+            run.group = _group(value)
+        elif folded.startswith("region"):
+            run.region = _region(value)  # the page names the region: a continent word will do
+        elif folded == "country":
+            run.country = value
+        else:
+            roles = _run_roles(label)
+            for person in _run_people(value):
+                run.people.append((person, roles))
+    return run if run.people or run.affiliation or run.group or run.region or run.country else None
+
+
+def _run_roles(label: str) -> list[Role]:
+    roles = []
+    for word in re.split(r"\s+(?:and|&)\s+", label):
+        word = re.sub(r"\s*\d+$", "", word)
+        for pattern, role, _plural in _ROLE_PATTERNS:
+            if pattern.fullmatch(word):
+                roles.append(role)
+                break
+    return roles
+
+
+def _run_people(value: str) -> list[Person]:
+    value = _ANNOTATION.sub("", value)
+    if ";" in value:
+        return _each(value.split(";"), True)  # "A, Org; B, Org"
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) >= 2 and all(plausible_name(clean_name(p)) for p in parts):
+        return _each(parts, True)  # "A, B": names only
+    return split_people(value, lenient=True)
+
+
 # ----- the collector -----
 
 
@@ -620,6 +883,14 @@ class PeopleCollector:
         # have wrapped that line ("Speaker 2: Name, Private Sector," / "African Group").
         self._wrap: tuple[Person, str] | None = None
         self._tail_labelled = False  # some moderator or rapporteur in the tail kept its label
+        self._run = _Run()  # what the page's runs of labels said of the organising body
+        self._prose = False  # the page's prose began
+        self._following = ""  # the line below the one being read
+        # Organisation lines read so far with no label above them, by their index: the
+        # organisers, if unlabelled speakers follow them.
+        self._organisations: list[tuple[int, Person]] = []
+        #: Indexes of lines taken as people after they were passed over.
+        self.claimed: set[int] = set()
 
     # -- what the reader asks --
 
@@ -627,25 +898,77 @@ class PeopleCollector:
     def found_any(self) -> bool:
         return bool(self._people)
 
-    def close_zone(self) -> None:
-        """The people part of the page is over (prose or another field began)."""
+    def close_zone(self, *, prose: str = "") -> None:
+        """The people part of the page is over (``prose``, a line of it, or another field began)."""
         self._zone = False
         self._pending = None
         self._continuable = False
+        # A long "Organisation, Group, Region" line is no sentence: unlabelled people may follow it.
+        sentence = prose.endswith((".", "!", "?")) or _reads_as_sentence(prose)
+        self._prose = self._prose or sentence
+        if sentence or not prose:
+            self._organisations = []
 
-    def feed(self, line: str, *, blanks_before: int = 0, in_text: bool = False) -> bool:
-        """Take a line if it is about people; return whether it was taken."""
+    def feed(
+        self, line: str, *, blanks_before: int = 0, in_text: bool = False, index: int = -1, following: str = ""
+    ) -> bool:
+        """Take a line if it is about people; return whether it was taken.
+
+        ``index`` is the line's place on the page (the lines :attr:`claimed` later are
+        named by it) and ``following`` the line below it.
+        """
         wrap, self._wrap = self._wrap, None
         if wrap is not None and blanks_before == 0 and self._unwrap(wrap, line):
             return True
+        self._following = following
         taken = self._feed(line, blanks_before, in_text)
         if not taken and line:
             self._continuable = False
+            organiser = None if in_text or not self._unlabelled_yet() else organisation_line(line)
+            if organiser is not None:
+                self._organisations.append((index, organiser))
+            else:
+                self._organisations = []
         return taken
+
+    def _unlabelled_yet(self) -> bool:
+        """Nobody found and no prose yet: an unlabelled list of people may still begin."""
+        return not self._people and not self._prose and not self._zone
+
+    def _opens_unlabelled_list(self, person: Person) -> bool:
+        """ "Name, Org" lines with no label above them (2020-22 open forums): the speakers.
+
+        Only where nobody was found before and no prose began, and only for a line that
+        gives both group and region, or that another such line follows.  Bare names
+        count only below the organisations' lines, two of them at least.
+        """
+        if not self._unlabelled_yet() or _reads_as_sentence(person.organisation):
+            return False
+        if _names_an_organisation(person.name):
+            return False  # "Orbital Education Trust, Civil Society, WEOG": an organiser
+        if person.stakeholder_group and person.region:
+            return True
+        below = parse_person(self._following) if self._following else None
+        if below is None or below.name is None or _names_an_organisation(below.name):
+            return False
+        if not person.described:
+            return bool(self._organisations) and not below.described
+        return below.described
+
+    def _claim_organisations(self) -> None:
+        """The organisations listed just above unlabelled speakers are the session's organisers."""
+        for index, organiser in self._organisations:
+            self._add(organiser, Role.ORGANIZER)
+            self.claimed.add(index)
+        self._organisations = []
 
     def _feed(self, line: str, blanks: int, in_text: bool) -> bool:
         if not line:
             return False
+        run = read_run(line) if not in_text else None
+        if run is not None:
+            self._take_run(run)
+            return True
         label = match_label(line)
         if label is None and line.startswith("- ") and match_label(line[2:]) is not None:
             # A saved page's list: "- Speaker 1: ..." is the same line as "Speaker 1: ...".
@@ -696,16 +1019,23 @@ class PeopleCollector:
             # "<Name>" alone after a labelled online moderator: the rapporteur, label lost.
             self._tail.append(_TailItem(self._keep(person), None))
             return True
-        if bulleted and not self._zone and not person.described:
+        if bulleted and (_reads_as_sentence(person.organisation) or (not self._zone and not person.described)):
+            # A bullet that goes on as a sentence ("- Name, Org (Confirmed) will discuss
+            # ...") belongs to the description that lists it, not to the speakers.
             return False
         if bulleted:
             self._mode = "bullets"
             self._add(person, Role.SPEAKER)
             self._speakers_seen = True
-        elif not self._zone or not person.described:
+        elif self._opens_unlabelled_list(person):
+            self._claim_organisations()
+            self._mode = "free" if person.described else "names"
+            self._add(person, Role.SPEAKER)
+            self._speakers_seen = True
+        elif not self._zone or (not person.described and self._mode != "names"):
             return False
-        elif self._mode == "free" or not self._speakers_seen:
-            self._mode = "free"
+        elif self._mode in ("free", "names") or not self._speakers_seen:
+            self._mode = self._mode if self._mode == "names" else "free"
             self._add(person, Role.SPEAKER)
             self._speakers_seen = True
         else:
@@ -713,7 +1043,7 @@ class PeopleCollector:
         self._zone = True
         # Free "Name, role, organisation" lines wrap onto the next line; "Name, Group,
         # Region" lines do not.
-        self._continuable = not (person.stakeholder_group and person.region)
+        self._continuable = not (person.stakeholder_group and person.region) and self._mode != "names"
         return True
 
     def _labelled(self, line: str, label: Label, in_text: bool) -> bool:
@@ -798,6 +1128,44 @@ class PeopleCollector:
             return True
         return kind == "ignore"
 
+    def _take_run(self, run: _Run) -> None:
+        """The people of a run; what it says of their organisation is settled at the end.
+
+        The labels may also stand one to a line, the group and region after the people, so
+        the organisation's details are gathered over the page and given out by
+        :meth:`_resolve_runs`.
+        """
+        context = self._run
+        context.affiliation = context.affiliation or run.affiliation
+        context.group = context.group or run.group
+        context.region = context.region or run.region
+        context.country = context.country or run.country
+        for person, roles in run.people:
+            for role in roles:
+                self._add_role_person(person, role, labelled=True)
+            # The affiliation is the organising body's: its team (organisers, moderators,
+            # rapporteur) belong to it; a speaker may come from anywhere.
+            if person.organisation is None and set(roles) - {Role.SPEAKER}:
+                context.people.append((person, roles))
+        self._pending = None
+        self._mode = None
+        self._zone = True
+
+    def _resolve_runs(self) -> None:
+        context, self._run = self._run, _Run()
+        if not context.affiliation:
+            return
+        for person, _roles in context.people:
+            person.organisation = person.organisation or context.affiliation
+            person.stakeholder_group = person.stakeholder_group or context.group
+            person.region = person.region or context.region
+            person.country = person.country or context.country
+        if not context.people:
+            # The organising body alone, as anonymised organisers are written.
+            organiser = Person(organisation=context.affiliation, stakeholder_group=context.group, region=context.region)
+            organiser.country = context.country
+            self._add(organiser, Role.ORGANIZER)
+
     def _unwrap(self, wrap: tuple[Person, str], line: str) -> bool:
         """Join a wrapped "Name, Group, Region" line back when the two halves make one.
 
@@ -854,21 +1222,32 @@ class PeopleCollector:
 
     # -- the result --
 
-    def participants(self) -> list[Participant]:
-        """Everyone found, one entry per person, with all their roles."""
+    def participants(self, page: str = "") -> list[Participant]:
+        """Everyone found, one entry per person, with all their roles.
+
+        ``page`` is the session's text: when a person is written in two orders ("Doe
+        Jane", "Jane Doe"), it tells which the page uses for them (see :func:`given_name_first`).
+        """
         self._resolve_tail()
+        self._resolve_runs()
         merged: list[Person] = []
         by_key: dict[str, Person] = {}
+        forms: dict[str, list[str]] = {}
         for person in self._people:
             if not person.roles:
                 continue
             key = name_key(person.name) if person.name else None
+            if key and person.name:
+                forms.setdefault(key, []).append(person.name)
             if key and key in by_key:
                 _merge(by_key[key], person)
                 continue
             if key:
                 by_key[key] = person
             merged.append(person)
+        for key, written in forms.items():
+            if len({tuple(name.casefold().split()) for name in written}) > 1:  # two orders, not two casings
+                by_key[key].name = given_name_first(written, page)
         return [
             Participant(
                 name=p.name,
@@ -877,6 +1256,8 @@ class PeopleCollector:
                 region=p.region,
                 country=p.country,
                 roles=list(p.roles),
+                status=p.status,
+                attendance=p.attendance,
             )
             for p in merged
         ]
@@ -906,6 +1287,120 @@ class PeopleCollector:
         self._tail = []
 
 
+def given_name_first(forms: list[str], page: str = "") -> str:
+    """Of the ways a page writes one person's name ("Doe Jane", "Jane Doe"), the given-name-first one.
+
+    A surname in capitals says which word it is ("DOE Jane"); otherwise the order the page
+    uses more often, counting its prose; otherwise the later form, as the IGF's forms print
+    a speaker's name surname first in the numbered list above the moderators and rapporteur.
+    """
+    for form in forms:
+        words = form.split()
+        capitals = [w for w in words if w.isupper() and len(w) > 1]
+        if capitals and len(capitals) < len(words):
+            rest = [w for w in words if w not in capitals]
+            wanted = [w.casefold() for w in [*rest, *capitals]]
+            for other in forms:
+                if other.casefold().split() == wanted and other != form:
+                    return other  # the page's own casing of that order
+            return " ".join([*rest, *capitals])
+    counts = {form: page.count(form) for form in forms}
+    best = max(counts.values())
+    return [form for form in forms if counts[form] == best][-1]
+
+
+#: Words that make a line an organisation's name ("Ministry of Digital Affairs").
+_ORGANISATION_WORDS = {
+    "ministry",
+    "government",
+    "foundation",
+    "university",
+    "institute",
+    "agency",
+    "council",
+    "commission",
+    "association",
+    "network",
+    "society",
+    "union",
+    "centre",
+    "center",
+    "department",
+    "office",
+    "authority",
+    "organization",
+    "organisation",
+    "forum",
+    "coalition",
+    "bank",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "federation",
+    "secretariat",
+    "regulator",
+    "parliament",
+    "consortium",
+    "alliance",
+    # Words a person's name never holds, though the name checks let them pass.
+    "trust",
+    "lab",
+    "labs",
+    "media",
+    "partners",
+    "services",
+    "systems",
+    "technologies",
+    "solutions",
+    "telecom",
+    "school",
+    "college",
+    "academy",
+    "observatory",
+    "collective",
+    "cooperative",
+    "commons",
+    "campaign",
+    "watch",
+    "hub",
+    "education",
+}
+
+
+def _names_an_organisation(text: str | None) -> bool:
+    return bool(text) and any(w.casefold() in _ORGANISATION_WORDS for w in _WORD.findall(text or ""))
+
+
+def organisation_line(line: str) -> Person | None:
+    """A line that names an organisation, perhaps with its group and region, and no person.
+
+    "Ministry of Digital Affairs", "Open Lab, Civil Society, African Group".
+    """
+    text = unmark(line).strip().removeprefix("- ").strip()
+    if not text or len(text) > 120 or text.endswith((".", "?", "!", ":")) or any(c in text for c in ":?;"):
+        return None
+    if match_label(text) is not None or match_field(text) is not None or parse_date_line(text) is not None:
+        return None
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts or len(parts) > 3 or _group(parts[0]) or _region(parts[0]):
+        return None
+    if plausible_name(clean_name(parts[0])) and not _names_an_organisation(parts[0]):
+        return None
+    groups = [_group(p) for p in parts[1:]]
+    regions = [_region(p) for p in parts[1:]]
+    if any(g is None and r is None for g, r in zip(groups, regions, strict=True)):
+        return None  # "Org, something else": not an organiser's line
+    words = {w.casefold() for w in _WORD.findall(parts[0])}
+    if not (words & _ORGANISATION_WORDS) and not any(groups) and not any(regions):
+        return None
+    return Person(
+        organisation=parts[0],
+        stakeholder_group=next((g for g in groups if g), None),
+        region=next((r for r in regions if r), None),
+    )
+
+
 def _pick(allowed: list[Role], position: int, count: int) -> Role:
     """The role of the ``position``-th of ``count`` unlabelled lines where ``allowed`` roles fit.
 
@@ -928,6 +1423,8 @@ def _merge(into: Person, other: Person) -> None:
     into.stakeholder_group = into.stakeholder_group or other.stakeholder_group
     into.region = into.region or other.region
     into.country = into.country or other.country
+    into.status = into.status or other.status
+    into.attendance = into.attendance or other.attendance
 
 
 def _one(value: str, *, lenient: bool) -> list[Person]:
@@ -961,10 +1458,53 @@ def _no_comma(value: str, *, capitals_only: bool = False) -> Person | None:
     return None
 
 
+#: Small words names of organisations hold in lower case ("Ministry of Foreign Affairs
+#: and Trade", "Université de Montréal"); other lower-case words make a sentence.
+_NAME_LINKS = {
+    *_PARTICLES,
+    "of",
+    "and",
+    "for",
+    "the",
+    "les",
+    "des",
+    "on",
+    "in",
+    "et",
+    "und",
+    "für",
+    "at",
+    "to",
+    "a",
+    "an",
+}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _reads_as_sentence(text: str | None) -> bool:
+    """Whether text goes on as a sentence: an organisation's name has few lower-case words.
+
+    Three of them make a sentence when it ends like one; a role written out in words
+    ("researcher on digital rights at Open Lab") does not.
+    """
+    if not text:
+        return False
+    ended = text.rstrip().endswith((".", "!", "?", ";", ":"))
+    loose = 0
+    for word in _WORD.findall(text):
+        if word[0].islower() and word.casefold() not in _NAME_LINKS:
+            loose += 1
+            if loose >= (3 if ended else 5):
+                return True
+    return False
+
+
 def _continuation(line: str) -> bool:
     """A line that carries on the organisation of the person above (a wrapped line)."""
     if len(line) > 100 or line.endswith(("?", ":")) or line.startswith("- "):
         return False
+    if line.endswith((".", "!")) and _reads_as_sentence(line):
+        return False  # a sentence of the description below the list, not a wrapped line
     if match_label(line) is not None or match_field(line) is not None or parse(Format, line):
         return False
     if parse_date_line(line) is not None or parse_sdg_line(line):

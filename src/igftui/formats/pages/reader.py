@@ -52,6 +52,7 @@ _TEXT_FIELDS = {
     "online_participation",
     "diversity_statement",
     "ignore",
+    "sdg_targets",
     "policy_questions",
 }
 #: Answers that run over several paragraphs even after "Label: " on the same line.
@@ -404,7 +405,8 @@ class _BlockReader:
                     self._set_format(found, index)
                     continue
             in_text = current in _TEXT_FIELDS
-            if self.people.feed(line, blanks_before=before, in_text=in_text):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if self.people.feed(line, blanks_before=before, in_text=in_text, index=index, following=following):
                 self._content(index)
                 if in_text:
                     current = None
@@ -412,10 +414,15 @@ class _BlockReader:
             if self._format_line(line, index):
                 current = None if current in _TEXT_FIELDS else current
                 continue
-            goals = F.parse_sdg_line(line) if len(line) < 120 and current in (None, "sdgs") else []
-            if goals:
-                self.sdgs.extend(goals)
-                continue
+            if current == "sdg_targets":
+                self.sdgs.extend(F.target_goals(line))
+            elif len(line) < 120 and (current in (None, "sdgs") or F.is_goal_line(line)):
+                goals = F.parse_sdg_line(line)
+                if goals:
+                    # A goal line inside an answer: the goals' heading was lost; the answer is over.
+                    self.sdgs.extend(goals)
+                    current = None if current in _TEXT_FIELDS else current
+                    continue
             if current is None and _COALITION_LINE.match(line) and len(line) < 160:
                 self.session_type = self.session_type or SessionType.DYNAMIC_COALITION
                 continue
@@ -444,7 +451,7 @@ class _BlockReader:
                 self.texts.setdefault("policy_questions", []).append(line)
                 continue
             if _prose(line):
-                self.people.close_zone()
+                self.people.close_zone(prose=line)
             previous = self.loose[-1] if self.loose else None
             joined = previous is not None and previous.index == index - 1
             self.prose_seen = self.prose_seen or _prose(line)
@@ -480,13 +487,12 @@ class _BlockReader:
 
     def _asks(self, index: int) -> bool:
         """Whether the paragraph starting at ``index`` reads as policy questions, not as prose."""
-        for position in range(index, len(self.lines)):
-            line = self.lines[position]
-            if not line:
-                return False
-            if "?" in line or line.startswith("- ") or F.is_enumerated(line) or not _prose(line):
-                return True
-        return False
+        line = self.lines[index] if index < len(self.lines) else ""
+        # The paragraph's first line decides: a description may go on to list things
+        # with dashes, but it opens as a sentence that asks nothing.
+        return bool(line) and (
+            "?" in line or line.startswith("- ") or F.is_enumerated(line) or not _prose(line) or line.endswith(":")
+        )
 
     def _dash_run(self, index: int) -> list[str]:
         run = []
@@ -528,6 +534,8 @@ class _BlockReader:
             return None
         if key == "sdgs" and value:
             self.sdgs.extend(_goal_numbers(value))
+        if key == "sdg_targets" and value:
+            self.sdgs.extend(F.target_goals(value))
         self.texts[key] = [value] if value and key != "sdgs" else []
         # "Label: answer" on one line is one paragraph; a label alone heads longer text.
         if value:
@@ -569,7 +577,10 @@ class _BlockReader:
     # ----- the session -----
 
     def _build(self) -> PageReading | None:
-        participants = self.people.participants()
+        participants = self.people.participants("\n".join(self.lines))
+        if self.people.claimed:
+            # Organisers the people reader took back after they were passed over as loose lines.
+            self.loose = [item for item in self.loose if item.index not in self.people.claimed]
         title = self.title
         evidence = (
             bool(participants)
@@ -779,6 +790,8 @@ def _goal_numbers(value: str) -> list[int]:
     goals = F.parse_sdg_line(value)
     if goals:
         return goals
+    if F.target_goals(value):
+        return F.target_goals(value)
     if re.fullmatch(r"[\d\s,;and]+", value):
         return [int(n) for n in re.findall(r"\d{1,2}", value) if 1 <= int(n) <= 17]
     return []
