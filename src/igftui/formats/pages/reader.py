@@ -22,7 +22,7 @@ from igftui.formats.pages.dates import DateLine, parse_date_line, venue_of
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
-from igftui.formats.pages.titles import TitleLine, parse_title_line
+from igftui.formats.pages.titles import TitleLine, listing_type, parse_title_line, session_type_of, type_in_title
 from igftui.model.session import ForumSession, OnlineParticipation, Source
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType
 
@@ -54,6 +54,8 @@ _LONG_FIELDS = {
     "policy_questions",
 }
 _SHORT_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "tags", "duration"}
+#: Fields of one line: "Label: value", or the label alone and the value on the next line.
+_ONE_LINE_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "when", "session_type"}
 _FOOTERS = (
     "related sessions",
     "session time",
@@ -105,13 +107,17 @@ def read_page(text: str, *, source_path: str | None = None, year: int | None = N
         text = html_to_text(text)
     lines = normalise_page(text).split("\n")
     lines = _without_footer(lines)
+    lines, chrome = _without_chrome(lines)
     readings = []
     blocks, header = _blocks(lines)
+    header = chrome + header
     # A listing's heading often names the year its entries leave out ("Internet
-    # Governance Forum (IGF) 2017"); the page saying it beats --year.
+    # Governance Forum (IGF) 2017", the schedule's "Welcome to IGF2016!"); the page
+    # saying it beats --year.
     year = _page_year(header) or year
+    defaults = _listing_defaults(header)
     for block, listed in blocks:
-        reading = _BlockReader(block, year=year, source_path=source_path, listed=listed).read()
+        reading = _BlockReader(block, year=year, source_path=source_path, listed=listed, defaults=defaults).read()
         if reading is not None:
             readings.append(reading)
     if not readings:
@@ -141,6 +147,7 @@ def _without_footer(lines: list[str]) -> list[str]:
 def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
     """The page cut into one list of lines per session at each strong title line, and the heading above them."""
     starts: list[int] = []
+    dated: list[int] = []  # "IGF 2019 <Title>": a session's title, but only the IGF and a year say so
     seen: set[str] = set()
     for index, line in enumerate(lines):
         if not line:
@@ -149,13 +156,24 @@ def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
         strong = title is not None and title.strong
         if not strong and index + 1 < len(lines) and _is_title_like(line) and parse_date_line(lines[index + 1]):
             # On schedule listings every entry is a title line with its time just below.
-            strong = parse_date_line(line) is None and match_label(line) is None
+            strong = parse_date_line(line) is None and match_label(line) is None and not _person_line(line)
+        if not strong and title is not None and title.year and (index == 0 or not lines[index - 1]):
+            if _is_title_like(line) and fold(line) not in seen:
+                dated.append(index)
+            continue
         if strong:
             key = fold(line)
             if key in seen:
                 continue
             seen.add(key)
             starts.append(index)
+    if len(dated) >= 2 or (dated and not starts):
+        # A printer-friendly list of one type ("IGF 2019 <Title>" entry after entry): each
+        # such line begins a session, as a numbered title would.
+        starts = sorted({*starts, *dated})
+    # A schedule's day and time headings ("Tuesday, December 6", "09:00 CST") belong to the
+    # entry below them, not to the end of the one above.
+    starts = [_with_headings(lines, start) for start in starts]
     if len(starts) <= 1:
         if starts and _only_noise(lines[: starts[0]]):
             return [(lines[starts[0] :], False)], lines[: starts[0]]
@@ -179,6 +197,87 @@ def _page_year(header: list[str]) -> int | None:
             for match in _PAGE_YEAR.finditer(line):
                 years.add(int(next(g for g in match.groups() if g)))
     return years.pop() if len(years) == 1 else None
+
+
+def _with_headings(lines: list[str], start: int) -> int:
+    """Where the entry titled at ``start`` begins: above it, the schedule headings it stands under."""
+    begin = start
+    index = start - 1
+    while index >= 0 and (not lines[index] or schedule_heading(lines[index])):
+        if lines[index]:
+            begin = index
+        index -= 1
+    return begin
+
+
+_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_SCHEDULE_HEADING = re.compile(
+    rf"^(?:{_WEEKDAYS},?\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})|"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-−]\s*\d{1,2}(?::?\d{2})?)?)?)$",
+    re.IGNORECASE,
+)
+
+
+def schedule_heading(line: str) -> bool:
+    """A schedule's day heading without a year ("Tuesday, December 6") or time heading ("09:00 CST")."""
+    return len(line) <= 40 and _SCHEDULE_HEADING.match(line) is not None
+
+
+def _person_line(line: str) -> bool:
+    """ "-Name, Organisation": the last speaker of an entry, above the schedule's date line."""
+    return line.startswith("-")
+
+
+#: What the schedule site and mirror copies print around a listing, never part of a session.
+_CHROME = re.compile(
+    r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*(?:20\d\d)?\b.*|sign up or log in to bookmark\b.*|"
+    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?)$",
+    re.IGNORECASE,
+)
+_FILTER = re.compile(r"^(.{2,80}?)\s*\[\s*clear filter\s*\]$", re.IGNORECASE)
+_READ_MORE = re.compile(r"\s*(?:\.\.\.|…)?\s*read more\s*[→»>]$", re.IGNORECASE)
+
+
+def _without_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The page without the site's banners and filter headings, and those lines (they tell the year and type)."""
+    kept: list[str] = []
+    chrome: list[str] = []
+    for line in lines:
+        if line and len(line) <= 200 and (_CHROME.match(line) or _FILTER.match(line)):
+            chrome.append(line)
+            continue
+        if line.endswith(("→", "»")):
+            # A biography cut short on the schedule ("... Read More →").
+            line = _READ_MORE.sub("", line)
+        kept.append(line)
+    return kept, chrome
+
+
+@dataclass(frozen=True)
+class _Defaults:
+    """What a listing's heading says of all its entries: "OPEN FORUM [clear filter]", "Received DC Sessions"."""
+
+    session_type: SessionType | None = None
+    room: str | None = None
+    theme: str | None = None
+
+
+def _listing_defaults(header: list[str]) -> _Defaults:
+    kind = room = theme = None
+    for line in header:
+        if not line or len(line) > 100 or _prose(line):
+            continue
+        filtered = _FILTER.match(line)
+        words = filtered.group(1) if filtered else line
+        if _ROOM.match(words):
+            room = room or (words if filtered else None)
+        elif (found := listing_type(words)) is not None:
+            kind = kind or found
+        elif filtered and not _CHROME.match(words):
+            # The 2016 and 2017 schedules filter their listings by theme.
+            theme = theme or words
+    return _Defaults(kind, room, theme)
 
 
 def _only_noise(lines: list[str]) -> bool:
@@ -207,8 +306,11 @@ class _Loose:
 
 
 class _BlockReader:
-    def __init__(self, lines: list[str], *, year: int | None, source_path: str | None, listed: bool):
+    def __init__(
+        self, lines: list[str], *, year: int | None, source_path: str | None, listed: bool, defaults: _Defaults
+    ):
         self.lines = lines
+        self.defaults = defaults
         self.default_year = year
         self.source_path = source_path
         self.listed = listed
@@ -230,12 +332,13 @@ class _BlockReader:
         self.inline: set[str] = set()
         self.prose_seen = False  # a loose line read as prose: the people and questions are above
         self.judged_until = 0  # dashed lines before this one were judged as a run already
+        self.value_next: str | None = None  # a one-line field whose label stood alone above
 
     # ----- the title -----
 
     def _find_title(self) -> int:
         """Read the title lines; return the index of the first line after them."""
-        filled = [i for i, line in enumerate(self.lines) if line][:4]
+        filled = [i for i, line in enumerate(self.lines) if line and not schedule_heading(line)][:4]
         if not filled:
             return 0
         candidates = [(i, parse_title_line(self.lines[i])) for i in filled[:3]]
@@ -310,6 +413,12 @@ class _BlockReader:
                     current = None
             if index == start and self.fallback_title == line:
                 continue
+            if self.value_next is not None:
+                # "Room" alone, its value on the next line (the site's mirror copies).
+                key, self.value_next = self.value_next, None
+                if self._take_value(key, line):
+                    current = None
+                    continue
             if self.date is None and (date := parse_date_line(line)) is not None:
                 self.date = date
                 room_next = True
@@ -428,8 +537,14 @@ class _BlockReader:
             if minutes:
                 self.duration = minutes
             return None
-        if key in ("theme", "subtheme", "short_title", "room", "venue", "tags") and value:
+        if key == "tags" and value:
             self.values[key] = value
+            return None
+        if key in _ONE_LINE_FIELDS:
+            if not value:
+                self.value_next = key
+            elif not self._take_value(key, value) and key not in ("when", "session_type"):
+                self.values[key] = value
             return None
         if key == "sdgs" and value:
             self.sdgs.extend(_goal_numbers(value))
@@ -440,6 +555,22 @@ class _BlockReader:
         else:
             self.inline.discard(key)
         return key
+
+    def _take_value(self, key: str, value: str) -> bool:
+        """The value of a one-line field; False when the line is no such value (another label)."""
+        if F.match_field(value) is not None or match_label(value) is not None or len(value) > 200:
+            return False
+        if key == "when":
+            date = parse_date_line(value)
+            if date is not None and self.date is None:
+                self.date = date
+            return date is not None
+        if key == "session_type":
+            kind = session_type_of(value) or type_in_title(value)
+            self.session_type = self.session_type or kind
+            return kind is not None
+        self.values[key] = value
+        return True
 
     def _set_format(self, found: F.FormatLine, index: int) -> None:
         if self.format is None or (self.format.format is None and found.format is not None):
@@ -488,7 +619,12 @@ class _BlockReader:
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
         year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
-        session_type = (title.session_type if title else None) or self.session_type
+        session_type = (
+            (title.session_type if title else None)
+            or self.session_type
+            or type_in_title(name)
+            or self.defaults.session_type
+        )
         texts = {key: _joined(lines) for key, lines in self.texts.items()}
         description = texts.get("description")
         facilitation = texts.get("discussion_facilitation")
@@ -540,7 +676,7 @@ class _BlockReader:
             number=title.number if title else None,
             title=_short(name),
             short_title=_short(self.values.get("short_title") or texts.get("short_title")),
-            theme=_short(self.values.get("theme") or texts.get("theme")),
+            theme=_short(self.values.get("theme") or texts.get("theme") or self.defaults.theme),
             subtheme=_short(subtheme or texts.get("subtheme")),
             tags=tags or _tags(texts.get("tags")),
             format=fmt.format if fmt else None,
@@ -549,7 +685,7 @@ class _BlockReader:
             duration_minutes=minutes,
             starts_at=date.starts_at if date else None,
             ends_at=date.ends_at if date else None,
-            room=_short(self.values.get("room") or texts.get("room")),
+            room=_short(self.values.get("room") or texts.get("room") or self.defaults.room),
             venue=_short(self.values.get("venue") or texts.get("venue") or venue_of(date.rest if date else None)),
             policy_questions=F.split_questions(self.texts.get("policy_questions", [])),
             relevance_to_theme=relevance_theme,
