@@ -65,6 +65,8 @@ _FOOTERS = (
     "pre-session synthesis",
     "report back",
 )
+#: Links under an organiser's page about a meeting: "Read more about this series", "Subscribe to updates".
+_FOOTER_LINK = re.compile(r"^(?:read more about (?:this|our)\b|subscribe to\b|sign up (?:to|for) (?:our|the)\b)")
 _ROOM = re.compile(
     r"^(?:room|salle|sala|hall|ballroom|banquet hall|plenary|main hall|workshop room|conference room|"
     r"annex|ws\s*\d+\b|press room|village stage|studio|auditorium|meeting room)\b.{0,50}$",
@@ -139,6 +141,7 @@ def _without_footer(lines: list[str]) -> list[str]:
             folded in _FOOTERS
             or re.match(r"^session report\b", folded)
             or re.match(r"^igf \d{4} pre-session synthesis", folded)
+            or _FOOTER_LINK.match(folded)
         ):
             return lines[:index]
     return lines
@@ -232,9 +235,20 @@ def _person_line(line: str) -> bool:
 #: What the schedule site and mirror copies print around a listing, never part of a session.
 _CHROME = re.compile(
     r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*(?:20\d\d)?\b.*|sign up or log in to bookmark\b.*|"
-    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?)$",
+    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content|"
+    # An image's file name where the picture was: "Keyboard-445×255".
+    r"[\w-]+-\d{2,4}\s?[x×]\s?\d{2,4})$",
     re.IGNORECASE,
 )
+#: Words that say a text is about a meeting (not "forum" or "session": news uses them loosely).
+_MEETING_WORDS = re.compile(
+    r"\b(?:round[\s-]?tables?|meetings?|workshops?|seminars?|symposi(?:um|a)|consultations?|dialogues?|"
+    r"conferences?|retreats?)\b",
+    re.IGNORECASE,
+)
+_ROUND_TABLE_WORDS = re.compile(r"\bround[\s-]?tables?\b", re.IGNORECASE)
+#: An organiser's own reference after a meeting's name: "<Name> [WP1216]".
+_EVENT_CODE = re.compile(r"\s*\[[A-Z]{1,5}\s?\d{1,6}\]$")
 _FILTER = re.compile(r"^(.{2,80}?)\s*\[\s*clear filter\s*\]$", re.IGNORECASE)
 _READ_MORE = re.compile(r"\s*(?:\.\.\.|…)?\s*read more\s*[→»>]$", re.IGNORECASE)
 
@@ -613,11 +627,23 @@ class _BlockReader:
             or self.labelled_fields >= 2
             or (self.date is not None and self.date.starts_at is not None)
         )
+        meeting = None
         if (title is None or not title.strong) and not evidence:
-            return None
+            meeting = self._meeting()
+            if meeting is None:
+                return None
         name = title.title if title else None
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
+        if meeting is not None:
+            # A meeting described by its organisers (an external roundtable): what it was
+            # for and what was said, under its name; the lines above the name are the site's.
+            name_index, meeting_name, meeting_format = meeting
+            name = name or meeting_name
+            self.loose = [item for item in self.loose if item.index > name_index]
+            self.session_type = self.session_type or SessionType.OTHER
+            if meeting_format is not None:
+                self.format = F.FormatLine(format=meeting_format)
         year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
         session_type = (
             (title.session_type if title else None)
@@ -704,6 +730,39 @@ class _BlockReader:
         data = session.to_json()
         missing = [key for key in EXPECTED_FIELDS if data.get(key) in (None, [], "")]
         return PageReading(session=session, missing=missing)
+
+    def _meeting(self) -> tuple[int, str, Format | None] | None:
+        """A page about one meeting: its name, and a list its text introduces as the meeting's.
+
+        "... the roundtable gave officials room to:" and the aims below it, or a summary
+        of the discussion: a meeting of the kind a session is.  A news item may have a
+        list too ("Signatories include:"), but its text does not say it is about a meeting.
+        Returns the name's line, the name and the format the text names, or ``None``.
+        """
+        heading = self._meeting_name()
+        if heading is None:
+            return None
+        index, name = heading
+        loose = [item for item in self.loose if item.index > index]
+        for position, item in enumerate(loose[:-2]):
+            listed = loose[position + 1 : position + 3]
+            if (
+                item.text.endswith(":")
+                and all(following.text.startswith("- ") for following in listed)
+                and (_MEETING_WORDS.search(item.text) or _MEETING_WORDS.search(name))
+            ):
+                words = f"{name} {item.text}"
+                return index, name, Format.ROUND_TABLE if _ROUND_TABLE_WORDS.search(words) else None
+        return None
+
+    def _meeting_name(self) -> tuple[int, str] | None:
+        """The first line near the top that reads as a name of three words or more."""
+        filled = [i for i, line in enumerate(self.lines) if line][:6]
+        for index in filled:
+            line = self.lines[index]
+            if _is_title_like(line) and len(line.split()) >= 3 and not line.endswith(("!", "?")):
+                return index, _EVENT_CODE.sub("", line).strip() or line
+        return None
 
     def _loose_paragraphs(self) -> list[tuple[bool, list[list[str]], bool]]:
         """Loose lines as groups of paragraphs: (above the content?, paragraphs, after the format?)."""
