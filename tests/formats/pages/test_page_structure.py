@@ -261,3 +261,28 @@ def test_printer_friendly_list_of_one_type():
 def test_a_plural_label_is_not_read_as_its_singular(line, plural):
     label = match_label(line)
     assert label is not None and label.plural is plural and label.value
+
+
+def test_a_site_menu_of_several_types_gives_no_type():
+    page = "Workshops\nOpen Forums\nMain Sessions\n\nIGF 2019 Ballots for Everyone\n\nPanel - 60 Min\n"
+    [reading] = read_page(page)
+    assert reading.session.title == "Ballots for Everyone" and reading.session.session_type is None
+
+
+def test_igf_year_headings_beside_numbered_titles_start_no_session():
+    page = (
+        "IGF 2019 WS #5 Ballots for Everyone\n\nSpeaker 1: Ana Ruiz, Civil Society, African Group\n\n"
+        "IGF 2019 Messages\n\nVoters show ballots that screen readers understand.\n\n"
+        "IGF 2019 Outputs\n\nPanel - 60 Min\n"
+    )
+    [reading] = read_page(page)
+    assert reading.session.number == 5 and reading.session.format.value == "panel"
+
+
+def test_a_sentence_that_starts_like_a_footer_link_ends_nothing():
+    page = (
+        "IGF 2019 WS #5 Ballots for Everyone\n\nSubscribe to the list and join remotely.\n\n"
+        "Speaker 1: Ana Ruiz, Civil Society, African Group\n"
+    )
+    [reading] = read_page(page)
+    assert [p.name for p in reading.session.speakers] == ["Ana Ruiz"]

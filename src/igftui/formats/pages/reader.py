@@ -141,7 +141,7 @@ def _without_footer(lines: list[str]) -> list[str]:
             folded in _FOOTERS
             or re.match(r"^session report\b", folded)
             or re.match(r"^igf \d{4} pre-session synthesis", folded)
-            or _FOOTER_LINK.match(folded)
+            or (len(folded) <= 60 and not line.endswith(".") and _FOOTER_LINK.match(folded))
         ):
             return lines[:index]
     return lines
@@ -170,10 +170,11 @@ def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
                 continue
             seen.add(key)
             starts.append(index)
-    if len(dated) >= 2 or (dated and not starts):
+    if dated and not starts:
         # A printer-friendly list of one type ("IGF 2019 <Title>" entry after entry): each
-        # such line begins a session, as a numbered title would.
-        starts = sorted({*starts, *dated})
+        # such line begins a session, as a numbered title would.  Not beside numbered
+        # titles: there a heading such as "IGF 2019 Messages" is more likely than an entry.
+        starts = dated
     # A schedule's day and time headings ("Tuesday, December 6", "09:00 CST") belong to the
     # entry below them, not to the end of the one above.
     starts = [_with_headings(lines, start) for start in starts]
@@ -234,7 +235,7 @@ def _person_line(line: str) -> bool:
 
 #: What the schedule site and mirror copies print around a listing, never part of a session.
 _CHROME = re.compile(
-    r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*(?:20\d\d)?\b.*|sign up or log in to bookmark\b.*|"
+    r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*20\d\d\s*!.*|sign up or log in to bookmark\b.*|"
     r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content|"
     # An image's file name where the picture was: "Keyboard-445×255".
     r"[\w-]+-\d{2,4}\s?[x×]\s?\d{2,4})$",
@@ -279,6 +280,7 @@ class _Defaults:
 
 def _listing_defaults(header: list[str]) -> _Defaults:
     kind = room = theme = None
+    kinds: set[SessionType] = set()
     for line in header:
         if not line or len(line) > 100 or _prose(line):
             continue
@@ -287,11 +289,13 @@ def _listing_defaults(header: list[str]) -> _Defaults:
         if _ROOM.match(words):
             room = room or (words if filtered else None)
         elif (found := listing_type(words)) is not None:
+            kinds.add(found)
             kind = kind or found
         elif filtered and not _CHROME.match(words):
             # The 2016 and 2017 schedules filter their listings by theme.
             theme = theme or words
-    return _Defaults(kind, room, theme)
+    # A site menu names several types ("Workshops", "Open Forums"): it is no listing's heading.
+    return _Defaults(kind if len(kinds) == 1 else None, room, theme)
 
 
 def _only_noise(lines: list[str]) -> bool:
