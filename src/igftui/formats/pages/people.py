@@ -673,7 +673,7 @@ class PeopleCollector:
     def _feed(self, line: str, blanks: int, in_text: bool) -> bool:
         if not line:
             return False
-        if self._avatar is not None or line[:7].casefold() == "avatar ":
+        if self._avatar is not None or (line[0] in "aA" and line[:7].casefold() == "avatar "):
             taken = self._avatar_card(line, blanks)
             if taken is not None:
                 return taken

@@ -236,11 +236,13 @@ def _person_line(line: str) -> bool:
 #: What the schedule site and mirror copies print around a listing, never part of a session.
 _CHROME = re.compile(
     r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*20\d\d\s*!.*|sign up or log in to bookmark\b.*|"
-    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content|"
-    # An image's file name where the picture was: "Keyboard-445×255".
-    r"[\w-]+-\d{2,4}\s?[x×]\s?\d{2,4})$",
+    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content)$",
     re.IGNORECASE,
 )
+#: The letters those lines start with: every line of a page passes here, most only this test.
+_CHROME_INITIALS = frozenset("lLwWsStTvVrRjJ")
+#: An image's file name where the picture was: "Keyboard-445×255".
+_IMAGE_NAME = re.compile(r"^[\w-]+-\d{2,4}\s?[x×]\s?\d{2,4}$")
 #: Words that say a text is about a meeting (not "forum" or "session": news uses them loosely).
 _MEETING_WORDS = re.compile(
     r"\b(?:round[\s-]?tables?|meetings?|workshops?|seminars?|symposi(?:um|a)|consultations?|dialogues?|"
@@ -259,7 +261,15 @@ def _without_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     chrome: list[str] = []
     for line in lines:
-        if line and len(line) <= 200 and (_CHROME.match(line) or _FILTER.match(line)):
+        if (
+            line
+            and len(line) <= 200
+            and (
+                (line[0] in _CHROME_INITIALS and _CHROME.match(line))
+                or (line[-1] == "]" and _FILTER.match(line))
+                or (" " not in line and _IMAGE_NAME.match(line))
+            )
+        ):
             chrome.append(line)
             continue
         if line.endswith(("→", "»")):
@@ -356,7 +366,10 @@ class _BlockReader:
 
     def _find_title(self) -> int:
         """Read the title lines; return the index of the first line after them."""
-        filled = [i for i, line in enumerate(self.lines) if line and not schedule_heading(line)][:4]
+        # The first few lines with words (a long block is not walked to its end for four of them).
+        filled = list(
+            itertools.islice((i for i, line in enumerate(self.lines) if line and not schedule_heading(line)), 4)
+        )
         if not filled:
             return 0
         candidates = [(i, parse_title_line(self.lines[i])) for i in filled[:3]]
