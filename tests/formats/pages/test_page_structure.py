@@ -286,3 +286,24 @@ def test_a_sentence_that_starts_like_a_footer_link_ends_nothing():
     )
     [reading] = read_page(page)
     assert [p.name for p in reading.session.speakers] == ["Ana Ruiz"]
+
+
+def test_schedule_entries_without_a_code_start_below_their_time():
+    page = SCHEDULE_2016 + (
+        "Wednesday, December 7\n\n14:30 CST\n\nResearchers Symposium on Platform Rules\n"
+        "A day of papers on how platforms write and enforce their rules.\n\n"
+        "Wednesday December 7, 2016 14:30 - 18:00 CST\nWorkshop Room 4 PALCCO, Guadalajara, Mexico\n"
+    )
+    readings = read_page(page)
+    assert [r.session.title for r in readings] == [
+        "Cloud Archives for Public Broadcasters",
+        "Researchers Symposium on Platform Rules",
+    ]
+    second = readings[1].session
+    assert second.room == "Workshop Room 4 PALCCO, Guadalajara, Mexico" and second.year == 2016
+    assert "Wednesday, December 7" not in (readings[0].session.description or "")
+
+
+def test_a_time_alone_on_a_page_that_is_no_schedule_starts_nothing():
+    page = "IGF 2019 WS #5 Ballots for Everyone\n\nPanel - 60 Min\n\n10:00\n\nOpening words\n\n10:10\n\nDemonstration\n"
+    assert len(read_page(page)) == 1

@@ -111,7 +111,7 @@ def read_page(text: str, *, source_path: str | None = None, year: int | None = N
     lines = _without_footer(lines)
     lines, chrome = _without_chrome(lines)
     readings = []
-    blocks, header = _blocks(lines)
+    blocks, header = _blocks(lines, schedule=bool(chrome))
     header = chrome + header
     # A listing's heading often names the year its entries leave out ("Internet
     # Governance Forum (IGF) 2017", the schedule's "Welcome to IGF2016!"); the page
@@ -147,16 +147,27 @@ def _without_footer(lines: list[str]) -> list[str]:
     return lines
 
 
-def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
-    """The page cut into one list of lines per session at each strong title line, and the heading above them."""
+def _blocks(lines: list[str], *, schedule: bool = False) -> tuple[list[tuple[list[str], bool]], list[str]]:
+    """The page cut into one list of lines per session at each strong title line, and the heading above them.
+
+    ``schedule``: the page is a listing copied from the schedule site (its banner was
+    seen), where a time heading alone ("09:00") stands above each entry.
+    """
     starts: list[int] = []
     dated: list[int] = []  # "IGF 2019 <Title>": a session's title, but only the IGF and a year say so
     seen: set[str] = set()
+    timed = False  # the line with words above was a schedule's time heading
     for index, line in enumerate(lines):
         if not line:
             continue
+        below_time, timed = timed, _time_heading(line, schedule)
+        if timed:
+            continue
         title = parse_title_line(line)
         strong = title is not None and title.strong
+        if not strong and below_time and _is_title_like(line) and not _person_line(line):
+            # The schedule's entries without a code: "09:00 CST", then the entry's name.
+            strong = parse_date_line(line) is None and match_label(line) is None
         if not strong and index + 1 < len(lines) and _is_title_like(line) and parse_date_line(lines[index + 1]):
             # On schedule listings every entry is a title line with its time just below.
             strong = parse_date_line(line) is None and match_label(line) is None and not _person_line(line)
@@ -221,6 +232,13 @@ _SCHEDULE_HEADING = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-−]\s*\d{1,2}(?::?\d{2})?)?)?)$",
     re.IGNORECASE,
 )
+
+
+def _time_heading(line: str, schedule: bool) -> bool:
+    """ "09:00 CST" alone: on a schedule listing the time of the entry below (with a zone, on any page)."""
+    if not line[:1].isdigit() or not schedule_heading(line):
+        return False
+    return schedule or any(ch.isalpha() for ch in line)
 
 
 def schedule_heading(line: str) -> bool:
