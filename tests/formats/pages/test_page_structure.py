@@ -307,3 +307,15 @@ def test_schedule_entries_without_a_code_start_below_their_time():
 def test_a_time_alone_on_a_page_that_is_no_schedule_starts_nothing():
     page = "IGF 2019 WS #5 Ballots for Everyone\n\nPanel - 60 Min\n\n10:00\n\nOpening words\n\n10:10\n\nDemonstration\n"
     assert len(read_page(page)) == 1
+
+
+def test_a_schedule_entry_whose_name_was_lost_is_its_own_untitled_session():
+    page = SCHEDULE_2016 + (
+        "\n11:00 CST\n\nThe forum reports on a year of work on cross-border requests for user data.\n\n"
+        "Tuesday December 6, 2016 11:00 - 12:00 CST\nWorkshop Room 5 PALCCO, Guadalajara, Mexico\n"
+    )
+    first, second = read_page(page)
+    assert first.session.title == "Cloud Archives for Public Broadcasters"
+    assert "cross-border" not in (first.session.description or "")
+    assert second.session.title is None and "title" in second.missing
+    assert second.session.description.startswith("The forum reports")

@@ -162,6 +162,11 @@ def _blocks(lines: list[str], *, schedule: bool = False) -> tuple[list[tuple[lis
             continue
         below_time, timed = timed, _time_heading(line, schedule)
         if timed:
+            if schedule:
+                # Each time heading of a schedule listing opens an entry, even one whose
+                # name the copy lost: it is imported untitled and said so, not run into
+                # the entry above.
+                starts.append(index)
             continue
         title = parse_title_line(line)
         strong = title is not None and title.strong
@@ -188,7 +193,7 @@ def _blocks(lines: list[str], *, schedule: bool = False) -> tuple[list[tuple[lis
         starts = dated
     # A schedule's day and time headings ("Tuesday, December 6", "09:00 CST") belong to the
     # entry below them, not to the end of the one above.
-    starts = [_with_headings(lines, start) for start in starts]
+    starts = sorted({_with_headings(lines, start) for start in starts})
     if len(starts) <= 1:
         if starts and _only_noise(lines[: starts[0]]):
             return [(lines[starts[0] :], False)], lines[: starts[0]]
