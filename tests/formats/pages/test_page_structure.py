@@ -102,6 +102,7 @@ def test_a_name_written_surname_first(value, name):
         ("Speakers provisionally confirmed:", "speaker", True),
         ("Speakers confirmed:", "speaker", True),
         ("Session Organizers", "organizer", True),
+        ("Name of Speaker(s)", "speaker", True),
         ("Moderador: Ana Ruiz", "moderator", False),
         ("Moderadora: Ana Ruiz", "moderator", False),
         ("Relatora: Ana Ruiz", "rapporteur", False),

@@ -11,7 +11,10 @@ IGF pages list people in many ways over the years:
 * label-lost forms, where the onsite moderator and the rapporteur are bare
   "Name, Group, Region" lines around an "Online Moderator" label (or with no label at
   all, in the order moderator, online moderator, rapporteur);
-* free text, "Name - Org, Group Region [email protected] Name - Org, ...".
+* free text, "Name - Org, Group Region [email protected] Name - Org, ...";
+* the 2016 schedule: "Speakers provisionally confirmed:" over "Surname, Given" lines or
+  "-Name, Org" lines, labels in Spanish ("Moderador:"), and person cards ("avatar for
+  <Name>", the name, "<job>, <organisation>", a biography).
 
 :class:`PeopleCollector` is fed the page's lines in order and keeps the state these
 forms need; :meth:`PeopleCollector.participants` gives one entry per person, every role
@@ -478,6 +481,8 @@ _ROLE_WORDS: list[tuple[str, Role, bool]] = [
     # "Speakers provisionally confirmed:", as the 2016 schedule heads its list.
     (r"speakers\s+(?:(?:provisionally|tentatively)\s+)?(?:confirmed|invited|proposed)", Role.SPEAKER, True),
     (r"session\s+organi[sz]ers", Role.ORGANIZER, True),
+    # "Name of Speaker(s)", a 2016 open forum's question kept as a label.
+    (r"names?\s+of\s+(?:the\s+)?speakers?(?:\s*\(s\))?", Role.SPEAKER, True),
     (r"(?:online|remote)\s+moderators", Role.ONLINE_MODERATOR, True),
     (r"(?:online|remote)\s+moderator", Role.ONLINE_MODERATOR, False),
     (r"(?:onsite|on-site|in-person|in\s+person)\s+moderator", Role.MODERATOR, False),

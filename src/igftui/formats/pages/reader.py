@@ -1,7 +1,9 @@
 """Read an IGF session page (or a listing of sessions) into :class:`ForumSession` objects.
 
-The page is cleaned (:mod:`.text`, or :mod:`.html` first for a saved web page), cut into
-sessions at their title lines (:mod:`.titles`), and each session's lines are read in
+The page is cleaned (:mod:`.text`, or :mod:`.html` first for a saved web page), the
+schedule site's banners and filter headings are set apart (they tell the year, and the
+type, room or theme of a listing's entries), the rest is cut into sessions at their title
+lines (:mod:`.titles`) and a schedule's time headings, and each session's lines are read in
 order: date and room (:mod:`.dates`), people (:mod:`.people`), labelled answers and the
 format line (:mod:`.fields`).  What is left, the paragraphs whose labels the page lost,
 is placed last, by where it stands: on 2018 workshop pages the three answers after the

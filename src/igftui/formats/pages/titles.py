@@ -4,7 +4,10 @@ IGF pages have written the same facts in many ways: "IGF 2018 WS #153" with the 
 on the next line, "IGF 2017 WS #67 <Title>", "<Title> (WS186)" on the 2017 schedule,
 "IGF 2021 Open Forum #56 <Title>", "IGF 2018 DC on <topic>", "IGF 2021 NRIs
 Collaborative Session: <Title>", and on the 2024 schedule "WS #51 <Title>" or
-"Main Session | <track>: <Title>".  A line is *strong* when it can only be a session
+"Main Session | <track>: <Title>"; the 2016 schedule puts the code first, "WS170: <Title>".
+Titles without a code may still name their type in words ("<Title> Main Session", "DC on
+<topic>"), and a listing's heading may name the type of all its entries ("Received DC
+Sessions").  A line is *strong* when it can only be a session
 title (it names a type and a number, or the IGF and a year with a type); strong lines
 are where a listing page is cut into sessions.
 """
