@@ -320,3 +320,12 @@ def test_a_schedule_entry_whose_name_was_lost_is_its_own_untitled_session():
     assert "cross-border" not in (first.session.description or "")
     assert second.session.title is None and "title" in second.missing
     assert second.session.description.startswith("The forum reports")
+
+
+def test_the_site_name_above_a_page_is_never_its_title():
+    page = (
+        "Internet Governance Forum\n\nTrust in Public Records\n\n"
+        "Speaker 1: Ana Ruiz, Civil Society, African Group\n\nPanel - 60 Min\n"
+    )
+    [reading] = read_page(page, year=2021)
+    assert reading.session.title == "Trust in Public Records"

@@ -261,11 +261,13 @@ def _person_line(line: str) -> bool:
 #: What the schedule site and mirror copies print around a listing, never part of a session.
 _CHROME = re.compile(
     r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*20\d\d\s*!.*|sign up or log in to bookmark\b.*|"
-    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content)$",
+    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content|"
+    # The site's name as its banner prints it, alone on a line.
+    r"(?:united nations\s*[|:–—-]?\s*)?(?:the\s+)?internet governance forum(?:\s*\(igf\))?)$",
     re.IGNORECASE,
 )
 #: The letters those lines start with: every line of a page passes here, most only this test.
-_CHROME_INITIALS = frozenset("lLwWsStTvVrRjJ")
+_CHROME_INITIALS = frozenset("lLwWsStTvVrRjJiIuU")
 #: An image's file name where the picture was: "Keyboard-445×255".
 _IMAGE_NAME = re.compile(r"^[\w-]+-\d{2,4}\s?[x×]\s?\d{2,4}$")
 #: Words that say a text is about a meeting (not "forum" or "session": news uses them loosely).
