@@ -329,3 +329,16 @@ def test_the_site_name_above_a_page_is_never_its_title():
     )
     [reading] = read_page(page, year=2021)
     assert reading.session.title == "Trust in Public Records"
+
+
+@pytest.mark.parametrize("line", ["10:00 Intro", "10:00 - Opening"])
+def test_an_agenda_line_is_no_time_heading(line):
+    assert not schedule_heading(line)
+
+
+def test_a_schedule_page_of_time_headings_alone_is_read_in_linear_time():
+    # Each heading opens an entry and looks up for the headings above it: only as far as
+    # the entry above (this page would take minutes otherwise; it only has to finish).
+    page = "Welcome to IGF2016! Create your schedule below!\n" + "Tuesday, December 6\n09:00 CST\n" * 10_000
+    with pytest.raises(FormatError):
+        read_page(page)

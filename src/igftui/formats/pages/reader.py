@@ -195,7 +195,7 @@ def _blocks(lines: list[str], *, schedule: bool = False) -> tuple[list[tuple[lis
         starts = dated
     # A schedule's day and time headings ("Tuesday, December 6", "09:00 CST") belong to the
     # entry below them, not to the end of the one above.
-    starts = sorted({_with_headings(lines, start) for start in starts})
+    starts = _with_headings(lines, sorted(set(starts)))
     if len(starts) <= 1:
         if starts and _only_noise(lines[: starts[0]]):
             return [(lines[starts[0] :], False)], lines[: starts[0]]
@@ -221,22 +221,32 @@ def _page_year(header: list[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _with_headings(lines: list[str], start: int) -> int:
-    """Where the entry titled at ``start`` begins: above it, the schedule headings it stands under."""
-    begin = start
-    index = start - 1
-    while index >= 0 and (not lines[index] or schedule_heading(lines[index])):
-        if lines[index]:
-            begin = index
-        index -= 1
-    return begin
+def _with_headings(lines: list[str], starts: list[int]) -> list[int]:
+    """Where each entry begins: above its title, the schedule headings it stands under.
+
+    The walk up stops at the entry above, so that a page of headings alone is still read
+    in time that grows with its length, not with its square.
+    """
+    begins: list[int] = []
+    floor = 0
+    for start in starts:
+        begin = index = start
+        while index - 1 >= floor and (not lines[index - 1] or schedule_heading(lines[index - 1])):
+            index -= 1
+            if lines[index]:
+                begin = index
+        if not begins or begin > begins[-1]:
+            begins.append(begin)
+        floor = start + 1
+    return begins
 
 
 _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _SCHEDULE_HEADING = re.compile(
     rf"^(?:{_WEEKDAYS},?\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})|"
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:\s*[+-−]\s*\d{1,2}(?::?\d{2})?)?)?)$",
+    # The zone in capitals ("CST", "GMT+03"): "10:00 Intro" is an agenda's line.
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,5})(?:\s*[-+−]\s*\d{1,2}(?::?\d{2})?)?)?)$",
     re.IGNORECASE,
 )
 
