@@ -99,3 +99,18 @@ def test_a_json_file_larger_than_the_page_limit(igftui, tmp_path):
     page.write_text("IGF 2018 WS #1 A page\n" + "Words.\n" * 800_000, encoding="utf-8")
     refused = igftui("import", str(page))
     assert refused.code == 1 and "igftui reads files up to 5 MB" in refused.out
+
+
+def test_a_page_without_title_year_or_type_is_imported_with_a_warning_naming_them(igftui, tmp_path):
+    page = tmp_path / "unnamed.txt"
+    page.write_text(
+        "Speaker 1: Wanjiru Kamau, Civil Society, African Group\n\nRound Table - 60 Min\n\n"
+        "Farmers keep notes on seeds, soil and rain that nobody else ever reads.\n",
+        encoding="utf-8",
+    )
+    result = igftui("import", str(page), "--json")
+    assert result.code == 0, result.err
+    [session] = result.json()["imported"]
+    assert (session["title"], session["year"], session["session_type"]) == (None, None, None)
+    [warning] = [line for line in result.err.splitlines() if "unnamed.txt" in line]
+    assert warning.endswith("imported without its title, year and session type, which the page does not give")

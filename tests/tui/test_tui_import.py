@@ -149,6 +149,29 @@ Come and meet us at the networking area.
 """
 
 
+UNNAMED = """Speaker 1: Wanjiru Kamau, Civil Society, African Group
+
+Round Table - 60 Min
+
+Farmers keep notes on seeds, soil and rain that nobody else ever reads.
+"""
+
+
+async def test_a_page_without_title_year_or_type_is_named_in_the_summary(db, tmp_path):
+    # The same words as the command line's warning (issue 15, pattern 9).
+    page = tmp_path / "unnamed.txt"
+    page.write_text(UNNAMED, encoding="utf-8")
+    app = catalogue_app(db, 0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dialog = await import_path(pilot, page)
+        assert dialog.report is not None and len(dialog.report.imported) == 1
+        shown = screen_text(app)
+        # The row wraps inside the dialog's border: its two halves, each as written.
+        assert "partly read" in shown and "unnamed.txt: imported without its title, year and session type" in shown
+        assert "the page does not give" in shown
+
+
 async def test_pages_import_from_the_screen_and_partial_pages_are_named(db, tmp_path):
     folder = tmp_path / "saved"
     folder.mkdir()

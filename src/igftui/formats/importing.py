@@ -25,6 +25,7 @@ from igftui.formats.files import (
 )
 from igftui.formats.jsonio import iter_sessions_json, looks_like_igftui_json
 from igftui.formats.pages import PageReading, read_page
+from igftui.model.form import field_words
 from igftui.model.session import ForumSession, Source
 
 #: Files in a folder that are never sessions, so they are passed over without a word.
@@ -160,7 +161,7 @@ def open_sessions(path: Path, year: int | None, stack: ExitStack) -> tuple[Itera
         else:
             readings = read_page(text, source_path=str(path), year=year)
             sessions = iter([reading.session for reading in readings])
-            note = _missing_note(readings)
+            note = _missing_note(readings, year)
     if year is not None:
         sessions = (s if s.year is not None else s.model_copy(update={"year": year}) for s in sessions)
     return sessions, note
@@ -200,17 +201,60 @@ def _meant_as_json(text: str, path: Path) -> bool:
     return True
 
 
-def _missing_note(readings: list[PageReading]) -> str | None:
-    """ "imported, but these fields were not found: format, duration_minutes", for one page."""
+#: What names a session: a page that does not give one of these is imported with a
+#: warning that says so first, for each session it concerns.
+_IDENTITY = ("title", "year", "session_type")
+#: Sessions of a listing named one by one in a warning; the rest are counted.
+_NAMED_SESSIONS = 5
+
+
+def _missing_note(readings: list[PageReading], year: int | None = None) -> str | None:
+    """What the page did not give, as the import summary says it: the identity first, by session.
+
+    "imported without its title and year, which the page does not give; these fields were
+    not found either: format" for one page; for a listing, each session without a title,
+    year or type is named ("session 2 (untitled) has no title"), then what most of them lack.
+    A year given on the command line fills the year, so it is not said missing.
+    """
+
+    def missing(reading: PageReading) -> list[str]:
+        return [name for name in reading.missing if not (name == "year" and year is not None)]
+
     if len(readings) == 1:
-        missing = readings[0].missing
-        return "imported, but these fields were not found: " + ", ".join(missing) if missing else None
+        lacking = missing(readings[0])
+        identity = [name for name in lacking if name in _IDENTITY]
+        rest = [name for name in lacking if name not in _IDENTITY]
+        if identity:
+            note = f"imported without its {_and(identity)}, which the page does not give"
+            return note + ("; these fields were not found either: " + ", ".join(rest) if rest else "")
+        return "imported, but these fields were not found: " + ", ".join(rest) if rest else None
+    said: list[str] = []
+    unnamed = [
+        (position, reading) for position, reading in enumerate(readings, start=1) if _no_identity(missing(reading))
+    ]
+    for position, reading in unnamed[:_NAMED_SESSIONS]:
+        title = reading.session.title
+        which = f"\u201c{title}\u201d" if title else "untitled"
+        said.append(f"session {position} ({which}) has no {_and(_no_identity(missing(reading)), 'or')}")
+    if len(unnamed) > _NAMED_SESSIONS:
+        said.append(f"{len(unnamed) - _NAMED_SESSIONS} more have no title, year or session type")
     # A listing gives little about each session; say what most of them lack, once.
     counts: dict[str, int] = {}
     for reading in readings:
-        for name in reading.missing:
-            counts[name] = counts.get(name, 0) + 1
+        for name in missing(reading):
+            if name not in _IDENTITY:
+                counts[name] = counts.get(name, 0) + 1
     lacking = [name for name, count in counts.items() if count * 2 > len(readings)]
-    if not lacking:
-        return None
-    return f"imported {len(readings)} sessions, but most lack these fields: " + ", ".join(lacking)
+    if lacking:
+        said.append("most lack these fields: " + ", ".join(lacking))
+    return f"imported {len(readings)} sessions, but " + "; ".join(said) if said else None
+
+
+def _no_identity(missing: list[str]) -> list[str]:
+    return [name for name in missing if name in _IDENTITY]
+
+
+def _and(names: list[str], last: str = "and") -> str:
+    """ "title, year and session type": the fields in the words of the form."""
+    words = [field_words(name) for name in names]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]

@@ -51,10 +51,21 @@ def test_nri_collaborative_session():
     assert read_page(seed("001"), year=2019)[0].session.year == 2019
 
 
-@pytest.mark.parametrize("prefix", ["002", "003"])
-def test_report_and_news_item_are_not_sessions(prefix):
+def test_roundtable_report_is_a_meeting_of_type_other():
+    # Issue 15: the organisers' page about a roundtable (its name, aims and a summary of
+    # the discussion) is a session of type other in round-table format, not refused.
+    [reading] = read_page(seed("002"))
+    session = reading.session
+    assert (session.session_type.value, session.format.value) == ("other", "round_table")
+    assert session.title.startswith("Freedom of expression online:") and not session.title.endswith("]")
+    assert session.description.startswith("In support of") and "A summary of the discussions" in session.description
+    assert "Want to find out more" not in session.description and "Keyboard" not in session.description
+    assert session.year is None and "year" in reading.missing  # the page does not say
+
+
+def test_news_item_is_not_a_session():
     with pytest.raises(FormatError, match="not an IGF session"):
-        read_page(seed(prefix))
+        read_page(seed("003"))
 
 
 def test_workshop_2018_with_unlabelled_answers():

@@ -83,8 +83,11 @@ _FIELDS: list[tuple[tuple[str, ...], str, bool]] = [
     ),
     # The SDG targets a session serves ("16.10", "SDG 9.c"): kept only as their goals.
     (("targets", "sdg targets", "target"), "sdg_targets", True),
-    (("room", "location"), "room", False),
-    (("venue",), "venue", False),
+    # Alone on their line on the site's mirror copies, the value on the next line.
+    (("room", "location"), "room", True),
+    (("venue",), "venue", True),
+    (("time", "date", "date and time", "date & time", "time and date", "when"), "when", True),
+    (("session type", "type of session"), "session_type", True),
     # Labels whose answers igftui does not keep; they end the answer above them.
     (
         (

@@ -16,6 +16,9 @@ IGF pages list people in many ways over the years:
   (the organisers and the speakers);
 * 2024-25 open forums' run of labels on one line, "Organizational Affiliation: X
   Moderator and Organizer: A (main), B (sub) Stakeholder: Government Regional Group: ...".
+* the 2016 schedule: "Speakers provisionally confirmed:" over "Surname, Given" lines or
+  "-Name, Org" lines, labels in Spanish ("Moderador:"), and person cards ("avatar for
+  <Name>", the name, "<job>, <organisation>", a biography).
 
 :class:`PeopleCollector` is fed the page's lines in order and keeps the state these
 forms need; :meth:`PeopleCollector.participants` gives one entry per person, every role
@@ -639,6 +642,12 @@ def _name_tail(words: list[str]) -> int:
 
 _ROLE_WORDS: list[tuple[str, Role, bool]] = [
     # (pattern, role, plural)
+    # Before the words they start with (the first alternative that matches is taken):
+    # "Speakers provisionally confirmed:", as the 2016 schedule heads its list.
+    (r"speakers\s+(?:(?:provisionally|tentatively)\s+)?(?:confirmed|invited|proposed)", Role.SPEAKER, True),
+    (r"session\s+organi[sz]ers", Role.ORGANIZER, True),
+    # "Name of Speaker(s)", a 2016 open forum's question kept as a label.
+    (r"names?\s+of\s+(?:the\s+)?speakers?(?:\s*\(s\))?", Role.SPEAKER, True),
     (r"(?:online|remote)\s+moderators", Role.ONLINE_MODERATOR, True),
     (r"(?:online|remote)\s+moderator", Role.ONLINE_MODERATOR, False),
     (r"(?:onsite|on-site|in-person|in\s+person)\s+moderator", Role.MODERATOR, False),
@@ -657,6 +666,24 @@ _ROLE_WORDS: list[tuple[str, Role, bool]] = [
     (r"organi[sz]er", Role.ORGANIZER, False),
     (r"coordinators", Role.ORGANIZER, True),
     (r"coordinator", Role.ORGANIZER, False),
+    # Spanish and French labels, as pages for meetings in Latin America and Africa write them.
+    # Each plural before its singular, for the same reason.
+    (r"moderador(?:es|as)|mod[ée]rat(?:eur|rice)s", Role.MODERATOR, True),
+    (r"moderador(?:a)?|mod[ée]rat(?:eur|rice)", Role.MODERATOR, False),
+    (r"relator(?:es|as)", Role.RAPPORTEUR, True),
+    (r"relator(?:a)?|rapporteuse", Role.RAPPORTEUR, False),
+    (
+        r"ponentes|orador(?:es|as)|panelistas|intervenant(?:e)?s|orat(?:eur|rice)s|conf[ée]renci(?:er|[èe]re)s",
+        Role.SPEAKER,
+        True,
+    ),
+    (
+        r"ponente|orador(?:a)?|panelista|intervenant(?:e)?|orat(?:eur|rice)|conf[ée]renci(?:er|[èe]re)",
+        Role.SPEAKER,
+        False,
+    ),
+    (r"organizador(?:es|as)|organisat(?:eur|rice)s", Role.ORGANIZER, True),
+    (r"organizador(?:a)?|organisat(?:eur|rice)", Role.ORGANIZER, False),
 ]
 _ROLE_PATTERNS = [(re.compile(p, re.IGNORECASE), role, plural) for p, role, plural in _ROLE_WORDS]
 _ROLE_ALTERNATION = "|".join(f"(?:{p})" for p, _, _ in _ROLE_WORDS)
@@ -687,7 +714,8 @@ class Label:
 _LABEL_START = re.compile(
     r"(?:co-?proposer|proposer|country|stakeholder|name|organi[sz]|secretariat|online|remote|onsite|on-site|"
     r"in-person|in\s|moderator|rapporteur|additional|confirmed|invited|key|proposed|other|speaker|panel|"
-    r"co-?organi|coordinator)",
+    r"co-?organi|coordinator|session\s+organi|moder|mod[ée]rat|relator|rapporteuse|ponente|orador|intervenant|"
+    r"orat|conf[ée]renci)",
     re.IGNORECASE,
 )
 _OTHER_LABELS: list[tuple[re.Pattern[str], str]] = [
@@ -854,6 +882,7 @@ def _run_people(value: str) -> list[Person]:
 # ----- the collector -----
 
 
+_AVATAR = re.compile(r"^avatar\s+for\s+(\S.{1,80})$", re.IGNORECASE)
 _NRI_ITEM = re.compile(r"^\d{1,2}[.)]\s+(.{2,60}?\b(?:IGF|Internet Governance Forum)(?:\s+\w+)?)\s*\.?$")
 _ORDER = [Role.MODERATOR, Role.ONLINE_MODERATOR, Role.RAPPORTEUR]
 
@@ -891,6 +920,9 @@ class PeopleCollector:
         self._organisations: list[tuple[int, Person]] = []
         #: Indexes of lines taken as people after they were passed over.
         self.claimed: set[int] = set()
+        # The schedule's card being read ("avatar for <Name>" opens it), and the step it is at.
+        self._avatar: tuple[Person, str] | None = None
+        self._avatar_role = Role.SPEAKER
 
     # -- what the reader asks --
 
@@ -969,6 +1001,10 @@ class PeopleCollector:
         if run is not None:
             self._take_run(run)
             return True
+        if self._avatar is not None or (line[0] in "aA" and line[:7].casefold() == "avatar "):
+            taken = self._avatar_card(line, blanks)
+            if taken is not None:
+                return taken
         label = match_label(line)
         if label is None and line.startswith("- ") and match_label(line[2:]) is not None:
             # A saved page's list: "- Speaker 1: ..." is the same line as "Speaker 1: ...".
@@ -1045,6 +1081,42 @@ class PeopleCollector:
         # Region" lines do not.
         self._continuable = not (person.stakeholder_group and person.region) and self._mode != "names"
         return True
+
+    def _avatar_card(self, line: str, blanks: int) -> bool | None:
+        """The schedule's card for a person: "avatar for <Name>", the name, "<job>, <org>", a biography.
+
+        Returns whether the line was taken, or ``None`` when it is not part of a card.
+        """
+        avatar = _AVATAR.match(line)
+        if avatar is not None:
+            person = parse_person(avatar.group(1), lenient=True)
+            if person is None or person.name is None:
+                self._avatar = None
+                return None
+            # Cards stand under "Speakers", "Moderators" or "Session Organizers".
+            role = self._pending[0] if self._pending is not None else self._avatar_role
+            self._avatar_role = role
+            self._add_role_person(person, role, labelled=True)
+            self._avatar = (person, "name")
+            return True
+        if self._avatar is None:
+            return None
+        person, step = self._avatar
+        label = match_label(line)
+        if label is not None or match_field(line) is not None or parse_date_line(line) is not None:
+            self._avatar = None
+            return None
+        if step == "name" and normalise(clean_name(line) or "") == normalise(person.name or ""):
+            self._avatar = (person, "job")
+            return True
+        if step in ("name", "job") and len(line) <= 150:
+            person.add_organisation(line)
+            self._avatar = (person, "biography")
+            return True
+        if step == "biography" and blanks == 0:
+            return True  # about the person, not the session
+        self._avatar = None
+        return None
 
     def _labelled(self, line: str, label: Label, in_text: bool) -> bool:
         kind = label.kind
@@ -1427,7 +1499,31 @@ def _merge(into: Person, other: Person) -> None:
     into.attendance = into.attendance or other.attendance
 
 
+_SURNAME_FIRST = re.compile(r"^([^\s,]+),\s*([^\s,]+(?:\s+[^\s,]+)?)$")
+
+
+def surname_first(value: str) -> Person | None:
+    """ "Cath, Corinne", as the 2016 schedule lists speakers: the person, given name first.
+
+    Only a lone surname and one or two given names: "Jane Doe, UNESCO" has two words
+    before its comma, and an acronym ("Doe, ICANN") is an organisation.
+    """
+    match = _SURNAME_FIRST.match(unmark(value).strip(" .;"))
+    if match is None:
+        return None
+    surname, given = match.groups()
+    if any(len(word) > 1 and word.isupper() for word in given.split()):
+        return None
+    name = clean_name(f"{given} {surname}")
+    if not plausible_name(name) or _group(given) or _region(given):
+        return None
+    return Person(name=name)
+
+
 def _one(value: str, *, lenient: bool) -> list[Person]:
+    reversed_name = surname_first(value) if value.count(",") == 1 else None
+    if reversed_name is not None:
+        return [reversed_name]
     person = _no_comma(value, capitals_only=True) if "," not in value else None
     person = person or parse_person(value, lenient=lenient)
     if person is None and "," not in value:

@@ -1,7 +1,9 @@
 """Read an IGF session page (or a listing of sessions) into :class:`ForumSession` objects.
 
-The page is cleaned (:mod:`.text`, or :mod:`.html` first for a saved web page), cut into
-sessions at their title lines (:mod:`.titles`), and each session's lines are read in
+The page is cleaned (:mod:`.text`, or :mod:`.html` first for a saved web page), the
+schedule site's banners and filter headings are set apart (they tell the year, and the
+type, room or theme of a listing's entries), the rest is cut into sessions at their title
+lines (:mod:`.titles`) and a schedule's time headings, and each session's lines are read in
 order: date and room (:mod:`.dates`), people (:mod:`.people`), labelled answers and the
 format line (:mod:`.fields`).  What is left, the paragraphs whose labels the page lost,
 is placed last, by where it stands: on 2018 workshop pages the three answers after the
@@ -22,6 +24,7 @@ from igftui.formats.pages.dates import (
     DateLine,
     Schedule,
     heading_tail,
+    is_heading,
     length_in_prose,
     parse_date_line,
     parse_time_heading,
@@ -30,7 +33,7 @@ from igftui.formats.pages.dates import (
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
-from igftui.formats.pages.titles import TitleLine, parse_title_line
+from igftui.formats.pages.titles import TitleLine, listing_type, parse_title_line, session_type_of, type_in_title
 from igftui.model.local_time import venue_clock
 from igftui.model.session import ForumSession, OnlineParticipation, Source
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType
@@ -64,6 +67,8 @@ _LONG_FIELDS = {
     "policy_questions",
 }
 _SHORT_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "tags", "duration"}
+#: Fields of one line: "Label: value", or the label alone and the value on the next line.
+_ONE_LINE_FIELDS = {"theme", "subtheme", "short_title", "room", "venue", "when", "session_type"}
 _FOOTERS = (
     "related sessions",
     "session time",
@@ -73,6 +78,8 @@ _FOOTERS = (
     "pre-session synthesis",
     "report back",
 )
+#: Links under an organiser's page about a meeting: "Read more about this series", "Subscribe to updates".
+_FOOTER_LINK = re.compile(r"^(?:read more about (?:this|our)\b|subscribe to\b|sign up (?:to|for) (?:our|the)\b)")
 _ROOM = re.compile(
     r"^(?:room|salle|sala|hall|ballroom|banquet hall|plenary|main hall|workshop room|conference room|"
     r"annex|ws\s*\d+\b|press room|village stage|studio|auditorium|meeting room)\b.{0,50}$",
@@ -123,19 +130,31 @@ def read_page(text: str, *, source_path: str | None = None, year: int | None = N
         text = html_to_text(text)
     lines = normalise_page(text).split("\n")
     lines = _without_footer(lines)
+    lines, chrome = _without_chrome(lines)
     readings = []
-    blocks, header = _blocks(lines)
+    blocks, header = _blocks(lines, schedule=bool(chrome))
+    header = chrome + header
     # A listing's heading often names the year its entries leave out ("Internet
-    # Governance Forum (IGF) 2017"); the page saying it beats --year.
+    # Governance Forum (IGF) 2017", the schedule's "Welcome to IGF2016!"); the page
+    # saying it beats --year.
     year = _page_year(header) or year
     # Schedule listings head their sessions with the day and the hour ("Monday, December
     # 18", "09:00 CET"); a heading that ends one entry belongs to the entries below it.
     schedule = Schedule()
     for line in header:
         schedule.feed(line)
+    defaults = _listing_defaults(header)
     for position, (block, listed) in enumerate(blocks):
+        # A schedule entry's block may open with its day and hour headings (the cutting
+        # keeps an entry whose title the copy lost): they head this entry and those below.
+        head = _leading_headings(block)
+        for line in block[:head]:
+            schedule.feed(line)
+        block = block[head:]
         cut = heading_tail(block) if position + 1 < len(blocks) else len(block)
-        reader = _BlockReader(block[:cut], year=year, source_path=source_path, listed=listed, schedule=schedule.copy())
+        reader = _BlockReader(
+            block[:cut], year=year, source_path=source_path, listed=listed, schedule=schedule.copy(), defaults=defaults
+        )
         reading = reader.read()
         if reading is not None:
             readings.append(reading)
@@ -162,9 +181,21 @@ def _without_footer(lines: list[str]) -> list[str]:
             folded in _FOOTERS
             or re.match(r"^session report\b", folded)
             or re.match(r"^igf \d{4} pre-session synthesis", folded)
+            or (len(folded) <= 60 and not line.endswith(".") and _FOOTER_LINK.match(folded))
         ):
             return lines[:index]
     return lines
+
+
+def _leading_headings(block: list[str]) -> int:
+    """How many lines at the top of ``block`` are schedule headings (or blank between them)."""
+    count = 0
+    for index, line in enumerate(block):
+        if line and not is_heading(line):
+            break
+        if line:
+            count = index + 1
+    return count
 
 
 def _date_follows(lines: list[str], index: int) -> bool:
@@ -172,24 +203,53 @@ def _date_follows(lines: list[str], index: int) -> bool:
     return following is not None and parse_date_line(following) is not None
 
 
-def _blocks(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
-    """The page cut into one list of lines per session at each strong title line, and the heading above them."""
+def _blocks(lines: list[str], *, schedule: bool = False) -> tuple[list[tuple[list[str], bool]], list[str]]:
+    """The page cut into one list of lines per session at each strong title line, and the heading above them.
+
+    ``schedule``: the page is a listing copied from the schedule site (its banner was
+    seen), where a time heading alone ("09:00") stands above each entry.
+    """
     starts: list[int] = []
+    dated: list[int] = []  # "IGF 2019 <Title>": a session's title, but only the IGF and a year say so
     seen: set[str] = set()
+    timed = False  # the line with words above was a schedule's time heading
     for index, line in enumerate(lines):
         if not line:
             continue
+        below_time, timed = timed, _time_heading(line, schedule)
+        if timed:
+            if schedule:
+                # Each time heading of a schedule listing opens an entry, even one whose
+                # name the copy lost: it is imported untitled and said so, not run into
+                # the entry above.
+                starts.append(index)
+            continue
         title = parse_title_line(line)
         strong = title is not None and title.strong
+        if not strong and below_time and _is_title_like(line) and not _person_line(line):
+            # The schedule's entries without a code: "09:00 CST", then the entry's name.
+            strong = parse_date_line(line) is None and match_label(line) is None
         if not strong and index + 1 < len(lines) and _is_title_like(line) and parse_date_line(lines[index + 1]):
             # On schedule listings every entry is a title line with its time just below.
-            strong = parse_date_line(line) is None and match_label(line) is None
+            strong = parse_date_line(line) is None and match_label(line) is None and not _person_line(line)
+        if not strong and title is not None and title.year and (index == 0 or not lines[index - 1]):
+            if _is_title_like(line) and fold(line) not in seen:
+                dated.append(index)
+            continue
         if strong:
             key = fold(line)
             if key in seen:
                 continue
             seen.add(key)
             starts.append(index)
+    if dated and not starts:
+        # A printer-friendly list of one type ("IGF 2019 <Title>" entry after entry): each
+        # such line begins a session, as a numbered title would.  Not beside numbered
+        # titles: there a heading such as "IGF 2019 Messages" is more likely than an entry.
+        starts = dated
+    # A schedule's day and time headings ("Tuesday, December 6", "09:00 CST") belong to the
+    # entry below them, not to the end of the one above.
+    starts = _with_headings(lines, sorted(set(starts)))
     if len(starts) <= 1:
         if starts and _only_noise(lines[: starts[0]]):
             return [(lines[starts[0] :], False)], lines[: starts[0]]
@@ -213,6 +273,130 @@ def _page_year(header: list[str]) -> int | None:
             for match in _PAGE_YEAR.finditer(line):
                 years.add(int(next(g for g in match.groups() if g)))
     return years.pop() if len(years) == 1 else None
+
+
+def _with_headings(lines: list[str], starts: list[int]) -> list[int]:
+    """Where each entry begins: above its title, the schedule headings it stands under.
+
+    The walk up stops at the entry above, so that a page of headings alone is still read
+    in time that grows with its length, not with its square.
+    """
+    begins: list[int] = []
+    floor = 0
+    for start in starts:
+        begin = index = start
+        while index - 1 >= floor and (not lines[index - 1] or schedule_heading(lines[index - 1])):
+            index -= 1
+            if lines[index]:
+                begin = index
+        if not begins or begin > begins[-1]:
+            begins.append(begin)
+        floor = start + 1
+    return begins
+
+
+_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_SCHEDULE_HEADING = re.compile(
+    rf"^(?:{_WEEKDAYS},?\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})|"
+    # The zone in capitals ("CST", "GMT+03"): "10:00 Intro" is an agenda's line.
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,5})(?:\s*[-+−]\s*\d{1,2}(?::?\d{2})?)?)?)$",
+    re.IGNORECASE,
+)
+
+
+def _time_heading(line: str, schedule: bool) -> bool:
+    """ "09:00 CST" alone: on a schedule listing the time of the entry below (with a zone, on any page)."""
+    if not line[:1].isdigit() or not schedule_heading(line):
+        return False
+    return schedule or any(ch.isalpha() for ch in line)
+
+
+def schedule_heading(line: str) -> bool:
+    """A schedule's day heading without a year ("Tuesday, December 6") or time heading ("09:00 CST")."""
+    return len(line) <= 40 and _SCHEDULE_HEADING.match(line) is not None
+
+
+def _person_line(line: str) -> bool:
+    """ "-Name, Organisation": the last speaker of an entry, above the schedule's date line."""
+    return line.startswith("-")
+
+
+#: What the schedule site and mirror copies print around a listing, never part of a session.
+_CHROME = re.compile(
+    r"^(?:loading(?:…|\.\.\.)?|welcome to (?:the )?igf\s*20\d\d\s*!.*|sign up or log in to bookmark\b.*|"
+    r"this event has ended\b.*|view analytics?|venue map|read more\s*[→»>]?|jump to (?:main )?content|"
+    # The site's name as its banner prints it, alone on a line.
+    r"(?:united nations\s*[|:–—-]?\s*)?(?:the\s+)?internet governance forum(?:\s*\(igf\))?)$",
+    re.IGNORECASE,
+)
+#: The letters those lines start with: every line of a page passes here, most only this test.
+_CHROME_INITIALS = frozenset("lLwWsStTvVrRjJiIuU")
+#: An image's file name where the picture was: "Keyboard-445×255".
+_IMAGE_NAME = re.compile(r"^[\w-]+-\d{2,4}\s?[x×]\s?\d{2,4}$")
+#: Words that say a text is about a meeting (not "forum" or "session": news uses them loosely).
+_MEETING_WORDS = re.compile(
+    r"\b(?:round[\s-]?tables?|meetings?|workshops?|seminars?|symposi(?:um|a)|consultations?|dialogues?|"
+    r"conferences?|retreats?)\b",
+    re.IGNORECASE,
+)
+_ROUND_TABLE_WORDS = re.compile(r"\bround[\s-]?tables?\b", re.IGNORECASE)
+#: An organiser's own reference after a meeting's name: "<Name> [WP1216]".
+_EVENT_CODE = re.compile(r"\s*\[[A-Z]{1,5}\s?\d{1,6}\]$")
+_FILTER = re.compile(r"^(.{2,80}?)\s*\[\s*clear filter\s*\]$", re.IGNORECASE)
+_READ_MORE = re.compile(r"\s*(?:\.\.\.|…)?\s*read more\s*[→»>]$", re.IGNORECASE)
+
+
+def _without_chrome(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The page without the site's banners and filter headings, and those lines (they tell the year and type)."""
+    kept: list[str] = []
+    chrome: list[str] = []
+    for line in lines:
+        if (
+            line
+            and len(line) <= 200
+            and (
+                (line[0] in _CHROME_INITIALS and _CHROME.match(line))
+                or (line[-1] == "]" and _FILTER.match(line))
+                or (" " not in line and _IMAGE_NAME.match(line))
+            )
+        ):
+            chrome.append(line)
+            continue
+        if line.endswith(("→", "»")):
+            # A biography cut short on the schedule ("... Read More →").
+            line = _READ_MORE.sub("", line)
+        kept.append(line)
+    return kept, chrome
+
+
+@dataclass(frozen=True)
+class _Defaults:
+    """What a listing's heading says of all its entries: "OPEN FORUM [clear filter]", "Received DC Sessions"."""
+
+    session_type: SessionType | None = None
+    room: str | None = None
+    theme: str | None = None
+
+
+def _listing_defaults(header: list[str]) -> _Defaults:
+    kind = room = theme = None
+    kinds: set[SessionType] = set()
+    for line in header:
+        if not line or len(line) > 100 or _prose(line):
+            continue
+        filtered = _FILTER.match(line)
+        words = filtered.group(1) if filtered else line
+        if _ROOM.match(words):
+            room = room or (words if filtered else None)
+        elif (found := listing_type(words)) is not None:
+            kinds.add(found)
+            kind = kind or found
+        elif filtered and not _CHROME.match(words):
+            # The 2016 and 2017 schedules filter their listings by theme.
+            theme = theme or words
+    # A site menu names several types ("Workshops", "Open Forums"): it is no listing's heading.
+    return _Defaults(kind if len(kinds) == 1 else None, room, theme)
 
 
 def _only_noise(lines: list[str]) -> bool:
@@ -249,9 +433,11 @@ class _BlockReader:
         year: int | None,
         source_path: str | None,
         listed: bool,
+        defaults: _Defaults,
         schedule: Schedule | None = None,
     ):
         self.lines = lines
+        self.defaults = defaults
         # The day and hour headings above this session, and any it has of its own.
         self.schedule = schedule or Schedule()
         self.default_year = year
@@ -275,12 +461,16 @@ class _BlockReader:
         self.inline: set[str] = set()
         self.prose_seen = False  # a loose line read as prose: the people and questions are above
         self.judged_until = 0  # dashed lines before this one were judged as a run already
+        self.value_next: str | None = None  # a one-line field whose label stood alone above
 
     # ----- the title -----
 
     def _find_title(self) -> int:
         """Read the title lines; return the index of the first line after them."""
-        filled = [i for i, line in enumerate(self.lines) if line][:4]
+        # The first few lines with words (a long block is not walked to its end for four of them).
+        filled = list(
+            itertools.islice((i for i, line in enumerate(self.lines) if line and not schedule_heading(line)), 4)
+        )
         if not filled:
             return 0
         candidates = [(i, parse_title_line(self.lines[i])) for i in filled[:3]]
@@ -355,6 +545,12 @@ class _BlockReader:
                     current = None
             if index == start and self.fallback_title == line:
                 continue
+            if self.value_next is not None:
+                # "Room" alone, its value on the next line (the site's mirror copies).
+                key, self.value_next = self.value_next, None
+                if self._take_value(key, line, index):
+                    current = None
+                    continue
             if (self.date is None or room_next) and (date := parse_date_line(line)) is not None:
                 if self.date is None:
                     self.date = date
@@ -529,8 +725,14 @@ class _BlockReader:
             if minutes:
                 self.duration = minutes
             return None
-        if key in ("theme", "subtheme", "short_title", "room", "venue", "tags") and value:
+        if key == "tags" and value:
             self.values[key] = value
+            return None
+        if key in _ONE_LINE_FIELDS:
+            if not value:
+                self.value_next = key
+            elif not self._take_value(key, value, index) and key not in ("when", "session_type"):
+                self.values[key] = value
             return None
         if key == "sdgs" and value:
             self.sdgs.extend(_goal_numbers(value))
@@ -543,6 +745,23 @@ class _BlockReader:
         else:
             self.inline.discard(key)
         return key
+
+    def _take_value(self, key: str, value: str, index: int) -> bool:
+        """The value of a one-line field (on line ``index``); False when the line is no such value (another label)."""
+        if F.match_field(value) is not None or match_label(value) is not None or len(value) > 200:
+            return False
+        if key == "when":
+            date = parse_date_line(value)
+            if date is not None and self.date is None:
+                self.date = date
+                self._date_details(date, index)
+            return date is not None
+        if key == "session_type":
+            kind = session_type_of(value) or type_in_title(value)
+            self.session_type = self.session_type or kind
+            return kind is not None
+        self.values[key] = value
+        return True
 
     def _set_format(self, found: F.FormatLine, index: int) -> None:
         if self.format is None or (self.format.format is None and found.format is not None):
@@ -588,11 +807,23 @@ class _BlockReader:
             or self.labelled_fields >= 2
             or (self.date is not None and (self.date.starts_at is not None or self.date.on_wall_clock))
         )
+        meeting = None
         if (title is None or not title.strong) and not evidence:
-            return None
+            meeting = self._meeting()
+            if meeting is None:
+                return None
         name = title.title if title else None
         if name is None and self.fallback_title and evidence and len(self.fallback_title.split()) >= 2:
             name = self.fallback_title
+        if meeting is not None:
+            # A meeting described by its organisers (an external roundtable): what it was
+            # for and what was said, under its name; the lines above the name are the site's.
+            name_index, meeting_name, meeting_format = meeting
+            name = name or meeting_name
+            self.loose = [item for item in self.loose if item.index > name_index]
+            self.session_type = self.session_type or SessionType.OTHER
+            if meeting_format is not None:
+                self.format = F.FormatLine(format=meeting_format)
         if self.date is None:
             self.date = self.schedule.date_line((title.year if title else None) or self.default_year)
         year = (title.year if title else None) or (self.date.day.year if self.date else None) or self.default_year
@@ -600,7 +831,12 @@ class _BlockReader:
             # A time that names no zone is the venue's local time: the clock of the year's
             # IGF meeting (UTC when igftui does not know where that was).
             self.date = self.date.on_clock(venue_clock(year).zone)
-        session_type = (title.session_type if title else None) or self.session_type
+        session_type = (
+            (title.session_type if title else None)
+            or self.session_type
+            or type_in_title(name)
+            or self.defaults.session_type
+        )
         texts = {key: _joined(lines) for key, lines in self.texts.items()}
         description = texts.get("description")
         facilitation = texts.get("discussion_facilitation")
@@ -655,7 +891,7 @@ class _BlockReader:
             number=title.number if title else None,
             title=_short(name),
             short_title=_short(self.values.get("short_title") or texts.get("short_title")),
-            theme=_short(self.values.get("theme") or texts.get("theme")),
+            theme=_short(self.values.get("theme") or texts.get("theme") or self.defaults.theme),
             subtheme=_short(subtheme or texts.get("subtheme")),
             tags=tags or _tags(texts.get("tags")),
             format=fmt.format if fmt else None,
@@ -664,7 +900,7 @@ class _BlockReader:
             duration_minutes=minutes,
             starts_at=date.starts_at if date else None,
             ends_at=date.ends_at if date else None,
-            room=_short(self.values.get("room") or texts.get("room")),
+            room=_short(self.values.get("room") or texts.get("room") or self.defaults.room),
             venue=_short(self.values.get("venue") or texts.get("venue") or venue_of(date.rest if date else None)),
             policy_questions=F.split_questions(self.texts.get("policy_questions", [])),
             relevance_to_theme=relevance_theme,
@@ -683,6 +919,39 @@ class _BlockReader:
         data = session.to_json()
         missing = [key for key in EXPECTED_FIELDS if data.get(key) in (None, [], "")]
         return PageReading(session=session, missing=missing)
+
+    def _meeting(self) -> tuple[int, str, Format | None] | None:
+        """A page about one meeting: its name, and a list its text introduces as the meeting's.
+
+        "... the roundtable gave officials room to:" and the aims below it, or a summary
+        of the discussion: a meeting of the kind a session is.  A news item may have a
+        list too ("Signatories include:"), but its text does not say it is about a meeting.
+        Returns the name's line, the name and the format the text names, or ``None``.
+        """
+        heading = self._meeting_name()
+        if heading is None:
+            return None
+        index, name = heading
+        loose = [item for item in self.loose if item.index > index]
+        for position, item in enumerate(loose[:-2]):
+            listed = loose[position + 1 : position + 3]
+            if (
+                item.text.endswith(":")
+                and all(following.text.startswith("- ") for following in listed)
+                and (_MEETING_WORDS.search(item.text) or _MEETING_WORDS.search(name))
+            ):
+                words = f"{name} {item.text}"
+                return index, name, Format.ROUND_TABLE if _ROUND_TABLE_WORDS.search(words) else None
+        return None
+
+    def _meeting_name(self) -> tuple[int, str] | None:
+        """The first line near the top that reads as a name of three words or more."""
+        filled = [i for i, line in enumerate(self.lines) if line][:6]
+        for index in filled:
+            line = self.lines[index]
+            if _is_title_like(line) and len(line.split()) >= 3 and not line.endswith(("!", "?")):
+                return index, _EVENT_CODE.sub("", line).strip() or line
+        return None
 
     def _loose_paragraphs(self) -> list[tuple[bool, list[list[str]], bool]]:
         """Loose lines as groups of paragraphs: (above the content?, paragraphs, after the format?)."""

@@ -4,7 +4,10 @@ IGF pages have written the same facts in many ways: "IGF 2018 WS #153" with the 
 on the next line, "IGF 2017 WS #67 <Title>", "<Title> (WS186)" on the 2017 schedule,
 "IGF 2021 Open Forum #56 <Title>", "IGF 2018 DC on <topic>", "IGF 2021 NRIs
 Collaborative Session: <Title>", and on the 2024 schedule "WS #51 <Title>" or
-"Main Session | <track>: <Title>".  A line is *strong* when it can only be a session
+"Main Session | <track>: <Title>"; the 2016 schedule puts the code first, "WS170: <Title>".
+Titles without a code may still name their type in words ("<Title> Main Session", "DC on
+<topic>"), and a listing's heading may name the type of all its entries ("Received DC
+Sessions").  A line is *strong* when it can only be a session
 title (it names a type and a number, or the IGF and a year with a type); strong lines
 are where a listing page is cut into sessions.
 """
@@ -56,6 +59,9 @@ _IGF_DC_ON = re.compile(r"^IGF\s+(\d{4})\s+((?:DC|Dynamic\s+Coalition)\s+(?:on|f
 _IGF_ANY = re.compile(r"^IGF\s+(\d{4})\b\s*[:|–—-]?\s*(.*)$", re.IGNORECASE)
 # Schedule titles: "WS #51 Title", "Launch / Award Event #34 Title", "Day 0 Event #178 Title"
 _SCHED_NUMBERED = re.compile(rf"^({_TYPE})\s*#\s*(\d+)\b{_SEP}(.*)$", re.IGNORECASE)
+# The 2016 schedule: the code first, glued to its number, then a colon: "WS170: Title", "OF 12: Title".
+# Capitals and a colon only: "Of 2019: the year..." is prose, "WS 5 – Room B-2" a room.
+_CODE_FIRST = re.compile(r"^(WS|OF|DC|BPF|LT|NS)\s?(\d{1,4})\s*:\s*(\S.*)$")
 # "Main Session | Policy Network on Internet Fragmentation: Title", "NRIs Collaborative Session: Title"
 _SCHED_TYPED = re.compile(
     r"^(main\s+session|nris?\s+collaborative\s+session|best\s+practice\s+forum|town\s+hall|"
@@ -64,11 +70,29 @@ _SCHED_TYPED = re.compile(
 )
 # "Title (WS186)", "Title (WS #37)", "Title (OF 12)"
 _CODE_AT_END = re.compile(r"^(.{3,}?)\s*\(\s*(WS|OF|DC|BPF|NRI|LT|NS)\s*#?\s*(\d+)\s*\)\s*$", re.IGNORECASE)
-# A first line naming the type and a subject: "Dynamic Coalition on Internet Rights and Principles"
+# A first line naming the type and a subject: "Dynamic Coalition on Internet Rights and Principles",
+# "DC on Core Internet Values" (a listing of coalitions writes it short, without the year).
 _TYPE_ON = re.compile(
-    r"^(dynamic\s+coalition|nris?\s+collaborative\s+session|best\s+practice\s+forum)\s+(?:on|for)\s+\S.*$",
+    r"^(dynamic\s+coalition|DC|nris?\s+collaborative\s+session|best\s+practice\s+forum)\s+(?:on|for)\s+\S.*$",
     re.IGNORECASE,
 )
+#: Type words a title may carry at its start or its end when the page gives no code: "Digital
+#: Trust Main Session", "NRIs Coordination Session", "Open Forum on ...".  The short codes
+#: (WS, OF) are left out: as a title's first or last word they are too often something else.
+_TITLE_TYPE_WORDS: list[tuple[str, SessionType]] = [
+    (r"nris?(?:\s+\w+)?\s+sessions?", _T.NRI_SESSION),
+    (r"main\s+sessions?", _T.MAIN_SESSION),
+    *[(words, kind) for words, kind in _TYPE_WORDS if len(words) > 3 and kind is not _T.NRI_SESSION],
+    (r"dc(?=\s+(?:on|for)\b)", _T.DYNAMIC_COALITION),
+    (r"bpf(?=\s+(?:on|for)\b)", _T.BEST_PRACTICE_FORUM),
+]
+_TITLE_TYPES = [
+    (
+        re.compile(rf"^(?:{words})(?:\s*[:|–—-]|\s+(?:on|for|of)\b)|(?:^|\s|[:|–—-])(?:{words})s?$", re.IGNORECASE),
+        kind,
+    )
+    for words, kind in _TITLE_TYPE_WORDS
+]
 
 
 @dataclass(frozen=True)
@@ -83,6 +107,29 @@ class TitleLine:
     code: str | None = None
     #: Only a session title looks like this; safe to cut a listing page at.
     strong: bool = False
+
+
+def type_in_title(title: str | None) -> SessionType | None:
+    """The type a title names in its own words, at its start or end: "Data Flows Main Session"."""
+    if not title or len(title) > 300:
+        return None
+    text = " ".join(title.split())
+    for pattern, kind in _TITLE_TYPES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+_LISTING_TYPE = re.compile(rf"(?:^|\s)({_TYPE})(?:\s+sessions?|s)?$", re.IGNORECASE)
+
+
+def listing_type(heading: str) -> SessionType | None:
+    """The type a listing's heading gives all its entries: "Received DC Sessions", "OPEN FORUM"."""
+    text = " ".join(heading.split())
+    if len(text) > 60:
+        return None
+    match = _LISTING_TYPE.search(text)
+    return session_type_of(match.group(1)) if match else None
 
 
 def session_type_of(words: str) -> SessionType | None:
@@ -122,6 +169,10 @@ def parse_title_line(line: str) -> TitleLine | None:
     if match:
         words, number, rest = match.groups()
         return _numbered(None, words, int(number), rest)
+    match = _CODE_FIRST.match(line)
+    if match:
+        words, number, rest = match.groups()
+        return _numbered(None, words, int(number), rest)
     match = _SCHED_TYPED.match(line)
     if match:
         words, _sep, rest = match.groups()
@@ -140,8 +191,9 @@ def parse_title_line(line: str) -> TitleLine | None:
     match = _IGF_ANY.match(line)
     if match and _year(match.group(1)):
         rest = _clean(match.group(2))
-        # "IGF 2024 Newcomers Session": a named session of that year, not a type we number.
-        return TitleLine(year=_year(match.group(1)), title=rest, strong=False)
+        # "IGF 2024 Newcomers Session": a named session of that year, not a type we number;
+        # "IGF 2021 NRIs Coordination Session" names its type in its words.
+        return TitleLine(year=_year(match.group(1)), session_type=type_in_title(rest), title=rest, strong=False)
     type_on = _TYPE_ON.match(line)
     if type_on:
         kind = session_type_of(type_on.group(1))
