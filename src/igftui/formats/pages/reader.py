@@ -33,8 +33,16 @@ from igftui.formats.pages.dates import (
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
 from igftui.formats.pages.text import fold, normalise_page, unmark
-from igftui.formats.pages.titles import TitleLine, listing_type, parse_title_line, session_type_of, type_in_title
+from igftui.formats.pages.titles import (
+    TitleLine,
+    listing_heading,
+    listing_type,
+    parse_title_line,
+    session_type_of,
+    type_in_title,
+)
 from igftui.model.local_time import venue_clock
+from igftui.model.meetings import year_problem
 from igftui.model.session import ForumSession, OnlineParticipation, Source
 from igftui.model.vocabulary import Format, Layout, SessionStatus, SessionType
 
@@ -341,6 +349,13 @@ _MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ROUND_TABLE_WORDS = re.compile(r"\bround[\s-]?tables?\b", re.IGNORECASE)
+#: When a meeting was held, as its write-up says it: "14-15 March 2022", "March 2022".
+_MEETING_WHEN = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r",?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 #: An organiser's own reference after a meeting's name: "<Name> [WP1216]".
 _EVENT_CODE = re.compile(r"\s*\[[A-Z]{1,5}\s?\d{1,6}\]$")
 _FILTER = re.compile(r"^(.{2,80}?)\s*\[\s*clear filter\s*\]$", re.IGNORECASE)
@@ -469,7 +484,14 @@ class _BlockReader:
         """Read the title lines; return the index of the first line after them."""
         # The first few lines with words (a long block is not walked to its end for four of them).
         filled = list(
-            itertools.islice((i for i, line in enumerate(self.lines) if line and not schedule_heading(line)), 4)
+            itertools.islice(
+                (
+                    i
+                    for i, line in enumerate(self.lines)
+                    if line and not schedule_heading(line) and not listing_heading(line)
+                ),
+                4,
+            )
         )
         if not filled:
             return 0
@@ -492,6 +514,13 @@ class _BlockReader:
                 return self._take_title(merged, index)
         if first is not None:
             return self._take_title(first, first_index)
+        for index in filled[1:3]:
+            # A site's line above it ("Internet Governance Forum, Berlin"), then a title that
+            # names its type in its words ("Digital Inclusion Main Session").
+            line = self.lines[index]
+            if type_in_title(line) is not None and _is_title_like(line) and parse_date_line(line) is None:
+                self.fallback_title = line
+                return index
         if _is_title_like(self.lines[first_index]) and parse_date_line(self.lines[first_index]) is None:
             self.fallback_title = self.lines[first_index]
             return first_index  # kept for the body; used as the title only with other evidence
@@ -820,6 +849,7 @@ class _BlockReader:
             # for and what was said, under its name; the lines above the name are the site's.
             name_index, meeting_name, meeting_format = meeting
             name = name or meeting_name
+            self.default_year = self.default_year or self._meeting_year(name_index)
             self.loose = [item for item in self.loose if item.index > name_index]
             self.session_type = self.session_type or SessionType.OTHER
             if meeting_format is not None:
@@ -942,6 +972,16 @@ class _BlockReader:
             ):
                 words = f"{name} {item.text}"
                 return index, name, Format.ROUND_TABLE if _ROUND_TABLE_WORDS.search(words) else None
+        return None
+
+    def _meeting_year(self, name_index: int) -> int | None:
+        """The year a meeting's write-up says it was held ("Held on 14-15 March 2022"), in its
+        first paragraphs under its name; None when they give no plausible one."""
+        for item in [item for item in self.loose if item.index > name_index][:4]:
+            when = _MEETING_WHEN.search(item.text)
+            if when is not None:
+                year = int(when.group(1))
+                return year if year_problem(year, datetime.now(UTC).date()) is None else None
         return None
 
     def _meeting_name(self) -> tuple[int, str] | None:

@@ -121,6 +121,19 @@ def type_in_title(title: str | None) -> SessionType | None:
 
 
 _LISTING_TYPE = re.compile(rf"(?:^|\s)({_TYPE})(?:\s+sessions?|s)?$", re.IGNORECASE)
+#: A type in the plural, alone: what heads a listing ("Main Sessions", "Workshops").
+_PLURAL_LISTING = re.compile(rf"(?:{_TYPE})(?:\s+sessions|s)", re.IGNORECASE)
+
+
+def listing_heading(line: str) -> bool:
+    """Whether ``line`` heads a listing ("IGF 2019 Main Sessions", "Workshops"): a type in the
+    plural, after the IGF and its year or alone; never a session's title."""
+    text = " ".join(line.strip().strip("*#").split())
+    if len(text) > 60:
+        return False
+    match = _IGF_ANY.match(text)
+    rest = _clean(match.group(2)) if match else text
+    return bool(rest) and _PLURAL_LISTING.fullmatch(rest) is not None
 
 
 def listing_type(heading: str) -> SessionType | None:
@@ -191,6 +204,8 @@ def parse_title_line(line: str) -> TitleLine | None:
     match = _IGF_ANY.match(line)
     if match and _year(match.group(1)):
         rest = _clean(match.group(2))
+        if rest and _PLURAL_LISTING.fullmatch(rest):
+            return None  # "IGF 2019 Main Sessions": a listing's heading (see listing_heading)
         # "IGF 2024 Newcomers Session": a named session of that year, not a type we number;
         # "IGF 2021 NRIs Coordination Session" names its type in its words.
         return TitleLine(year=_year(match.group(1)), session_type=type_in_title(rest), title=rest, strong=False)
