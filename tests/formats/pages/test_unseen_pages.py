@@ -179,7 +179,23 @@ def test_every_page_has_an_expectation_and_back():
     assert not lonely, f"expectations without a page: {lonely}"
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+#: Pages the importer does not read right yet, each with what it gets wrong: strict, so that a
+#: page the importer comes to read right must leave this list (and its expectation is never
+#: changed to fit).
+KNOWN_GAPS = {
+    "r3_g20_open_forum_unlabelled.txt": (
+        "issue 15, pattern 8: 'Name, Org' lines without labels below the description (not above it) "
+        "are not read as the speakers, nor the organisation lines above them as the organisers"
+    ),
+}
+
+
+def _marked(page: Path):
+    gap = KNOWN_GAPS.get(page.name)
+    return pytest.param(page, marks=pytest.mark.xfail(strict=True, reason=gap)) if gap else page
+
+
+@pytest.mark.parametrize("page", [_marked(p) for p in PAGES], ids=[p.name for p in PAGES])
 def test_unseen_page(page: Path):
     expected = expected_for(page)
     name = page.name

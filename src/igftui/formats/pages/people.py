@@ -323,6 +323,7 @@ _TITLE_WORDS = {
     "officer",
     "head",
     "chief",
+    "executive",
     "advisor",
     "adviser",
     "consultant",
