@@ -145,6 +145,24 @@ def igftui_process(catalogue_path: Path):
     return run
 
 
+#: A file system in memory, where the system has one (Linux).
+_IN_MEMORY = Path("/dev/shm")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the tests' files (a catalogue or more per test) in memory, unless told where.
+
+    SQLite makes sure every commit is on the disk (fsync), as a user's catalogue needs;
+    a test's throw-away catalogue does not, and on a busy disk those waits were tens of
+    milliseconds per catalogue.  What the tests look at is unchanged: a process killed
+    with SIGKILL leaves its files to the system, in memory as on a disk.
+    """
+    chosen = config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT") or os.environ.get("TMPDIR")
+    if not chosen and _IN_MEMORY.is_dir() and os.access(_IN_MEMORY, os.W_OK | os.X_OK):
+        # Read by pytest where it makes the run's folder, pytest-of-<user>/pytest-<n>.
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(_IN_MEMORY)
+
+
 #: Where the slow tests are: the app driven under Pilot, real processes and terminals.
 _SLOW_FIRST = ("tui", "test_bench.py")
 
