@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import textual._wait
 from hypothesis import settings
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -22,6 +23,15 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 settings.register_profile("steady", derandomize=True, database=None, print_blob=True)
 settings.register_profile("explore", print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "steady"))
+
+# After every key it presses and at every pause, Textual's Pilot guesses that the app is
+# done by sleeping in steps of 1/50 s until a step passes with almost no CPU used: 40 ms
+# asleep per key at the least, a third of the suite's time.  No test here relies on that
+# guess (on a busy machine it is wrong anyway): each waits for what it needs (settle and
+# wait_until wait for the workers and the messages).  Steps of 1/200 s keep the guess and
+# waste a quarter of the time.  Textual reads both names at each wait (pinned: 8.2.8).
+textual._wait.SLEEP_GRANULARITY = 1 / 200
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 @pytest.fixture(autouse=True)
@@ -133,3 +143,37 @@ def igftui_process(catalogue_path: Path):
         return Result(done.returncode, done.stdout, done.stderr)
 
     return run
+
+
+#: A file system in memory, where the system has one (Linux).
+_IN_MEMORY = Path("/dev/shm")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the tests' files (a catalogue or more per test) in memory, unless told where.
+
+    SQLite makes sure every commit is on the disk (fsync), as a user's catalogue needs;
+    a test's throw-away catalogue does not, and on a busy disk those waits were tens of
+    milliseconds per catalogue.  What the tests look at is unchanged: a process killed
+    with SIGKILL leaves its files to the system, in memory as on a disk.
+    """
+    chosen = config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT") or os.environ.get("TMPDIR")
+    if not chosen and _IN_MEMORY.is_dir() and os.access(_IN_MEMORY, os.W_OK | os.X_OK):
+        # Read by pytest where it makes the run's folder, pytest-of-<user>/pytest-<n>.
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(_IN_MEMORY)
+
+
+#: Where the slow tests are: the app driven under Pilot, real processes and terminals.
+_SLOW_FIRST = ("tui", "test_bench.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slow tests first, the many quick ones last.
+
+    With ``-n``, xdist hands each worker the next test as it finishes one: ending on the
+    quick tests lets both workers end together, where a test of 20 s handed out last
+    would leave the other worker idle all that time.  The sort is stable, so each file's
+    tests keep their order.
+    """
+    tests = Path(__file__).parent
+    items.sort(key=lambda item: item.path.relative_to(tests).parts[0] not in _SLOW_FIRST)

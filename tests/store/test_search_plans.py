@@ -12,7 +12,9 @@ another thread; an interrupted read raises and leaves the catalogue as it was.
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -43,16 +45,27 @@ def session(rng: random.Random, number: int) -> ForumSession:
 QUERIES = ("data", "acc", "a", "ru", "privacy policy", "youth rights data", "ana", "lima", "nowhere", "ombudsman")
 
 
-@pytest.fixture
-def searched(catalogue, monkeypatch):
-    """A catalogue of 80 sessions; five matches count as many, six are scored at once, a
-    search is first walked for along the first 30 of the order."""
+@pytest.fixture(scope="module")
+def searched_file(tmp_path_factory) -> Path:
+    """The catalogue of 80 sessions, imported once for the module (most of each test's time)."""
+    path = tmp_path_factory.mktemp("searched") / "catalogue.db"
     rng = random.Random(14)
-    catalogue.import_sessions(session(rng, n) for n in range(80))
+    with Catalogue(path) as catalogue:
+        catalogue.import_sessions(session(rng, n) for n in range(80))
+    return path
+
+
+@pytest.fixture
+def searched(searched_file, catalogue_path, monkeypatch):
+    """A catalogue of 80 sessions, a copy of its own; five matches count as many, six are
+    scored at once, a search is first walked for along the first 30 of the order."""
+    # Closed, the catalogue is all in its one file (SQLite folds the WAL back in).
+    shutil.copyfile(searched_file, catalogue_path)
     monkeypatch.setattr(fulltext, "FEW_MATCHES", 5)
     monkeypatch.setattr(fulltext, "SCORED_AT_ONCE", 6)
     monkeypatch.setattr(fulltext, "WALKED_FIRST", 30)
-    return catalogue
+    with Catalogue(catalogue_path) as catalogue:
+        yield catalogue
 
 
 def plainly(catalogue: Catalogue, query: str, sort: str | None, descending: bool) -> list[int]:
