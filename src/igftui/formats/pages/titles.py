@@ -133,7 +133,7 @@ def listing_heading(line: str) -> bool:
         return False
     match = _IGF_ANY.match(text)
     rest = _clean(match.group(2)) if match else text
-    return bool(rest) and _PLURAL_LISTING.fullmatch(rest) is not None
+    return rest is not None and _PLURAL_LISTING.fullmatch(rest) is not None
 
 
 def listing_type(heading: str) -> SessionType | None:
