@@ -409,7 +409,8 @@ def measure_in_app(catalogue_path: Path, queries: list[str], repeats: int, runs:
     async def measure() -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as exports:
             # INSTANT: nothing the app would do after a pause (autosave, re-checking) waits here.
-            app = IgfApp(catalogue_path, Settings(export_folder=exports), delays=INSTANT)
+            # As `igftui` runs it: start-up's objects frozen once the catalogue is open.
+            app = IgfApp(catalogue_path, Settings(export_folder=exports), delays=INSTANT, freeze_startup=True)
             loads = Loads()
             async with app.run_test(size=TERMINAL, message_hook=loads) as pilot:
                 await until(pilot, lambda: _has_rows(list_lines(app)), "the first rows")

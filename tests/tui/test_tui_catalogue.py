@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -596,6 +597,28 @@ async def test_a_first_page_read_while_textual_loaded_is_in_the_first_screen(db)
             assert app.catalogue is not None and table_of(app).row_count == 5
     finally:
         other_program.close()
+
+
+async def test_what_start_up_loaded_is_frozen_once_the_catalogue_is_open_in_a_real_run(db):
+    # `igftui` asks for it (run_app); an app made without it (tests, scripts) leaves the collector alone.
+    filled_catalogue(db, 3).close()
+    assert gc.get_freeze_count() == 0
+    plain = IgfApp(db, Settings(), delays=INSTANT)
+    async with plain.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert plain.catalogue is not None
+        assert gc.get_freeze_count() == 0
+    plain.catalogue.close()
+    app = IgfApp(db, Settings(), delays=INSTANT, freeze_startup=True)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.catalogue is not None
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # this process goes on making apps: their objects must stay collectable
+        if app.catalogue is not None:
+            app.catalogue.close()
 
 
 async def test_a_search_typed_while_the_catalogue_is_still_opening_is_not_lost(db):

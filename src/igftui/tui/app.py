@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,8 +70,12 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
         *,
         delays: Delays | None = None,
         first_page: FirstPageReading | None = None,
+        freeze_startup: bool = False,
     ) -> None:
         super().__init__()
+        #: Whether what start-up loaded is put out of the garbage collector's sight once the
+        #: catalogue is open (see :meth:`on_igf_app_catalogue_opened`).
+        self._freeze_startup = freeze_startup
         #: How long the app waits before doing something by itself (tests: INSTANT).
         self.delays = delays or Delays()
         self._catalogue_path: Path | None = None
@@ -158,6 +163,13 @@ class IgfApp(ReportsFailures, KeysInOrder, App[None]):
     def on_igf_app_catalogue_opened(self, message: CatalogueOpened) -> None:
         self.catalogue = message.catalogue
         self._catalogue_screen.catalogue_opened(message.catalogue)
+        if self._freeze_startup:
+            # Textual, SQLAlchemy and the model are loaded now and live as long as the app:
+            # some 110,000 objects that each full collection walked again, pausing the app
+            # for 70 ms and more at moments of its own (a key typed in the search box waited).
+            # Frozen, they are never walked; only a process making one app may do this (one
+            # making many, as the tests do, would never free the old ones).
+            gc.freeze()
 
     @work(thread=True, exit_on_error=False, group="settings", name="save the theme")
     def _save_theme(self, name: str) -> None:
@@ -248,7 +260,7 @@ def run_app(catalogue: Catalogue | Path, settings: Settings, first_page: FirstPa
     loaded.  Returns why the catalogue could not be opened, if it could not, so
     that the command line can say it again once the terminal is back.
     """
-    app = IgfApp(catalogue, settings, first_page=first_page)
+    app = IgfApp(catalogue, settings, first_page=first_page, freeze_startup=True)
     try:
         app.run()
     finally:
