@@ -19,6 +19,7 @@ from igftui.formats.pages.dates import (
     parse_date_line,
     parse_day_heading,
     parse_time_heading,
+    year_in_prose,
 )
 
 
@@ -326,3 +327,17 @@ def test_an_agenda_hour_is_not_the_sessions():
 def test_a_dashed_line_is_a_room_only_when_it_names_one(line):
     session = _one(f"IGF 2019 WS #40 Open Maps\n{line}\n\nPanel - 90 Min\n")
     assert session.room is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Held on 14-15 March 2022 with support from a fund", 2022),
+        ("The retreat met on 3rd–4th Sept. 2019 in a small town", 2019),
+        ("It was first held in November, 2018.", 2018),
+        ("Twelve officials met for two days to compare notes.", None),
+        ("The 2021 report had 40 pages.", None),
+    ],
+)
+def test_the_year_a_sentence_dates(text, year):
+    assert year_in_prose(text) == year

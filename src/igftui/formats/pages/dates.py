@@ -305,6 +305,19 @@ def venue_of(rest: str | None) -> str | None:
     return match.group(1).strip() if match else None
 
 
+#: A month and its year in running text, perhaps after the day or days: "14-15 March 2022".
+_MONTH_YEAR = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+)?(?:{_MONTH})\.?,?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def year_in_prose(text: str) -> int | None:
+    """The year of the first date a sentence gives ("Held on 14-15 March 2022" is 2022), or None."""
+    match = _MONTH_YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
 # ----- schedule headings: the day, then the hour, above the sessions -----
 
 _HOUR = r"([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(?:([ap])\.?m\.?)?"

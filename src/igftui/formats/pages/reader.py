@@ -27,8 +27,10 @@ from igftui.formats.pages.dates import (
     is_heading,
     length_in_prose,
     parse_date_line,
+    parse_day_heading,
     parse_time_heading,
     venue_of,
+    year_in_prose,
 )
 from igftui.formats.pages.html import html_to_text
 from igftui.formats.pages.people import PeopleCollector, match_label
@@ -303,16 +305,6 @@ def _with_headings(lines: list[str], starts: list[int]) -> list[int]:
     return begins
 
 
-_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_SCHEDULE_HEADING = re.compile(
-    rf"^(?:{_WEEKDAYS},?\s+(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})|"
-    # The zone in capitals ("CST", "GMT+03"): "10:00 Intro" is an agenda's line.
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,5})(?:\s*[-+−]\s*\d{1,2}(?::?\d{2})?)?)?)$",
-    re.IGNORECASE,
-)
-
-
 def _time_heading(line: str, schedule: bool) -> bool:
     """ "09:00 CST" alone: on a schedule listing the time of the entry below (with a zone, on any page)."""
     if not line[:1].isdigit() or not schedule_heading(line):
@@ -321,8 +313,16 @@ def _time_heading(line: str, schedule: bool) -> bool:
 
 
 def schedule_heading(line: str) -> bool:
-    """A schedule's day heading without a year ("Tuesday, December 6") or time heading ("09:00 CST")."""
-    return len(line) <= 40 and _SCHEDULE_HEADING.match(line) is not None
+    """A schedule's day heading without a year ("Tuesday, December 6") or time heading ("09:00 CST").
+
+    A day with its year ("Tuesday December 6, 2016 09:00 - 10:30 CST") is a session's own date line.
+    """
+    if len(line) > 40:
+        return False
+    day = parse_day_heading(line)
+    if day is not None:
+        return day.year is None
+    return parse_time_heading(line) is not None
 
 
 def _person_line(line: str) -> bool:
@@ -349,13 +349,6 @@ _MEETING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ROUND_TABLE_WORDS = re.compile(r"\bround[\s-]?tables?\b", re.IGNORECASE)
-#: When a meeting was held, as its write-up says it: "14-15 March 2022", "March 2022".
-_MEETING_WHEN = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r",?\s+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 #: An organiser's own reference after a meeting's name: "<Name> [WP1216]".
 _EVENT_CODE = re.compile(r"\s*\[[A-Z]{1,5}\s?\d{1,6}\]$")
 _FILTER = re.compile(r"^(.{2,80}?)\s*\[\s*clear filter\s*\]$", re.IGNORECASE)
@@ -978,9 +971,8 @@ class _BlockReader:
         """The year a meeting's write-up says it was held ("Held on 14-15 March 2022"), in its
         first paragraphs under its name; None when they give no plausible one."""
         for item in [item for item in self.loose if item.index > name_index][:4]:
-            when = _MEETING_WHEN.search(item.text)
-            if when is not None:
-                year = int(when.group(1))
+            year = year_in_prose(item.text)
+            if year is not None:
                 return year if year_problem(year, datetime.now(UTC).date()) is None else None
         return None
 
