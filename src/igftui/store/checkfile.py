@@ -111,6 +111,10 @@ def _version_without_mark(path: Path) -> int:
         raise NotACatalogue(f"{path} is not an igftui catalogue (not a readable SQLite database)") from None
     try:
         tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        # Read again with the tables: another igftui making the catalogue may have written
+        # its first page (the mark and the tables together) since the header was read.
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         text = str(exc).lower()
         if "malformed" in text or "corrupt" in text:
@@ -118,6 +122,10 @@ def _version_without_mark(path: Path) -> int:
         raise NotACatalogue(f"{path} is not an igftui catalogue (not a readable SQLite database)") from None
     finally:
         connection.close()
+    if application_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise newer_catalogue(path, version)
+        return max(version, 0)
     if tables:
         raise NotACatalogue(f"{path} is a SQLite database, but not an igftui catalogue")
     return 0
