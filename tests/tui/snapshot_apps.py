@@ -138,8 +138,8 @@ def _busy_workers(app) -> list:
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker is done, every key typed has been taken, and what they posted
-    is on screen.
+    """Wait until every worker is done, every key typed has been taken, what they posted is on
+    screen and any scrolling they started is over.
 
     Keys typed in a burst go on one at a time (igftui.tui.key_order), each after the one
     before it has been dealt with, while the workers they start come and go: the wait is
@@ -160,6 +160,9 @@ async def settle(pilot) -> None:
         if not _busy_workers(app) and not getattr(app, "keys_in_flight", False):
             break
     await pilot.pause()
+    # A key may have started a smooth scroll ("j", focusing a box out of sight): what the
+    # test looks at is where it ends, however long the animation takes on a busy machine.
+    await pilot.wait_for_scheduled_animations()
 
 
 async def show_section(pilot, section: str, *, focus: bool = True) -> None:

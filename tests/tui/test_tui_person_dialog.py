@@ -307,9 +307,7 @@ async def test_at_80_by_24_everything_can_be_reached(db):
             assert screen.contains_region(dialog.query_one(button).region)
         # Tabbing to the e-mail box brings it into view.
         dialog.query_one("#person-email", Input).focus()
-        await settle(pilot)
-        # The form scrolls there smoothly: what is in view is looked at once it has.
-        await pilot.wait_for_scheduled_animations()
+        await settle(pilot)  # (it scrolls there smoothly: settle waits for that too)
         assert form.scroll_y > 0
         assert form.region.contains_region(dialog.query_one("#person-email", Input).region)
         await pilot.press("ctrl+a", "ctrl+k")
