@@ -173,6 +173,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", metavar="NAME|PATH", help="a rule set name (see 'igftui rules') or a TOML file")
     p.add_argument("--json", action="store_true")
 
+    p = commands.add_parser(
+        "similar", help="the sessions most like one session, by the words of its title, questions and texts"
+    )
+    p.add_argument("id", type=_session_id)
+    p.add_argument("--year", type=_year, help="only sessions of this year")
+    p.add_argument("--limit", type=int, default=10, help="at most this many sessions (default 10)")
+    p.add_argument("--json", action="store_true", help="print them as JSON")
+
+    p = commands.add_parser(
+        "overlaps", help="the pairs of one year's sessions alike enough to consider merging, most alike first"
+    )
+    p.add_argument("--year", type=_year, required=True)
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        help="how alike, from 0 to 1 (default: rule IGF-S001's, as the rule set in use has it)",
+    )
+    p.add_argument("--json", action="store_true", help="print the pairs as JSON")
+
     p = commands.add_parser("rules", help="list every rule with its id, severity and source")
     p.add_argument("--rules", metavar="NAME|PATH", help="mark which rules this rule set uses")
     p.add_argument("--json", action="store_true")
@@ -281,6 +300,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         "show": _show,
         "export": _export,
         "check": _check,
+        "similar": _similar,
+        "overlaps": _overlaps,
         "rules": _rules,
         "samples": _samples,
         "backup": _backup,
@@ -471,6 +492,34 @@ class _ProgressLine:
             sys.stderr.flush()
 
 
+class _Progress:
+    """A count of work done on a terminal's stderr, rewritten a few times a second, cleared at the end."""
+
+    every = 0.1
+
+    def __init__(self, what: str) -> None:
+        import time
+
+        self.what = what
+        self.clock = time.monotonic
+        self.last = float("-inf")
+        self.shown = False
+
+    def counted(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.last < self.every and done < total:
+            return
+        self.last = now
+        self.shown = True
+        sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}…\033[K")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
 def _filters(args: argparse.Namespace) -> SessionFilter:
     from igftui.store.listing import SessionFilter
 
@@ -520,6 +569,98 @@ def _list(args: argparse.Namespace) -> int:
     if total > len(rows):
         print(f"({len(rows)} of {total} shown)")
     return EXIT_OK
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{value:g} is not from 0 to 1 (0: any shared word, 1: the same text)")
+    return value
+
+
+def _similar(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    from igftui.services.similar import similar_sessions
+
+    catalogue = _open_catalogue(args)
+    session = catalogue.get(args.id)
+    found = similar_sessions(catalogue, session, year=args.year, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": like.id,
+                    "code": like.code,
+                    "year": like.year,
+                    "title": like.title,
+                    "score": like.score,
+                    "shared_terms": list(like.shared_terms),
+                }
+                for like in found
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        print("no session shares enough words with it" + (f" in {args.year}" if args.year else ""))
+        return EXIT_OK
+    table = [("ID", "CODE", "YEAR", "SCORE", "TITLE", "SHARED WORDS")]
+    for like in found:
+        table.append(
+            (
+                str(like.id),
+                terminal_safe(like.code or "", one_line=True),
+                str(like.year or ""),
+                f"{like.score:.2f}",
+                _clip(terminal_safe(like.title or "", one_line=True), 50),
+                terminal_safe(", ".join(like.shared_terms), one_line=True),
+            )
+        )
+    _print_table(table)
+    return EXIT_OK
+
+
+def _overlaps(args: argparse.Namespace) -> int:
+    from igftui.services.similar import overlap_threshold, overlaps
+
+    catalogue = _open_catalogue(args)
+    threshold = args.threshold if args.threshold is not None else overlap_threshold(_settings().rules)
+    progress = _Progress(f"Comparing the sessions of {args.year}") if sys.stderr.isatty() else None
+    try:
+        pairs = overlaps(
+            catalogue, args.year, threshold=threshold, progress=progress.counted if progress is not None else None
+        )
+    finally:
+        if progress is not None:
+            progress.clear()
+    if args.json:
+        _print_json([{"a": pair.a, "b": pair.b, "score": pair.score} for pair in pairs])
+        return EXIT_OK
+    if not pairs:
+        print(f"no two sessions of {args.year} are {threshold:.2f} alike or more")
+        return EXIT_OK
+    table = [("SCORE", "A", "B", "SHARED WORDS")]
+    for pair in pairs:
+        table.append(
+            (
+                f"{pair.score:.2f}",
+                _clip(_summary_line(pair.first), 45),
+                _clip(_summary_line(pair.second), 45),
+                terminal_safe(", ".join(pair.shared_terms), one_line=True),
+            )
+        )
+    _print_table(table)
+    print(f"({plural(len(pairs), 'pair')} at {threshold:.2f} or more; 'igftui show ID' shows one)")
+    return EXIT_OK
+
+
+def _summary_line(summary: Any) -> str:
+    """'#12 WS #88 Youth voices…': the id to type, the code people know, the title."""
+    code = f" {summary.code}" if summary.code else ""
+    return terminal_safe(f"#{summary.id}{code} {summary.title or '(no title)'}", one_line=True)
 
 
 def _label(kind: Any, value: str | None) -> str:

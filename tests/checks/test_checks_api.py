@@ -88,7 +88,7 @@ def test_a_rule_that_raises_becomes_an_error_finding_naming_it():
 
 def test_rules_that_need_the_catalogue_are_skipped_without_one():
     needing = {r.id for r in REGISTRY.values() if r.needs_catalogue}
-    assert needing == {"IGF-P001", "IGF-P002"}
+    assert needing == {"IGF-P001", "IGF-P002", "IGF-S001"}
     session = good_workshop(participants=[person("Ana Costa", first_time=True)])
     assert not any(f.rule in needing for f in run_checks(session, None, None))
 
@@ -106,7 +106,7 @@ def test_every_rule_is_described_documented_and_tuned_with_plain_values():
 
 def test_rule_ids_follow_the_families():
     for rule_id in REGISTRY:
-        assert rule_id[:5] in {"IGF-D", "IGF-C", "IGF-A", "IGF-O", "IGF-P", "IGF-I"}, rule_id
+        assert rule_id[:5] in {"IGF-D", "IGF-C", "IGF-A", "IGF-O", "IGF-P", "IGF-S", "IGF-I"}, rule_id
         assert rule_id[5:].isdigit() and len(rule_id) == 8
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the model is plain pydantic, but keep start-up light for the CLI
     from igftui.model.session import ForumSession
-    from igftui.store.listing import SessionSummary
+    from igftui.store.listing import SessionSummary, SimilarSession
 
 
 class Severity(str, Enum):
@@ -72,6 +72,8 @@ class CatalogueView(Protocol):
         self, names: Iterable[str], *, year: int | None = None, role: Any = None
     ) -> dict[str, list[SessionSummary]]: ...
 
+    def similar_sessions(self, session: Any, *, year: int | None = None, limit: int = 10) -> list[SimilarSession]: ...
+
 
 class CachedCatalogue:
     """A catalogue whose person look-ups are remembered for a few seconds.
@@ -119,6 +121,30 @@ class CachedCatalogue:
                 self._answers[(name, year, role)] = (now, answer)
                 answers[name] = answer
         return answers
+
+    def similar_sessions(self, session: Any, *, year: int | None = None, limit: int = 10) -> list[Any]:
+        """The catalogue's answer, asked again only when what the session says has changed
+        (or ``seconds`` have passed): the checks run on every pause, most of them after a
+        change to a speaker or the agenda, which leaves the texts as they were."""
+        key = (
+            "similar",
+            session.id,
+            year,
+            limit,
+            session.title,
+            tuple(session.policy_questions),
+            session.description,
+            session.expected_outcomes,
+        )
+        now = time.monotonic()
+        known = self._answers.get(key)
+        if known is not None and now - known[0] < self.seconds:
+            return known[1]
+        answer = self.catalogue.similar_sessions(session, year=year, limit=limit)
+        if len(self._answers) > 4096:
+            self._answers.clear()
+        self._answers[key] = (now, answer)
+        return answer
 
     def forget(self) -> None:
         self._answers.clear()

@@ -47,7 +47,15 @@ from igftui.store.errors import (
     explain_database_error,
 )
 from igftui.store.interrupting import Interruption
-from igftui.store.listing import RELEVANCE, PersonSummary, PersonWithSessions, SessionFilter, SessionSummary
+from igftui.store.listing import (
+    RELEVANCE,
+    PersonSummary,
+    PersonWithSessions,
+    SessionFilter,
+    SessionSummary,
+    SimilarPair,
+    SimilarSession,
+)
 from igftui.store.revisions import stored_time
 from igftui.store.schema import WRITE, install_pragmas, open_catalogue_schema
 
@@ -228,6 +236,8 @@ class Catalogue:
         #: The copy kept before this open migrated the catalogue, if it did.
         self.migration_backup: Path | None = None
         self._changes = ChangeCounter(self.path)
+        #: How many sessions hold each word, for similar sessions (``store.similar.WordCounts``).
+        self._remembered_words: Any = None
         self._open()
 
     @_guarded
@@ -1074,6 +1084,43 @@ class Catalogue:
                     if key is not None and year is not None:
                         per_year[key][int(year)] = int(count)
             return [PersonSummary(key, name, int(total), per_year[key]) for key, name, total in rows]
+
+    # ----- similar sessions -----
+
+    @_guarded
+    def similar_sessions(
+        self, session: ForumSession, *, year: int | None = None, limit: int = 10
+    ) -> builtins.list[SimilarSession]:
+        """The sessions most like ``session`` (stored or not: a draft being typed), best first.
+
+        Alike by the words of their titles, policy questions, descriptions and expected
+        outcomes (see ``igftui.store.similar``); ``year`` keeps to one year's sessions.
+        The session itself is never among them.
+        """
+        from igftui.model.similarity import profile_of
+        from igftui.store import similar
+
+        with self._db() as db:
+            return similar.similar_to(
+                _connection(db), self._word_counts(), profile_of(session), own_id=session.id, year=year, limit=limit
+            )
+
+    @_guarded
+    def overlaps(
+        self, year: int, *, threshold: float, progress: Callable[[int, int], None] | None = None
+    ) -> builtins.list[SimilarPair]:
+        """The pairs of ``year``'s sessions at least ``threshold`` alike, most alike first."""
+        from igftui.store import similar
+
+        with self._db() as db:
+            return similar.overlaps(_connection(db), self._word_counts(), year, threshold=threshold, progress=progress)
+
+    def _word_counts(self) -> Any:
+        from igftui.store.similar import WordCounts
+
+        if self._remembered_words is None:
+            self._remembered_words = WordCounts()
+        return self._remembered_words
 
     @_guarded
     def person(self, name: str) -> PersonWithSessions | None:

@@ -98,3 +98,47 @@ class PersonWithSessions:
     summary: PersonSummary
     #: Session id -> the person's roles in it, in the order of ``Role``.
     roles: dict[int, tuple[Role, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SimilarSession:
+    """A session like another one: its line, how alike they are (0 to 1), and the words they share."""
+
+    summary: SessionSummary
+    score: float
+    #: The shared words that count most in the score, as the session compared writes them.
+    shared_terms: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    @property
+    def code(self) -> str | None:
+        return self.summary.code
+
+    @property
+    def year(self) -> int | None:
+        return self.summary.year
+
+    @property
+    def title(self) -> str | None:
+        return self.summary.title
+
+
+@dataclass(frozen=True)
+class SimilarPair:
+    """Two sessions of one year alike enough to be worth merging: ``first`` has the lower id."""
+
+    first: SessionSummary
+    second: SessionSummary
+    score: float
+    shared_terms: tuple[str, ...] = ()
+
+    @property
+    def a(self) -> int:
+        return self.first.id
+
+    @property
+    def b(self) -> int:
+        return self.second.id

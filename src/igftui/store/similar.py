@@ -1,0 +1,229 @@
+"""Sessions like a given one, and the pairs of a year's sessions most alike (the reading side).
+
+Two steps, so that a catalogue of 100,000 sessions answers in well under the
+pause after typing:
+
+1. **Candidates** from the search index: the given text's most distinctive words
+   (see :func:`igftui.model.similarity.distinctive_words`), any of them, best
+   first by FTS5's bm25.  Only sessions sharing a rare word with the text can be
+   much like it.
+2. **Scores** over the candidates: the cosine of their TF-IDF vectors
+   (:mod:`igftui.model.similarity`), with each word's document frequency read
+   from the index's vocabulary (FTS5's ``fts5vocab``, a table of the connection's
+   own temporary schema: nothing is written to the catalogue).
+
+Document frequencies are remembered between questions (:class:`WordCounts`): the
+editor asks after each pause in typing, and a word's count changes little from
+one save to the next.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from igftui.model import similarity
+from igftui.model.similarity import Profile, Vector
+from igftui.store.listing import SessionSummary, SimilarPair, SimilarSession
+
+#: How many sessions the search index proposes for scoring: enough that the best ten
+#: by cosine are among them (bm25 and the cosine mostly agree on the best).
+CANDIDATES = 60
+
+#: How many of the text's heaviest terms the candidates are looked up by.
+LOOKUP_TERMS = 12
+
+#: A term found in more than this share of a year's sessions does not pair them up
+#: for :func:`overlaps` (its weight is small, and it would pair nearly all of them);
+#: it still counts in the score of pairs found by rarer terms.
+COMMON_SHARE = 0.25
+
+#: How many of each session's heaviest terms pair it with others in :func:`overlaps`.
+PAIRING_TERMS = 15
+
+_VOCABULARY = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.session_words USING fts5vocab(main, session_fts, row)"
+
+
+@dataclass(frozen=True)
+class SessionText:
+    """What a session says about its topic, with the line that names it."""
+
+    summary: SessionSummary
+    profile: Profile
+
+
+def _raw(connection: Connection) -> sqlite3.Connection:
+    from igftui.store.revisions import driver
+
+    return driver(connection)
+
+
+@dataclass
+class WordCounts:
+    """How many sessions hold each word, as the search index counts them, remembered.
+
+    Forgotten when the catalogue has grown or shrunk by more than a fiftieth since
+    they were read: a count a few sessions off changes no score that matters.
+    """
+
+    total: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    #: The editor's checks and its list of similar sessions ask from two workers at once.
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def refresh(self, connection: Connection) -> int:
+        """Count the catalogue's sessions again (forgetting the words' counts if it changed
+        much) and return the count."""
+        total = int(_raw(connection).execute("SELECT count(*) FROM session").fetchone()[0])
+        with self._lock:
+            if abs(total - self.total) > max(1, self.total // 50):
+                self.counts.clear()
+            self.total = total
+        return total
+
+    def of(self, connection: Connection, words: Iterable[str]) -> dict[str, int]:
+        """How many sessions hold each of ``words``."""
+        wanted = set(words)
+        with self._lock:
+            missing = [word for word in wanted if word not in self.counts]
+            if missing:
+                raw = _raw(connection)
+                raw.execute(_VOCABULARY)
+                # One look-up a word: fts5vocab finds `term = ?` at once but walks the whole
+                # vocabulary for `term IN (...)`.
+                for word in missing:
+                    row = raw.execute("SELECT doc FROM temp.session_words WHERE term = ?", (word,)).fetchone()
+                    self.counts[word] = int(row[0]) if row else 0
+            return {word: self.counts[word] for word in wanted}
+
+
+def _summaries_and_texts(raw: sqlite3.Connection, where: str, parameters: Sequence[object]) -> list[SessionText]:
+    rows = raw.execute(
+        "SELECT id, code, year, session_type, title, format, status,"
+        " json_extract(document, '$.policy_questions'), json_extract(document, '$.description'),"
+        f" json_extract(document, '$.expected_outcomes') FROM session WHERE {where}",
+        parameters,
+    )
+    texts = []
+    for row in rows:
+        summary = SessionSummary(*row[:7])
+        questions = json.loads(row[7]) if row[7] else []
+        made = similarity.profile(summary.title, [q for q in questions if isinstance(q, str)], row[8], row[9])
+        texts.append(SessionText(summary, made))
+    return texts
+
+
+def _texts_by_id(connection: Connection, ids: list[int]) -> list[SessionText]:
+    if not ids:
+        return []
+    return _summaries_and_texts(_raw(connection), "id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
+
+
+def _candidates(connection: Connection, words: list[str], *, year: int | None, limit: int) -> list[int]:
+    if not words:
+        return []
+    match = " OR ".join(f'"{word}"' for word in words)
+    sql = "SELECT rowid FROM session_fts WHERE session_fts MATCH ?"
+    parameters: list[object] = [match]
+    if year is not None:
+        sql += " AND rowid IN (SELECT id FROM session WHERE year = ?)"
+        parameters.append(year)
+    sql += " ORDER BY bm25(session_fts) LIMIT ?"
+    parameters.append(limit)
+    return [int(row[0]) for row in _raw(connection).execute(sql, parameters)]
+
+
+def _vectors(connection: Connection, counts: WordCounts, total: int, profiles: Iterable[Profile]) -> list[Vector]:
+    profiles = list(profiles)
+    known = counts.of(connection, (word for made in profiles for word in made.all_words))
+    return [similarity.vector(made, similarity.stem_frequencies(made, known, total), total) for made in profiles]
+
+
+def similar_to(
+    connection: Connection,
+    counts: WordCounts,
+    made: Profile,
+    *,
+    own_id: int | None = None,
+    year: int | None = None,
+    limit: int = 10,
+) -> list[SimilarSession]:
+    """The ``limit`` sessions most like the text ``made``, best first, without the session ``own_id``."""
+    if not made or limit <= 0:
+        return []
+    total = counts.refresh(connection)
+    known = counts.of(connection, made.all_words)
+    frequencies = similarity.stem_frequencies(made, known, total)
+    # A stored session's own words are counted once for it: held by it alone, they find nothing else.
+    lookup = similarity.distinctive_words(
+        made, frequencies, total, LOOKUP_TERMS, held_by_more_than=1 if own_id is not None else 0
+    )
+    ids = [found for found in _candidates(connection, lookup, year=year, limit=CANDIDATES + 1) if found != own_id]
+    texts = _texts_by_id(connection, ids)
+    mine, *theirs = _vectors(connection, counts, total, [made, *(text.profile for text in texts)])
+    scored = []
+    for text, other in zip(texts, theirs, strict=True):
+        score = similarity.cosine(mine, other)
+        if score > 0:
+            scored.append(SimilarSession(text.summary, round(score, 4), similarity.shared_terms(mine, other)))
+    return heapq.nsmallest(limit, scored, key=lambda found: (-found.score, found.summary.id))
+
+
+def overlaps(
+    connection: Connection,
+    counts: WordCounts,
+    year: int,
+    *,
+    threshold: float,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[SimilarPair]:
+    """Every pair of ``year``'s sessions scoring at least ``threshold``, most alike first.
+
+    Pairs are found by the terms they share: each session's :data:`PAIRING_TERMS`
+    heaviest ones, leaving out those of more than :data:`COMMON_SHARE` of the year.
+    Two sessions sharing none of those are not compared; their cosine, made of
+    light terms only, would be far below any useful threshold.
+    """
+    total = counts.refresh(connection)
+    texts = _summaries_and_texts(_raw(connection), "year = ?", [year])
+    vectors = _vectors(connection, counts, total, (text.profile for text in texts))
+    holders: dict[str, list[int]] = {}
+    compared: set[tuple[int, int]] = set()
+    for index, vector in enumerate(vectors):
+        for term in vector.weights:
+            holders.setdefault(term, []).append(index)
+    common = max(2, int(len(texts) * COMMON_SHARE))
+    pairs: list[SimilarPair] = []
+    for index, vector in enumerate(vectors):
+        if progress is not None:
+            progress(index, len(vectors))
+        # A pair is compared once, if either one's heavy terms are held by the other:
+        # a term heavy in one may be among the other's lighter ones.
+        heaviest = heapq.nlargest(PAIRING_TERMS, vector.weights, key=vector.weights.__getitem__)
+        partners = {other for term in heaviest if len(holders[term]) <= common for other in holders[term]}
+        partners.discard(index)
+        for other in sorted(partners):
+            first, second = (index, other) if index < other else (other, index)
+            if (first, second) in compared:
+                continue
+            compared.add((first, second))
+            score = similarity.cosine(vector, vectors[other])
+            if score >= threshold and score > 0:
+                pairs.append(
+                    SimilarPair(
+                        texts[first].summary,
+                        texts[second].summary,
+                        round(score, 4),
+                        similarity.shared_terms(vectors[first], vectors[second]),
+                    )
+                )
+    if progress is not None:
+        progress(len(vectors), len(vectors))
+    pairs.sort(key=lambda pair: (-pair.score, pair.first.id, pair.second.id))
+    return pairs
