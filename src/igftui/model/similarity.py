@@ -173,8 +173,10 @@ def vector(profile: Profile, frequencies: Mapping[str, int], total: int) -> Vect
 
 def cosine(a: Vector, b: Vector) -> float:
     """How alike two vectors are, 0 (nothing shared) to 1 (the same words in the same proportions)."""
-    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    return min(1.0, sum(weight * large[term] for term, weight in small.items() if term in large))
+    first, second = a.weights, b.weights
+    # The shared terms found by a set intersection (in C): two sessions share few of their
+    # words.  fsum: the same score whichever of the two is asked about first.
+    return min(1.0, math.fsum(first[term] * second[term] for term in first.keys() & second.keys()))
 
 
 def shared_terms(a: Vector, b: Vector, limit: int = SHARED_SHOWN) -> tuple[str, ...]:
