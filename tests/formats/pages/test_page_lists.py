@@ -4,7 +4,7 @@ import pytest
 
 from igftui.formats.pages import read_page
 from igftui.formats.pages.fields import is_goal_line, parse_sdg_line, split_questions, target_goals
-from igftui.formats.pages.people import given_name_first, organisation_line, parse_person, read_run
+from igftui.formats.pages.people import given_name_first, listed_person, organisation_line, parse_person, read_run
 from igftui.model.vocabulary import Region, Role, StakeholderGroup
 
 
@@ -365,3 +365,112 @@ Panel - 60 Min
 A description that is long enough to read as prose for the importer to see.
 """
     assert read_page(page)[0].session.participants == []
+
+
+OPEN_FORUM_TOP = """IGF 2021 Open Forum #8 Small Title Here
+
+About this Session
+
+A description that is long enough to read as prose for the importer to see.
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("between", "after"),
+    [
+        ("\n\n", "\nPanel - 60 Min\n"),  # two paragraphs, then the format
+        ("\n", "\nGOAL 9: Industry, Innovation and Infrastructure\n"),  # one paragraph, then a goal
+        ("\n\n", ""),  # the page's end
+        ("\n\n", "\n\nA paragraph of prose two blank lines down is no longer the description.\n"),
+    ],
+)
+def test_lists_that_end_the_description_are_its_organisers_and_speakers(between, after):
+    page = f"""{OPEN_FORUM_TOP}Lumen Data Cooperative
+Ruta Digital{between}Ana Petrovic, Ruta Digital
+Ivo Brkic, Civil Society, Eastern European Group
+{after}"""
+    session = read_page(page)[0].session
+    assert [(p.name, p.organisation, p.roles) for p in session.participants] == [
+        (None, "Lumen Data Cooperative", [Role.ORGANIZER]),
+        (None, "Ruta Digital", [Role.ORGANIZER]),
+        ("Ana Petrovic", "Ruta Digital", [Role.SPEAKER]),
+        ("Ivo Brkic", None, [Role.SPEAKER]),
+    ]
+    assert session.description.startswith("A description that is long enough to read as prose")
+    assert "Petrovic" not in session.description and "Lumen" not in session.description
+
+
+def test_a_line_above_the_speakers_that_names_no_organisation_stays_in_the_text():
+    page = f"""{OPEN_FORUM_TOP}Three offices will take part
+
+Ana Petrovic, Ruta Digital
+Ivo Brkic, Open Lab
+"""
+    session = read_page(page)[0].session
+    assert [(p.name, p.roles) for p in session.participants] == [
+        ("Ana Petrovic", [Role.SPEAKER]),
+        ("Ivo Brkic", [Role.SPEAKER]),
+    ]
+    assert session.description.endswith("Three offices will take part")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # Sentences that start with a name and a comma.
+        "Ana Petrovic, who leads the lab, opens the forum.\nIvo Brkic, our host, closes it.",
+        "Ana Petrovic, then the ministry, will speak\nIvo Brkic, with the regulator, will answer",
+        # Places, not people; one person alone is no list.
+        "Latin America, Africa and Asia share the problem.\nEastern Europe, too, took part.",
+        "Ana Petrovic, Ruta Digital",
+        # People the text goes on after: part of the description.
+        "Ana Petrovic, Ruta Digital\nIvo Brkic, Open Lab\nboth of them wrote the report this forum discusses.",
+        "Ana Petrovic, Ruta Digital\nIvo Brkic, Open Lab\n\nThe forum ends with questions from the room.",
+    ],
+)
+def test_the_description_keeps_what_is_no_list_of_people_at_its_end(ending):
+    page = OPEN_FORUM_TOP + ending + "\n"
+    session = read_page(page)[0].session
+    assert session.participants == []
+    assert " ".join(ending.split()) in " ".join((session.description or "").split())
+
+
+def test_lists_in_the_description_are_not_taken_when_the_page_labels_its_people():
+    page = """IGF 2021 WS #8 Small Title Here
+
+Speaker 1: Mira Holm, Civil Society, African Group
+
+Description:
+
+A description that is long enough to read as prose for the importer to see.
+
+Ana Petrovic, Ruta Digital
+Ivo Brkic, Open Lab
+
+Panel - 60 Min
+"""
+    session = read_page(page)[0].session
+    assert [p.name for p in session.participants] == ["Mira Holm"]
+    assert "Ivo Brkic, Open Lab" in (session.description or "")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Ana Petrovic, Ruta Digital", "Ana Petrovic"),
+        ("Ms. Ana Petrovic, Ruta Digital (Serbia)", "Ana Petrovic"),
+        ("Ivo Brkic, Civil Society, Eastern European Group", "Ivo Brkic"),
+        ("Ana Petrovic, Ruta Digital Inc.", "Ana Petrovic"),
+        ("Ana Petrovic, Ruta Digital, researcher", "Ana Petrovic"),
+        ("Ana Petrovic, who leads Ruta Digital, opens.", None),
+        ("Ana Petrovic, our host", None),
+        ("Ana Petrovic", None),
+        ("Ruta Digital Foundation, Open Lab", None),
+        ("Speaker 1: Ana Petrovic, Ruta Digital", None),
+        ("In Serbia, Ana Petrovic leads the work.", None),
+    ],
+)
+def test_a_line_of_an_unlabelled_list(line, name):
+    person = listed_person(line)
+    assert (person.name if person else None) == name

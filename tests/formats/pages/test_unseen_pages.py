@@ -182,12 +182,7 @@ def test_every_page_has_an_expectation_and_back():
 #: Pages the importer does not read right yet, each with what it gets wrong: strict, so that a
 #: page the importer comes to read right must leave this list (and its expectation is never
 #: changed to fit).
-KNOWN_GAPS = {
-    "r3_g20_open_forum_unlabelled.txt": (
-        "issue 15, pattern 8: 'Name, Org' lines without labels below the description (not above it) "
-        "are not read as the speakers, nor the organisation lines above them as the organisers"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _marked(page: Path):

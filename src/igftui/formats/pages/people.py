@@ -988,6 +988,16 @@ class PeopleCollector:
             return bool(self._organisations) and not below.described
         return below.described
 
+    def take_unlabelled(self, organisers: list[Person], speakers: list[Person]) -> None:
+        """The lists :func:`unlabelled_list` found at the end of the description: the reader
+        sees where that text ends, which the lines alone do not tell."""
+        for organiser in organisers:
+            self._add(organiser, Role.ORGANIZER)
+        for speaker in speakers:
+            self._add(speaker, Role.SPEAKER)
+        self._speakers_seen = True
+        self._organisations = []
+
     def _claim_organisations(self) -> None:
         """The organisations listed just above unlabelled speakers are the session's organisers."""
         for index, organiser in self._organisations:
@@ -1474,6 +1484,58 @@ def organisation_line(line: str) -> Person | None:
     )
 
 
+#: More people than a session lists: a longer run of "Name, Org" lines is something else.
+MOST_LISTED = 40
+
+
+def listed_person(line: str) -> Person | None:
+    """A line of a list no label heads: "Name, Organisation" or "Name, Group, Region".
+
+    A sentence is no such line, though it may start with a name and a comma ("Jane Doe,
+    our host, opens the forum."): what follows the name is an organisation's words,
+    capitalised but for the small ones that link them (a job title in lower case may
+    add one word more), and it ends as no sentence does.
+    """
+    if "," not in line or len(line) > 200:
+        return None
+    text = unmark(line).strip()
+    if text.endswith((":", "?", "!", ";")) or match_label(text) is not None or match_field(text) is not None:
+        return None
+    person = parse_person(text)
+    if person is None or person.name is None or not person.described or _names_an_organisation(person.name):
+        return None
+    loose = _loose_words(text.split(",", 1)[1])
+    return person if loose <= (0 if text.endswith(".") else 1) else None
+
+
+def unlabelled_list(lines: list[str]) -> tuple[list[Person], list[Person]] | None:
+    """The organisers and speakers a 2020-22 open forum lists below its description, with no labels.
+
+    ``lines`` end with two or more "Name, Organisation" lines (:func:`listed_person`),
+    the speakers; the lines above them are the organisers, each naming an organisation
+    by its words or as the organisation one of the speakers comes from.  ``None`` when
+    the lines are not such lists (a line of prose among them, a lone person).
+    """
+    speakers: list[Person] = []
+    cut = len(lines)
+    while cut > 0 and (person := listed_person(lines[cut - 1])) is not None:
+        speakers.append(person)
+        cut -= 1
+    if len(speakers) < 2:
+        return None
+    speakers.reverse()
+    theirs = {normalise(p.organisation) for p in speakers if p.organisation}
+    organisers: list[Person] = []
+    for line in lines[:cut]:
+        organiser = organisation_line(line)
+        if organiser is None and len(line) <= 120 and normalise(unmark(line)) in theirs:
+            organiser = Person(organisation=unmark(line).strip())
+        if organiser is None:
+            return None
+        organisers.append(organiser)
+    return organisers, speakers
+
+
 def _pick(allowed: list[Role], position: int, count: int) -> Role:
     """The role of the ``position``-th of ``count`` unlabelled lines where ``allowed`` roles fit.
 
@@ -1586,14 +1648,20 @@ def _reads_as_sentence(text: str | None) -> bool:
     """
     if not text:
         return False
-    ended = text.rstrip().endswith((".", "!", "?", ";", ":"))
+    enough = 3 if text.rstrip().endswith((".", "!", "?", ";", ":")) else 5
+    return _loose_words(text, stop=enough) >= enough
+
+
+def _loose_words(text: str, *, stop: int = 10) -> int:
+    """How many lower-case words of ``text`` are not the small words names hold (counted up to ``stop``)."""
     loose = 0
-    for word in _WORD.findall(text):
-        if word[0].islower() and word.casefold() not in _NAME_LINKS:
+    for word in _WORD.finditer(text):
+        found = word.group()
+        if found[0].islower() and found.casefold() not in _NAME_LINKS:
             loose += 1
-            if loose >= (3 if ended else 5):
-                return True
-    return False
+            if loose >= stop:
+                break
+    return loose
 
 
 def _continuation(line: str) -> bool:

@@ -33,7 +33,14 @@ from igftui.formats.pages.dates import (
     year_in_prose,
 )
 from igftui.formats.pages.html import html_to_text
-from igftui.formats.pages.people import PeopleCollector, match_label
+from igftui.formats.pages.people import (
+    MOST_LISTED,
+    PeopleCollector,
+    Person,
+    listed_person,
+    match_label,
+    unlabelled_list,
+)
 from igftui.formats.pages.text import fold, normalise_page, unmark
 from igftui.formats.pages.titles import (
     TitleLine,
@@ -622,6 +629,16 @@ class _BlockReader:
                 if found is not None and (found.format or found.minutes):
                     self._set_format(found, index)
                     continue
+            if current == "description" and before >= 1 and not self.people.found_any and any(self.texts[current]):
+                listed = self._unlabelled_lists(index)
+                if listed is not None:
+                    # 2020-22 open forums: the organisers' and speakers' lines, no labels, end
+                    # the description; they are the session's people, not its text.
+                    end, (organisers, speakers) = listed
+                    self.people.take_unlabelled(organisers, speakers)
+                    index = end - 1
+                    current = None
+                    continue
             in_text = current in _TEXT_FIELDS
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if self.people.feed(line, blanks_before=before, in_text=in_text, index=index, following=following):
@@ -719,6 +736,53 @@ class _BlockReader:
                 break
             run.append(line)
         return run
+
+    def _unlabelled_lists(self, index: int) -> tuple[int, tuple[list[Person], list[Person]]] | None:
+        """Lists of people with no labels in the paragraph at ``index`` (and the one below), ending the text.
+
+        Organisation lines, then "Name, Organisation" lines, in one paragraph or two
+        (:func:`unlabelled_list` judges them), with nothing of the text after them: the
+        page ends, or the next line is another part of it (a label, the format, a goal,
+        a date).  Returns the index just past them and the organisers and speakers.
+        """
+        first = self._paragraph(index)
+        if not first:
+            return None
+        end = index + len(first)
+        block = first
+        if listed_person(first[-1]) is None:
+            # The organisations alone: the people are the paragraph one blank line below.
+            below = end + 1
+            second = self._paragraph(below) if below < len(self.lines) and not self.lines[end] else []
+            if not second:
+                return None
+            block, end = first + second, below + len(second)
+        # Where the text ends is the cheaper question: most paragraphs fail it.
+        found = unlabelled_list(block) if self._text_ends(end) else None
+        return (end, found) if found is not None else None
+
+    def _paragraph(self, index: int) -> list[str]:
+        """The lines from ``index`` to the next blank one; none when there are more than a list of people holds."""
+        # A slice, not islice: islice would walk the page from its top each time.
+        lines = list(itertools.takewhile(bool, self.lines[index : index + MOST_LISTED + 1]))
+        return lines if len(lines) <= MOST_LISTED else []
+
+    def _text_ends(self, index: int) -> bool:
+        """Whether the text being read ends at line ``index``, a blank one or the page's end.
+
+        Two blank lines end it, and so does a line the text never holds.
+        """
+        for line in self.lines[index : index + 2]:
+            if line:
+                found = F.parse_format_line(line)
+                return (
+                    F.match_field(line) is not None
+                    or match_label(line) is not None
+                    or (found is not None and found.minutes is not None)
+                    or F.is_goal_line(line)
+                    or parse_date_line(line) is not None
+                )
+        return True
 
     def _prose_started(self) -> bool:
         return self.prose_seen
