@@ -527,6 +527,77 @@ def checks_seconds(catalogue_path: Path, runs: int) -> float:
     return median(times)
 
 
+# ----- similar sessions -----
+
+
+def similar_seconds(catalogue_path: Path, runs: int) -> dict[str, Any]:
+    """Similar sessions as the editor asks for them: of a draft not yet saved, after each of
+    ``runs`` pauses in typing its description (ten words more each time), the first
+    question apart (it loads the stemmer and reads its words' counts, which the later
+    ones find remembered); and of ``runs`` stored sessions spread over the catalogue,
+    each asked once (``igftui similar ID``, most of their words new to the process)."""
+    import random
+
+    from igftui.services.similar import similar_sessions
+    from igftui.store import Catalogue
+
+    words = generate.vocabulary()
+    rng = random.Random(5)
+    with Catalogue(catalogue_path) as catalogue:
+        total = catalogue.count()
+        draft = next(generate.sessions(1, seed=99)).model_copy(update={"description": ""})
+        start = time.perf_counter()
+        similar_sessions(catalogue, draft)
+        first = time.perf_counter() - start
+        typed = []
+        for _ in range(runs):
+            draft = draft.model_copy(update={"description": f"{draft.description} {words.text(rng, 10)}"})
+            start = time.perf_counter()
+            similar_sessions(catalogue, draft)
+            typed.append(time.perf_counter() - start)
+        stored = []
+        for index in range(runs):
+            session = catalogue.get(1 + (total * index) // runs)
+            start = time.perf_counter()
+            similar_sessions(catalogue, session)
+            stored.append(time.perf_counter() - start)
+    return {
+        "first_seconds": first,
+        "median_seconds": median(typed),
+        "p95_seconds": p95(typed),
+        "stored_median_seconds": median(stored),
+        "stored_p95_seconds": p95(stored),
+    }
+
+
+def overlaps_seconds(catalogue_path: Path) -> dict[str, Any]:
+    """``igftui overlaps`` of the catalogue's newest year: how many sessions, how long, how many pairs."""
+    from igftui.services.similar import overlaps
+    from igftui.store import Catalogue, SessionFilter
+
+    with Catalogue(catalogue_path) as catalogue:
+        year = generate.YEARS[-1]
+        count = catalogue.count(SessionFilter(year=year))
+        start = time.perf_counter()
+        pairs = overlaps(catalogue, year)
+        seconds = time.perf_counter() - start
+    return {"year": year, "sessions": count, "seconds": seconds, "pairs": len(pairs)}
+
+
+def overlaps_of_one_year(count: int, cache: Path) -> dict[str, Any]:
+    """``overlaps`` of a year of ``count`` proposals alone (a catalogue made for it, then removed)."""
+    with tempfile.TemporaryDirectory(dir=cache) as folder:
+        year_only = []
+        for session in generate.sessions(count, seed=11):
+            session.year = generate.YEARS[-1]
+            year_only.append(session)
+        path = Path(folder) / "sessions.json"
+        path.write_text(generate.sessions_to_json(year_only), encoding="utf-8")
+        catalogue_path = Path(folder) / "catalogue.db"
+        generate.import_json(catalogue_path, [path])
+        return overlaps_seconds(catalogue_path)
+
+
 # ----- imports -----
 
 _PAGE = """IGF {year} WS #{number}
@@ -646,6 +717,9 @@ def measure_size(
     in_app = measure_in_app(catalogue_path, typed, repeats=1 if quick else 3, runs=runs)
     fts5 = fts5_search(catalogue_path, typed, repeats=3 if quick else 20)
     checks = checks_seconds(catalogue_path, runs=3 if quick else 20)
+    print(f"  {size:,} sessions: similar sessions and overlaps ...", flush=True)
+    similar = similar_seconds(catalogue_path, runs=5 if quick else 40)
+    year_overlaps = overlaps_seconds(catalogue_path)
     size_bytes = catalogue_path.stat().st_size + sum(
         Path(f"{catalogue_path}{suffix}").stat().st_size
         for suffix in ("-wal", "-shm")
@@ -668,6 +742,8 @@ def measure_size(
             "median_ratio": search["median_seconds"] / fts5["median_seconds"],
             "p95_ratio": search["p95_seconds"] / fts5["p95_seconds"],
         },
+        "similar": {**similar, "median_ratio": similar["median_seconds"] / keypress},
+        "overlaps": year_overlaps,
         "actions": {
             name: {"seconds": seconds, "ratio": seconds / keypress}
             for name, seconds in (
@@ -704,6 +780,8 @@ def run_bench(
         )
     print("  importing ...", flush=True)
     results["import"] = import_throughput(min(min(sizes), 1_000), 20 if quick else 200, 2**16 if quick else 4 * 2**20)
+    print("  overlaps of one year ...", flush=True)
+    results["overlaps"] = overlaps_of_one_year(100 if quick else 1_000, cache)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return results
 
@@ -736,6 +814,17 @@ def table(results: dict[str, Any]) -> str:
         ("open a session", action("open_session")),
         ("open a draft in the editor", action("open_editor")),
         ("run its checks", action("checks")),
+        (
+            "similar to a draft, median",
+            lambda s: f"{ms(s['similar']['median_seconds'])} {s['similar']['median_ratio']:5.2f}x",
+        ),
+        ("similar to a draft, p95", lambda s: ms(s["similar"]["p95_seconds"])),
+        ("  the first time asked", lambda s: ms(s["similar"]["first_seconds"])),
+        ("  a stored one each time, p95", lambda s: ms(s["similar"]["stored_p95_seconds"])),
+        (
+            "overlaps of the newest year",
+            lambda s: f"{s['overlaps']['sessions']:,}: {s['overlaps']['seconds']:.2f} s",
+        ),
         ("export it (dialog + file)", action("export")),
         ("catalogue file per session", lambda s: f"{s['catalogue']['bytes_per_session'] / 1000:,.1f} KB"),
         ("JSON import, building it", lambda s: f"{s['catalogue']['built_sessions_per_second']:,.0f} /s"),
@@ -760,6 +849,8 @@ def table(results: dict[str, Any]) -> str:
         f"sessions), {imported['pages_per_second']:,.0f} pages/s from IGF page text ({imported['pages']} pages)",
         f"reading a page whose one line is {imported['long_line_bytes'] / 2**20:.2f} MiB: "
         f"{imported['long_line_page_seconds']:.2f} s",
+        f"overlaps of one year of {results['overlaps']['sessions']:,} proposals: "
+        f"{results['overlaps']['seconds']:.2f} s ({results['overlaps']['pairs']} pairs)",
     ]
     largest = sizes[-1]
     lines += [

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,7 +30,9 @@ from igftui.model.wording import fold
 if TYPE_CHECKING:
     from igftui.model.session import ForumSession
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: A word of three letters or more, split where the search index splits it (an underscore
+#: too): its counts are the index's.
+_WORD = re.compile(r"[^\W_]{3,}")
 
 #: Words that say nothing about what a proposal is about: English function words, a
 #: few of French and Spanish (proposals quote names and places in them), and the
@@ -71,10 +74,17 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=65_536)
+#: Every word stemmed so far: a catalogue's vocabulary is some tens of thousands of words,
+#: and Snowball takes 25 microseconds a word.
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """The stem of a folded word ("protections" -> "protect")."""
-    return str(_stemmer().stemWord(word))
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS[word] = str(_stemmer().stemWord(word))
+    return found
 
 
 def words(text: str | None) -> list[str]:
@@ -82,12 +92,7 @@ def words(text: str | None) -> list[str]:
     numbers, or words of one or two letters."""
     if not text:
         return []
-    kept = []
-    for word in _WORD.findall(fold(text)):
-        if len(word) < 3 or word in STOP_WORDS or word.isdigit() or "_" in word:
-            continue
-        kept.append(word)
-    return kept
+    return [word for word in _WORD.findall(fold(text)) if word not in STOP_WORDS and not word.isdigit()]
 
 
 @dataclass
@@ -101,11 +106,17 @@ class Profile:
     forms: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, text: str | None, weight: float = 1.0) -> None:
-        for word in words(text):
-            term = stem(word)
-            self.counts[term] = self.counts.get(term, 0.0) + weight
-            self.shown.setdefault(term, word)
-            self.forms.setdefault(term, set()).add(word)
+        counts, shown, forms, stems = self.counts, self.shown, self.forms, _STEMS
+        # Each word once (Counter counts in C, in the order first seen): a description
+        # says its topic's words many times.
+        for word, times in Counter(words(text)).items():
+            term = stems.get(word) or stem(word)
+            counts[term] = counts.get(term, 0.0) + weight * times
+            if term in shown:
+                forms[term].add(word)
+            else:
+                shown[term] = word
+                forms[term] = {word}
 
     @property
     def all_words(self) -> set[str]:
@@ -160,9 +171,12 @@ class Vector:
 def vector(profile: Profile, frequencies: Mapping[str, int], total: int) -> Vector:
     """The TF-IDF vector of ``profile`` (sublinear counts: a word said ten times is not ten
     times the topic; every count is at least one, the weight of a part)."""
+    log = math.log
+    top = log(total + 1)
     weights = {}
     for term, count in profile.counts.items():
-        weight = (1.0 + math.log(count)) * idf(frequencies.get(term, 0), total)
+        # idf() written out: this runs for every term of every candidate.
+        weight = (1.0 + log(count)) * (top - log(frequencies.get(term, 0) + 1))
         if weight > 0:
             weights[term] = weight
     length = math.sqrt(sum(weight * weight for weight in weights.values()))

@@ -34,7 +34,7 @@ from igftui.store.listing import SessionSummary, SimilarPair, SimilarSession
 
 #: How many sessions the search index proposes for scoring: enough that the best ten
 #: by cosine are among them (bm25 and the cosine mostly agree on the best).
-CANDIDATES = 60
+CANDIDATES = 40
 
 #: How many of the text's heaviest terms the candidates are looked up by.
 LOOKUP_TERMS = 12
@@ -51,6 +51,12 @@ FEW_HOLDERS = 10
 #: compute its whole cosine.
 RARE_PART = 0.5
 
+#: How many sessions' vectors are remembered before they are all forgotten at once.
+REMEMBERED_SESSIONS = 20_000
+
+#: The line of the text compared, which is never listed (it may be a draft not yet saved).
+_UNSAVED = SessionSummary(0, None, None, None, None, None, "draft")
+
 _VOCABULARY = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.session_words USING fts5vocab(main, session_fts, row)"
 
 
@@ -60,6 +66,8 @@ class SessionText:
 
     summary: SessionSummary
     profile: Profile
+    #: (id, version): what its vector is remembered by.
+    key: tuple[int, int] | None = None
 
 
 def _raw(connection: Connection) -> sqlite3.Connection:
@@ -78,6 +86,9 @@ class WordCounts:
 
     total: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    #: (session id, version) -> the session's profile and its vector at ``total``: the
+    #: editor asks again after each pause, and finds mostly the same sessions.
+    vectors: dict[tuple[int, int], tuple[Profile, int, Vector | None]] = field(default_factory=dict)
     #: The editor's checks and its list of similar sessions ask from two workers at once.
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -88,6 +99,8 @@ class WordCounts:
         with self._lock:
             if abs(total - self.total) > max(1, self.total // 50):
                 self.counts.clear()
+            if total != self.total or len(self.vectors) > REMEMBERED_SESSIONS:
+                self.vectors.clear()
             self.total = total
         return total
 
@@ -107,9 +120,11 @@ class WordCounts:
             return {word: self.counts[word] for word in wanted}
 
 
-def _summaries_and_texts(raw: sqlite3.Connection, where: str, parameters: Sequence[object]) -> list[SessionText]:
+def _summaries_and_texts(
+    raw: sqlite3.Connection, counts: WordCounts, where: str, parameters: Sequence[object]
+) -> list[SessionText]:
     rows = raw.execute(
-        "SELECT id, code, year, session_type, title, format, status,"
+        "SELECT id, code, year, session_type, title, format, status, version,"
         " json_extract(document, '$.policy_questions'), json_extract(document, '$.description'),"
         f" json_extract(document, '$.expected_outcomes') FROM session WHERE {where}",
         parameters,
@@ -117,16 +132,24 @@ def _summaries_and_texts(raw: sqlite3.Connection, where: str, parameters: Sequen
     texts = []
     for row in rows:
         summary = SessionSummary(*row[:7])
-        questions = json.loads(row[7]) if row[7] else []
-        made = similarity.profile(summary.title, [q for q in questions if isinstance(q, str)], row[8], row[9])
-        texts.append(SessionText(summary, made))
+        key = (summary.id, row[7])
+        remembered = counts.vectors.get(key)
+        if remembered is not None:
+            texts.append(SessionText(summary, remembered[0], key))
+            continue
+        questions = json.loads(row[8]) if row[8] else []
+        made = similarity.profile(summary.title, [q for q in questions if isinstance(q, str)], row[9], row[10])
+        counts.vectors[key] = (made, 0, None)
+        texts.append(SessionText(summary, made, key))
     return texts
 
 
-def _texts_by_id(connection: Connection, ids: list[int]) -> list[SessionText]:
+def _texts_by_id(connection: Connection, counts: WordCounts, ids: list[int]) -> list[SessionText]:
     if not ids:
         return []
-    return _summaries_and_texts(_raw(connection), "id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
+    return _summaries_and_texts(
+        _raw(connection), counts, "id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+    )
 
 
 def _candidates(connection: Connection, words: list[str], *, year: int | None, limit: int) -> list[int]:
@@ -143,10 +166,26 @@ def _candidates(connection: Connection, words: list[str], *, year: int | None, l
     return [int(row[0]) for row in _raw(connection).execute(sql, parameters)]
 
 
-def _vectors(connection: Connection, counts: WordCounts, total: int, profiles: Iterable[Profile]) -> list[Vector]:
-    profiles = list(profiles)
-    known = counts.of(connection, (word for made in profiles for word in made.all_words))
-    return [similarity.vector(made, similarity.stem_frequencies(made, known, total), total) for made in profiles]
+def _vectors(connection: Connection, counts: WordCounts, total: int, texts: Sequence[SessionText]) -> list[Vector]:
+    """The vectors of ``texts`` with the catalogue's counts of their words (``total`` sessions)."""
+    vectors: list[Vector | None] = []
+    missing: list[int] = []
+    for index, text in enumerate(texts):
+        remembered = counts.vectors.get(text.key) if text.key is not None else None
+        if remembered is not None and remembered[1] == total and remembered[2] is not None:
+            vectors.append(remembered[2])
+        else:
+            vectors.append(None)
+            missing.append(index)
+    if missing:
+        known = counts.of(connection, (word for index in missing for word in texts[index].profile.all_words))
+        for index in missing:
+            text = texts[index]
+            made = similarity.vector(text.profile, similarity.stem_frequencies(text.profile, known, total), total)
+            vectors[index] = made
+            if text.key is not None:
+                counts.vectors[text.key] = (text.profile, total, made)
+    return [vector for vector in vectors if vector is not None]
 
 
 def similar_to(
@@ -169,8 +208,8 @@ def similar_to(
         made, frequencies, total, LOOKUP_TERMS, held_by_more_than=1 if own_id is not None else 0
     )
     ids = [found for found in _candidates(connection, lookup, year=year, limit=CANDIDATES + 1) if found != own_id]
-    texts = _texts_by_id(connection, ids)
-    mine, *theirs = _vectors(connection, counts, total, [made, *(text.profile for text in texts)])
+    texts = _texts_by_id(connection, counts, ids)
+    mine, *theirs = _vectors(connection, counts, total, [SessionText(_UNSAVED, made), *texts])
     scored = []
     for text, other in zip(texts, theirs, strict=True):
         score = similarity.cosine(mine, other)
@@ -197,8 +236,8 @@ def overlaps(
     words is not what a committee merges.
     """
     total = counts.refresh(connection)
-    texts = _summaries_and_texts(_raw(connection), "year = ?", [year])
-    vectors = _vectors(connection, counts, total, (text.profile for text in texts))
+    texts = _summaries_and_texts(_raw(connection), counts, "year = ?", [year])
+    vectors = _vectors(connection, counts, total, texts)
     holders: dict[str, list[int]] = {}
     for index, vector in enumerate(vectors):
         for term in vector.weights:
