@@ -147,9 +147,7 @@ def _summaries_and_texts(
 def _texts_by_id(connection: Connection, counts: WordCounts, ids: list[int]) -> list[SessionText]:
     if not ids:
         return []
-    return _summaries_and_texts(
-        _raw(connection), counts, "id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
-    )
+    return _summaries_and_texts(_raw(connection), counts, "id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])
 
 
 def _candidates(connection: Connection, words: list[str], *, year: int | None, limit: int) -> list[int]:
