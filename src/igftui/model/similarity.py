@@ -56,6 +56,8 @@ multi organizer organizers organiser organisers moderator moderators onsite onli
 question topic topics issue issues challenge challenges opportunity opportunities way ways new key role roles
 important various ensure explore explores exploring address addresses addressing aim aims share sharing
 perspectives perspective
+year years annual meeting meetings member members agree agrees agreed work works worked working first second
+third last next two three four five ten hundred part parts people
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
@@ -191,6 +193,22 @@ def cosine(a: Vector, b: Vector) -> float:
     # The shared terms found by a set intersection (in C): two sessions share few of their
     # words.  fsum: the same score whichever of the two is asked about first.
     return min(1.0, math.fsum(first[term] * second[term] for term in first.keys() & second.keys()))
+
+
+#: How many shared terms make a likeness whole: two short texts sharing one or two words
+#: ("closing the gap") are alike by chance more often than by topic.
+EVIDENCE = 3
+
+
+def likeness(a: Vector, b: Vector) -> float:
+    """The score of two sessions: their cosine, scaled down when they share fewer than
+    :data:`EVIDENCE` terms (a third for one shared term, two thirds for two)."""
+    first, second = a.weights, b.weights
+    shared = first.keys() & second.keys()
+    if not shared:
+        return 0.0
+    dot = min(1.0, math.fsum(first[term] * second[term] for term in shared))
+    return dot * min(1.0, len(shared) / EVIDENCE)
 
 
 def shared_terms(a: Vector, b: Vector, limit: int = SHARED_SHOWN) -> tuple[str, ...]:

@@ -210,7 +210,7 @@ def similar_to(
     mine, *theirs = _vectors(connection, counts, total, [SessionText(_UNSAVED, made), *texts])
     scored = []
     for text, other in zip(texts, theirs, strict=True):
-        score = similarity.cosine(mine, other)
+        score = similarity.likeness(mine, other)
         if score > 0:
             scored.append(SimilarSession(text.summary, round(score, 4), similarity.shared_terms(mine, other)))
     return heapq.nsmallest(limit, scored, key=lambda found: (-found.score, found.summary.id))
@@ -256,7 +256,7 @@ def overlaps(
         for other, part in rare_part.items():
             if part < floor:
                 continue
-            score = similarity.cosine(vector, vectors[other])
+            score = similarity.likeness(vector, vectors[other])
             if score >= threshold and score > 0:
                 pairs.append(
                     SimilarPair(
