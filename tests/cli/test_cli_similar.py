@@ -76,8 +76,8 @@ def test_overlaps_table_names_both_sessions(igftui, ids):
     result = igftui("overlaps", "--year", "2026")
     assert result.code == 0, result.err
     assert f"#{ids[0]} Community networks" in result.out and f"#{ids[1]} Villages" in result.out
-    assert result.out.rstrip().endswith("(1 pair at 0.35 or more; 'igftui show ID' shows one)")
-    assert igftui("overlaps", "--year", "2019").out == "no two sessions of 2019 are 0.35 alike or more\n"
+    assert result.out.rstrip().endswith("(1 pair at 0.20 or more; 'igftui show ID' shows one)")
+    assert igftui("overlaps", "--year", "2019").out == "no two sessions of 2019 are 0.20 alike or more\n"
 
 
 def test_the_threshold_is_the_rule_sets(igftui, ids, tmp_path, monkeypatch):

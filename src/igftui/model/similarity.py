@@ -57,7 +57,7 @@ question topic topics issue issues challenge challenges opportunity opportunitie
 important various ensure explore explores exploring address addresses addressing aim aims share sharing
 perspectives perspective
 year years annual meeting meetings member members agree agrees agreed work works worked working first second
-third last next two three four five ten hundred part parts people
+third last next two three four five ten hundred part parts people dynamic coalition coalitions
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
@@ -197,12 +197,12 @@ def cosine(a: Vector, b: Vector) -> float:
 
 #: How many shared terms make a likeness whole: two short texts sharing one or two words
 #: ("closing the gap") are alike by chance more often than by topic.
-EVIDENCE = 3
+EVIDENCE = 4
 
 
 def likeness(a: Vector, b: Vector) -> float:
     """The score of two sessions: their cosine, scaled down when they share fewer than
-    :data:`EVIDENCE` terms (a third for one shared term, two thirds for two)."""
+    :data:`EVIDENCE` terms (a quarter for one shared term, half for two)."""
     first, second = a.weights, b.weights
     shared = first.keys() & second.keys()
     if not shared:

@@ -19,7 +19,7 @@ from igftui.model.session import ForumSession
 NAMED = 3
 
 #: The threshold a rule set gets unless it sets its own (services.similar.OVERLAP_THRESHOLD is the same number).
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.2
 
 
 @rule(
