@@ -8,7 +8,11 @@ service's threshold gets wrong, with their scores and shared words, to tune the
 method by.  It also says how often the other proposal of a pair to merge is among
 the first sessions ``similar_sessions`` lists (what a proposer sees while drafting).
 
-    PYTHONPATH=src python bench/similar_calibration.py [--limit 5]
+A word weighs by how rare it is in the whole catalogue, so the scores move as the
+catalogue grows: ``--background`` imports more files or folders first (IGF pages,
+igftui JSON), e.g. the invented pages of ``tests/formats/pages``, or real ones.
+
+    PYTHONPATH=src python bench/similar_calibration.py [--limit 5] [--at T] [--background PATH ...]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "similari
 
 import calibration  # found through the path above
 
+from igftui.services.importing import import_paths
 from igftui.services.similar import OVERLAP_THRESHOLD, similar_sessions
 from igftui.store import Catalogue
 
@@ -34,10 +39,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--limit", type=int, default=5, help="how many similar sessions a proposer is shown (default 5)"
     )
+    parser.add_argument(
+        "--background",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="files or folders imported too, as a larger catalogue's background",
+    )
+    parser.add_argument(
+        "--at", type=float, help="list the pairs wrong at this threshold (default: the service's OVERLAP_THRESHOLD)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="igftui-calibration-") as folder:
         with Catalogue(Path(folder) / "catalogue.db") as catalogue:
             calibration.fill(catalogue, Path(folder))
+            if args.background:
+                report = import_paths(catalogue, _background_files(args.background), keep_sessions=False)
+                print(f"background: {report.totals()}")
+            print(f"catalogue: {catalogue.count()} sessions")
             scored = calibration.scored_labelled(catalogue)
             found = _found_while_drafting(catalogue, scored, args.limit)
     pairs = [(each.pair.merge, each.score) for each in scored]
@@ -61,31 +81,48 @@ def main(argv: list[str] | None = None) -> int:
     )
     _summary("merge", [each.score for each in scored if each.pair.merge])
     _summary("apart", [each.score for each in scored if not each.pair.merge])
-    print(f"pairs to merge whose other proposal is among the first {args.limit} similar sessions: {found}/{merges}")
+    whole, begun = found
+    print(
+        f"pairs to merge, from each side, whose other proposal is among the first {args.limit} similar sessions: "
+        f"{whole}/{2 * merges} from the whole text, {begun}/{2 * merges} from the title and policy questions alone"
+    )
+    at = OVERLAP_THRESHOLD if args.at is None else args.at
     wrong_apart = sorted(
-        (each for each in scored if not each.pair.merge and each.score >= OVERLAP_THRESHOLD),
-        key=lambda each: -each.score,
+        (each for each in scored if not each.pair.merge and each.score >= at), key=lambda each: -each.score
     )
-    wrong_merge = sorted(
-        (each for each in scored if each.pair.merge and each.score < OVERLAP_THRESHOLD), key=lambda each: each.score
-    )
-    _listing(f"false positives (apart, scored >= {OVERLAP_THRESHOLD:.3f})", wrong_apart)
-    _listing(f"false negatives (to merge, scored < {OVERLAP_THRESHOLD:.3f})", wrong_merge)
+    wrong_merge = sorted((each for each in scored if each.pair.merge and each.score < at), key=lambda each: each.score)
+    _listing(f"false positives (apart, scored >= {at:.3f})", wrong_apart)
+    _listing(f"false negatives (to merge, scored < {at:.3f})", wrong_merge)
     return 0
 
 
-def _found_while_drafting(catalogue: Catalogue, scored: list[calibration.ScoredPair], limit: int) -> int:
-    """How many pairs to merge have each proposal among the ``limit`` sessions most like the other (any year)."""
+def _background_files(paths: list[Path]) -> list[Path]:
+    """The files of ``paths``, less what a page fixture keeps beside its page (its expected
+    facts, a folder's README): they are no sessions."""
+    files = [file for path in paths for file in (sorted(path.rglob("*")) if path.is_dir() else [path])]
+    return [
+        file
+        for file in files
+        if file.is_file() and not file.name.endswith(".expected.json") and file.name != "README.md"
+    ]
+
+
+def _found_while_drafting(catalogue: Catalogue, scored: list[calibration.ScoredPair], limit: int) -> tuple[int, int]:
+    """Of the pairs to merge, looked at from each side: how often the other proposal is among
+    the ``limit`` sessions most like one (any year), from its whole text, and from its title
+    and policy questions alone (a proposer who has not written the description yet)."""
     ids = calibration.codes_to_ids(catalogue)
-    found = 0
+    whole = begun = 0
     for each in scored:
         if not each.pair.merge:
             continue
-        a, b = catalogue.get(ids[each.pair.a]), catalogue.get(ids[each.pair.b])
-        near_a = {similar.id for similar in similar_sessions(catalogue, a, limit=limit)}
-        near_b = {similar.id for similar in similar_sessions(catalogue, b, limit=limit)}
-        found += b.id in near_a and a.id in near_b
-    return found
+        for mine, other in ((each.pair.a, each.pair.b), (each.pair.b, each.pair.a)):
+            draft = catalogue.get(ids[mine])
+            # The draft keeps its id: the session it was saved as is never among its own matches.
+            started = draft.model_copy(update={"description": None, "expected_outcomes": None})
+            whole += ids[other] in {similar.id for similar in similar_sessions(catalogue, draft, limit=limit)}
+            begun += ids[other] in {similar.id for similar in similar_sessions(catalogue, started, limit=limit)}
+    return whole, begun
 
 
 def _summary(label: str, scores: list[float]) -> None:
