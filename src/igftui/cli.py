@@ -493,7 +493,8 @@ class _ProgressLine:
 
 
 class _Progress:
-    """A count of work done on a terminal's stderr, rewritten a few times a second, cleared at the end."""
+    """How much of some work is done, in percent, on a terminal's stderr, rewritten a few times
+    a second, cleared at the end."""
 
     every = 0.1
 
@@ -511,7 +512,7 @@ class _Progress:
             return
         self.last = now
         self.shown = True
-        sys.stderr.write(f"\r{self.what}: {done:,}/{total:,}…\033[K")
+        sys.stderr.write(f"\r{self.what}: {100 * done // max(total, 1)}%…\033[K")
         sys.stderr.flush()
 
     def clear(self) -> None:

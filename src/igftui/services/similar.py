@@ -45,7 +45,8 @@ def overlaps(
 ) -> list[SimilarPair]:
     """Every pair of ``year``'s sessions at least ``threshold`` alike, most alike first.
 
-    ``progress(done, total)`` is called as each session of the year is compared.
+    ``progress(done, total)`` is called as each session of the year is read, then compared
+    (``total`` is twice the year's sessions).
     """
     return catalogue.overlaps(year, threshold=threshold, progress=progress)
 

@@ -121,7 +121,11 @@ class WordCounts:
 
 
 def _summaries_and_texts(
-    raw: sqlite3.Connection, counts: WordCounts, where: str, parameters: Sequence[object]
+    raw: sqlite3.Connection,
+    counts: WordCounts,
+    where: str,
+    parameters: Sequence[object],
+    progress: Callable[[int], None] | None = None,
 ) -> list[SessionText]:
     rows = raw.execute(
         "SELECT id, code, year, session_type, title, format, status, version,"
@@ -129,8 +133,10 @@ def _summaries_and_texts(
         f" json_extract(document, '$.expected_outcomes') FROM session WHERE {where}",
         parameters,
     )
-    texts = []
+    texts: list[SessionText] = []
     for row in rows:
+        if progress is not None:
+            progress(len(texts))
         summary = SessionSummary(*row[:7])
         key = (summary.id, row[7])
         remembered = counts.vectors.get(key)
@@ -234,7 +240,16 @@ def overlaps(
     words is not what a committee merges.
     """
     total = counts.refresh(connection)
-    texts = _summaries_and_texts(_raw(connection), counts, "year = ?", [year])
+    raw = _raw(connection)
+    size = int(raw.execute("SELECT count(*) FROM session WHERE year = ?", [year]).fetchone()[0])
+    # Reading each session's words is half the work, comparing them the other half.
+    steps = 2 * size
+
+    def read(done: int) -> None:
+        if progress is not None:
+            progress(done, steps)
+
+    texts = _summaries_and_texts(raw, counts, "year = ?", [year], read)
     vectors = _vectors(connection, counts, total, texts)
     holders: dict[str, list[int]] = {}
     for index, vector in enumerate(vectors):
@@ -246,7 +261,7 @@ def overlaps(
     pairs: list[SimilarPair] = []
     for index, vector in enumerate(vectors):
         if progress is not None:
-            progress(index, len(vectors))
+            progress(len(texts) + index, len(texts) * 2)
         # The rare part of this session's cosine with each later session.
         rare_part: dict[int, float] = {}
         for term, weight in vector.weights.items():
@@ -267,6 +282,6 @@ def overlaps(
                     )
                 )
     if progress is not None:
-        progress(len(vectors), len(vectors))
+        progress(len(texts) * 2, len(texts) * 2)
     pairs.sort(key=lambda pair: (-pair.score, pair.first.id, pair.second.id))
     return pairs
