@@ -492,33 +492,22 @@ class _ProgressLine:
             sys.stderr.flush()
 
 
-class _Progress:
-    """How much of some work is done, in percent, on a terminal's stderr, rewritten a few times
-    a second, cleared at the end."""
-
-    every = 0.1
+class _Progress(_ProgressLine):
+    """How much of some work is done, in percent, on the same line as an import's progress."""
 
     def __init__(self, what: str) -> None:
-        import time
-
+        super().__init__()
         self.what = what
-        self.clock = time.monotonic
-        self.last = float("-inf")
-        self.shown = False
 
     def counted(self, done: int, total: int) -> None:
         now = self.clock()
+        # Called for every session, as the import's count of sessions is.
         if now - self.last < self.every and done < total:
             return
         self.last = now
         self.shown = True
         sys.stderr.write(f"\r{self.what}: {100 * done // max(total, 1)}%…\033[K")
         sys.stderr.flush()
-
-    def clear(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
 
 
 def _filters(args: argparse.Namespace) -> SessionFilter:
