@@ -191,3 +191,21 @@ def crowded_table(section: str, table_id: str):
 )
 def test_editor_tables_with_many_rows(snap_compare, db, size, section, table_id):
     assert snap_compare(catalogue_app(db, 4), terminal_size=size, run_before=crowded_table(section, table_id))
+
+
+def like_this_draft():
+    """The editor on Content, with the cursor in the sessions like the draft (ctrl+l)."""
+
+    async def show(pilot) -> None:
+        await editor_on("content")(pilot)
+        app = pilot.app
+        await wait_until(pilot, lambda: app.screen.query_one("#similar-list").option_count, "sessions like the draft")
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+
+    return show
+
+
+def test_editor_with_sessions_like_the_draft(snap_compare, db):
+    # Among twelve made-up sessions, those on human rights defenders come first, with the words shared.
+    assert snap_compare(catalogue_app(db, 12), terminal_size=WIDE, run_before=like_this_draft())

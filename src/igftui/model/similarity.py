@@ -144,6 +144,10 @@ def profile(
     return made
 
 
+#: The answers two sessions are compared by (the editor looks again when one of them changes).
+COMPARED_FIELDS = ("title", "policy_questions", "description", "expected_outcomes")
+
+
 def profile_of(session: ForumSession) -> Profile:
     return profile(session.title, session.policy_questions, session.description, session.expected_outcomes)
 

@@ -34,6 +34,12 @@ class Navigator:
 
         self.app.push_screen(SessionDetailScreen(catalogue, session_id), then)
 
+    def read_beside(self, catalogue: Catalogue, session_id: int, then: Callable[[None], None] | None = None) -> None:
+        """Show a session read-only beside the draft being written; ``then`` is called once it closes."""
+        from igftui.tui.dialogs.session_beside import SessionBeside
+
+        self.app.push_screen(SessionBeside(catalogue, session_id), then)
+
     def edit_proposal(
         self,
         catalogue: Catalogue,

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import (
     Button,
     Checkbox,
@@ -52,6 +52,7 @@ from igftui.model.form import (
     time_problem,
     word_count,
 )
+from igftui.model.similarity import COMPARED_FIELDS
 from igftui.model.wording import plural
 from igftui.store.draft_keeper import ConflictFound, DraftKeeper, Outcome, SaveJob
 from igftui.tui.delays import delays_of
@@ -64,12 +65,14 @@ from igftui.tui.widgets.field_box import FieldBox, show_value, value_of
 from igftui.tui.widgets.item_table import ItemTable
 from igftui.tui.widgets.live_checks import LiveChecks
 from igftui.tui.widgets.people_editor import PeopleEditor, SpeakerTable
+from igftui.tui.widgets.similar_sessions import SimilarList, SimilarPanel
 
 if TYPE_CHECKING:
     from igftui.checks import Finding, RuleSet
     from igftui.checks.core import CachedCatalogue
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
+    from igftui.store.listing import SimilarSession
 
 
 #: The section the editor opens on; the others are built the first time they are shown.
@@ -116,6 +119,15 @@ class ProposalEditor(IgfScreen["int | None"]):
             "Next finding",
             tooltip="Go to the field the next finding of the checks is about",
             id="editor.next_finding",
+        ),
+        # After the findings' key: at 80 columns the footer is nearly full, and the findings come first.
+        Binding(
+            "ctrl+l",
+            "like_this",
+            "Like this",
+            tooltip="Go to the sessions like this draft (again: back to where you were typing); "
+            "enter reads one beside the draft",
+            id="editor.like_this",
         ),
         Binding(
             "shift+f8",
@@ -209,17 +221,30 @@ class ProposalEditor(IgfScreen["int | None"]):
         height: 1fr;
         padding: 0 1;
     }
-    ProposalEditor LiveChecks {
+    /* Beside the form: the checks, and under them the sessions like the draft. */
+    ProposalEditor #editor-side {
         width: 40;
+    }
+    ProposalEditor SimilarPanel {
+        border-top: hkey $panel;
     }
     ProposalEditor.-narrow #editor-body {
         layout: vertical;
     }
-    ProposalEditor.-narrow LiveChecks {
+    /* Under the form, side by side. */
+    ProposalEditor.-narrow #editor-side {
+        layout: horizontal;
         width: 1fr;
         height: 7;
-        border-left: none;
         border-top: hkey $panel;
+    }
+    ProposalEditor.-narrow LiveChecks {
+        width: 1fr;
+        border-left: none;
+    }
+    ProposalEditor.-narrow SimilarPanel {
+        width: 1fr;
+        border-top: none;
     }
     ProposalEditor .section-title {
         text-style: bold;
@@ -268,6 +293,13 @@ class ProposalEditor(IgfScreen["int | None"]):
         rule_set: str
         reason: str
 
+    @dataclass
+    class SimilarFound(Message):
+        """The sessions most like the draft as it was at look number ``generation``."""
+
+        generation: int
+        found: list[SimilarSession]
+
     def __init__(
         self,
         catalogue: Catalogue,
@@ -314,6 +346,10 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._save_timer: Timer | None = None
         self._check_timer: Timer | None = None
         self._check_generation = 0
+        self._similar_timer: Timer | None = None
+        self._similar_generation = 0
+        #: The field the cursor was last in: where it goes back to from the sessions like the draft.
+        self._writing_in: Widget | None = None
         self._rule_sets: dict[str, RuleSet] = {}
         self._cached_catalogue: CachedCatalogue | None = None
         #: The year whose official themes the theme boxes offer (a string before any year).
@@ -333,7 +369,9 @@ class ProposalEditor(IgfScreen["int | None"]):
                         with VerticalScroll(classes="section-form", id=f"form-{section}"):
                             if section == FIRST_SECTION:
                                 yield from self._section(section)
-            yield LiveChecks(id="live-checks")
+            with Vertical(id="editor-side"):
+                yield LiveChecks(id="live-checks")
+                yield SimilarPanel(id="similar")
         yield Static("", id="editor-state", markup=False)
         yield Footer()
 
@@ -437,6 +475,7 @@ class ProposalEditor(IgfScreen["int | None"]):
         # a list, were lost or taken for the editor's keys (e opened the export).
         self.query_one(f"#{FIELDS['title'].widget_id}").focus()
         self._check_soon(0)
+        self._look_for_similar_soon(0)
 
     @property
     def takes_keys(self) -> bool:
@@ -459,6 +498,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         # The draft is shown with the cursor in it: from now on keys go to the editor
         # (takes_keys), whether or not a key was typed meanwhile.
         self._ready = True
+        if not any(isinstance(node, (SimilarPanel, LiveChecks)) for node in event.widget.ancestors_with_self):
+            self._writing_in = event.widget
         # A box's label, count and note belong with its control: bring the whole box into
         # view, not just the line with the cursor (a text area scrolls to its cursor only).
         box = next((node for node in event.widget.ancestors if isinstance(node, FieldBox)), None)
@@ -507,6 +548,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         if spec.name in ("year", "theme", "subtheme"):
             self._show_themes()
         self._changed()
+        if spec.name in COMPARED_FIELDS:
+            self._look_for_similar_soon()
 
     def _today(self):
         """The date a year is judged against: the catalogue's clock (a test gives its own)."""
@@ -837,6 +880,9 @@ class ProposalEditor(IgfScreen["int | None"]):
             self._show_conflict()
             return
         self._saved_at = datetime.now()
+        if self.draft.id is not None:
+            # Looked for while its first save was being stored, the draft may have found itself.
+            self.query_one(SimilarPanel).list.forget(self.draft.id)
         if message.outcome.recreated:
             self.notify(
                 f"This draft was deleted elsewhere while it was open here. It is back in the "
@@ -878,6 +924,8 @@ class ProposalEditor(IgfScreen["int | None"]):
         self._show_times(refill=bool(tops & {"year", "time_zone"}))
         self._show_counts()
         self._check_soon()
+        if tops & set(COMPARED_FIELDS):
+            self._look_for_similar_soon()
 
     def _show_conflict(self) -> None:
         """Ask the user about the fields both copies changed, then save their choice."""
@@ -918,6 +966,8 @@ class ProposalEditor(IgfScreen["int | None"]):
             )
         elif worker.group == "checks":
             self.query_one(LiveChecks).show_problem("The checks could not run.")
+        elif worker.group == "similar":
+            self.query_one(SimilarPanel).show_problem("Sessions like this draft could not be looked for.")
 
     def _show_state(self) -> None:
         state = self.query_one("#editor-state", Static)
@@ -1121,6 +1171,72 @@ class ProposalEditor(IgfScreen["int | None"]):
             f"The rule set {message.rule_set} could not be loaded. ctrl+r picks another."
         )
 
+    # ----- sessions like the draft -----
+
+    def _look_for_similar_soon(self, delay: float | None = None) -> None:
+        """Look for the sessions like the draft after ``delay`` seconds (None: the pause after
+        typing the checks wait for; 0: now): one look after a burst of typing, not one a key."""
+        if delay is None:
+            delay = delays_of(self.app).checks
+        if self._similar_timer is not None:
+            self._similar_timer.stop()
+            self._similar_timer = None
+        if delay:
+            self._similar_timer = self.set_timer(delay, self._start_looking, name="similar")
+        else:
+            self.call_later(self._start_looking)
+
+    def _start_looking(self) -> None:
+        self._similar_timer = None
+        draft = self.draft
+        if draft is None:
+            return
+        self._similar_generation += 1
+        if not any(getattr(draft, name) for name in COMPARED_FIELDS):
+            self.query_one(SimilarPanel).show_hint()
+            return
+        self._find_similar(draft.model_copy(deep=True), self._similar_generation)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="similar", name="look for sessions like this draft")
+    def _find_similar(self, draft: ForumSession, generation: int) -> None:
+        from igftui.services.similar import similar_sessions
+
+        self.post_message(self.SimilarFound(generation, similar_sessions(self.catalogue, draft)))
+
+    @on(SimilarFound)
+    def _similar_found(self, message: SimilarFound) -> None:
+        if message.generation != self._similar_generation:
+            return
+        own = self.draft.id if self.draft is not None else None
+        self.query_one(SimilarPanel).show([like for like in message.found if like.id != own])
+
+    def action_like_this(self) -> None:
+        """Go to the sessions like the draft; from there, back to where the cursor was."""
+        panel = self.query_one(SimilarPanel)
+        if panel.list.has_focus:
+            self._back_to_draft()
+            return
+        if not panel.list.found:
+            self.notify(
+                "No session is like this draft yet: they are listed beside the checks as you write.", markup=False
+            )
+            return
+        if panel.list.highlighted is None:
+            panel.list.highlighted = 0
+        panel.list.focus()
+
+    @on(SimilarPanel.BackWanted)
+    def _back_to_draft(self) -> None:
+        field = self._writing_in
+        if field is None or not field.is_attached:
+            field = self.query_one(f"#{FIELDS['title'].widget_id}")
+        field.focus()
+
+    @on(SimilarList.Picked)
+    def _similar_picked(self, message: SimilarList.Picked) -> None:
+        # Read-only, over the editor: the draft stays as it is, and escape brings the cursor back.
+        self.navigate.read_beside(self.catalogue, message.session_id, lambda _nothing: self._back_to_draft())
+
     def action_history(self) -> None:
         """Open the draft's history once what is typed is saved (a restore is a new revision)."""
         if self.draft is None:
@@ -1322,6 +1438,7 @@ class ProposalEditor(IgfScreen["int | None"]):
             "previous_finding",
             "pick_rule_set",
             "form_assistant",
+            "like_this",
         }:
             return False
         return True
@@ -1346,6 +1463,11 @@ class ProposalEditor(IgfScreen["int | None"]):
         )
         yield SystemCommand("Add an agenda item", "Add a timed item to the agenda", partial(self._edit_item, None))
         yield SystemCommand("Next finding", "Go to the field the next finding is about", self.action_next_finding)
+        yield SystemCommand(
+            "Sessions like this draft",
+            "Go to the sessions like this draft; enter reads one beside it",
+            self.action_like_this,
+        )
         yield SystemCommand("Rule set", "Check the proposal with another rule set", self.action_pick_rule_set)
         yield SystemCommand(
             "IGF themes", "Pick one of the year's official IGF themes for the theme box", self.action_pick_theme

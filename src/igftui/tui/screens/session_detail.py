@@ -18,11 +18,16 @@ from igftui.tui.failures import describe_failure, tell_failure
 from igftui.tui.screens.base import IgfScreen
 from igftui.tui.widgets.change_watcher import ChangeWatcher
 from igftui.tui.widgets.session_view import SessionView
+from igftui.tui.widgets.similar_sessions import SimilarList
 
 if TYPE_CHECKING:
     from igftui.checks import Finding
     from igftui.model.session import ForumSession
     from igftui.store.catalogue import Catalogue
+    from igftui.store.listing import SimilarSession
+
+#: How many sessions "Sessions like this" lists.
+SIMILAR_SHOWN = 5
 
 
 class SessionDetailScreen(IgfScreen[bool]):
@@ -46,6 +51,14 @@ class SessionDetailScreen(IgfScreen[bool]):
             show=False,
             tooltip="The IGF web form's fields in order, as plain text, each copied with one key",
             id="session.form_assistant",
+        ),
+        Binding(
+            "l",
+            "like_this",
+            "Like this",
+            show=False,
+            tooltip="Go to the sessions like this one, at the end; enter reads one",
+            id="session.like_this",
         ),
         Binding(
             "t",
@@ -110,6 +123,13 @@ class SessionDetailScreen(IgfScreen[bool]):
         rule_set: str
         reason: str
 
+    @dataclass
+    class SimilarFound(Message):
+        """The sessions most like the one shown, found by look number ``generation``."""
+
+        generation: int
+        found: list[SimilarSession]
+
     def __init__(self, catalogue: Catalogue, session_id: int) -> None:
         super().__init__()
         self.catalogue = catalogue
@@ -124,6 +144,8 @@ class SessionDetailScreen(IgfScreen[bool]):
         self.findings: list[Finding] | None = None
         # Each run of the checks is numbered; the findings of an older run are dropped.
         self._generation = 0
+        # And so is each look for sessions like it (the session may be read again meanwhile).
+        self._similar_looks = 0
         # A draft was started from this session (the catalogue list is then read again).
         self._drafted = False
         # The rule set the user picked with r, kept when the session is read again.
@@ -131,7 +153,7 @@ class SessionDetailScreen(IgfScreen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SessionView(id="session")
+        yield SessionView(id="session", similar=True)
         yield ChangeWatcher(self.catalogue, id="watcher")
         yield Footer()
 
@@ -176,6 +198,9 @@ class SessionDetailScreen(IgfScreen[bool]):
         self.refresh_bindings()
         # Read again after a change elsewhere: the same rule set as before, if the user picked one.
         self.run_checks(self._picked_rule_set if again else None)
+        # Once the session is on screen: looking is a query over the whole catalogue.
+        self._similar_looks += 1
+        self._find_similar(message.session, self._similar_looks)
 
     @on(ChangeWatcher.Changed)
     def _changed_elsewhere(self) -> None:
@@ -218,6 +243,40 @@ class SessionDetailScreen(IgfScreen[bool]):
         findings = run_checks(session, rules, self.catalogue)
         self.post_message(self.ChecksDone(generation, name, rules.name, findings))
 
+    # ----- sessions like this one -----
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="similar", name="look for sessions like this")
+    def _find_similar(self, session: ForumSession, generation: int) -> None:
+        from igftui.services.similar import similar_sessions
+
+        self.post_message(self.SimilarFound(generation, similar_sessions(self.catalogue, session, limit=SIMILAR_SHOWN)))
+
+    @on(SimilarFound)
+    def _similar_found(self, message: SimilarFound) -> None:
+        if message.generation == self._similar_looks and self.session is not None:
+            self.query_one(SessionView).similar.show(message.found)
+
+    @on(SimilarList.Picked)
+    def _similar_picked(self, message: SimilarList.Picked) -> None:
+        self.navigate.open_session(self.catalogue, message.session_id, self._session_closed)
+
+    def _session_closed(self, drafted: bool | None) -> None:
+        # A draft started from the session read is in the catalogue, which shows it once back.
+        if drafted:
+            self._drafted = True
+
+    def action_like_this(self) -> None:
+        """Go to "Sessions like this", at the end of the session."""
+        if self.session is None:
+            return
+        similar = self.query_one(SessionView).similar
+        if not similar.list.found:
+            self.notify("No other session shares this one's words.", markup=False)
+            return
+        if similar.list.highlighted is None:
+            similar.list.highlighted = 0
+        similar.list.focus()
+
     @on(ChecksStarted)
     def _checks_started(self, message: ChecksStarted) -> None:
         self.rule_set_names = message.names
@@ -248,6 +307,10 @@ class SessionDetailScreen(IgfScreen[bool]):
         if worker.group == "checks":
             if self.session is not None:
                 view.checks.show_problem(self.rule_set, "The checks could not run.")
+            return
+        if worker.group == "similar":
+            if self.session is not None:
+                view.similar.show_problem("Sessions like this could not be looked for.")
             return
         # (Read again after a change elsewhere, it may have been deleted: nothing to export now.)
         self.session = None
@@ -377,7 +440,16 @@ class SessionDetailScreen(IgfScreen[bool]):
         # No checks to run again until the session is on screen.
         return not (
             action
-            in ("pick_rule_set", "export", "from_template", "history", "duplicate", "delete_draft", "form_assistant")
+            in (
+                "pick_rule_set",
+                "export",
+                "from_template",
+                "history",
+                "duplicate",
+                "delete_draft",
+                "form_assistant",
+                "like_this",
+            )
             and self.session is None
         )
 
@@ -404,5 +476,8 @@ class SessionDetailScreen(IgfScreen[bool]):
                 yield SystemCommand(
                     "Delete draft", "Delete this draft (asked first; it can be brought back)", self.action_delete_draft
                 )
+            yield SystemCommand(
+                "Sessions like this", "Go to the sessions like this one; enter reads one", self.action_like_this
+            )
             yield SystemCommand("Top of the session", "Scroll back to the title", self.action_top)
             yield SystemCommand("End of the session", "Scroll down to the last section", self.action_bottom)

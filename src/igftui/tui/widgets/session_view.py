@@ -41,6 +41,7 @@ from igftui.model.vocabulary import (
 from igftui.model.wording import agenda_total, minutes, plural, role_word, session_code
 from igftui.tui.widgets.findings import ChecksPanel
 from igftui.tui.widgets.reading_keys import reading_bindings
+from igftui.tui.widgets.similar_sessions import SimilarSection
 
 if TYPE_CHECKING:
     from igftui.model.session import AgendaItem, ForumSession, Participant
@@ -369,6 +370,13 @@ class SessionView(VerticalScroll, can_focus=True):
     }
     """
 
+    def __init__(self, *, id: str | None = None, checks: bool = True, similar: bool = False) -> None:
+        super().__init__(id=id)
+        #: Whether the view has a place for the session's checks (near the top)...
+        self.with_checks = checks
+        #: ...and for "Sessions like this" (at the end); the screen fills both in.
+        self.with_similar = similar
+
     def compose(self):
         yield Static("Loading the session…", id="loading-session")
 
@@ -382,6 +390,11 @@ class SessionView(VerticalScroll, can_focus=True):
     def checks(self) -> ChecksPanel:
         """Where the findings go (there once a session is shown)."""
         return self.query_one(ChecksPanel)
+
+    @property
+    def similar(self) -> SimilarSection:
+        """Where the sessions like this one go (there once a session is shown)."""
+        return self.query_one(SimilarSection)
 
     def show(self, session: ForumSession) -> None:
         """Replace what is shown by ``session``; the checks section waits for its findings."""
@@ -428,7 +441,8 @@ class SessionView(VerticalScroll, can_focus=True):
         )
         if facts is not None:
             yield Static(facts, classes="facts")
-        yield ChecksPanel(id="checks")
+        if self.with_checks:
+            yield ChecksPanel(id="checks")
 
         yield _heading(f"Participants ({len(session.participants)})")
         if session.participants:
@@ -508,6 +522,9 @@ class SessionView(VerticalScroll, can_focus=True):
         if related is not None:
             yield _heading("Related information")
             yield Static(related, classes="paragraph")
+
+        if self.with_similar:
+            yield SimilarSection(id="similar")
 
     def _title(self, session: ForumSession) -> Iterable[Widget]:
         lead = session_code(session.year, session.display_code())
