@@ -14,7 +14,8 @@ fixed 100x30 terminal, with the default theme:
     import.svg      the summary of importing a folder of IGF pages
     empty.svg       a new, empty catalogue
     help.svg        the keys of the catalogue screen
-    editor-*.svg    the proposal editor's sections; export.svg its export dialog
+    editor-*.svg    the proposal editor's sections; export.svg its export dialog;
+                    similar-beside.svg a session like the draft read beside it
     form-assistant.svg  the IGF web form's fields in order, each copied with one key
     history.svg     a draft's revisions, one compared with the text now
     conflict.svg    a draft saved in two places, the fields changed on both sides
@@ -237,6 +238,9 @@ async def main(out: Path) -> None:
         await shoot_editor(samples, out / "editor-online.svg", "online")
         await shoot_editor(samples, out / "export.svg", "people", ["tab", "e"])
         await shoot_editor(samples, out / "form-assistant.svg", "content", ["f9", "down", "down", "down", "down"])
+        # The samples hold a 2018 workshop and a 2025 draft on the example proposal's topic.
+        await shoot_editor(samples, out / "editor-similar.svg", "content", ["ctrl+l"])
+        await shoot_editor(samples, out / "similar-beside.svg", "content", ["ctrl+l", "enter"])
         samples.close()
 
         pages = Path(folder) / "igf-pages"
