@@ -883,6 +883,10 @@ class ProposalEditor(IgfScreen["int | None"]):
         if self.draft.id is not None:
             # Looked for while its first save was being stored, the draft may have found itself.
             self.query_one(SimilarPanel).list.forget(self.draft.id)
+            if before.id is None:
+                # So may the checks (IGF-S001 would name it as overlapping with itself):
+                # checked again now that it has an id to be told apart by.
+                self._check_soon(0)
         if message.outcome.recreated:
             self.notify(
                 f"This draft was deleted elsewhere while it was open here. It is back in the "
