@@ -27,8 +27,11 @@ compiled: $(VENV)/.installed
 run: compiled
 	$(BIN)/igftui
 
+# The tests run beside a throwaway PostgreSQL cluster (scripts/pg_cluster.py: started in a second
+# or two, removed after); without PostgreSQL its tests are skipped, with one line saying so.  CI
+# (CI=true) installs Debian's postgresql package when it is missing: there a skip would hide them.
 test: compiled
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python scripts/pg_cluster.py $(if $(CI),--install) -- $(BIN)/python -m pytest -q -n auto
 
 # The gates CI runs before the tests (.ci/run); configured in pyproject.toml.
 lint: $(VENV)/.installed

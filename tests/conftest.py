@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +57,62 @@ def _no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "WSL_DISTRO_NAME", "WSL_INTEROP"):
         monkeypatch.delenv(name, raising=False)
+
+
+#: The URL of the cluster scripts/pg_cluster.py started for this run (``make test``).
+POSTGRES_VARIABLE = "IGFTUI_TEST_POSTGRES"
+
+
+def in_ci() -> bool:
+    """CI sets ``CI`` (to ``true``): there a test that cannot run is a failure, not a skip."""
+    return bool(os.environ.get("CI"))
+
+
+def postgres_missing() -> None:
+    """Skip the test for want of PostgreSQL, or fail it in CI, with one clear line."""
+    if in_ci():
+        pytest.fail(f"{POSTGRES_VARIABLE} is not set: in CI a missing PostgreSQL is a failure (run 'make test')")
+    pytest.skip("no PostgreSQL: run the tests through 'make test' (scripts/pg_cluster.py) to run this one")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """An engine on the test cluster's ``postgres`` database, for making and dropping databases."""
+    url = os.environ.get(POSTGRES_VARIABLE)
+    if not url:
+        postgres_missing()
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sqlalchemy.pool.NullPool)
+    yield engine
+    engine.dispose()
+
+
+@contextmanager
+def fresh_database(server) -> Iterator[str]:
+    """A new empty database on ``server`` (an engine) for the block; its SQLAlchemy URL; dropped after."""
+    import uuid
+
+    import sqlalchemy
+
+    # Unique across the xdist workers sharing the cluster and across the tests of each.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"igftui_test_{worker}_{uuid.uuid4().hex[:12]}"
+    with server.connect() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        # FORCE: a connection the test left open must not keep its database alive.
+        with server.connect() as connection:
+            connection.execute(sqlalchemy.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> Iterator[str]:
+    """A SQLAlchemy URL of a new empty database on the test cluster, for this test alone; dropped after it."""
+    with fresh_database(postgres_server) as url:
+        yield url
 
 
 @pytest.fixture
@@ -176,4 +234,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     tests keep their order.
     """
     tests = Path(__file__).parent
+    for item in items:
+        # A test on the PostgreSQL cluster is marked so, whether or not it says it: `-m "not postgres"`.
+        if {"postgres_url", "postgres_server"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.postgres)
     items.sort(key=lambda item: item.path.relative_to(tests).parts[0] not in _SLOW_FIRST)
