@@ -280,3 +280,55 @@ def test_saving_the_theme_keeps_the_keymap(tmp_path):
     save_setting("theme", "nord", path)
     settings = load_settings(path)
     assert settings.theme == "nord" and dict(settings.keymap) == {"catalogue.new": "ctrl+n"}
+
+
+# ----- where the catalogue is: --db, IGFTUI_DB, db in config.toml -----
+
+
+def write_config(text: str) -> Path:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_catalogue_is_in_the_data_folder_unless_a_setting_says_otherwise():
+    from igftui.config import catalogue_path, data_folder
+
+    assert catalogue_path() == data_folder() / "catalogue.db"
+
+
+def test_db_in_config_toml_names_the_catalogue_and_a_relative_path_is_from_the_files_folder(tmp_path):
+    from igftui.config import catalogue_path
+
+    path = write_config('db = "igf/catalogue.db"\n')
+    assert load_settings().db == str(path.parent / "igf" / "catalogue.db")
+    assert catalogue_path() == path.parent / "igf" / "catalogue.db"
+    write_config(f'db = "{tmp_path / "shared.db"}"\n')
+    assert catalogue_path() == tmp_path / "shared.db"
+
+
+def test_igftui_db_wins_over_the_file_and_db_wins_over_both(tmp_path, monkeypatch):
+    from igftui.config import catalogue_path
+
+    write_config(f'db = "{tmp_path / "from-file.db"}"\n')
+    monkeypatch.setenv("IGFTUI_DB", str(tmp_path / "from-env.db"))
+    assert catalogue_path() == tmp_path / "from-env.db"
+    assert catalogue_path(tmp_path / "given.db") == tmp_path / "given.db"
+
+
+def test_a_url_in_the_settings_is_kept_as_written():
+    from igftui.config import catalogue_location
+    from igftui.store.location import ServerLocation
+
+    write_config('db = "postgresql://ana@db/igf"\n')
+    assert load_settings().db == "postgresql://ana@db/igf"
+    location = catalogue_location()
+    assert isinstance(location, ServerLocation)
+    assert str(location) == "postgresql+psycopg://ana@db/igf"
+
+
+def test_db_must_be_text():
+    write_config("db = 3\n")
+    with pytest.raises(SettingsError, match="db must be text"):
+        load_settings()

@@ -26,6 +26,7 @@ from igftui.model.wording import finding_counts, plural, session_line
 
 if TYPE_CHECKING:  # loaded by the commands that use them, not by every start
     from igftui.checks import RuleSet
+    from igftui.config import Settings
     from igftui.store.catalogue import Catalogue
     from igftui.store.listing import SessionFilter
 
@@ -109,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="the catalogue file (default: IGFTUI_DB, else the user data folder's catalogue.db)",
+        help="the catalogue file (default: IGFTUI_DB, else db in config.toml, "
+        "else catalogue.db in the user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -292,6 +294,7 @@ def _silence_stdout() -> None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     from igftui.store.errors import CatalogueError, NotACatalogue, SessionNotFound
+    from igftui.store.location import BadLocation
 
     handlers = {
         None: _run_app,
@@ -321,20 +324,33 @@ def _dispatch(args: argparse.Namespace) -> int:
             return handlers[args.command](args)
     except SessionNotFound as exc:
         raise CommandFailed(str(exc)) from None
-    except NotACatalogue as exc:
+    except (NotACatalogue, BadLocation) as exc:
         raise UsageError(str(exc)) from None
     except CatalogueError as exc:
         raise CommandFailed(str(exc)) from None
 
 
+def _catalogue_path(args: argparse.Namespace, settings: Settings | None = None) -> Path:
+    """The catalogue file ``--db``, ``IGFTUI_DB`` or config.toml's ``db`` names.
+
+    Raises :class:`BadLocation` (a usage error) for a URL: none is opened yet.
+    """
+    from igftui.config import SettingsError, catalogue_path
+
+    try:
+        return catalogue_path(args.db, settings)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _open_catalogue(args: argparse.Namespace, *, create: bool = False) -> Catalogue:
     """The catalogue; a missing one is made only for a command that writes (``create``)."""
-    from igftui.config import catalogue_path
     from igftui.store.catalogue import Catalogue
     from igftui.store.errors import CatalogueError
 
+    path = _catalogue_path(args)
     try:
-        catalogue = Catalogue(catalogue_path(args.db), create=create)
+        catalogue = Catalogue(path, create=create)
     except CatalogueError as exc:
         raise UsageError(str(exc)) from None
     opened = getattr(args, "opened", None)
@@ -378,10 +394,8 @@ def _print_json_list(items: Iterable[Any], *, depth: int = 0, end: str = "\n") -
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from igftui.config import catalogue_path
-
     settings = _settings()
-    path = catalogue_path(args.db)
+    path = _catalogue_path(args, settings)
     if path.is_dir():
         raise UsageError(f"{path} is a folder, not a catalogue file")
     from igftui.store.first_page import FirstPageReading
@@ -877,12 +891,12 @@ def _samples(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from igftui.config import catalogue_path
     from igftui.store.backups import make_backup
     from igftui.store.errors import CatalogueMissing
 
+    path = _catalogue_path(args)
     try:
-        made = make_backup(catalogue_path(args.db), args.file, overwrite=args.force)
+        made = make_backup(path, args.file, overwrite=args.force)
     except CatalogueMissing as exc:
         raise UsageError(str(exc)) from None
     print(made.describe())
@@ -890,12 +904,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from igftui.config import catalogue_path
     from igftui.store.errors import CatalogueError
     from igftui.store.restoring import plan_restore, restore
 
+    path = _catalogue_path(args)
     try:
-        plan = plan_restore(catalogue_path(args.db), args.file)
+        plan = plan_restore(path, args.file)
     except CatalogueError as exc:
         raise UsageError(str(exc)) from None
     if not args.yes:

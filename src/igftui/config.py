@@ -1,10 +1,11 @@
 """Where igftui keeps things, and the user's settings.
 
 The catalogue lives at ``platformdirs.user_data_path("igftui")/catalogue.db``
-(which honours ``XDG_DATA_HOME``) unless ``--db`` or ``IGFTUI_DB`` says
-otherwise.  Settings come from an optional TOML file at
+(which honours ``XDG_DATA_HOME``) unless ``--db``, ``IGFTUI_DB`` or ``db`` in the
+settings says otherwise.  Settings come from an optional TOML file at
 ``platformdirs.user_config_path("igftui")/config.toml``:
 
+    db = "~/igf/catalogue.db"     # the catalogue: a path, or a PostgreSQL URL (not yet supported)
     theme = "textual-dark"        # any Textual theme
     rules = "igf-2025"            # default rule set: a name or a path to a TOML file
     export_folder = "~/Documents" # where exports go by default (else the documents folder)
@@ -13,8 +14,8 @@ otherwise.  Settings come from an optional TOML file at
     "catalogue.new" = "ctrl+n"
     "app.help" = "question_mark,f12"
 
-Each text setting can also be given in the environment as ``IGFTUI_THEME``,
-``IGFTUI_RULES`` or ``IGFTUI_EXPORT_FOLDER``, which wins over the file.
+Each text setting can also be given in the environment as ``IGFTUI_DB``,
+``IGFTUI_THEME``, ``IGFTUI_RULES`` or ``IGFTUI_EXPORT_FOLDER``, which wins over the file.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from igftui.store.location import ServerLocation
 
 APP_NAME = "igftui"
 
@@ -38,14 +43,38 @@ def data_folder() -> Path:
     return platformdirs.user_data_path(APP_NAME)
 
 
-def catalogue_path(override: str | os.PathLike[str] | None = None) -> Path:
-    """The catalogue file: ``override`` (``--db``), else ``IGFTUI_DB``, else the data folder's."""
-    if override:
-        return Path(override).expanduser()
-    from_env = os.environ.get("IGFTUI_DB")
-    if from_env:
-        return Path(from_env).expanduser()
-    return data_folder() / "catalogue.db"
+def catalogue_location(
+    override: str | os.PathLike[str] | None = None, settings: Settings | None = None
+) -> Path | ServerLocation:
+    """Where the catalogue is: ``override`` (``--db``), else ``IGFTUI_DB``, else ``db`` in the
+    settings (read from the config file unless given), else the data folder's ``catalogue.db``.
+
+    A path is a catalogue file (SQLite); a URL a catalogue on a PostgreSQL server.  Raises
+    :class:`igftui.store.location.BadLocation` for a URL igftui cannot use, and
+    :class:`SettingsError` for a config file it cannot read.
+    """
+    from igftui.store.location import read_location
+
+    text = os.fspath(override) if override else os.environ.get("IGFTUI_DB")
+    if not text:
+        text = (settings if settings is not None else load_settings()).db
+    if not text:
+        return data_folder() / "catalogue.db"
+    return read_location(text)
+
+
+def catalogue_path(override: str | os.PathLike[str] | None = None, settings: Settings | None = None) -> Path:
+    """The catalogue file (see :func:`catalogue_location`).
+
+    A PostgreSQL URL is :class:`igftui.store.location.ServerNotSupported` until the store
+    runs on PostgreSQL (issue 17): read as a path, it would make a file named after the URL.
+    """
+    from igftui.store.location import ServerNotSupported
+
+    location = catalogue_location(override, settings)
+    if not isinstance(location, Path):
+        raise ServerNotSupported(location)
+    return location
 
 
 def config_path() -> Path:
@@ -56,11 +85,14 @@ def config_path() -> Path:
 KEY_MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
 
 #: The settings that are one piece of text, each also an ``IGFTUI_...`` variable.
-_TEXT_SETTINGS = ("theme", "rules", "export_folder")
+_TEXT_SETTINGS = ("db", "theme", "rules", "export_folder")
 
 
 @dataclass(frozen=True)
 class Settings:
+    #: The catalogue: a path or a PostgreSQL URL, as ``--db`` takes (see :func:`catalogue_location`).
+    #: A relative path written in the config file is taken from the file's folder.
+    db: str | None = None
     theme: str | None = None
     rules: str | None = None
     export_folder: str | None = None
@@ -109,6 +141,8 @@ def load_settings(path: Path | None = None) -> Settings:
                 if not isinstance(value, str):
                     raise SettingsError(f"{path}: {name} must be text, not {value!r}")
                 values[name] = value
+        if values.get("db"):
+            values["db"] = _from_folder_of(path, str(values["db"]))
         if "keymap" in raw:
             values["keymap"], values["keymap_problems"] = read_keymap(raw["keymap"], path)
     for name in _TEXT_SETTINGS:
@@ -116,6 +150,15 @@ def load_settings(path: Path | None = None) -> Settings:
         if env:
             values[name] = env
     return replace(Settings(), **values)  # type: ignore[arg-type]
+
+
+def _from_folder_of(config: Path, db: str) -> str:
+    # A relative path in a file means relative to that file, not to wherever igftui starts.
+    from igftui.store.location import is_url
+
+    if is_url(db) or Path(db).expanduser().is_absolute():
+        return db
+    return str(config.parent / db)
 
 
 def read_keymap(table: object, path: Path | None = None) -> tuple[dict[str, str], tuple[str, ...]]:

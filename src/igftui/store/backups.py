@@ -143,7 +143,12 @@ def restore_hint(catalogue: Path) -> str:
 
 
 def _restore_command(catalogue: Path, backup: Path) -> str:
-    from igftui.config import catalogue_path
+    from igftui.config import SettingsError, catalogue_path
+    from igftui.store.errors import CatalogueError
 
-    db = "" if catalogue == catalogue_path() else f" --db {shlex.quote(str(catalogue))}"
+    try:
+        default = catalogue_path()
+    except (CatalogueError, SettingsError):
+        default = None  # IGFTUI_DB or config.toml names no file: the command names this one
+    db = "" if catalogue == default else f" --db {shlex.quote(str(catalogue))}"
     return f"igftui{db} restore {shlex.quote(str(backup))}"

@@ -141,7 +141,8 @@ class ImportOutcome:
 
 
 def default_catalogue_path() -> Path:
-    """The catalogue of the contract: ``user_data_path("igftui")/catalogue.db``, or ``IGFTUI_DB``."""
+    """The catalogue of the contract: ``user_data_path("igftui")/catalogue.db``, or the file named
+    by ``IGFTUI_DB`` or config.toml's ``db``."""
     from igftui.config import catalogue_path
 
     return catalogue_path()
