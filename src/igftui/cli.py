@@ -509,8 +509,8 @@ class _ProgressLine:
 class _Progress(_ProgressLine):
     """How much of some work is done, in percent, on the same line as an import's progress."""
 
-    def __init__(self, what: str) -> None:
-        super().__init__()
+    def __init__(self, what: str, clock: Any = None) -> None:
+        super().__init__(clock)
         self.what = what
 
     def counted(self, done: int, total: int) -> None:

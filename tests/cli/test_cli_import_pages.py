@@ -114,3 +114,22 @@ def test_a_page_without_title_year_or_type_is_imported_with_a_warning_naming_the
     assert (session["title"], session["year"], session["session_type"]) == (None, None, None)
     [warning] = [line for line in result.err.splitlines() if "unnamed.txt" in line]
     assert warning.endswith("imported without its title, year and session type, which the page does not give")
+
+
+def test_a_percent_progress_line_is_rewritten_a_few_times_a_second_and_ends_at_100(capsys):
+    """What `igftui overlaps` shows on a terminal while it compares a year's sessions."""
+    from igftui.cli import _Progress
+
+    now = [0.0]
+    line = _Progress("Comparing the sessions of 2026", clock=lambda: now[0])
+    line.counted(0, 200)
+    line.counted(50, 200)  # not rewritten within a tenth of a second
+    now[0] = 0.5
+    line.counted(100, 200)
+    line.counted(200, 200)  # the end is always shown
+    line.clear()
+    assert capsys.readouterr().err == (
+        "\rComparing the sessions of 2026: 0%…\033[K"
+        "\rComparing the sessions of 2026: 50%…\033[K"
+        "\rComparing the sessions of 2026: 100%…\033[K\r\033[K"
+    )

@@ -20,6 +20,7 @@ from igftui.model import AgendaItem, ForumSession, Participant
 from igftui.store import Catalogue
 from igftui.tui.app import IgfApp
 from igftui.tui.delays import INSTANT, Delays
+from igftui.tui.screens.proposal_editor import ProposalEditor
 
 SIZE = (100, 30)
 
@@ -163,6 +164,16 @@ async def settle(pilot) -> None:
     # A key may have started a smooth scroll ("j", focusing a box out of sight): what the
     # test looks at is where it ends, however long the animation takes on a busy machine.
     await pilot.wait_for_scheduled_animations()
+
+
+async def new_draft(pilot) -> ProposalEditor:
+    """From the catalogue, ``n``: the editor of a new draft, settled."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    editor = pilot.app.screen
+    assert isinstance(editor, ProposalEditor)
+    return editor
 
 
 async def show_section(pilot, section: str, *, focus: bool = True) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from snapshot_apps import catalogue_app, screen_text, settle, show_section
+from snapshot_apps import catalogue_app, new_draft, screen_text, settle, show_section
 from textual.app import App
 from textual.widgets import Input, OptionList
 
@@ -20,15 +20,6 @@ from igftui.tui.widgets.field_box import FieldBox
 from igftui.tui.widgets.session_view import SessionView
 
 SIZE = (120, 36)
-
-
-async def new_draft(pilot) -> ProposalEditor:
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
-    editor = pilot.app.screen
-    assert isinstance(editor, ProposalEditor)
-    return editor
 
 
 async def answer(pilot, widget_id: str, text: str) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from snapshot_apps import catalogue_app, screen_text, settle, show_section, wait_for_palette, wait_until
+from snapshot_apps import (
+    catalogue_app,
+    new_draft,
+    screen_text,
+    settle,
+    show_section,
+    wait_for_palette,
+    wait_until,
+)
 from textual.widgets import Checkbox, Input, Select, SelectionList, TabbedContent, TextArea
 
 from igftui.model import ForumSession
@@ -55,15 +63,6 @@ async def wait_for_checks(pilot) -> None:
         "the checks ran after the latest change",
     )
     await settle(pilot)
-
-
-async def new_draft(pilot) -> ProposalEditor:
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
-    editor = pilot.app.screen
-    assert isinstance(editor, ProposalEditor)
-    return editor
 
 
 async def type_in(pilot, widget_id: str, text: str) -> None:

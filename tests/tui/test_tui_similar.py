@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from snapshot_apps import screen_text, settle, show_section
+from snapshot_apps import new_draft, screen_text, settle, show_section
 from textual.widgets import TextArea
 
 from igftui.config import Settings, config_path, load_settings
@@ -58,15 +58,6 @@ def beside_the_form(app: IgfApp) -> str:
 def listed(editor: ProposalEditor) -> list[str]:
     """The titles in the editor's "Like this draft", most alike first."""
     return [like.title or "" for like in editor.query_one(SimilarPanel).list.found]
-
-
-async def new_draft(pilot) -> ProposalEditor:
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
-    editor = pilot.app.screen
-    assert isinstance(editor, ProposalEditor)
-    return editor
 
 
 async def type_keys(pilot, text: str) -> None:

@@ -28,19 +28,11 @@ def sessions_a_year_limit(rule_set: RuleSet) -> int | None:
 
 
 def limit_for_people(configured: str | None) -> int | None:
-    """The per-year limit of the rule set the user's proposals are judged by (the ``rules`` setting).
+    """The per-year limit of the rule set the user's proposals are judged by (the ``rules``
+    setting; the default one when that cannot be loaded)."""
+    from igftui.services.rule_sets import configured_rule_set
 
-    A setting naming a rule set that cannot be loaded falls back to the default
-    one: the editor and the checks say what is wrong with it; a list of people
-    still reads.
-    """
-    from igftui.checks import DEFAULT_RULE_SET, RuleSetError, load_rule_set
-
-    try:
-        rule_set = load_rule_set(configured or DEFAULT_RULE_SET)
-    except RuleSetError:
-        rule_set = load_rule_set(DEFAULT_RULE_SET)
-    return sessions_a_year_limit(rule_set)
+    return sessions_a_year_limit(configured_rule_set(configured))
 
 
 def person_with_sessions(catalogue: Catalogue, name: str) -> PersonWithSessions | None:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from igftui.checks import RuleSet
     from igftui.model.session import ForumSession
 
 _YEARLY = re.compile(r"igf-(\d{4})")
@@ -67,3 +68,18 @@ def rule_set_for(
 def _newest_year(names: Sequence[str]) -> int:
     """The year of the newest built-in rule set (0 when there is none)."""
     return max((int(match.group(1)) for name in names if (match := _YEARLY.fullmatch(name))), default=0)
+
+
+def configured_rule_set(configured: str | None) -> RuleSet:
+    """The rule set the user's own proposals are judged by (the ``rules`` setting), loaded.
+
+    A setting naming a rule set that cannot be loaded falls back to the default one:
+    the editor and the checks say what is wrong with it; what only reads a parameter
+    of it (the people lists' yearly limit, the threshold of ``overlaps``) still works.
+    """
+    from igftui.checks import DEFAULT_RULE_SET, RuleSetError, load_rule_set
+
+    try:
+        return load_rule_set(configured or DEFAULT_RULE_SET)
+    except RuleSetError:
+        return load_rule_set(DEFAULT_RULE_SET)

@@ -52,15 +52,11 @@ def overlaps(
 
 
 def overlap_threshold(configured: str | None) -> float:
-    """The threshold of rule IGF-S001 in the rule set the user's proposals are judged by
-    (the ``rules`` setting); :data:`OVERLAP_THRESHOLD` when that rule set has no such rule
-    or cannot be loaded (the checks say what is wrong with it)."""
-    from igftui.checks import DEFAULT_RULE_SET, RuleSetError, load_rule_set
+    """The threshold of rule IGF-S001 in the rule set the user's proposals are judged by (the
+    ``rules`` setting; the default one when that cannot be loaded), else
+    :data:`OVERLAP_THRESHOLD` when that rule set leaves the rule out."""
+    from igftui.services.rule_sets import configured_rule_set
 
-    try:
-        rule_set = load_rule_set(configured or DEFAULT_RULE_SET)
-    except RuleSetError:
-        return OVERLAP_THRESHOLD
     rule_id, param = OVERLAP_RULE
-    active = rule_set.get(rule_id)
+    active = configured_rule_set(configured).get(rule_id)
     return float(active.params[param]) if active is not None else OVERLAP_THRESHOLD

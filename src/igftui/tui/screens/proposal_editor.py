@@ -1097,15 +1097,22 @@ class ProposalEditor(IgfScreen["int | None"]):
 
     def _check_soon(self, delay: float | None = None) -> None:
         """Run the checks after ``delay`` seconds (None: the app's pause after typing; 0: now)."""
+        self._check_timer = self._after_pause(self._check_timer, delay, self._start_checks, "checks")
+
+    def _after_pause(
+        self, timer: Timer | None, delay: float | None, then: Callable[[], object], name: str
+    ) -> Timer | None:
+        """Call ``then`` after ``delay`` seconds (None: the app's pause after typing; 0: on the
+        queue, where a test can wait for it), instead of when ``timer`` would have: one call
+        after a burst of typing, not one a key.  Returns the new timer to keep."""
         if delay is None:
             delay = delays_of(self.app).checks
-        if self._check_timer is not None:
-            self._check_timer.stop()
-            self._check_timer = None
+        if timer is not None:
+            timer.stop()
         if delay:
-            self._check_timer = self.set_timer(delay, self._start_checks, name="checks")
-        else:
-            self.call_later(self._start_checks)
+            return self.set_timer(delay, then, name=name)
+        self.call_later(then)
+        return None
 
     def _start_checks(self) -> None:
         if self.draft is None:
@@ -1180,15 +1187,7 @@ class ProposalEditor(IgfScreen["int | None"]):
     def _look_for_similar_soon(self, delay: float | None = None) -> None:
         """Look for the sessions like the draft after ``delay`` seconds (None: the pause after
         typing the checks wait for; 0: now): one look after a burst of typing, not one a key."""
-        if delay is None:
-            delay = delays_of(self.app).checks
-        if self._similar_timer is not None:
-            self._similar_timer.stop()
-            self._similar_timer = None
-        if delay:
-            self._similar_timer = self.set_timer(delay, self._start_looking, name="similar")
-        else:
-            self.call_later(self._start_looking)
+        self._similar_timer = self._after_pause(self._similar_timer, delay, self._start_looking, "similar")
 
     def _start_looking(self) -> None:
         self._similar_timer = None
